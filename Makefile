@@ -1,0 +1,40 @@
+# The two commands: `make run` (zero set-up portal) and `make test` (the whole suite).
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+
+.PHONY: run test lint venv deps test-deps chromium worker beat bench
+
+$(VENV)/bin/activate:
+	python3 -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+deps: $(VENV)/bin/activate
+	$(PIP) install --quiet -r requirements.txt
+
+test-deps: $(VENV)/bin/activate
+	$(PIP) install --quiet -r requirements-test.txt
+
+run: deps
+	DJANGO_DEBUG=true $(PY) manage.py migrate --no-input
+	DJANGO_DEBUG=true $(PY) manage.py load_demo
+	DJANGO_DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Chromium from Debian (apt-get install -y chromium)"; \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+	  || echo "Could not install Chromium: run 'sudo apt-get install -y chromium'; browser tests will be skipped."; }
+
+test: test-deps chromium
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: test-deps
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+worker: deps
+	$(VENV)/bin/celery -A portal worker --loglevel=INFO
+
+beat: deps
+	$(VENV)/bin/celery -A portal beat --loglevel=INFO

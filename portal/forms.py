@@ -1,0 +1,108 @@
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+
+class SignInForm(AuthenticationForm):
+    username = forms.CharField(
+        label="Email address",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+    error_messages = {
+        "invalid_login": "Enter the email address and password of your account. "
+        "Both are case-sensitive after the @.",
+        "inactive": "This account is not active. Contact your care team.",
+    }
+
+
+class SetPasswordFields(forms.Form):
+    password1 = forms.CharField(
+        label="Create a password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+    )
+    password2 = forms.CharField(
+        label="Type the password again",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean_password2(self):
+        p1, p2 = self.cleaned_data.get("password1"), self.cleaned_data.get("password2")
+        if p1 and p2 and p1 != p2:
+            raise ValidationError("The two passwords do not match.", code="password_mismatch")
+        return p2
+
+    def clean(self):
+        cleaned = super().clean()
+        password = cleaned.get("password2")
+        if password:
+            try:
+                password_validation.validate_password(password, self.user_for_validation())
+            except ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+    def user_for_validation(self):
+        return None
+
+
+class AcceptInvitationForm(SetPasswordFields):
+    def __init__(self, *args, invitation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.invitation = invitation
+
+    def user_for_validation(self):
+        return get_user_model()(
+            username=self.invitation.email,
+            email=self.invitation.email,
+            first_name=self.invitation.first_name,
+            last_name=self.invitation.last_name,
+        )
+
+
+class RegistrationForm(SetPasswordFields):
+    first_name = forms.CharField(max_length=80, label="First name")
+    last_name = forms.CharField(max_length=80, label="Last name")
+    email = forms.EmailField(label="Email address", max_length=254)
+    field_order = ["first_name", "last_name", "email", "password1", "password2"]
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if get_user_model().objects.filter(username__iexact=email).exists():
+            raise ValidationError(
+                "An account with this email address already exists. Sign in instead.",
+                code="exists",
+            )
+        return email
+
+    def user_for_validation(self):
+        data = self.cleaned_data
+        return get_user_model()(
+            username=data.get("email", ""),
+            email=data.get("email", ""),
+            first_name=data.get("first_name", ""),
+            last_name=data.get("last_name", ""),
+        )
+
+
+class InvitationForm(forms.Form):
+    first_name = forms.CharField(max_length=80, label="Patient's first name")
+    last_name = forms.CharField(max_length=80, label="Patient's last name")
+    email = forms.EmailField(label="Patient's email address", max_length=254)
+    visit_at = forms.DateTimeField(
+        label="Visit date and time",
+        help_text="For example 2026-12-01 14:30",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
+
+    def clean_visit_at(self):
+        visit_at = self.cleaned_data["visit_at"]
+        if visit_at <= timezone.now():
+            raise ValidationError("The visit must be in the future.", code="past")
+        return visit_at

@@ -1,0 +1,57 @@
+"""Demo users (one per role) and the seed content. Idempotent. For local use only."""
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from portal import roles
+
+DEMO_PASSWORD = "demo-portal-2026"  # noqa: S105 (documented local demo password)
+DEMO_USERS = (
+    # username, first, last, groups, is_staff, is_superuser
+    ("patient@demo.example", "Pat", "Demo", (roles.PATIENTS,), False, False),
+    (
+        "psychiatrist@demo.example",
+        "Sam",
+        "Reviewer",
+        (roles.PSYCHIATRISTS, "On-call psychiatrists"),
+        False,
+        False,
+    ),
+    ("editor@demo.example", "Eddie", "Editor", (roles.CONTENT_EDITORS,), True, False),
+    ("admin@demo.example", "Ada", "Admin", (), True, True),
+)
+
+
+class Command(BaseCommand):
+    help = "Create the demo users (one per role) and load the seed content. Safe to re-run."
+
+    def handle(self, *args, **options):
+        for username, first, last, groups, is_staff, is_superuser in DEMO_USERS:
+            user, created = get_user_model().objects.get_or_create(
+                username=username,
+                defaults={
+                    "email": username,
+                    "first_name": first,
+                    "last_name": last,
+                    "is_staff": is_staff,
+                    "is_superuser": is_superuser,
+                },
+            )
+            if created:
+                user.set_password(DEMO_PASSWORD)
+                user.save()
+            user.groups.add(*Group.objects.filter(name__in=groups))
+            self.stdout.write(f"{'created' if created else 'kept'} {username}")
+        for hook in ("education", "intake"):
+            if apps.is_installed(hook) and _has_command(f"load_{hook}_demo"):
+                call_command(f"load_{hook}_demo", stdout=self.stdout)
+        self.stdout.write(self.style.SUCCESS(f"Demo password for every account: {DEMO_PASSWORD}"))
+
+
+def _has_command(name: str) -> bool:
+    from django.core.management import get_commands
+
+    return name in get_commands()

@@ -1,0 +1,42 @@
+"""Request id and Content Security Policy.
+
+The request id ties audit rows to one request; it is random, never derived from user data.
+"""
+
+import re
+import uuid
+
+from django.conf import settings
+
+from .audit import current_request_id
+
+_SAFE_ID = re.compile(r"^[A-Za-z0-9-]{8,64}$")
+
+
+class RequestIdMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        incoming = request.headers.get("X-Request-ID", "")
+        request.id = incoming if _SAFE_ID.match(incoming) else uuid.uuid4().hex
+        token = current_request_id.set(request.id)
+        try:
+            response = self.get_response(request)
+        finally:
+            current_request_id.reset(token)
+        response["X-Request-ID"] = request.id
+        return response
+
+
+class ContentSecurityPolicyMiddleware:
+    """A strict CSP: no inline script or style anywhere in the portal."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
+        response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        return response

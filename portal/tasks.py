@@ -1,0 +1,39 @@
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from .audit import record
+from .models import Invitation
+from .tokens import make_invitation_token
+
+
+@shared_task(bind=True, acks_late=True, max_retries=5, default_retry_delay=30)
+def send_invitation_email(self, invitation_id: int) -> None:
+    """Email the invitation link once. The message holds a link only: no name, no visit."""
+    with transaction.atomic():
+        invitation = Invitation.objects.select_for_update().filter(pk=invitation_id).first()
+        if invitation is None or invitation.sent_at is not None:
+            return
+        token = make_invitation_token(invitation.public_id)
+        link = settings.PORTAL_BASE_URL + reverse("invitation_accept", args=[token])
+        hours = settings.INVITATION_MAX_AGE_HOURS
+        try:
+            send_mail(
+                "Your invitation to complete your pre-visit questions",
+                "Your care team has invited you to answer a few questions before your visit.\n\n"
+                f"Open this link to set your password and begin:\n{link}\n\n"
+                f"The link works once and expires in {hours} hours.\n"
+                "If you did not expect this email, you can ignore it.\n\n"
+                "If you are in crisis, call or text 988 (Suicide & Crisis Lifeline), "
+                "or call 911 in an emergency.",
+                None,
+                [invitation.email],
+            )
+        except OSError as exc:
+            raise self.retry(exc=exc, countdown=2**self.request.retries * 30) from exc
+        invitation.sent_at = timezone.now()
+        invitation.save(update_fields=["sent_at"])
+        record(actor=None, action="invitation.sent", obj=invitation)

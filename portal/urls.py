@@ -1,0 +1,30 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from .forms import SignInForm
+from .views import accounts, home
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("no-role/", home.no_role, name="no_role"),
+    path("disclaimer/", home.disclaimer, name="disclaimer"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(
+            authentication_form=SignInForm, redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("accounts/register/", accounts.register, name="register"),
+    path("invite/<str:token>/", accounts.invitation_accept, name="invitation_accept"),
+    path("staff/invitations/", accounts.invitation_new, name="invitation_new"),
+    path("intake/", include("intake.urls")),
+    path("review/", include("intake.review.urls")),
+    path("learn/", include("education.urls")),
+    path("admin/", admin.site.urls),
+]
+
+admin.site.site_header = "Intake portal administration"
+admin.site.site_title = "Intake portal admin"

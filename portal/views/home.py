@@ -1,0 +1,29 @@
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from .. import roles
+
+
+def landing_url_for(user) -> str:
+    """Each role's own home after sign-in."""
+    if user.is_superuser or roles.is_editor(user):
+        return reverse("admin:index")
+    if roles.is_psychiatrist(user):
+        return reverse("review:queue")
+    if roles.is_patient(user):
+        return reverse("intake:home")
+    return reverse("no_role")
+
+
+def home(request):
+    if request.user.is_authenticated:
+        return redirect(landing_url_for(request.user))
+    return render(request, "portal/home.html")
+
+
+def no_role(request):
+    return render(request, "portal/no_role.html")
+
+
+def disclaimer(request):
+    return render(request, "portal/disclaimer.html")

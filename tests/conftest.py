@@ -1,0 +1,140 @@
+"""Personas, service gates, a real Celery worker and real Chromium, shared by every test."""
+
+import os
+import shutil
+
+import pytest
+
+from tests import factories
+from tests.axe import assert_accessible
+from tests.env import answers, services_required
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+
+
+def _missing_service(item) -> str | None:
+    if item.get_closest_marker("postgres"):
+        from django.db import connection
+
+        if connection.vendor != "postgresql":
+            return "PostgreSQL does not answer (set DATABASE_URL or start it on 127.0.0.1:5432)"
+    if item.get_closest_marker("celery_worker") and not answers(
+        os.environ["PORTAL_TEST_BROKER_URL"], 6379
+    ):
+        return f"the Celery broker does not answer at {os.environ['PORTAL_TEST_BROKER_URL']}"
+    if item.get_closest_marker("browser") and not os.path.exists(CHROMIUM):
+        return "Chromium is not installed (apt-get install -y chromium)"
+    return None
+
+
+def pytest_runtest_setup(item):
+    reason = _missing_service(item)
+    if reason:
+        if services_required():
+            pytest.fail(f"required service missing: {reason}")
+        pytest.skip(reason)
+
+
+# ---- personas ---------------------------------------------------------------------------
+@pytest.fixture
+def patient(db):
+    return factories.make_patient("alice@patients.example", first_name="Alice", last_name="Adams")
+
+
+@pytest.fixture
+def second_patient(db):
+    return factories.make_patient("bob@patients.example", first_name="Bob", last_name="Brown")
+
+
+@pytest.fixture
+def psychiatrist(db):
+    return factories.make_psychiatrist("sam@clinic.example", first_name="Sam", last_name="Stone")
+
+
+@pytest.fixture
+def second_psychiatrist(db):
+    return factories.make_psychiatrist("ria@clinic.example", first_name="Ria", last_name="Reyes")
+
+
+@pytest.fixture
+def editor(db):
+    return factories.make_editor("eve@clinic.example", first_name="Eve", last_name="Evans")
+
+
+# ---- Celery -----------------------------------------------------------------------------
+@pytest.fixture(autouse=True)
+def _tasks_run_inline():
+    """Every test runs tasks inline unless it asks for the real worker."""
+    from portal.celery import app
+
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = True
+
+
+@pytest.fixture
+def celery_worker(transactional_db):
+    """A real Celery worker thread consuming from the real broker (Redis by default)."""
+    from celery.contrib.testing.worker import start_worker
+
+    from portal.celery import app
+
+    app.conf.update(broker_url=os.environ["PORTAL_TEST_BROKER_URL"], task_always_eager=False)
+    with app.connection_for_write() as conn:
+        conn.default_channel.queue_purge(app.conf.task_default_queue)
+    with start_worker(
+        app, pool="solo", perform_ping_check=False, loglevel="WARNING", shutdown_timeout=15
+    ):
+        yield app
+
+
+# ---- browser ----------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    # The sync Playwright API runs an event loop in this thread; Django's ORM calls from
+    # the tests themselves must still be allowed (test process only).
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def _new_page(chromium, live_server, width, height):
+    context = chromium.new_context(
+        viewport={"width": width, "height": height}, base_url=live_server.url
+    )
+    context.set_default_timeout(15_000)
+    return context, context.new_page()
+
+
+@pytest.fixture
+def page(chromium, live_server):
+    context, page = _new_page(chromium, live_server, 1280, 900)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone_page(chromium, live_server):
+    context, page = _new_page(chromium, live_server, 360, 780)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def axe():
+    """``axe(page, "name")`` fails the test on any WCAG 2.2 AA violation."""
+    return assert_accessible

@@ -1,0 +1,53 @@
+"""Factories for test data, in one place."""
+
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from portal import roles
+
+
+def make_user(username: str, *, groups=(), password: str | None = None, **extra):
+    user = get_user_model().objects.create(
+        username=username,
+        email=username,
+        first_name=extra.pop("first_name", "Test"),
+        last_name=extra.pop("last_name", username.split("@")[0].title()),
+        **extra,
+    )
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.save()
+    user.groups.add(*Group.objects.filter(name__in=groups))
+    return user
+
+
+def make_patient(username="alice@patients.example", **extra):
+    return make_user(username, groups=(roles.PATIENTS,), **extra)
+
+
+def make_psychiatrist(username="sam@clinic.example", **extra):
+    return make_user(username, groups=(roles.PSYCHIATRISTS,), **extra)
+
+
+def make_editor(username="eve@clinic.example", **extra):
+    return make_user(username, groups=(roles.CONTENT_EDITORS,), is_staff=True, **extra)
+
+
+def make_invitation(
+    *, created_by, email="new.patient@patients.example", hours_to_visit=48, **extra
+):
+    from portal.models import Invitation
+
+    return Invitation.objects.create(
+        email=email,
+        first_name=extra.pop("first_name", "Nora"),
+        last_name=extra.pop("last_name", "Newman"),
+        visit_at=timezone.now() + timedelta(hours=hours_to_visit),
+        created_by=created_by,
+        **extra,
+    )

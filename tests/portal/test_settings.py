@@ -1,0 +1,83 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "DJANGO_SECRET_KEY": "p" * 30 + "-production-like-secret-" + "q" * 30,
+    "DJANGO_ALLOWED_HOSTS": "portal.example.org",
+    "DJANGO_SECURE_SSL_REDIRECT": "true",
+    "DJANGO_SECURE_COOKIES": "true",
+    "DJANGO_SECURE_HSTS_SECONDS": "31536000",
+}
+
+
+def _manage(*args, env_extra=None, drop=()):
+    env = {k: v for k, v in os.environ.items() if k not in drop}
+    env.update(env_extra or {})
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_test_database_is_postgresql_when_configured():
+    assert connection.vendor == "postgresql"
+    assert connection.settings_dict["NAME"].startswith("test_")
+
+
+def test_argon2_is_the_first_password_hasher():
+    assert settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+
+
+def test_sessions_are_stored_server_side():
+    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
+
+
+def test_check_deploy_reports_no_issues_with_production_variables():
+    result = _manage("check", "--deploy", env_extra=PRODUCTION_ENV, drop=("DJANGO_DEBUG",))
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("DJANGO_DEBUG", "perhaps"),
+        ("DATABASE_URL", "nonsense://"),
+        ("PORTAL_MINIMUM_PATIENT_AGE", "eighteen"),
+        ("DJANGO_SECURE_HSTS_SECONDS", "-5"),
+    ],
+    ids=["bad-bool", "bad-database-url", "bad-number", "negative-number"],
+)
+def test_malformed_setting_stops_start_up_with_improperly_configured(name, value):
+    result = _manage("check", env_extra={name: value})
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert name in result.stderr or "nonsense" in result.stderr
+
+
+def test_missing_secret_key_without_debug_stops_start_up():
+    result = _manage("check", drop=("DJANGO_SECRET_KEY", "DJANGO_DEBUG"))
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_without_a_broker_celery_runs_tasks_inline():
+    result = _manage(
+        "shell",
+        "-c",
+        "from portal.celery import app; print(app.conf.task_always_eager)",
+        drop=("CELERY_BROKER_URL",),
+    )
+    assert result.stdout.strip().splitlines()[-1] == "True"
