@@ -1,0 +1,35 @@
+"""The education pages that flags and intake questions link to, by stable slug.
+
+Rules, intake questions and the review queue name pages only through these constants; a
+test checks each one exists and is published, so a renamed page cannot break a link.
+"""
+
+TOPIC_CLONAZEPAM = "clonazepam"
+
+AT_A_GLANCE = "clonazepam-at-a-glance"
+DOSE_RANGE = "where-1-mg-sits-in-the-dose-range"
+WHAT_CHANGES_DOSE = "what-changes-the-right-dose"
+WHAT_TO_EXPECT = "what-to-expect-and-when"
+SIDE_EFFECTS_SAFETY = "side-effects-driving-falls-and-memory"
+ONCE_OR_DIVIDED = "once-daily-or-divided-doses"
+STOPPING_SAFELY = "tolerance-dependence-and-stopping-safely"
+DOSE_TOO_HIGH_OR_LOW = "signs-a-dose-may-be-too-much-or-too-little"
+ALCOHOL_OPIOIDS_SEDATIVES = "alcohol-opioids-and-other-sedatives"
+OLDER_ADULTS = "older-adults-and-benzodiazepines"
+ALTERNATIVES = "alternatives-to-benzodiazepines"
+GETTING_HELP_NOW = "getting-help-now"
+
+LINKED_SLUGS = (
+    AT_A_GLANCE,
+    DOSE_RANGE,
+    WHAT_CHANGES_DOSE,
+    WHAT_TO_EXPECT,
+    SIDE_EFFECTS_SAFETY,
+    ONCE_OR_DIVIDED,
+    STOPPING_SAFELY,
+    DOSE_TOO_HIGH_OR_LOW,
+    ALCOHOL_OPIOIDS_SEDATIVES,
+    OLDER_ADULTS,
+    ALTERNATIVES,
+    GETTING_HELP_NOW,
+)
