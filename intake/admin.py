@@ -1,0 +1,1 @@
+# Admin registrations for the intake app; each part registers from its own module.

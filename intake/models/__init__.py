@@ -1,0 +1,1 @@
+# Each engineer adds one import line here for their own models module.
