@@ -1,0 +1,125 @@
+"""One pre-visit intake per patient per visit, and its status history.
+
+``answers`` holds the patient's answers in the clinical core's case format (so the
+evaluator and the stored intake can never disagree); ``details`` holds what the case format
+has no place for (section confirmations, answers kept from a page that had an error, the
+attestation). Status changes only through ``intake.services.intake_transition``.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class IntakeStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted"
+    IN_REVIEW = "in_review", "In review"
+    INFO_REQUESTED = "info_requested", "Information requested"
+    REVIEWED = "reviewed", "Reviewed"
+
+
+class Priority(models.TextChoices):
+    STAT = "stat", "STAT"
+    URGENT = "urgent", "Urgent"
+    ROUTINE = "routine", "Routine"
+
+
+PRIORITY_RANK = {"stat": 0, "urgent": 1, "routine": 2}
+# Drafts sort after every submitted intake.
+DRAFT_PRIORITY_RANK = 9
+
+
+class Intake(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    patient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="intakes"
+    )
+    visit_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(
+        max_length=20, choices=IntakeStatus.choices, default=IntakeStatus.DRAFT, db_index=True
+    )
+    answers = models.JSONField(default=dict, blank=True)
+    details = models.JSONField(default=dict, blank=True)
+    reopened_sections = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    first_submitted_at = models.DateTimeField(null=True, blank=True)
+    submission_count = models.PositiveIntegerField(default=0)
+    priority = models.CharField(max_length=10, choices=Priority.choices, blank=True)
+    priority_rank = models.SmallIntegerField(default=DRAFT_PRIORITY_RANK)
+    evaluation = models.JSONField(default=dict, blank=True)
+    flag_codes = models.JSONField(default=list, blank=True)
+    age = models.SmallIntegerField(null=True, blank=True)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_intakes",
+    )
+    assigned_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["patient", "visit_at"],
+                condition=Q(visit_at__isnull=False),
+                name="intake_one_per_patient_per_visit",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["status", "priority_rank", "visit_at", "submitted_at"],
+                name="intake_queue_order",
+            )
+        ]
+
+    def __str__(self):
+        return f"Intake {self.public_id}"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == IntakeStatus.DRAFT
+
+    def editable_section(self, key: str) -> bool:
+        """The patient may change a section while drafting, or when it was reopened."""
+        if self.status == IntakeStatus.DRAFT:
+            return True
+        return self.status == IntakeStatus.INFO_REQUESTED and key in (self.reopened_sections or [])
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status == IntakeStatus.DRAFT or (
+            self.status == IntakeStatus.INFO_REQUESTED and bool(self.reopened_sections)
+        )
+
+
+class StatusChange(models.Model):
+    """One row per status change: who moved the intake, from what, to what, when, and why.
+
+    ``note`` holds a psychiatrist's note or the information-request message, never answers.
+    """
+
+    intake = models.ForeignKey(Intake, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=20, choices=IntakeStatus.choices)
+    to_status = models.CharField(max_length=20, choices=IntakeStatus.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self):
+        return f"{self.from_status} -> {self.to_status}"

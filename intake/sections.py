@@ -1,0 +1,267 @@
+"""The intake's sections and pages, and what each still needs before submit.
+
+``SECTIONS`` is the list the task list, the check-your-answers page, submit validation and
+the review queue ("request information", "every answer by section") all share. Each page
+(``Step``) names the answers it owns; ``missing_answers`` says what is left, in words.
+"""
+
+from dataclasses import dataclass, field
+
+SIDE_EFFECT_KEYS = (
+    "drowsiness",
+    "brain_fog",
+    "coordination",
+    "memory",
+    "fatigue",
+    "confusion",
+    "over_medicated",
+    "breakthrough_anxiety",
+)
+SUBSTANCE_KEYS = (
+    "opioids",
+    "cannabis",
+    "stimulants",
+    "sedatives",
+    "sud_history",
+    "family_sud_history",
+)
+BENZO_HISTORY_KEYS = (
+    "dosing",
+    "used_before",
+    "tried_to_stop",
+    "withdrawal_before",
+    "missed_dose_symptoms",
+    "plans_to_stop",
+)
+
+
+@dataclass(frozen=True)
+class Step:
+    key: str
+    title: str
+    url_name: str
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    url_name: str
+    steps: tuple[Step, ...] = field(default_factory=tuple)
+
+
+SECTIONS: list[Section] = [
+    Section(
+        "about",
+        "About you",
+        "intake:about",
+        (Step("about", "About you", "intake:about"), Step("visit", "Your visit", "intake:visit")),
+    ),
+    Section(
+        "medications",
+        "Your medicines",
+        "intake:medications",
+        (Step("medications", "Your medicines", "intake:medications"),),
+    ),
+    Section(
+        "benzo_history",
+        "Benzodiazepine history",
+        "intake:benzodiazepines",
+        (Step("benzodiazepines", "Benzodiazepine history", "intake:benzodiazepines"),),
+    ),
+    Section(
+        "substances",
+        "Alcohol and other substances",
+        "intake:alcohol",
+        (
+            Step("alcohol", "Alcohol", "intake:alcohol"),
+            Step("substances", "Other substances", "intake:substances"),
+            Step("drug_use", "Drug use in the past 12 months", "intake:drug_use"),
+        ),
+    ),
+    Section(
+        "side_effects",
+        "Side effects",
+        "intake:side_effects",
+        (Step("side_effects", "Side effects", "intake:side_effects"),),
+    ),
+    Section(
+        "mood",
+        "Anxiety and mood",
+        "intake:anxiety",
+        (Step("anxiety", "Anxiety", "intake:anxiety"), Step("mood", "Mood", "intake:mood")),
+    ),
+    Section(
+        "safety",
+        "Your safety",
+        "intake:safety",
+        (
+            Step("safety", "Your safety", "intake:safety"),
+            Step("safety_more", "More about your safety", "intake:safety_more"),
+        ),
+    ),
+]
+SECTION_KEYS = [s.key for s in SECTIONS]
+SECTIONS_BY_KEY = {s.key: s for s in SECTIONS}
+STEPS_BY_KEY = {step.key: step for s in SECTIONS for step in s.steps}
+SECTION_OF_STEP = {step.key: s.key for s in SECTIONS for step in s.steps}
+STEP_ORDER = [step.key for s in SECTIONS for step in s.steps]
+
+
+# ---- what the answers say ----------------------------------------------------------------
+def is_benzodiazepine(name: str) -> bool:
+    from intake.evaluation import match_medication
+
+    match = match_medication(name or "")
+    drug_class = (
+        match.get("class") if isinstance(match, dict) else getattr(match, "drug_class", None)
+    )
+    return drug_class == "benzodiazepine"
+
+
+def lists_benzodiazepine(answers: dict) -> bool:
+    return any(is_benzodiazepine(m.get("name", "")) for m in answers.get("medications") or [])
+
+
+def phq9_item9_positive(answers: dict) -> bool:
+    phq = answers.get("phq_9") or []
+    return len(phq) == 9 and isinstance(phq[8], int) and phq[8] > 0
+
+
+def cssrs_full(answers: dict, details: dict) -> bool:
+    """The whole C-SSRS screener: after PHQ-9 item 9 > 0, a yes to Q1 or Q2, or on request."""
+    cssrs = answers.get("cssrs") or {}
+    return bool(
+        phq9_item9_positive(answers)
+        or details.get("cssrs_full_requested")
+        or cssrs.get("q1")
+        or cssrs.get("q2")
+    )
+
+
+def safety_positive(answers: dict, details: dict | None = None) -> bool:
+    """Any answer that means crisis help must be shown: stored or kept from a page in error."""
+    if phq9_item9_positive(answers) or any((answers.get("cssrs") or {}).values()):
+        return True
+    pending = (details or {}).get("pending") or {}
+    kept_phq9 = (pending.get("mood") or {}).get("phq_9_9")
+    if kept_phq9 not in (None, "", "0", 0):
+        return True
+    return any(
+        value in (True, "yes")
+        for step in ("safety", "safety_more")
+        for value in (pending.get(step) or {}).values()
+    )
+
+
+def step_applies(step_key: str, answers: dict, details: dict) -> bool:
+    if step_key == "benzodiazepines":
+        return lists_benzodiazepine(answers)
+    if step_key == "safety_more":
+        return cssrs_full(answers, details)
+    return True
+
+
+# ---- what is left --------------------------------------------------------------------------
+def _missing_about(answers, details):
+    labels = {"date_of_birth": "Date of birth", "sex_at_birth": "Sex assigned at birth"}
+    return [label for key, label in labels.items() if not answers.get(key)]
+
+
+def _missing_visit(answers, details):
+    if not answers.get("visit_reason"):
+        return ["Reason for your visit"]
+    if answers["visit_reason"] == "other" and not answers.get("visit_reason_other"):
+        return ["What the visit is about"]
+    return []
+
+
+def _missing_medications(answers, details):
+    return (
+        []
+        if details.get("medications_confirmed")
+        else ["Whether your list of medicines is complete"]
+    )
+
+
+def _missing_keys(container: dict | None, keys, label: str):
+    container = container or {}
+    count = sum(1 for key in keys if container.get(key) in (None, ""))
+    return [f"{label}: {count} question{'s' if count != 1 else ''}"] if count else []
+
+
+def _missing_list(value, length: int, label: str):
+    return [] if isinstance(value, list) and len(value) == length else [label]
+
+
+def _missing_safety_more(answers, details):
+    cssrs = answers.get("cssrs") or {}
+    keys = ["q6"] + (["q3", "q4", "q5"] if cssrs.get("q2") else [])
+    keys += ["q6_past_3_months"] if cssrs.get("q6") else []
+    return _missing_keys(cssrs, keys, "More about your safety")
+
+
+_MISSING = {
+    "about": _missing_about,
+    "visit": _missing_visit,
+    "medications": _missing_medications,
+    "benzodiazepines": lambda a, d: _missing_keys(
+        a.get("benzo_history"), BENZO_HISTORY_KEYS, "Benzodiazepine history"
+    ),
+    "alcohol": lambda a, d: _missing_list(a.get("audit_c"), 3, "Alcohol questions"),
+    "substances": lambda a, d: _missing_keys(
+        a.get("substances"), SUBSTANCE_KEYS, "Other substances"
+    ),
+    "drug_use": lambda a, d: _missing_list(a.get("dast_10"), 10, "Drug use questions"),
+    "side_effects": lambda a, d: _missing_keys(
+        a.get("side_effects"), (*SIDE_EFFECT_KEYS, "falls", "driving"), "Side effects"
+    ),
+    "anxiety": lambda a, d: (
+        _missing_list(a.get("gad_7"), 7, "Anxiety questions")
+        + ([] if a.get("panic_attacks_per_week") is not None else ["Panic attacks per week"])
+    ),
+    "mood": lambda a, d: _missing_list(a.get("phq_9"), 9, "Mood questions"),
+    "safety": lambda a, d: _missing_keys(a.get("cssrs"), ("q1", "q2"), "Your safety"),
+    "safety_more": _missing_safety_more,
+}
+
+
+def missing_for_step(step_key: str, answers: dict, details: dict) -> list[str]:
+    if not step_applies(step_key, answers, details):
+        return []
+    return _MISSING[step_key](answers, details)
+
+
+def step_started(step_key: str, answers: dict, details: dict) -> bool:
+    return step_key in (details.get("pending") or {}) or step_key in (details.get("seen") or [])
+
+
+def section_state(section: Section, answers: dict, details: dict) -> dict:
+    """For the task list: status ("not_started", "in_progress", "completed", "not_needed")
+    and the missing answers, in words."""
+    steps = [s for s in section.steps if step_applies(s.key, answers, details)]
+    if not steps:
+        return {"status": "not_needed", "missing": []}
+    missing = [m for s in steps for m in missing_for_step(s.key, answers, details)]
+    started = any(step_started(s.key, answers, details) for s in steps)
+    if not missing:
+        status = "completed"
+    elif started:
+        status = "in_progress"
+    else:
+        status = "not_started"
+    return {"status": status, "missing": missing}
+
+
+def missing_answers(answers: dict, details: dict) -> dict[str, list[tuple[str, str]]]:
+    """Section key -> [(what is missing, step url name)] for every incomplete section."""
+    result = {}
+    for section in SECTIONS:
+        items = [
+            (label, step.url_name)
+            for step in section.steps
+            for label in missing_for_step(step.key, answers, details)
+        ]
+        if items:
+            result[section.key] = items
+    return result

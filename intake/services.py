@@ -1,0 +1,171 @@
+"""Writes to intakes: each keyword-only, atomic, and the one place its change happens.
+
+``intake_transition`` is the only function that changes an intake's status; it writes the
+``StatusChange`` row and the audit row in the same transaction.
+"""
+
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from portal.audit import record
+
+from .models import PRIORITY_RANK, Intake, IntakeStatus, StatusChange
+from .sections import SECTION_KEYS, SECTIONS, SECTIONS_BY_KEY, lists_benzodiazepine, missing_answers
+from .signals import intake_submitted
+
+__all__ = [
+    "SECTIONS",
+    "IllegalTransition",
+    "IncompleteIntake",
+    "intake_create",
+    "intake_evaluate",
+    "intake_request_information",
+    "intake_save_answers",
+    "intake_submit",
+    "intake_transition",
+]
+
+LEGAL_MOVES = {
+    (IntakeStatus.DRAFT, IntakeStatus.SUBMITTED),
+    (IntakeStatus.SUBMITTED, IntakeStatus.IN_REVIEW),
+    (IntakeStatus.IN_REVIEW, IntakeStatus.SUBMITTED),
+    (IntakeStatus.IN_REVIEW, IntakeStatus.INFO_REQUESTED),
+    (IntakeStatus.INFO_REQUESTED, IntakeStatus.SUBMITTED),
+    (IntakeStatus.IN_REVIEW, IntakeStatus.REVIEWED),
+}
+
+
+class IllegalTransition(Exception):
+    pass
+
+
+class IncompleteIntake(Exception):
+    """Submit refused: ``missing`` maps section key -> [(what is missing, step url name)]."""
+
+    def __init__(self, missing: dict[str, list[tuple[str, str]]]):
+        self.missing = missing
+        names = ", ".join(SECTIONS_BY_KEY[key].title for key in missing)
+        super().__init__(f"Missing answers in: {names}")
+
+
+def intake_create(*, patient, visit_at: datetime | None = None) -> Intake:
+    """Open a draft intake for the visit, or return the one the patient already has for it."""
+    if visit_at is not None:
+        existing = Intake.objects.filter(patient=patient, visit_at=visit_at).first()
+        if existing:
+            return existing
+    try:
+        with transaction.atomic():
+            intake = Intake.objects.create(patient=patient, visit_at=visit_at)
+            record(actor=patient, action="intake.created", obj=intake)
+    except IntegrityError:
+        # A concurrent request opened it first: the unique constraint keeps one.
+        return Intake.objects.get(patient=patient, visit_at=visit_at)
+    return intake
+
+
+def intake_transition(*, intake: Intake, to: IntakeStatus, actor, note: str = "") -> Intake:
+    """Move the intake to ``to`` or raise ``IllegalTransition``; history and audit included."""
+    to = IntakeStatus(to)
+    with transaction.atomic():
+        # Decide on the row as it is now, not on a copy another request may have outdated.
+        current = Intake.objects.select_for_update().values_list("status", flat=True)
+        from_status = IntakeStatus(current.get(pk=intake.pk))
+        if (from_status, to) not in LEGAL_MOVES:
+            raise IllegalTransition(f"{from_status} -> {to} is not allowed")
+        intake.status = to
+        intake.updated_at = timezone.now()
+        Intake.objects.filter(pk=intake.pk).update(status=to, updated_at=intake.updated_at)
+        StatusChange.objects.create(
+            intake=intake, from_status=from_status, to_status=to, actor=actor, note=note
+        )
+        record(actor=actor, action=f"intake.status.{to}", obj=intake)
+    return intake
+
+
+def intake_save_answers(
+    *, intake: Intake, answers: dict, details: dict | None = None, actor=None
+) -> Intake:
+    """Store a page's answers (and notes about them) on an editable intake, at once."""
+    with transaction.atomic():
+        locked = Intake.objects.select_for_update().get(pk=intake.pk)
+        locked.answers = answers
+        if details is not None:
+            locked.details = details
+        locked.save(update_fields=["answers", "details", "updated_at"])
+    intake.answers, intake.details = locked.answers, locked.details
+    return intake
+
+
+def intake_evaluate(*, intake: Intake, as_of=None) -> Intake:
+    """Run the clinical core on the stored answers and store what the queue shows.
+
+    Used at submit, and to recompute flags when the rules change.
+    """
+    from .evaluation import evaluate_answers
+
+    as_of = as_of or timezone.localdate()
+    evaluation = evaluate_answers(intake.answers, as_of=as_of)
+    intake.evaluation = evaluation
+    intake.priority = evaluation["priority"]
+    intake.priority_rank = PRIORITY_RANK[evaluation["priority"]]
+    intake.flag_codes = [flag["code"] for flag in evaluation.get("flags", [])]
+    intake.age = evaluation.get("age")
+    intake.save(
+        update_fields=["evaluation", "priority", "priority_rank", "flag_codes", "age", "updated_at"]
+    )
+    return intake
+
+
+def _tidy_answers(answers: dict) -> dict:
+    """Drop answers the patient's later changes made moot, so the stored case is clean."""
+    answers = dict(answers)
+    if not lists_benzodiazepine(answers):
+        answers.pop("benzo_history", None)
+    return answers
+
+
+def intake_submit(*, intake_id: int, patient) -> Intake:
+    """Submit the patient's intake exactly once.
+
+    Row-locked: a double click, a retry or a second tab gets the already-submitted intake
+    back with no second status change and no second ``intake_submitted``. Raises
+    ``IncompleteIntake`` when required answers are missing, ``Intake.DoesNotExist`` when
+    the intake is not this patient's.
+    """
+    with transaction.atomic():
+        intake = Intake.objects.select_for_update().get(pk=intake_id, patient=patient)
+        if intake.status not in (IntakeStatus.DRAFT, IntakeStatus.INFO_REQUESTED):
+            return intake
+        missing = missing_answers(intake.answers, intake.details)
+        if missing:
+            raise IncompleteIntake(missing)
+        now = timezone.now()
+        intake.answers = _tidy_answers(intake.answers)
+        intake.details = {**intake.details, "pending": {}}
+        intake.reopened_sections = []
+        intake.submitted_at = now
+        intake.first_submitted_at = intake.first_submitted_at or now
+        intake.submission_count += 1
+        intake.save()
+        intake_evaluate(intake=intake, as_of=timezone.localdate(now))
+        intake_transition(intake=intake, to=IntakeStatus.SUBMITTED, actor=patient)
+        intake_submitted.send(sender=Intake, intake=intake)
+    return intake
+
+
+def intake_request_information(
+    *, intake: Intake, actor, sections: list[str], message: str
+) -> Intake:
+    """A psychiatrist asks the patient for more: reopen the named sections for editing."""
+    unknown = [key for key in sections if key not in SECTION_KEYS]
+    if not sections or unknown:
+        raise ValueError(f"Unknown or no sections: {unknown}")
+    with transaction.atomic():
+        intake = Intake.objects.select_for_update().get(pk=intake.pk)
+        intake_transition(intake=intake, to=IntakeStatus.INFO_REQUESTED, actor=actor, note=message)
+        intake.reopened_sections = [key for key in SECTION_KEYS if key in sections]
+        intake.save(update_fields=["reopened_sections", "updated_at"])
+    return intake
