@@ -1,0 +1,227 @@
+"""One case: the answers the rules take, whether typed by a patient or read from a case file.
+
+``parse_case(data)`` turns the case-file format (a JSON object; see README.md in this
+package) into a ``Case`` or raises ``CaseError`` naming the field. The stored intake uses
+the very same format, so the portal and the evaluator can never disagree. Every section is
+optional; ``null`` means "not answered", exactly like a missing key. Unknown keys are
+errors: they are usually typos.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from intake.clinical import fields as f
+from intake.clinical.fields import CaseError
+from intake.clinical.instruments import CSSRS_KEYS, INSTRUMENTS, cssrs_asked
+
+__all__ = ["Case", "CaseError", "MedicationInput", "parse_case"]
+
+LEVELS = ("none", "mild", "moderate", "severe")
+TAKING = ("as_prescribed", "more", "less")
+SEXES = ("female", "male", "unknown")
+MAX_MEDICATIONS = 40
+
+
+@dataclass(frozen=True)
+class MedicationInput:
+    name: str
+    strength_mg: float | None = None  # mg per tablet (or per dose unit); None when unknown
+    amount_per_dose: float = 1
+    times_per_day: int | None = None
+    as_needed: bool = False
+    max_doses_per_day: int | None = None
+    taking: str = "as_prescribed"
+    prescribed: bool = True
+    weeks_taking: float | None = None
+    prescriber: str | None = None
+
+
+@dataclass(frozen=True)
+class Substances:
+    opioids: bool | None = None  # any opioid use not in the medication list
+    cannabis: bool | None = None
+    stimulants: bool | None = None
+    sedatives: bool | None = None  # sleep medicines or other sedatives not in the list
+    sud_history: bool | None = None
+    family_sud_history: bool | None = None
+
+
+@dataclass(frozen=True)
+class BenzoHistory:
+    plans_to_stop: bool | None = None
+    missed_dose_symptoms: bool | None = None
+    withdrawal_before: bool | None = None
+    used_before: bool | None = None
+    tried_to_stop: bool | None = None
+    dosing: str | None = None  # once_daily | divided | as_needed
+
+
+@dataclass(frozen=True)
+class SideEffects:
+    drowsiness: str | None = None
+    brain_fog: str | None = None
+    coordination: str | None = None
+    memory: str | None = None
+    fatigue: str | None = None
+    confusion: str | None = None
+    over_medicated: str | None = None
+    breakthrough_anxiety: str | None = None
+    falls: bool | None = None
+    driving: bool | None = None  # drives while taking the medicine
+
+
+@dataclass(frozen=True)
+class Case:
+    age: int | None = None
+    date_of_birth: date | None = None
+    as_of: date | None = None
+    sex_at_birth: str | None = None
+    medications: tuple[MedicationInput, ...] = ()
+    substances: Substances = field(default_factory=Substances)
+    benzo_history: BenzoHistory = field(default_factory=BenzoHistory)
+    side_effects: SideEffects = field(default_factory=SideEffects)
+    panic_attacks_per_week: int | None = None
+    gad_7: tuple | None = None
+    phq_9: tuple | None = None
+    audit_c: tuple | None = None
+    dast_10: tuple | None = None
+    cssrs: dict | None = None
+    visit_reason: str | None = None
+    visit_reason_other: str | None = None
+    pregnant: str | None = None
+
+
+SECTIONS = {
+    "substances": Substances,
+    "benzo_history": BenzoHistory,
+    "side_effects": SideEffects,
+}
+TOP_KEYS = frozenset(
+    {"age", "date_of_birth", "as_of", "sex_at_birth", "medications", "panic_attacks_per_week",
+     "cssrs", "visit_reason", "visit_reason_other", "pregnant", *SECTIONS,
+     "gad_7", "phq_9", "audit_c", "dast_10"}
+)  # fmt: skip
+MEDICATION_KEYS = tuple(MedicationInput.__dataclass_fields__)
+
+
+def parse_case(data, *, as_of: date | None = None) -> Case:
+    """The case in ``data``, or ``CaseError``. ``as_of`` (else the case's own, else today)
+    is the date the age is worked out at when a date of birth is given."""
+    if not isinstance(data, dict):
+        raise CaseError("", "must be a JSON object")
+    f.only_keys(data, TOP_KEYS, "")
+    age, dob, on = _age(data, as_of)
+    return Case(
+        age=age,
+        date_of_birth=dob,
+        as_of=on,
+        sex_at_birth=f.choice(data, "sex_at_birth", "", SEXES),
+        medications=_medications(data),
+        **{key: _section(data, key) for key in SECTIONS},
+        panic_attacks_per_week=f.whole(data, "panic_attacks_per_week", "", low=0, high=500),
+        **{key: _answers(data, key) for key in ("gad_7", "phq_9", "audit_c", "dast_10")},
+        cssrs=_cssrs(data),
+        visit_reason=f.choice(data, "visit_reason", "", ("panic", "gad", "other")),
+        visit_reason_other=f.text(data, "visit_reason_other", "", max_length=500),
+        pregnant=f.choice(data, "pregnant", "", ("yes", "no", "unsure")),
+    )
+
+
+def _age(data: dict, as_of: date | None) -> tuple[int | None, date | None, date | None]:
+    on = as_of or f.iso_date(data, "as_of", "")
+    dob = f.iso_date(data, "date_of_birth", "")
+    if dob is None:
+        return f.whole(data, "age", "", low=0, high=120), None, on
+    if data.get("age") is not None:
+        raise CaseError("age", "give age or date_of_birth, not both")
+    on = on or date.today()
+    if dob > on:
+        raise CaseError("date_of_birth", f"must not be after {on.isoformat()}")
+    age = on.year - dob.year - ((on.month, on.day) < (dob.month, dob.day))
+    if age > 120:
+        raise CaseError("date_of_birth", "gives an age above 120")
+    return age, dob, on
+
+
+def _section(data: dict, key: str):
+    values = f.section(data, key)
+    kind = SECTIONS[key]
+    if values is None:
+        return kind()
+    f.only_keys(values, tuple(kind.__dataclass_fields__), key)
+    parsed = {}
+    for name in kind.__dataclass_fields__:
+        if name in ("falls", "driving") or kind is Substances:
+            parsed[name] = f.boolean(values, name, key)
+        elif name == "dosing":
+            parsed[name] = f.choice(values, name, key, ("once_daily", "divided", "as_needed"))
+        elif kind is SideEffects:
+            parsed[name] = f.choice(values, name, key, LEVELS)
+        else:
+            parsed[name] = f.boolean(values, name, key)
+    return kind(**parsed)
+
+
+def _medications(data: dict) -> tuple[MedicationInput, ...]:
+    items = data.get("medications")
+    if items is None:
+        return ()
+    if not isinstance(items, list) or len(items) > MAX_MEDICATIONS:
+        raise CaseError("medications", f"must be a list of at most {MAX_MEDICATIONS} medicines")
+    return tuple(_medication(item, f.join("medications", n)) for n, item in enumerate(items))
+
+
+def _medication(item, path: str) -> MedicationInput:
+    if not isinstance(item, dict):
+        raise CaseError(path, "must be an object")
+    f.only_keys(item, MEDICATION_KEYS, path)
+    as_needed = f.boolean(item, "as_needed", path, default=False)
+    if as_needed and item.get("times_per_day") is not None:
+        raise CaseError(f.join(path, "times_per_day"), "leave out when as_needed is true "
+                        "(give max_doses_per_day)")  # fmt: skip
+    if not as_needed and item.get("max_doses_per_day") is not None:
+        raise CaseError(f.join(path, "max_doses_per_day"), "only for as-needed use "
+                        "(set as_needed to true)")  # fmt: skip
+    return MedicationInput(
+        name=f.text(item, "name", path, max_length=120, required=True),
+        strength_mg=f.number(item, "strength_mg", path, above=0, maximum=5000),
+        amount_per_dose=f.number(item, "amount_per_dose", path, above=0, maximum=20, default=1),
+        times_per_day=f.whole(item, "times_per_day", path, low=1, high=6),
+        as_needed=as_needed,
+        max_doses_per_day=f.whole(item, "max_doses_per_day", path, low=1, high=24),
+        taking=f.choice(item, "taking", path, TAKING, default="as_prescribed"),
+        prescribed=f.boolean(item, "prescribed", path, default=True),
+        weeks_taking=f.number(item, "weeks_taking", path, minimum=0, maximum=5200),
+        prescriber=f.text(item, "prescriber", path, max_length=120),
+    )
+
+
+def _answers(data: dict, key: str) -> tuple | None:
+    """An instrument's answers by position; a short list or a null answer is incomplete."""
+    answers = data.get(key)
+    if answers is None:
+        return None
+    count = len(INSTRUMENTS[key].items)
+    if not isinstance(answers, list) or len(answers) > count:
+        raise CaseError(key, f"must be a list of {count} answers")
+    values = {n: a for n, a in enumerate(answers)}
+    if key == "dast_10":
+        parsed = [f.boolean(values, n, key) for n in range(count)]
+    else:
+        high = max(o.score for o in INSTRUMENTS[key].items[0].options)
+        parsed = [f.whole(values, n, key, low=0, high=high) for n in range(count)]
+    return tuple(parsed)
+
+
+def _cssrs(data: dict) -> dict | None:
+    answers = f.section(data, "cssrs")
+    if answers is None:
+        return None
+    f.only_keys(answers, CSSRS_KEYS, "cssrs")
+    parsed = {key: f.boolean(answers, key, "cssrs") for key in CSSRS_KEYS}
+    asked = cssrs_asked(parsed)
+    for key in CSSRS_KEYS:
+        if parsed[key] is not None and key not in asked:
+            gate = "q2" if key in ("q3", "q4", "q5") else "q6"
+            raise CaseError(f"cssrs.{key}", f"leave out unless {gate} is true")
+    return parsed

@@ -1,0 +1,113 @@
+"""Dose maths: total daily dose, diazepam-10-mg equivalents, and the words the UI shows.
+
+Arithmetic is exact (decimals as written, not binary floats), so a dose on a threshold is
+on it; values are rounded for display only.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from intake.clinical.catalog import CatalogEntry
+
+TIMES = {1: "once a day", 2: "twice a day"}  # then "3 times a day", ...
+
+
+def _d(value: float | int) -> Decimal:
+    return Decimal(str(value))
+
+
+def daily_dose_mg(
+    strength_mg: float | None,
+    amount_per_dose: float = 1,
+    times_per_day: int | None = None,
+    *,
+    as_needed: bool = False,
+    max_doses_per_day: int | None = None,
+) -> float | None:
+    """Strength x amount per dose x times per day; for as-needed use, the most per day.
+
+    None when a needed number is unknown: the portal never guesses a dose.
+    """
+    per_day = max_doses_per_day if as_needed else times_per_day
+    if strength_mg is None or per_day is None:
+        return None
+    return float(_d(strength_mg) * _d(amount_per_dose) * per_day)
+
+
+def medication_daily_mg(medication) -> float | None:
+    """``daily_dose_mg`` for a ``MedicationInput``."""
+    return daily_dose_mg(
+        medication.strength_mg,
+        medication.amount_per_dose,
+        medication.times_per_day,
+        as_needed=medication.as_needed,
+        max_doses_per_day=medication.max_doses_per_day,
+    )
+
+
+@dataclass(frozen=True)
+class Equivalent:
+    """A diazepam-equivalent range in mg/day, and the tables it comes from."""
+
+    low: float
+    high: float
+    tables: tuple[str, ...]
+
+
+def diazepam_equivalent(daily_mg: float | None, entry: CatalogEntry | None) -> Equivalent | None:
+    """``daily_mg`` of a benzodiazepine as diazepam mg/day: the lowest and highest the tables
+    give (a table's own range counts at both ends). None when it does not apply."""
+    if daily_mg is None or entry is None or not entry.equivalence_tables:
+        return None
+    values = [
+        _d(daily_mg) * 10 / _d(mg)
+        for low, high in entry.equivalence_tables.values()
+        for mg in (low, high)
+    ]
+    return Equivalent(float(min(values)), float(max(values)), tuple(entry.equivalence_tables))
+
+
+def sum_equivalents(equivalents: Iterable[Equivalent | None]) -> Equivalent | None:
+    """The summed range across benzodiazepines; None if there are none, or any is unknown."""
+    items = list(equivalents)
+    if not items or any(e is None for e in items):
+        return None
+    tables = tuple(dict.fromkeys(t for e in items for t in e.tables))
+    return Equivalent(
+        float(sum(_d(e.low) for e in items)), float(sum(_d(e.high) for e in items)), tables
+    )
+
+
+def mg(value: float) -> str:
+    """A dose for display: 1.0 -> "1", 0.125 -> "0.125", 2.54999 -> "2.55"."""
+    return format(Decimal(str(round(value, 3))).normalize(), "f")
+
+
+def times_words(times_per_day: int) -> str:
+    return TIMES.get(times_per_day, f"{times_per_day} times a day")
+
+
+def describe_daily_dose(
+    strength_mg: float | None,
+    amount_per_dose: float = 1,
+    times_per_day: int | None = None,
+    *,
+    as_needed: bool = False,
+    max_doses_per_day: int | None = None,
+) -> str:
+    """The daily dose in words, e.g. "1 mg a day (0.5 mg tablet x 1, twice a day)"."""
+    total = daily_dose_mg(
+        strength_mg,
+        amount_per_dose,
+        times_per_day,
+        as_needed=as_needed,
+        max_doses_per_day=max_doses_per_day,
+    )
+    if total is None:
+        return "daily dose not known"
+    dose = f"{mg(strength_mg)} mg tablet x {mg(amount_per_dose)}"
+    if as_needed:
+        most = "once" if max_doses_per_day == 1 else f"{max_doses_per_day} times"
+        return f"up to {mg(total)} mg a day ({dose}, as needed, at most {most} a day)"
+    return f"{mg(total)} mg a day ({dose}, {times_words(times_per_day)})"

@@ -1,0 +1,390 @@
+"""The standard instruments as data, with their scoring.
+
+Each item has our own short wording (the meaning of the published item, in plain words),
+its answer options with their scores and LOINC codes where LOINC has them. Numbers and
+codes: shared/clinical-reference.md, section 1. An instrument with any answer missing is
+reported as incomplete, never given a partial total.
+
+The intake UI renders questions from ``INSTRUMENTS``; the FHIR export uses the codes.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Option:
+    label: str
+    value: int | bool  # what the case file stores for this answer
+    score: int
+    loinc_answer: str | None = None
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str  # "1".."10" by position, or "q1".."q6", "q6_past_3_months" for the C-SSRS
+    text: str
+    options: tuple[Option, ...]
+    loinc: str | None = None
+    # C-SSRS skip logic: asked only when the named item was answered with this value.
+    asked_when: tuple[str, bool] | None = None
+
+
+@dataclass(frozen=True)
+class Instrument:
+    id: str
+    title: str
+    question: str  # the lead-in shown above the items
+    timeframe: str
+    items: tuple[Item, ...]
+    options: tuple[Option, ...]  # the shared scale; () when items differ (AUDIT-C)
+    panel_loinc: str | None
+    total_loinc: str | None
+    source: str
+    bands: tuple[tuple[int, str], ...] = field(default=())  # (lowest total, band), ascending
+
+
+FREQUENCY = (
+    Option("Not at all", 0, 0, "LA6568-5"),
+    Option("Several days", 1, 1, "LA6569-3"),
+    Option("More than half the days", 2, 2, "LA6570-1"),
+    Option("Nearly every day", 3, 3, "LA6571-9"),
+)
+
+# LOINC's standard Yes / No answers (LA33-6, LA32-8); not listed in clinical-reference.md.
+YES = Option("Yes", True, 1, "LA33-6")
+NO = Option("No", False, 0, "LA32-8")
+YES_NO = (YES, NO)
+# DAST-10 item 3 is reverse-scored: "no" (not always able to stop) scores 1.
+YES_NO_REVERSED = (Option("Yes", True, 0, "LA33-6"), Option("No", False, 1, "LA32-8"))
+
+
+def _items(texts: Sequence[str], options, loincs: Sequence[str | None] | None = None):
+    loincs = loincs or [None] * len(texts)
+    return tuple(
+        Item(str(n), text, options, code)
+        for n, (text, code) in enumerate(zip(texts, loincs, strict=True), start=1)
+    )
+
+
+GAD_7 = Instrument(
+    id="gad_7",
+    title="Anxiety (GAD-7)",
+    question="Over the last 2 weeks, how often have you been bothered by the following?",
+    timeframe="past 2 weeks",
+    items=_items(
+        [
+            "Feeling on edge, nervous or anxious",
+            "Not being able to stop worrying, or to control it",
+            "Worrying too much about lots of different things",
+            "Finding it hard to relax",
+            "Being so restless that it is hard to sit still",
+            "Getting annoyed or irritable easily",
+            "Feeling afraid, as if something awful might happen",
+        ],
+        FREQUENCY,
+        ["69725-0", "68509-9", "69733-4", "69734-2", "69735-9", "69689-8", "69736-7"],
+    ),
+    options=FREQUENCY,
+    panel_loinc="69737-5",
+    total_loinc="70274-6",
+    source="GAD-7: Spitzer et al. 2006, Arch Intern Med 166:1092",
+    bands=((0, "minimal"), (5, "mild"), (10, "moderate"), (15, "severe")),
+)
+
+PHQ_9 = Instrument(
+    id="phq_9",
+    title="Mood (PHQ-9)",
+    question="Over the last 2 weeks, how often have you been bothered by the following?",
+    timeframe="past 2 weeks",
+    items=_items(
+        [
+            "Having little interest or pleasure in doing things",
+            "Feeling down, low or hopeless",
+            "Trouble getting to sleep or staying asleep, or sleeping too much",
+            "Feeling tired or having little energy",
+            "Not feeling hungry, or eating too much",
+            "Feeling bad about yourself, or that you have let yourself or others down",
+            "Trouble concentrating, for example when reading or watching TV",
+            "Moving or speaking so slowly that others could notice, or being so restless "
+            "that you move around a lot more than usual",
+            "Thinking that you would be better off dead, or of hurting yourself in some way",
+        ],
+        FREQUENCY,
+        [
+            "44250-9",
+            "44255-8",
+            "44259-0",
+            "44254-1",
+            "44251-7",
+            "44258-2",
+            "44252-5",
+            "44253-3",
+            "44260-8",
+        ],
+    ),
+    options=FREQUENCY,
+    panel_loinc="44249-1",
+    total_loinc="44261-6",
+    source="PHQ-9: Kroenke et al. 2001, J Gen Intern Med 16:606",
+    bands=(
+        (0, "minimal"),
+        (5, "mild"),
+        (10, "moderate"),
+        (15, "moderately_severe"),
+        (20, "severe"),
+    ),
+)
+
+
+def _scale(*labels: str) -> tuple[Option, ...]:
+    # AUDIT-C answer LOINC codes are not in clinical-reference.md, so none are claimed.
+    return tuple(Option(label, n, n) for n, label in enumerate(labels))
+
+
+AUDIT_C = Instrument(
+    id="audit_c",
+    title="Alcohol (AUDIT-C)",
+    question="These questions are about drinking alcohol.",
+    timeframe="past year",
+    items=(
+        Item(
+            "1",
+            "How often do you have a drink that contains alcohol?",
+            _scale(
+                "Never",
+                "Monthly or less",
+                "2 to 4 times a month",
+                "2 to 3 times a week",
+                "4 or more times a week",
+            ),
+            "68518-0",
+        ),
+        Item(
+            "2",
+            "On a day when you drink, how many drinks do you usually have?",
+            _scale("1 or 2", "3 or 4", "5 or 6", "7 to 9", "10 or more"),
+            "68519-8",
+        ),
+        Item(
+            "3",
+            "How often do you have 6 or more drinks at one time?",
+            _scale("Never", "Less than monthly", "Monthly", "Weekly", "Daily or almost daily"),
+            "68520-6",
+        ),
+    ),
+    options=(),
+    panel_loinc="72109-2",
+    total_loinc="75626-2",
+    source="AUDIT-C: Bush et al. 1998; Bradley et al. 2003",
+)
+
+_DAST_TEXTS = [
+    "Have you used drugs other than for medical reasons?",
+    "Have you used more than one drug at the same time?",
+    "Are you always able to stop using drugs when you want to?",
+    "Have you had blackouts or flashbacks because of drug use?",
+    "Have you ever felt bad or guilty about your drug use?",
+    "Has your partner or a parent ever complained about your drug use?",
+    "Have you neglected your family because of your drug use?",
+    "Have you done something illegal to get drugs?",
+    "Have you felt sick (withdrawal) when you stopped taking drugs?",
+    "Have you had medical problems because of drug use, such as memory loss, hepatitis, "
+    "fits or bleeding?",
+]
+
+DAST_10 = Instrument(
+    id="dast_10",
+    title="Drug use (DAST-10)",
+    question="These questions are about drug use other than alcohol and tobacco, "
+    "in the past 12 months.",
+    timeframe="past 12 months",
+    items=tuple(
+        Item(str(n), text, YES_NO_REVERSED if n == 3 else YES_NO)
+        for n, text in enumerate(_DAST_TEXTS, start=1)
+    ),
+    options=YES_NO,
+    panel_loinc=None,
+    total_loinc="82667-7",  # (secondary) seen only in a secondary copy of the LOINC entry
+    source="DAST-10: Skinner 1982, Addict Behav 7:363",
+    bands=((0, "none"), (1, "low"), (3, "moderate"), (6, "substantial"), (9, "severe")),
+)
+
+CSSRS = Instrument(
+    id="cssrs",
+    title="Safety (C-SSRS screener)",
+    question="These questions are about thoughts of ending your life.",
+    timeframe="past month (question 6: ever, then the past 3 months)",
+    items=(
+        Item(
+            "q1",
+            "In the past month, have you wished you were dead, or wished you could "
+            "go to sleep and not wake up?",
+            YES_NO,
+        ),
+        Item(
+            "q2", "In the past month, have you had any actual thoughts of killing yourself?", YES_NO
+        ),
+        Item(
+            "q3", "Have you thought about how you might do this?", YES_NO, asked_when=("q2", True)
+        ),
+        Item(
+            "q4",
+            "Have you had these thoughts and had some intention of acting on them?",
+            YES_NO,
+            asked_when=("q2", True),
+        ),
+        Item(
+            "q5",
+            "Have you started to work out, or worked out, the details of how to kill "
+            "yourself, and do you intend to carry out this plan?",
+            YES_NO,
+            asked_when=("q2", True),
+        ),
+        Item(
+            "q6",
+            "Have you ever done anything, started to do anything, or got ready to do "
+            "anything to end your life?",
+            YES_NO,
+        ),
+        Item("q6_past_3_months", "Was this in the past 3 months?", YES_NO, asked_when=("q6", True)),
+    ),  # fmt: skip
+    options=YES_NO,
+    panel_loinc=None,
+    total_loinc=None,
+    # (secondary) the action wording for high risk was seen only in a secondary copy.
+    source="C-SSRS screener (Columbia Suicide Severity Rating Scale, screen version)",
+)
+
+INSTRUMENTS: dict[str, Instrument] = {i.id: i for i in (GAD_7, PHQ_9, AUDIT_C, DAST_10, CSSRS)}
+LIST_INSTRUMENTS = ("gad_7", "phq_9", "audit_c", "dast_10")
+CSSRS_KEYS = tuple(item.id for item in CSSRS.items)
+
+
+# ---- scoring ------------------------------------------------------------------------------
+def item_scores(instrument: Instrument, answers: Sequence) -> list[int | None]:
+    """Each answer's score by position (None where unanswered); answers are case values."""
+    scores: list[int | None] = []
+    for item, answer in zip(instrument.items, answers, strict=False):
+        option = next((o for o in item.options if _same(o.value, answer)), None)
+        scores.append(None if option is None else option.score)
+    return scores + [None] * (len(instrument.items) - len(scores))
+
+
+def _same(value, answer) -> bool:
+    # True == 1 in Python: a yes/no answer and a 0-3 score must never stand in for each other.
+    return type(value) is type(answer) and value == answer
+
+
+def total(instrument: Instrument, answers: Sequence) -> int | None:
+    """The sum of the item scores, or None when any item is unanswered (never a partial)."""
+    scores = item_scores(instrument, answers)
+    return None if None in scores else sum(scores)
+
+
+def band(instrument: Instrument, value: int) -> str:
+    return [name for lowest, name in instrument.bands if value >= lowest][-1]
+
+
+def _summary(instrument: Instrument, answers: Sequence) -> dict:
+    value = total(instrument, answers)
+    if value is None:
+        answered = sum(s is not None for s in item_scores(instrument, answers))
+        return {
+            "total": None,
+            "complete": False,
+            "answered": answered,
+            "of": len(instrument.items),
+        }
+    result: dict = {"total": value}
+    if instrument.bands:
+        result["band"] = band(instrument, value)
+    result["complete"] = True
+    return result
+
+
+def score_gad_7(answers: Sequence[int | None]) -> dict:
+    return _banded(GAD_7, answers)
+
+
+def score_dast_10(answers: Sequence[bool | None]) -> dict:
+    return _banded(DAST_10, answers)
+
+
+def _banded(instrument: Instrument, answers: Sequence) -> dict:
+    result = _summary(instrument, answers)
+    if not result["complete"]:
+        result = {"total": None, "band": None, **{k: v for k, v in result.items() if k != "total"}}
+    return result
+
+
+def score_phq_9(answers: Sequence[int | None]) -> dict:
+    """PHQ-9 with item 9 on its own: it is reported even when other items are missing."""
+    result = _banded(PHQ_9, answers)
+    item_9 = item_scores(PHQ_9, answers)[8]
+    return {"total": result.pop("total"), "band": result.pop("band"), "item_9": item_9, **result}
+
+
+def audit_c_threshold(sex_at_birth: str | None) -> int:
+    """4 for men, 3 for women; 3 when sex is not given (the lower threshold)."""
+    return 4 if sex_at_birth == "male" else 3
+
+
+def score_audit_c(answers: Sequence[int | None], sex_at_birth: str | None = None) -> dict:
+    result = _summary(AUDIT_C, answers)
+    threshold = audit_c_threshold(sex_at_birth)
+    positive = None if result["total"] is None else result["total"] >= threshold
+    # Any drinking matters beside a benzodiazepine, even below the threshold.
+    frequency = item_scores(AUDIT_C, answers)[0]
+    drinks = None if frequency is None else frequency > 0
+    return {
+        "total": result.pop("total"),
+        "positive": positive,
+        "threshold": threshold,
+        "drinks": drinks,
+        **result,
+    }
+
+
+# ---- C-SSRS screener ----------------------------------------------------------------------
+def cssrs_asked(answers: dict) -> list[str]:
+    """The C-SSRS questions to ask, given the answers so far (the screener's skip logic)."""
+    return [
+        item.id
+        for item in CSSRS.items
+        if item.asked_when is None or answers.get(item.asked_when[0]) is item.asked_when[1]
+    ]
+
+
+def cssrs_yes(answers: dict) -> list[str]:
+    """The questions answered yes (among those asked)."""
+    return [key for key in cssrs_asked(answers) if answers.get(key) is True]
+
+
+def cssrs_imminent(answers: dict) -> bool:
+    """High risk shows whatever else is missing: Q4, Q5, or behaviour within 3 months."""
+    yes = set(cssrs_yes(answers))
+    return bool(yes & {"q4", "q5", "q6_past_3_months"})
+
+
+def cssrs_risk(answers: dict) -> str | None:
+    """none / low / moderate / high, or None while an asked question is unanswered."""
+    if any(answers.get(key) is None for key in cssrs_asked(answers)):
+        return None
+    yes = set(cssrs_yes(answers))
+    if cssrs_imminent(answers):
+        return "high"
+    if "q3" in yes or "q6" in yes:  # q6 without q6_past_3_months: more than 3 months ago
+        return "moderate"
+    if yes & {"q1", "q2"}:
+        return "low"
+    return "none"
+
+
+def score_cssrs(answers: dict) -> dict:
+    risk = cssrs_risk(answers)
+    if risk is None:
+        asked = cssrs_asked(answers)
+        answered = sum(answers.get(key) is not None for key in asked)
+        return {"risk": None, "complete": False, "answered": answered, "of": len(asked)}
+    return {"risk": risk, "complete": True}
