@@ -1,5 +1,87 @@
-from django.shortcuts import render
+"""Public education pages: no sign-in. Drafts and future pages answer 404 here."""
+
+import hashlib
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date, quote_etag
+from django.views.decorators.http import require_safe
+
+from . import selectors
+from .forms import SearchForm
+from .models import Topic
+
+# Bump when the page template changes what it shows, so cached copies are not reused.
+TEMPLATE_GENERATION = "1"
 
 
+@require_safe
 def index(request):
-    return render(request, "education/index.html")
+    return render(
+        request,
+        "education/index.html",
+        {"topics": selectors.topics_with_pages(), "search_form": SearchForm()},
+    )
+
+
+@require_safe
+def topic(request, slug):
+    topic = get_object_or_404(Topic, slug=slug)
+    pages = list(selectors.topic_pages(topic))
+    if not pages:
+        raise Http404
+    return render(request, "education/topic.html", {"topic": topic, "pages": pages})
+
+
+def _get_public_page(slug):
+    page = selectors.public_page(slug)
+    if page is None:
+        raise Http404
+    return page
+
+
+def _validators(request, page) -> tuple[str, int]:
+    """ETag and Last-Modified (epoch seconds) for this page as this visitor sees it."""
+    changed = max(t for t in (page.updated_at, page.site_changed, page.site_published) if t)
+    viewer = request.user.pk if request.user.is_authenticated else "public"
+    seed = f"{page.pk}:{page.version}:{changed.isoformat()}:{viewer}:{TEMPLATE_GENERATION}"
+    return quote_etag(hashlib.sha256(seed.encode()).hexdigest()[:32]), int(changed.timestamp())
+
+
+@require_safe
+def page(request, slug):
+    page = _get_public_page(slug)
+    etag, last_modified = _validators(request, page)
+    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if response is None:
+        response = render_page(request, page)
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    # Caches may keep a copy but must check it is still current before using it.
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+def render_page(request, page, *, preview=False):
+    """The page as the public sees it; the admin's preview renders it with ``preview``."""
+    context = selectors.page_context(page)
+    return render(
+        request,
+        "education/page.html",
+        {"page": page, "topic": page.topic, "ctx": context, "preview": preview},
+    )
+
+
+@require_safe
+def search(request):
+    form = SearchForm(request.GET or None)
+    results, query = [], ""
+    if form.is_valid():
+        query = form.cleaned_data["q"]
+        results = list(selectors.search_pages(query))
+    return render(
+        request,
+        "education/search.html",
+        {"form": form, "query": query, "results": results, "searched": bool(query)},
+    )

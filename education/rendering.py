@@ -1,0 +1,95 @@
+"""Markdown to safe HTML, done once when a page is saved (never per request).
+
+Editors write Markdown; python-markdown turns it into HTML (raw HTML in the source passes
+through it), then nh3 keeps only an allow-list of tags, attributes and URL schemes. So no
+script, no event handler, no ``javascript:`` or ``data:`` URL survives, whatever is typed.
+"""
+
+from dataclasses import dataclass, field
+from html import unescape
+
+import markdown
+import nh3
+from django.utils.text import slugify
+
+# Headings start at <h2>: the page title is the only <h1>.
+HEADING_TAGS = {"h2", "h3", "h4", "h5", "h6"}
+ALLOWED_TAGS = HEADING_TAGS | {
+    "p",
+    "br",
+    "hr",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "a",
+    "blockquote",
+    "code",
+    "pre",
+    "abbr",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "caption",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "th": {"scope"},
+    **{tag: {"id"} for tag in HEADING_TAGS},
+}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+# Every id in a page body carries this prefix, so nothing typed into a page can clash with
+# the ids of the site around it (``main``, the navigation, form fields).
+ID_PREFIX = "sec-"
+# A page with this many top-level sections or more gets a table of contents.
+TOC_MIN_SECTIONS = 3
+
+_CLEANER = nh3.Cleaner(
+    tags=ALLOWED_TAGS,
+    clean_content_tags={"script", "style"},
+    attributes=ALLOWED_ATTRIBUTES,
+    url_schemes=URL_SCHEMES,
+    link_rel="noopener noreferrer",
+    id_prefix=ID_PREFIX,
+    strip_comments=True,
+)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    html: str
+    toc: list[dict] = field(default_factory=list)
+
+
+def _heading_id(value: str, separator: str) -> str:
+    return ID_PREFIX + (slugify(value) or "section")
+
+
+def _toc_entries(tokens: list[dict]) -> list[dict]:
+    """Top-level sections only: ``[{"id": ..., "name": ...}]`` (names are plain text)."""
+    return [{"id": token["id"], "name": unescape(token["name"])} for token in tokens]
+
+
+def render_markdown(source: str) -> Rendered:
+    """Render and sanitise a page body; also return its table of contents (maybe empty)."""
+    md = markdown.Markdown(
+        extensions=["toc", "tables", "sane_lists"],
+        extension_configs={"toc": {"baselevel": 2, "slugify": _heading_id, "toc_depth": 2}},
+        output_format="html",
+    )
+    raw = md.convert(source or "")
+    html = sanitise(raw)
+    entries = _toc_entries(md.toc_tokens)
+    return Rendered(html=html, toc=entries if len(entries) >= TOC_MIN_SECTIONS else [])
+
+
+def sanitise(html: str) -> str:
+    """The allow-list alone decides what survives; see the module docstring."""
+    return _CLEANER.clean(html)
