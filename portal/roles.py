@@ -9,6 +9,8 @@ PATIENTS = "Patients"
 PSYCHIATRISTS = "Psychiatrists"
 CONTENT_EDITORS = "Content editors"
 ALL_GROUPS = (PATIENTS, PSYCHIATRISTS, CONTENT_EDITORS)
+# Who hears about STAT intakes; settings.ONCALL_GROUP may name another group.
+ONCALL_GROUP_DEFAULT = "On-call psychiatrists"
 
 
 def _in_group(user, name: str) -> bool:

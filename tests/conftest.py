@@ -116,7 +116,8 @@ def _new_page(chromium, live_server, width, height):
     context = chromium.new_context(
         viewport={"width": width, "height": height}, base_url=live_server.url
     )
-    context.set_default_timeout(15_000)
+    # Generous: the machine has 2 cores and password hashing (Argon2) is slow on purpose.
+    context.set_default_timeout(30_000)
     return context, context.new_page()
 
 

@@ -18,6 +18,8 @@ PRODUCTION_ENV = {
 
 
 def _manage(*args, env_extra=None, drop=()):
+    # A fresh process as production would start it: no test-only variables.
+    drop = (*drop, "DJANGO_ALLOW_ASYNC_UNSAFE")
     env = {k: v for k, v in os.environ.items() if k not in drop}
     env.update(env_extra or {})
     return subprocess.run(

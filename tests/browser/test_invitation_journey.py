@@ -1,0 +1,53 @@
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from portal.tokens import make_invitation_token
+from tests.factories import make_invitation, make_psychiatrist
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PASSWORD = "violet-harbor-lantern-2026"
+
+
+def test_patient_opens_invitation_sets_password_signs_in_and_sees_intake_home(page, axe):
+    invitation = make_invitation(created_by=make_psychiatrist(), email="nina@patients.example")
+    token = make_invitation_token(invitation.public_id)
+
+    page.goto("/")
+    axe(page, "home")
+    page.goto(f"/invite/{token}/")
+    axe(page, "invitation-accept")
+    page.get_by_label("Create a password").fill(PASSWORD)
+    page.get_by_label("Type the password again").fill(PASSWORD + "-typo")
+    page.get_by_role("button", name="Create account and continue").click()
+    assert page.get_by_role("alert").is_visible()
+    axe(page, "invitation-accept-error")
+
+    page.get_by_label("Create a password").fill(PASSWORD)
+    page.get_by_label("Type the password again").fill(PASSWORD)
+    page.get_by_role("button", name="Create account and continue").click()
+    expect(page).to_have_url(re.compile(r"/intake/"))
+    axe(page, "intake-home-after-invitation")
+
+    page.get_by_role("button", name="Sign out").click()
+    page.goto("/accounts/login/")
+    axe(page, "login")
+    page.get_by_label("Email address").fill("nina@patients.example")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(re.compile(r"/intake/"))
+    assert page.get_by_role("heading", level=1).is_visible()
+
+
+def test_a_used_invitation_link_shows_a_clear_page_in_the_browser(page, axe):
+    invitation = make_invitation(created_by=make_psychiatrist(), email="otto@patients.example")
+    url = f"/invite/{make_invitation_token(invitation.public_id)}/"
+    page.goto(url)
+    page.get_by_label("Create a password").fill(PASSWORD)
+    page.get_by_label("Type the password again").fill(PASSWORD)
+    page.get_by_role("button", name="Create account and continue").click()
+    expect(page).to_have_url(re.compile(r"/intake/"))
+    page.goto(url)
+    assert page.get_by_text("already used").is_visible()
+    axe(page, "invitation-used")

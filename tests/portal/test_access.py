@@ -1,0 +1,97 @@
+import pytest
+from django.urls import reverse
+
+from portal.models import AuditEvent
+from tests.factories import make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("persona", "landing"),
+    [("patient", "intake:home"), ("psychiatrist", "review:queue"), ("editor", "admin:index")],
+    ids=["patient", "psychiatrist", "editor"],
+)
+def test_each_role_lands_on_its_own_home(client, request, persona, landing):
+    client.force_login(request.getfixturevalue(persona))
+    response = client.get(reverse("home"))
+    assert response.url == reverse(landing)
+
+
+def test_admin_lands_on_the_admin(client, admin_user):
+    client.force_login(admin_user)
+    assert client.get(reverse("home")).url == reverse("admin:index")
+
+
+def test_a_new_user_signs_in_with_email_and_password_and_lands_on_their_home(client):
+    make_user("pia@patients.example", groups=("Patients",), password="a-long-passphrase-99")
+    response = client.post(
+        reverse("login"),
+        {"username": "pia@patients.example", "password": "a-long-passphrase-99"},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == reverse("intake:home")
+
+
+def test_patient_cannot_reach_the_admin(client, patient):
+    client.force_login(patient)
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 302 and "/admin/login/" in response.url
+
+
+@pytest.mark.parametrize(
+    ("persona", "url_name"),
+    [("patient", "review:queue"), ("psychiatrist", "intake:home"), ("editor", "review:queue")],
+    ids=["patient-to-queue", "psychiatrist-to-intake", "editor-to-queue"],
+)
+def test_wrong_role_gets_404(client, request, persona, url_name):
+    client.force_login(request.getfixturevalue(persona))
+    assert client.get(reverse(url_name)).status_code == 404
+
+
+def test_failed_login_is_audited_without_the_typed_text(client, patient):
+    client.post(reverse("login"), {"username": patient.username, "password": "wrong"})
+    event = AuditEvent.objects.get(action="auth.login_failed")
+    assert event.object_id == str(patient.pk) and event.actor is None
+
+
+def test_failed_login_for_an_unknown_address_is_audited_without_the_address(client):
+    client.post(reverse("login"), {"username": "nobody@x.example", "password": "wrong"})
+    event = AuditEvent.objects.get(action="auth.login_failed")
+    assert "nobody" not in f"{event.object_type}{event.object_id}{event.request_id}"
+
+
+def test_login_and_logout_are_audited(client):
+    make_user("lou@patients.example", groups=("Patients",), password="a-long-passphrase-99")
+    client.post(
+        reverse("login"), {"username": "lou@patients.example", "password": "a-long-passphrase-99"}
+    )
+    client.post(reverse("logout"))
+    actions = list(AuditEvent.objects.order_by("id").values_list("action", flat=True))
+    assert actions == ["auth.login", "auth.logout"]
+
+
+def test_audit_events_are_append_only(patient):
+    from portal.audit import record
+
+    event = record(actor=patient, action="test.action", obj=patient)
+    with pytest.raises(PermissionError):
+        event.save()
+    with pytest.raises(PermissionError):
+        event.delete()
+
+
+def test_audit_rows_carry_the_request_id_of_the_request(client, patient):
+    response = client.post(reverse("login"), {"username": patient.username, "password": "nope"})
+    assert AuditEvent.objects.get().request_id == response["X-Request-ID"]
+
+
+def test_pages_send_a_strict_content_security_policy(client):
+    csp = client.get(reverse("home"))["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+
+
+def test_password_reset_email_is_sent_through_django_mail(client, mailoutbox):
+    user = make_user("rae@patients.example", groups=("Patients",), password="a-long-passphrase-99")
+    client.post(reverse("password_reset"), {"email": user.email})
+    assert len(mailoutbox) == 1 and "/accounts/reset/" in mailoutbox[0].body
