@@ -1,4 +1,6 @@
-from django.apps import AppConfig
+import importlib
+
+from django.apps import AppConfig, apps
 
 
 class IntakeConfig(AppConfig):
@@ -7,3 +9,11 @@ class IntakeConfig(AppConfig):
 
     def ready(self):
         from . import receivers  # noqa: F401
+
+    def ensure_reference_data(self) -> None:
+        """Reload the medication catalog when the table is empty (a fresh test database
+        after a flush); an admin's edits to a non-empty catalog are never touched."""
+        Medication = self.get_model("Medication")
+        if not Medication.objects.exists():
+            migration = importlib.import_module("intake.migrations.0002_load_medication_catalog")
+            migration.load(apps, None)
