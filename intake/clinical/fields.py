@@ -40,8 +40,9 @@ def section(data: dict, key: str, path: str = "") -> dict | None:
 def only_keys(data: dict, allowed: tuple[str, ...] | frozenset[str], path: str) -> None:
     for key in data:
         if key not in allowed:
-            where = join(path, key) if isinstance(key, str) else path
-            raise CaseError(where, "unknown key (check the spelling)")
+            # A key is the input's own text: keep the message to one short line.
+            shown = " ".join(str(key).split())[:60] or repr(key)
+            raise CaseError(join(path, shown), "unknown key (check the spelling)")
 
 
 def boolean(data: dict, key: str, path: str, default: bool | None = None) -> bool | None:

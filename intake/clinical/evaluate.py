@@ -1,0 +1,106 @@
+"""A case plus the catalog in, an ``Evaluation`` out: scores, medications, flags, priority.
+
+``Evaluation.to_dict()`` is the output format of the case file evaluator (README.md in this
+package), and what the portal stores and shows.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from intake.clinical import instruments
+from intake.clinical.case import Case
+from intake.clinical.catalog import CatalogEntry, build_index, match
+from intake.clinical.dosing import (
+    describe_daily_dose,
+    diazepam_equivalent,
+    medication_daily_mg,
+    sum_equivalents,
+)
+from intake.clinical.facts import Facts, ResolvedMedication
+from intake.clinical.rules import Flag, priority, run_rules
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    case: Case
+    medications: tuple[ResolvedMedication, ...]
+    scores: dict
+    flags: tuple[Flag, ...]
+    priority: str
+
+    def to_dict(self) -> dict:
+        benzos = [m for m in self.medications if m.is_benzo]
+        total = sum_equivalents(m.equivalent for m in benzos) if benzos else None
+        return {
+            "age": self.case.age,
+            "priority": self.priority,
+            "scores": self.scores,
+            "medications": [_medication_dict(m) for m in self.medications],
+            "diazepam_equivalent": None
+            if total is None
+            else {"total_mg": _range(total), "tables": list(total.tables)},
+            "flags": [flag.to_dict() for flag in self.flags],
+        }
+
+
+def _range(equivalent) -> list[float]:
+    return [round(equivalent.low, 1), round(equivalent.high, 1)]
+
+
+def _medication_dict(m: ResolvedMedication) -> dict:
+    data = {
+        "input": m.input.name,
+        "generic": m.generic,
+        "class": m.drug_class,
+        "daily_mg": None if m.daily_mg is None else round(m.daily_mg, 3),
+        "daily_dose": describe_daily_dose(
+            m.input.strength_mg,
+            m.input.amount_per_dose,
+            m.input.times_per_day,
+            as_needed=m.input.as_needed,
+            max_doses_per_day=m.input.max_doses_per_day,
+        ),
+        "diazepam_equivalent_mg": None if m.equivalent is None else _range(m.equivalent),
+        "diazepam_equivalent_tables": None if m.equivalent is None else list(m.equivalent.tables),
+    }
+    if m.entry and m.entry.equivalence_note:
+        data["equivalence_note"] = m.entry.equivalence_note
+    return data
+
+
+def score_case(case: Case) -> dict:
+    """The scores of the instruments that were answered, in a fixed order."""
+    scorers = {
+        "gad_7": instruments.score_gad_7,
+        "phq_9": instruments.score_phq_9,
+        "audit_c": lambda answers: instruments.score_audit_c(answers, case.sex_at_birth),
+        "dast_10": instruments.score_dast_10,
+        "cssrs": instruments.score_cssrs,
+    }
+    return {
+        key: score(getattr(case, key))
+        for key, score in scorers.items()
+        if getattr(case, key) is not None
+    }
+
+
+def resolve_medications(
+    case: Case, entries: Iterable[CatalogEntry]
+) -> tuple[ResolvedMedication, ...]:
+    index = build_index(entries)
+    resolved = []
+    for n, medication in enumerate(case.medications):
+        entry = match(medication.name, index)
+        daily = medication_daily_mg(medication)
+        equivalent = (
+            diazepam_equivalent(daily, entry) if entry and entry.is_benzodiazepine else None
+        )
+        resolved.append(ResolvedMedication(n, medication, entry, daily, equivalent))
+    return tuple(resolved)
+
+
+def evaluate(case: Case, entries: Iterable[CatalogEntry]) -> Evaluation:
+    medications = resolve_medications(case, entries)
+    scores = score_case(case)
+    flags = tuple(run_rules(Facts(case, medications, scores)))
+    return Evaluation(case, medications, scores, flags, priority(flags))

@@ -1,0 +1,153 @@
+"""Benzodiazepine combinations, doses and misuse."""
+
+from education import slugs
+from intake.clinical import catalog_data as classes
+from intake.clinical.dosing import mg, sum_equivalents
+from intake.clinical.rules import sources
+from intake.clinical.rules.base import Flag, rule
+
+CLONAZEPAM_PANIC_MAX_MG = 4  # panic disorder; the seizure-disorder maximum is 20 mg/day
+
+
+@rule("opioid_benzo")
+def opioid_benzo(facts) -> Flag | None:
+    """Any benzodiazepine with any opioid, prescribed or not."""
+    opioids = facts.of_class(classes.OPIOID)
+    other_use = facts.case.substances.opioids
+    if not facts.benzos or not (opioids or other_use):
+        return None
+    return Flag(
+        code="opioid_benzo",
+        severity="high",
+        title="Benzodiazepine taken with an opioid",
+        rationale="Together they can cause profound sedation, slowed or stopped breathing, "
+        "coma and death. The FDA boxed warnings (2016, 2020) and the Beers Criteria say to "
+        "avoid the combination; if it cannot be avoided, use the lowest doses for the "
+        "shortest time.",
+        source=f"{sources.FDA_2016_2020}; {sources.BEERS_2023}",
+        education=slugs.ALCOHOL_OPIOIDS_SEDATIVES,
+        triggered_by=(
+            *(m.ref for m in facts.benzos),
+            *(m.ref for m in opioids),
+            *(["substances.opioids=true"] if other_use else []),
+        ),
+    )
+
+
+@rule("age65_benzo")
+def age65_benzo(facts) -> Flag | None:
+    """Age 65 or older with any benzodiazepine."""
+    age = facts.case.age
+    if age is None or age < 65 or not facts.benzos:
+        return None
+    return Flag(
+        code="age65_benzo",
+        severity="high",
+        title="Benzodiazepine at age 65 or older",
+        rationale=f"The patient is {age}. The Beers Criteria advise avoiding benzodiazepines "
+        "from 65 (strong recommendation): more sensitivity, slower clearance of long-acting "
+        "drugs, more memory problems, delirium, falls, fractures and car crashes. They may "
+        "still fit seizures, REM sleep behaviour disorder, alcohol or benzodiazepine "
+        "withdrawal, or severe generalized anxiety disorder.",
+        source=sources.BEERS_2023,
+        education=slugs.OLDER_ADULTS,
+        triggered_by=(f"age={age}", *(m.ref for m in facts.benzos)),
+    )
+
+
+@rule("clonazepam_above_max")
+def clonazepam_above_max(facts) -> Flag | None:
+    """Clonazepam above 4 mg/day in total (the panic-disorder maximum)."""
+    doses = [m for m in facts.medications if m.generic == "clonazepam" and m.daily_mg]
+    total = sum(m.daily_mg for m in doses)
+    if total <= CLONAZEPAM_PANIC_MAX_MG:
+        return None
+    return Flag(
+        code="clonazepam_above_max",
+        severity="high",
+        title="Clonazepam above 4 mg a day (assumes the panic-disorder maximum)",
+        rationale=f"Clonazepam totals {mg(total)} mg a day. This flag assumes panic disorder, "
+        "whose labelled maximum is 4 mg a day; it is not the seizure-disorder maximum "
+        "(20 mg a day). Above 4 mg is rarely used for anxiety and needs a recorded reason.",
+        source=f"{sources.KLONOPIN_LABEL} (panic disorder: at most 4 mg/day; "
+        "seizure disorders: at most 20 mg/day)",
+        education=slugs.DOSE_RANGE,
+        triggered_by=tuple(m.dose_ref() for m in doses),
+    )
+
+
+@rule("multiple_benzos")
+def multiple_benzos(facts) -> Flag | None:
+    """Two or more different benzodiazepines."""
+    generics = {m.generic for m in facts.benzos}
+    if len(generics) < 2:
+        return None
+    total = sum_equivalents(m.equivalent for m in facts.benzos)
+    together = (
+        f" Together they are about {mg(total.low)}-{mg(total.high)} mg of diazepam a day "
+        f"({' and '.join(total.tables)} tables; guidance only, sources disagree)."
+        if total
+        else " A combined diazepam equivalent needs every daily dose."
+    )
+    return Flag(
+        code="multiple_benzos",
+        severity="high",
+        title="Two or more benzodiazepines",
+        rationale=f"The patient lists {len(generics)} different benzodiazepines: "
+        f"{', '.join(sorted(generics))}. Their effects add up, and so do sedation, "
+        "dependence and withdrawal risks." + together,
+        source=f"{sources.KLONOPIN_LABEL}; {sources.EQUIVALENCE}",
+        education=slugs.DOSE_TOO_HIGH_OR_LOW,
+        triggered_by=tuple(m.dose_ref() for m in facts.benzos),
+    )
+
+
+@rule("misuse_signals")
+def misuse_signals(facts) -> Flag | None:
+    """A benzodiazepine taken more than prescribed, or not prescribed to the patient."""
+    triggers = []
+    for m in facts.benzos:
+        if m.input.taking == "more":
+            triggers.append(f"{m.path}.taking=more ({m.generic})")
+        if not m.input.prescribed:
+            triggers.append(f"{m.path}.prescribed=false ({m.generic})")
+    if not triggers:
+        return None
+    return Flag(
+        code="misuse_signals",
+        severity="high",
+        title="Possible benzodiazepine misuse",
+        rationale="The patient takes more than prescribed, or takes a benzodiazepine that was "
+        "not prescribed to them. The FDA boxed warning (2020) covers abuse, misuse and "
+        "addiction, which raise the risk of overdose and death.",
+        source=sources.FDA_2020,
+        education=slugs.STOPPING_SAFELY,
+        triggered_by=tuple(triggers),
+    )
+
+
+@rule("benzo_alcohol")
+def benzo_alcohol(facts) -> Flag | None:
+    """A benzodiazepine with any drinking; high when the AUDIT-C is positive."""
+    if not facts.benzos or not facts.score("audit_c", "drinks"):
+        return None
+    positive = facts.score("audit_c", "positive") is True
+    total = facts.score("audit_c", "total")
+    frequency = facts.case.audit_c[0]
+    return Flag(
+        code="benzo_alcohol",
+        severity="high" if positive else "moderate",
+        title="Benzodiazepine and a positive alcohol screen"
+        if positive
+        else "Benzodiazepine and some drinking",
+        rationale="Alcohol adds to a benzodiazepine's sedation and slowing of breathing, even "
+        "below the AUDIT-C threshold."
+        + (f" The AUDIT-C is positive ({total})." if positive else ""),
+        source=f"{sources.KLONOPIN_LABEL}; {sources.NIDA}",
+        education=slugs.ALCOHOL_OPIOIDS_SEDATIVES,
+        triggered_by=(
+            *(m.ref for m in facts.benzos),
+            f"audit_c.item_1={frequency}",
+            *([f"audit_c.total={total}"] if positive else []),
+        ),
+    )

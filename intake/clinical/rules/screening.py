@@ -1,0 +1,104 @@
+"""Screening results and symptoms that persist on treatment."""
+
+from education import slugs
+from intake.clinical import catalog_data as classes
+from intake.clinical.rules import sources
+from intake.clinical.rules.base import Flag, rule
+
+AUDIT_C_HIGH_RISK = 8
+DAST_MODERATE = 3
+GAD_7_SEVERE = 15
+# The article's "4-6 weeks for full effect": we wait for the end of that window.
+STABLE_WEEKS = 6
+# Our own working threshold for "frequent" panic attacks (not from a source).
+FREQUENT_PANIC_PER_WEEK = 2
+ANXIETY_TREATMENTS = (
+    classes.BENZO,
+    classes.SSRI,
+    classes.SNRI,
+    classes.BUSPIRONE,
+    classes.GABAPENTINOID,
+)
+
+
+@rule("audit_c_positive")
+def audit_c_positive(facts) -> Flag | None:
+    """AUDIT-C at or above the threshold for the patient's sex (4 men, 3 women or unknown)."""
+    if facts.score("audit_c", "positive") is not True:
+        return None
+    total = facts.score("audit_c", "total")
+    threshold = facts.score("audit_c", "threshold")
+    high = " 8 or more is commonly treated as high risk." if total >= AUDIT_C_HIGH_RISK else ""
+    return Flag(
+        code="audit_c_positive",
+        severity="moderate",
+        title=f"Positive alcohol screen (AUDIT-C {total})",
+        rationale=f"The AUDIT-C total is {total}; the positive threshold for this patient is "
+        f"{threshold} (4 for men, 3 for women or when sex is not given).{high}",
+        source=sources.AUDIT_C,
+        education=slugs.ALCOHOL_OPIOIDS_SEDATIVES,
+        triggered_by=(f"audit_c.total={total}", f"sex_at_birth={facts.case.sex_at_birth}"),
+    )
+
+
+@rule("dast_moderate")
+def dast_moderate(facts) -> Flag | None:
+    """DAST-10 of 3 or more (moderate, substantial or severe)."""
+    total = facts.score("dast_10", "total")
+    if total is None or total < DAST_MODERATE:
+        return None
+    band = facts.score("dast_10", "band")
+    return Flag(
+        code="dast_moderate",
+        severity="moderate",
+        title=f"Drug use screen: {band} (DAST-10 {total})",
+        rationale=f"The DAST-10 total is {total} ({band}: 3-5 moderate, 6-8 substantial, "
+        "9-10 severe), for drug use other than alcohol and tobacco in the past 12 months.",
+        source=sources.DAST_10,
+        education=slugs.ALCOHOL_OPIOIDS_SEDATIVES,
+        triggered_by=(f"dast_10.total={total}",),
+    )
+
+
+def _persisting_symptoms(facts) -> list[str]:
+    signs = []
+    gad = facts.score("gad_7", "total")
+    if gad is not None and gad >= GAD_7_SEVERE:
+        signs.append(f"gad_7.total={gad}")
+    breakthrough = facts.case.side_effects.breakthrough_anxiety
+    if breakthrough in ("moderate", "severe"):
+        signs.append(f"side_effects.breakthrough_anxiety={breakthrough}")
+    panic = facts.case.panic_attacks_per_week
+    if panic is not None and panic >= FREQUENT_PANIC_PER_WEEK:
+        signs.append(f"panic_attacks_per_week={panic}")
+    return signs
+
+
+@rule("undertreated")
+def undertreated(facts) -> Flag | None:
+    """Severe anxiety, breakthrough anxiety or frequent panic after 6+ weeks on a stable dose."""
+    stable = [
+        m
+        for m in facts.of_class(*ANXIETY_TREATMENTS)
+        if m.input.taking == "as_prescribed"
+        and m.input.weeks_taking is not None
+        and m.input.weeks_taking >= STABLE_WEEKS
+    ]
+    signs = _persisting_symptoms(facts)
+    if not stable or not signs:
+        return None
+    return Flag(
+        code="undertreated",
+        severity="routine",
+        title="Anxiety may be undertreated",
+        rationale="Symptoms persist after 6 or more weeks on a stable dose (4-6 weeks is when "
+        "full effect is expected): severe anxiety (GAD-7 15+), breakthrough anxiety between "
+        "doses, or frequent panic attacks (2+ a week). Worth reviewing the dose, its timing "
+        "or the treatment.",
+        source=f"{sources.ARTICLE}; {sources.GAD_7}",
+        education=slugs.DOSE_TOO_HIGH_OR_LOW,
+        triggered_by=(
+            *(f"{m.ref} ({m.input.weeks_taking:g} weeks)" for m in stable),
+            *signs,
+        ),
+    )

@@ -1,0 +1,22 @@
+"""Citations, one string per source, as the flag table in DESIGN.md names them.
+
+Numbers and wording: shared/clinical-reference.md. Items marked (secondary) there were
+seen only in a secondary copy; the rules that lean on them say so beside the citation.
+"""
+
+FDA_2016_2020 = "FDA Drug Safety Communication, 31 Aug 2016 and 23 Sep 2020"
+FDA_2020 = "FDA Drug Safety Communication, 23 Sep 2020 (benzodiazepine boxed warning)"
+BEERS_2023 = "AGS Beers Criteria 2023 (J Am Geriatr Soc 71:2052, doi 10.1111/jgs.18372)"
+KLONOPIN_LABEL = "KLONOPIN (clonazepam) FDA prescribing information, revised 1/2023"
+EQUIVALENCE = "Benzodiazepine equivalence: Ashton 2002; VA/DoD 2021"
+NIDA = "NIDA, Benzodiazepines and Opioids"
+BRETT_MURNION = "Brett & Murnion 2015, Aust Prescr 38:152 (PMC4657308)"
+ARTICLE = "Patient-education article on clonazepam dosing (shared seed article)"
+PHQ_9 = (
+    "PHQ-9 item 9 (Kroenke 2001, J Gen Intern Med 16:606; "
+    "Simon 2013, doi 10.1176/appi.ps.201200587)"
+)
+CSSRS = "C-SSRS screener (Columbia Suicide Severity Rating Scale)"
+AUDIT_C = "AUDIT-C (Bush 1998; Bradley 2003)"
+DAST_10 = "DAST-10 (Skinner 1982, Addict Behav 7:363)"
+GAD_7 = "GAD-7 (Spitzer 2006, Arch Intern Med 166:1092)"

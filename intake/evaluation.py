@@ -1,0 +1,36 @@
+"""The portal's one door to the clinical core: stored answers in, the evaluation out.
+
+The patient intake stores its answers as a dict in the case-file format
+(intake/clinical/README.md); the review queue and the rule re-runs call
+``evaluate_answers`` on it. The catalog is read from the database at each call (about 50
+rows), so an admin's edit counts at once.
+"""
+
+from datetime import date
+
+from intake.clinical.case import CaseError, parse_case
+from intake.clinical.catalog import CatalogEntry, match
+from intake.clinical.evaluate import evaluate
+from intake.models import Medication
+
+__all__ = ["CaseError", "catalog_entries", "evaluate_answers", "match_medication"]
+
+
+def catalog_entries() -> tuple[CatalogEntry, ...]:
+    """The medication catalog as it stands in the database, as plain values."""
+    return tuple(row.to_entry() for row in Medication.objects.all())
+
+
+def evaluate_answers(answers: dict, *, as_of: date | None = None) -> dict:
+    """Scores, medications, flags and priority for ``answers`` (see ``Evaluation.to_dict``).
+
+    ``as_of`` is the date the age is worked out at (default: the answers' own ``as_of``,
+    else today). Raises ``CaseError`` (``.path``, ``.message``) on answers that are not
+    valid in the case format.
+    """
+    return evaluate(parse_case(answers, as_of=as_of), catalog_entries()).to_dict()
+
+
+def match_medication(name: str) -> CatalogEntry | None:
+    """The catalog entry a typed medicine name means, or None (free text, class "other")."""
+    return match(name, catalog_entries())
