@@ -1,7 +1,7 @@
-"""The case file evaluator without Django: text in, (exit status, one output text) out.
+"""The case file evaluator without Django: read the text, validate every case, evaluate.
 
-Status 0: the output is the evaluation as JSON (an object for one case, a list for a
-list). Status 2: the output is one line naming what is wrong, e.g.
+Validation comes first and needs no catalog, so invalid input is answered without a
+database. Errors are ``InputError`` with one line naming what is wrong, e.g.
 ``[3].medications[1].strength_mg: must be a number above 0``.
 """
 
@@ -9,40 +9,57 @@ import json
 from collections.abc import Iterable
 from datetime import date
 
-from intake.clinical.case import CaseError, parse_case
+from intake.clinical.case import Case, CaseError, parse_case
 from intake.clinical.catalog import CatalogEntry
 from intake.clinical.evaluate import evaluate
 
-INVALID = 2
+INVALID = 2  # the exit status for invalid input
+
+
+class InputError(ValueError):
+    """Invalid input; ``str()`` is the one line to show."""
+
+
+def read_cases(text: str, *, as_of: date | None = None) -> Case | list[Case]:
+    """One case for a JSON object, a list of cases for a JSON list; else ``InputError``."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        where = f"line {error.lineno} column {error.colno}"
+        raise InputError(f"input: not valid JSON ({error.msg}, {where})")
+    except RecursionError:
+        raise InputError("input: nested too deeply to read")
+    try:
+        if isinstance(data, list):
+            return [_parse(item, as_of, f"[{n}]") for n, item in enumerate(data)]
+        if isinstance(data, dict):
+            return _parse(data, as_of, "")
+    except CaseError as error:
+        raise InputError(" ".join(str(error).split()))  # always one line
+    raise InputError("input: must be a JSON object (one case) or a list of them")
+
+
+def _parse(data, as_of: date | None, prefix: str) -> Case:
+    try:
+        return parse_case(data, as_of=as_of)
+    except CaseError as error:
+        raise error.under(prefix) if prefix else error
+
+
+def evaluate_cases(cases: Case | list[Case], entries: Iterable[CatalogEntry]) -> str:
+    """The evaluation as JSON text: an object for one case, a list for a list."""
+    entries = tuple(entries)
+    if isinstance(cases, list):
+        return json.dumps([evaluate(case, entries).to_dict() for case in cases], indent=2)
+    return json.dumps(evaluate(cases, entries).to_dict(), indent=2)
 
 
 def evaluate_text(
     text: str, entries: Iterable[CatalogEntry], *, as_of: date | None = None
 ) -> tuple[int, str]:
-    entries = tuple(entries)
+    """(0, the JSON output) or (2, the one-line error), as the command answers."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        return (
-            INVALID,
-            f"input: not valid JSON ({error.msg}, line {error.lineno} column {error.colno})",
-        )
-    except RecursionError:
-        return INVALID, "input: nested too deeply to read"
-    try:
-        if isinstance(data, list):
-            result = [_one(item, entries, as_of, f"[{n}]") for n, item in enumerate(data)]
-        elif isinstance(data, dict):
-            result = _one(data, entries, as_of, "")
-        else:
-            return INVALID, "input: must be a JSON object (one case) or a list of them"
-    except CaseError as error:
-        return INVALID, " ".join(str(error).split())
-    return 0, json.dumps(result, indent=2)
-
-
-def _one(data, entries, as_of, prefix: str) -> dict:
-    try:
-        return evaluate(parse_case(data, as_of=as_of), entries).to_dict()
-    except CaseError as error:
-        raise error.under(prefix) if prefix else error
+        cases = read_cases(text, as_of=as_of)
+    except InputError as error:
+        return INVALID, str(error)
+    return 0, evaluate_cases(cases, entries)

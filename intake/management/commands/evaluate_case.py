@@ -8,13 +8,16 @@ import sys
 from datetime import date
 
 from django.core.management.base import BaseCommand
+from django.db import DatabaseError
 
-from intake.clinical.cli import INVALID, evaluate_text
+from intake.clinical.cli import INVALID, InputError, evaluate_cases, read_cases
 from intake.evaluation import catalog_entries
 
 
 class Command(BaseCommand):
     help = "Evaluate intake case files (JSON object or list) and print the evaluation as JSON."
+    # A data tool: it needs no URL or template checks, and answers faster without them.
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="a JSON case file, or - for standard input")
@@ -25,11 +28,19 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file: str, as_of: date | None = None, **options):
-        text = self._read(file)
-        status, output = evaluate_text(text, catalog_entries(), as_of=as_of)
-        if status:
-            self._fail(output)
-        self.stdout.write(output)
+        try:
+            cases = read_cases(self._read(file), as_of=as_of)
+        except InputError as error:
+            self._fail(str(error))
+        # The catalog is read only for valid input: invalid input needs no database.
+        try:
+            entries = catalog_entries()
+        except DatabaseError as error:
+            self.stderr.write(
+                f"database: cannot read the medication catalog ({type(error).__name__})"
+            )
+            raise SystemExit(1)
+        self.stdout.write(evaluate_cases(cases, entries))
 
     def _read(self, file: str) -> str:
         try:
