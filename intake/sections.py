@@ -109,14 +109,21 @@ STEP_ORDER = [step.key for s in SECTIONS for step in s.steps]
 
 
 # ---- what the answers say ----------------------------------------------------------------
-def is_benzodiazepine(name: str) -> bool:
-    from intake.evaluation import match_medication
+def match_catalog(name: str):
+    """The catalog entry (``CatalogEntry``) a typed medicine name means, or None."""
+    try:
+        from intake.evaluation import match_medication
+    except ImportError:  # the clinical core's adapter is not there yet: read the catalog
+        from intake.clinical.catalog import match
+        from intake.models import Medication
 
-    match = match_medication(name or "")
-    drug_class = (
-        match.get("class") if isinstance(match, dict) else getattr(match, "drug_class", None)
-    )
-    return drug_class == "benzodiazepine"
+        return match(name or "", [m.to_entry() for m in Medication.objects.all()])
+    return match_medication(name or "")
+
+
+def is_benzodiazepine(name: str) -> bool:
+    entry = match_catalog(name)
+    return entry is not None and entry.drug_class == "benzodiazepine"
 
 
 def lists_benzodiazepine(answers: dict) -> bool:
@@ -128,15 +135,11 @@ def phq9_item9_positive(answers: dict) -> bool:
     return len(phq) == 9 and isinstance(phq[8], int) and phq[8] > 0
 
 
-def cssrs_full(answers: dict, details: dict) -> bool:
-    """The whole C-SSRS screener: after PHQ-9 item 9 > 0, a yes to Q1 or Q2, or on request."""
+def cssrs_follow_ups(answers: dict) -> list[str]:
+    """The screener's follow-up questions its skip logic asks, given Q2 and Q6."""
     cssrs = answers.get("cssrs") or {}
-    return bool(
-        phq9_item9_positive(answers)
-        or details.get("cssrs_full_requested")
-        or cssrs.get("q1")
-        or cssrs.get("q2")
-    )
+    keys = ["q3", "q4", "q5"] if cssrs.get("q2") is True else []
+    return keys + (["q6_past_3_months"] if cssrs.get("q6") is True else [])
 
 
 def safety_positive(answers: dict, details: dict | None = None) -> bool:
@@ -158,7 +161,7 @@ def step_applies(step_key: str, answers: dict, details: dict) -> bool:
     if step_key == "benzodiazepines":
         return lists_benzodiazepine(answers)
     if step_key == "safety_more":
-        return cssrs_full(answers, details)
+        return bool(cssrs_follow_ups(answers))
     return True
 
 
@@ -195,10 +198,7 @@ def _missing_list(value, length: int, label: str):
 
 
 def _missing_safety_more(answers, details):
-    cssrs = answers.get("cssrs") or {}
-    keys = ["q6"] + (["q3", "q4", "q5"] if cssrs.get("q2") else [])
-    keys += ["q6_past_3_months"] if cssrs.get("q6") else []
-    return _missing_keys(cssrs, keys, "More about your safety")
+    return _missing_keys(answers.get("cssrs"), cssrs_follow_ups(answers), "More about your safety")
 
 
 _MISSING = {
@@ -221,7 +221,7 @@ _MISSING = {
         + ([] if a.get("panic_attacks_per_week") is not None else ["Panic attacks per week"])
     ),
     "mood": lambda a, d: _missing_list(a.get("phq_9"), 9, "Mood questions"),
-    "safety": lambda a, d: _missing_keys(a.get("cssrs"), ("q1", "q2"), "Your safety"),
+    "safety": lambda a, d: _missing_keys(a.get("cssrs"), ("q1", "q2", "q6"), "Your safety"),
     "safety_more": _missing_safety_more,
 }
 

@@ -4,6 +4,7 @@
 ``StatusChange`` row and the audit row in the same transaction.
 """
 
+from collections.abc import Callable
 from datetime import datetime
 
 from django.db import IntegrityError, transaction
@@ -19,6 +20,7 @@ __all__ = [
     "SECTIONS",
     "IllegalTransition",
     "IncompleteIntake",
+    "IntakeLocked",
     "intake_create",
     "intake_evaluate",
     "intake_request_information",
@@ -39,6 +41,10 @@ LEGAL_MOVES = {
 
 class IllegalTransition(Exception):
     pass
+
+
+class IntakeLocked(Exception):
+    """The section is not open to the patient: the intake was submitted, or not reopened."""
 
 
 class IncompleteIntake(Exception):
@@ -86,16 +92,35 @@ def intake_transition(*, intake: Intake, to: IntakeStatus, actor, note: str = ""
 
 
 def intake_save_answers(
-    *, intake: Intake, answers: dict, details: dict | None = None, actor=None
+    *,
+    intake: Intake,
+    section: str,
+    update: Callable[[dict, dict], None],
+    visit_at: datetime | None = None,
 ) -> Intake:
-    """Store a page's answers (and notes about them) on an editable intake, at once."""
+    """Apply one page's answers to the intake as it is in the database now.
+
+    ``update(answers, details)`` changes copies of the stored answers under the row lock, so
+    two tabs saving different pages never overwrite each other. Raises ``IntakeLocked`` when
+    the section is no longer open to the patient (for example, submitted in another tab).
+    """
     with transaction.atomic():
         locked = Intake.objects.select_for_update().get(pk=intake.pk)
-        locked.answers = answers
-        if details is not None:
-            locked.details = details
-        locked.save(update_fields=["answers", "details", "updated_at"])
-    intake.answers, intake.details = locked.answers, locked.details
+        if not locked.editable_section(section):
+            raise IntakeLocked
+        answers, details = dict(locked.answers), dict(locked.details)
+        update(answers, details)
+        locked.answers, locked.details = answers, details
+        fields = ["answers", "details", "updated_at"]
+        if visit_at is not None:
+            locked.visit_at = visit_at
+            fields.append("visit_at")
+        locked.save(update_fields=fields)
+    intake.answers, intake.details, intake.visit_at = (
+        locked.answers,
+        locked.details,
+        locked.visit_at,
+    )
     return intake
 
 

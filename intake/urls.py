@@ -4,6 +4,43 @@ from . import views
 
 app_name = "intake"
 
+# Each question page is the generic ``step`` view for one page key; URLs carry the intake's
+# random public id and nothing else that identifies anyone.
+STEP_PATHS = {
+    "about": "about/",
+    "visit": "visit/",
+    "benzodiazepines": "benzodiazepines/",
+    "alcohol": "alcohol/",
+    "substances": "substances/",
+    "drug_use": "drug-use/",
+    "side_effects": "side-effects/",
+    "anxiety": "anxiety/",
+    "mood": "mood/",
+    "safety": "safety/",
+    "safety_more": "safety/more/",
+}
+
 urlpatterns = [
     path("", views.home, name="home"),
+    path("start/", views.start, name="start"),
+    path("<uuid:public_id>/", views.tasks, name="tasks"),
+    path("<uuid:public_id>/medications/", views.medications, name="medications"),
+    path("<uuid:public_id>/medications/add/", views.medication_edit, name="medication_add"),
+    path(
+        "<uuid:public_id>/medications/<int:index>/",
+        views.medication_edit,
+        name="medication_edit",
+    ),
+    path(
+        "<uuid:public_id>/medications/<int:index>/remove/",
+        views.medication_remove,
+        name="medication_remove",
+    ),
+    *(
+        path(f"<uuid:public_id>/{suffix}", views.step, {"step_key": key}, name=key)
+        for key, suffix in STEP_PATHS.items()
+    ),
+    path("<uuid:public_id>/check/", views.check, name="check"),
+    path("<uuid:public_id>/submit/", views.submit, name="submit"),
+    path("<uuid:public_id>/confirmation/", views.confirmation, name="confirmation"),
 ]

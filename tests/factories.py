@@ -51,3 +51,11 @@ def make_invitation(
         created_by=created_by,
         **extra,
     )
+
+
+def make_intake(patient, *, visit_in_hours: int | None = 72, **fields):
+    """A draft intake for ``patient`` (their visit ``visit_in_hours`` from now, or none)."""
+    from intake.models import Intake
+
+    visit_at = None if visit_in_hours is None else timezone.now() + timedelta(hours=visit_in_hours)
+    return Intake.objects.create(patient=patient, visit_at=visit_at, **fields)

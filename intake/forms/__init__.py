@@ -1,0 +1,29 @@
+"""The intake's page forms, one per page; ``STEP_FORMS`` maps a page key to its form."""
+
+from .about import AboutForm, VisitForm
+from .medications import MedicationForm, MedicationsDoneForm
+from .substances import AlcoholForm, BenzoHistoryForm, DrugUseForm, SubstancesForm
+from .wellbeing import (
+    AnxietyForm,
+    AttestationForm,
+    MoodForm,
+    SafetyForm,
+    SafetyMoreForm,
+    SideEffectsForm,
+)
+
+STEP_FORMS = {
+    "about": AboutForm,
+    "visit": VisitForm,
+    "benzodiazepines": BenzoHistoryForm,
+    "alcohol": AlcoholForm,
+    "substances": SubstancesForm,
+    "drug_use": DrugUseForm,
+    "side_effects": SideEffectsForm,
+    "anxiety": AnxietyForm,
+    "mood": MoodForm,
+    "safety": SafetyForm,
+    "safety_more": SafetyMoreForm,
+}
+
+__all__ = ["STEP_FORMS", "AttestationForm", "MedicationForm", "MedicationsDoneForm"]

@@ -1,0 +1,178 @@
+"""About you: date of birth, sex assigned at birth, pregnancy; and the visit."""
+
+from datetime import date, datetime, time
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from education import slugs
+
+from .base import TEXT_LIMIT, StepForm, radio_field, why
+
+SEX_CHOICES = [("female", "Female"), ("male", "Male"), ("unknown", "Prefer not to say")]
+PREGNANT_CHOICES = [
+    ("yes", "Yes"),
+    ("unsure", "I might be"),
+    ("no", "No"),
+    ("not_applicable", "Does not apply to me, or prefer not to say"),
+]
+VISIT_REASONS = [
+    ("panic", "Panic attacks"),
+    ("gad", "Worry or anxiety on most days (generalised anxiety)"),
+    ("other", "Something else"),
+]
+OLDEST_PLAUSIBLE_AGE = 120
+
+
+def age_on(born: date, today: date) -> int:
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+class AboutForm(StepForm):
+    date_of_birth = forms.DateField(
+        label="Date of birth",
+        widget=forms.DateInput(attrs={"type": "date", "autocomplete": "bday"}, format="%Y-%m-%d"),
+        help_text=why(
+            "your age changes which medicines and doses are safest; for example, some are "
+            "riskier after 65. For example, 04/27/1958.",
+            slugs.OLDER_ADULTS,
+            "Older adults and benzodiazepines",
+        ),
+        error_messages={
+            "required": "Enter your date of birth",
+            "invalid": "Enter your date of birth as a real date, for example 04/27/1958",
+        },
+    )
+    sex_at_birth = radio_field(
+        "Sex assigned at birth",
+        SEX_CHOICES,
+        help_text=why("the alcohol questions are scored differently for men and women."),
+        message="Select your sex assigned at birth, or prefer not to say",
+    )
+    pregnant = radio_field(
+        "Are you pregnant, or could you be? (optional)",
+        PREGNANT_CHOICES,
+        help_text=why("some medicines need a different plan in pregnancy."),
+        required=False,
+    )
+
+    def clean_date_of_birth(self):
+        born = self.cleaned_data["date_of_birth"]
+        today = timezone.localdate()
+        if born > today:
+            raise ValidationError("Date of birth must be in the past", code="future")
+        age = age_on(born, today)
+        if age < settings.MINIMUM_PATIENT_AGE:
+            raise ValidationError(
+                f"You must be {settings.MINIMUM_PATIENT_AGE} or older to use this service. "
+                "Please speak to your family doctor",
+                code="too_young",
+            )
+        if age > OLDEST_PLAUSIBLE_AGE:
+            raise ValidationError("Check the year of your date of birth", code="implausible")
+        return born
+
+    @classmethod
+    def initial_from(cls, answers, details):
+        return {
+            "date_of_birth": answers.get("date_of_birth"),
+            "sex_at_birth": answers.get("sex_at_birth"),
+            "pregnant": answers.get("pregnant"),
+        }
+
+    def store(self, answers, details):
+        data = self.cleaned_data
+        answers["date_of_birth"] = data["date_of_birth"].isoformat()
+        answers["sex_at_birth"] = data["sex_at_birth"]
+        if data["pregnant"] in ("yes", "no", "unsure"):
+            answers["pregnant"] = data["pregnant"]
+        else:
+            answers.pop("pregnant", None)
+
+
+class VisitForm(StepForm):
+    # Set by ``store`` when the patient gave a visit date; the view saves it on the intake.
+    visit_at = None
+
+    visit_reason = radio_field(
+        "What would you like help with?",
+        VISIT_REASONS,
+        help_text=why("it helps your psychiatrist prepare for your visit."),
+        message="Select what you would like help with",
+    )
+    visit_reason_other = forms.CharField(
+        label="If something else, tell us briefly (optional)",
+        required=False,
+        max_length=TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": f"Use {TEXT_LIMIT} characters or fewer"},
+    )
+    visit_date = forms.DateField(
+        label="Date of your visit, if you know it (optional)",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=why("we keep one set of answers for each visit."),
+        error_messages={"invalid": "Enter the visit date as a real date, for example 12/01/2026"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Invited patients already have a visit time from the practice.
+        invited = self.intake is not None and self.intake.visit_at is not None
+        if invited and not self.intake.details.get("visit_given_by_patient"):
+            del self.fields["visit_date"]
+        if "visit_date" in self.fields and self.intake is not None and self.intake.visit_at:
+            self.initial.setdefault("visit_date", timezone.localtime(self.intake.visit_at).date())
+
+    def clean_visit_reason_other(self):
+        return self.cleaned_data["visit_reason_other"].strip()
+
+    def clean_visit_date(self):
+        visit = self.cleaned_data.get("visit_date")
+        if visit and visit < timezone.localdate():
+            raise ValidationError("The visit date must be today or in the future", code="past")
+        if visit and visit.year > timezone.localdate().year + 2:
+            raise ValidationError("Check the year of your visit date", code="implausible")
+        return visit
+
+    def clean(self):
+        data = super().clean()
+        if data.get("visit_reason") == "other" and not data.get("visit_reason_other"):
+            self.add_error("visit_reason_other", "Tell us briefly what you would like help with")
+        visit = data.get("visit_date")
+        if visit and self.intake is not None and self._visit_taken(visit):
+            self.add_error("visit_date", "You already have a set of answers for a visit that day")
+        return data
+
+    def _visit_taken(self, visit: date) -> bool:
+        return (
+            type(self.intake)
+            .objects.filter(patient=self.intake.patient, visit_at=self.visit_datetime(visit))
+            .exclude(pk=self.intake.pk)
+            .exists()
+        )
+
+    @staticmethod
+    def visit_datetime(visit: date) -> datetime:
+        # A patient gives a day, not a time: noon keeps the day stable across time zones.
+        return timezone.make_aware(datetime.combine(visit, time(12, 0)))
+
+    @classmethod
+    def initial_from(cls, answers, details):
+        return {
+            "visit_reason": answers.get("visit_reason"),
+            "visit_reason_other": answers.get("visit_reason_other", ""),
+        }
+
+    def store(self, answers, details):
+        data = self.cleaned_data
+        answers["visit_reason"] = data["visit_reason"]
+        if data["visit_reason"] == "other":
+            answers["visit_reason_other"] = data["visit_reason_other"]
+        else:
+            answers.pop("visit_reason_other", None)
+        if data.get("visit_date"):
+            details["visit_given_by_patient"] = True
+            self.visit_at = self.visit_datetime(data["visit_date"])

@@ -1,0 +1,89 @@
+"""What every intake page form shares: yes/no questions, hints that say why we ask, and the
+two-way mapping between a page's fields and the stored case-format answers."""
+
+from django import forms
+from django.urls import NoReverseMatch
+from django.utils.functional import lazy
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+TEXT_LIMIT = 500
+
+
+def education_url(slug: str) -> str:
+    """The public address of an education page (works before the education app's URLs do)."""
+    try:
+        from education.links import page_url
+
+        return page_url(slug)
+    except (ImportError, NoReverseMatch):
+        return f"/learn/{slug}/"
+
+
+def _why(text: str, slug: str | None = None, link_text: str = "Read more") -> str:
+    if not slug:
+        return format_html("<strong>Why we ask:</strong> {}", text)
+    return format_html(
+        '<strong>Why we ask:</strong> {} <a href="{}">{}</a>',
+        text,
+        education_url(slug),
+        link_text,
+    )
+
+
+# A hint that says briefly why we ask, with a link to the matching page if there is one;
+# lazy because form classes are built before the URLconf is loaded.
+why = lazy(_why, SafeString)
+
+
+def yes_no_field(label: str, help_text: str = "", required: bool = True) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        help_text=help_text,
+        required=required,
+        error_messages={"required": f"Select yes or no: {label[0].lower()}{label[1:]}"},
+    )
+
+
+def radio_field(label: str, choices, help_text: str = "", required: bool = True, message=""):
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        widget=forms.RadioSelect,
+        help_text=help_text,
+        required=required,
+        error_messages={"required": message or "Select an answer"},
+    )
+
+
+def to_bool(value: str) -> bool:
+    return value == "yes"
+
+
+def from_bool(value) -> str | None:
+    if value is None:
+        return None
+    return "yes" if value else "no"
+
+
+class StepForm(forms.Form):
+    """A form for one intake page.
+
+    ``initial_from`` reads the page's values out of the stored answers; ``store`` writes the
+    cleaned values back into (copies of) the answers and details. ``intake`` is the intake
+    being edited, for questions that depend on earlier answers.
+    """
+
+    def __init__(self, *args, intake=None, **kwargs):
+        self.intake = intake
+        super().__init__(*args, **kwargs)
+
+    @classmethod
+    def initial_from(cls, answers: dict, details: dict) -> dict:
+        return {}
+
+    def store(self, answers: dict, details: dict) -> None:
+        raise NotImplementedError

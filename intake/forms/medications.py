@@ -1,0 +1,254 @@
+"""Current medicines: one medicine per page, and the "anything else?" question on the list."""
+
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from education import slugs
+
+from .base import YES_NO, StepForm, radio_field, why
+
+MAX_STRENGTH_MG = Decimal("2000")
+MAX_AMOUNT_PER_DOSE = Decimal("10")
+MAX_AS_NEEDED_PER_DAY = 12
+MAX_DURATION = {"weeks": 520, "months": 120, "years": 80}
+WEEKS_PER = {"weeks": 1, "months": 52 / 12, "years": 52}
+HOW_OFTEN = [
+    ("1", "Once a day"),
+    ("2", "Twice a day"),
+    ("3", "Three times a day"),
+    ("4", "Four times a day"),
+    ("5", "Five times a day"),
+    ("6", "Six times a day"),
+    ("as_needed", "Only when needed"),
+]
+TAKING = [
+    ("as_prescribed", "As prescribed or as the label says"),
+    ("more", "More than prescribed"),
+    ("less", "Less than prescribed"),
+]
+PRESCRIBED = [
+    ("yes", "Yes, it was prescribed for me"),
+    ("no", "No, for example from a friend, family member or bought without a prescription"),
+]
+DURATION_UNITS = [("weeks", "Weeks"), ("months", "Months"), ("years", "Years")]
+
+
+def _number(value: float):
+    """Show 1.0 as 1 and 0.50 as 0.5 when a form is filled from stored answers."""
+    value = Decimal(str(value)).normalize()
+    return value.quantize(Decimal(1)) if value == value.to_integral() else value
+
+
+class MedicationForm(StepForm):
+    name = forms.CharField(
+        label="Name of the medicine",
+        max_length=100,
+        help_text=why(
+            "we check each medicine against our list, including brand names, to work out "
+            "your total daily dose. Write it as on the label, for example Klonopin.",
+        ),
+        error_messages={
+            "required": "Enter the name of the medicine",
+            "max_length": "Use 100 characters or fewer for the name",
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    strength_mg = forms.DecimalField(
+        label="Strength of one tablet or capsule, in mg",
+        help_text=why(
+            "with how much you take, it gives your daily dose. "
+            "It is on the label, for example 0.5.",
+            slugs.DOSE_RANGE,
+            "Where 1 mg sits in the dose range",
+        ),
+        max_digits=9,
+        decimal_places=3,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        error_messages={
+            "required": "Enter the strength in mg, for example 0.5",
+            "invalid": "Enter the strength as a number, for example 0.5",
+            "max_digits": "Enter the strength as a number, for example 0.5",
+            "max_decimal_places": "Enter the strength with no more than 3 decimal places",
+            "max_whole_digits": f"The strength must be {MAX_STRENGTH_MG} mg or less",
+        },
+    )
+    amount_per_dose = forms.DecimalField(
+        label="How many tablets or capsules in each dose",
+        initial=1,
+        max_digits=6,
+        decimal_places=2,
+        help_text="For example 1, or 0.5 for half a tablet.",
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        error_messages={
+            "required": "Enter how many tablets you take in each dose, for example 1",
+            "invalid": "Enter how many tablets as a number, for example 1 or 0.5",
+            "max_digits": "Enter how many tablets as a number, for example 1 or 0.5",
+            "max_decimal_places": "Enter how many tablets with no more than 2 decimal places",
+            "max_whole_digits": f"Each dose must be {MAX_AMOUNT_PER_DOSE} tablets or fewer",
+        },
+    )
+    how_often = radio_field("How often do you take it?", HOW_OFTEN, message="Select how often")
+    max_doses_per_day = forms.IntegerField(
+        label="If only when needed: the most doses you take in one day",
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        error_messages={"invalid": "Enter the most doses in a day as a whole number, like 2"},
+    )
+    duration = forms.IntegerField(
+        label="How long have you been taking it?",
+        help_text=why(
+            "after a few weeks of daily use the body can get used to some medicines.",
+            slugs.STOPPING_SAFELY,
+            "Tolerance, dependence and stopping safely",
+        ),
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "required": "Enter how long you have been taking it, for example 3",
+            "invalid": "Enter how long as a whole number, for example 3",
+        },
+    )
+    duration_unit = radio_field(
+        "Weeks, months or years", DURATION_UNITS, message="Select weeks, months or years"
+    )
+    taking = radio_field("How are you taking it?", TAKING, message="Select how you are taking it")
+    prescribed = radio_field("Was it prescribed for you?", PRESCRIBED, message="Select yes or no")
+    prescriber = forms.CharField(
+        label="Who prescribes it? (optional)",
+        required=False,
+        max_length=100,
+        help_text="For example, the name of your doctor or clinic.",
+        error_messages={"max_length": "Use 100 characters or fewer"},
+    )
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise ValidationError("Enter the name of the medicine", code="required")
+        return name
+
+    def clean_strength_mg(self):
+        value = self.cleaned_data["strength_mg"]
+        if value <= 0:
+            raise ValidationError("The strength must be more than 0 mg", code="not_positive")
+        if value > MAX_STRENGTH_MG:
+            raise ValidationError(
+                f"The strength must be {MAX_STRENGTH_MG} mg or less. Check the label",
+                code="too_big",
+            )
+        return value
+
+    def clean_amount_per_dose(self):
+        value = self.cleaned_data["amount_per_dose"]
+        if value <= 0:
+            raise ValidationError("Each dose must be more than 0 tablets", code="not_positive")
+        if value > MAX_AMOUNT_PER_DOSE:
+            raise ValidationError(
+                f"Each dose must be {MAX_AMOUNT_PER_DOSE} tablets or fewer", code="too_big"
+            )
+        return value
+
+    def clean_max_doses_per_day(self):
+        value = self.cleaned_data.get("max_doses_per_day")
+        if value is not None and not 1 <= value <= MAX_AS_NEEDED_PER_DAY:
+            raise ValidationError(
+                f"Enter a number from 1 to {MAX_AS_NEEDED_PER_DAY}. If you take more, "
+                "tell your psychiatrist at your visit",
+                code="out_of_range",
+            )
+        return value
+
+    def clean_duration(self):
+        value = self.cleaned_data["duration"]
+        if value < 0:
+            raise ValidationError("How long must be 0 or more", code="negative")
+        return value
+
+    def clean(self):
+        data = super().clean()
+        as_needed = data.get("how_often") == "as_needed"
+        if (
+            as_needed
+            and data.get("max_doses_per_day") is None
+            and "max_doses_per_day" not in self.errors
+        ):
+            self.add_error(
+                "max_doses_per_day", "Enter the most doses you take in one day, for example 2"
+            )
+        unit, duration = data.get("duration_unit"), data.get("duration")
+        if unit and duration is not None and duration > MAX_DURATION[unit]:
+            self.add_error("duration", f"Enter {MAX_DURATION[unit]} {unit} or fewer")
+        return data
+
+    @classmethod
+    def initial_from(cls, medication: dict) -> dict:
+        if not medication:
+            return {}
+        weeks = medication.get("weeks_taking", 0)
+        unit = "years" if weeks >= 104 and weeks % 52 == 0 else "weeks"
+        return {
+            "name": medication.get("name"),
+            "strength_mg": _number(medication["strength_mg"]),
+            "amount_per_dose": _number(medication.get("amount_per_dose", 1)),
+            "how_often": "as_needed"
+            if medication.get("as_needed")
+            else str(medication.get("times_per_day", "")),
+            "max_doses_per_day": medication.get("max_doses_per_day"),
+            "duration": weeks // 52 if unit == "years" else weeks,
+            "duration_unit": unit,
+            "taking": medication.get("taking", "as_prescribed"),
+            "prescribed": "yes" if medication.get("prescribed", True) else "no",
+            "prescriber": medication.get("prescriber", ""),
+        }
+
+    def medication(self) -> dict:
+        """The medicine in the case format (plus the prescriber, which the case allows)."""
+        data = self.cleaned_data
+        result = {
+            "name": data["name"],
+            "strength_mg": float(data["strength_mg"]),
+            "amount_per_dose": float(data["amount_per_dose"]),
+        }
+        if data["how_often"] == "as_needed":
+            result.update(as_needed=True, max_doses_per_day=data["max_doses_per_day"])
+        else:
+            result["times_per_day"] = int(data["how_often"])
+        result.update(
+            taking=data["taking"],
+            prescribed=data["prescribed"] == "yes",
+            weeks_taking=round(data["duration"] * WEEKS_PER[data["duration_unit"]]),
+        )
+        if data["prescriber"].strip():
+            result["prescriber"] = data["prescriber"].strip()
+        return result
+
+
+class MedicationsDoneForm(StepForm):
+    """The list page's question: is there another medicine to add?"""
+
+    add_another = radio_field(
+        "Do you take any other medicines?",
+        YES_NO,
+        help_text=why(
+            "include medicines bought without a prescription and ones you take only when "
+            "needed: some are risky together, such as opioids with benzodiazepines.",
+            slugs.ALCOHOL_OPIOIDS_SEDATIVES,
+            "Alcohol, opioids and other sedatives",
+        ),
+        message="Select yes if you take any other medicines",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.intake is not None and not self.intake.answers.get("medications"):
+            self.fields[
+                "add_another"
+            ].label = "Do you take any medicines, including ones you take only when needed?"
+            self.fields["add_another"].error_messages["required"] = (
+                "Select yes if you take any medicines"
+            )
+
+    def store(self, answers, details):
+        answers.setdefault("medications", [])
+        details["medications_confirmed"] = self.cleaned_data["add_another"] == "no"

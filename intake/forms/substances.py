@@ -1,0 +1,173 @@
+"""Benzodiazepine history, alcohol (AUDIT-C), other substances and drug use (DAST-10)."""
+
+from education import slugs
+from intake.sections import BENZO_HISTORY_KEYS, SUBSTANCE_KEYS
+
+from . import instruments as inst
+from .base import StepForm, from_bool, radio_field, to_bool, why, yes_no_field
+
+DOSING = [
+    ("once_daily", "Once a day"),
+    ("divided", "Split into two or more doses a day"),
+    ("as_needed", "Only when needed"),
+]
+
+
+class BenzoHistoryForm(StepForm):
+    dosing = radio_field(
+        "How do you usually take your benzodiazepine?",
+        DOSING,
+        help_text=why(
+            "once a day and split doses suit different needs.",
+            slugs.ONCE_OR_DIVIDED,
+            "Once daily or divided doses",
+        ),
+        message="Select how you usually take it",
+    )
+    used_before = yes_no_field(
+        "Had you taken a benzodiazepine before this one?",
+        help_text=why("earlier use can change how your body responds."),
+    )
+    tried_to_stop = yes_no_field(
+        "Have you ever tried to stop or cut down?",
+        help_text=why(
+            "stopping is safest slowly, with a plan.",
+            slugs.STOPPING_SAFELY,
+            "Tolerance, dependence and stopping safely",
+        ),
+    )
+    withdrawal_before = yes_no_field(
+        "When you stopped or cut down, did you feel unwell (for example shaky, sweaty, "
+        "sleepless or very anxious)?",
+        help_text="Answer no if you have never stopped or cut down.",
+    )
+    missed_dose_symptoms = yes_no_field(
+        "Do you feel unwell when you miss or delay a dose?",
+        help_text=why("this can be a sign your body has come to rely on the medicine."),
+    )
+    plans_to_stop = yes_no_field(
+        "Are you planning to stop or cut down soon?",
+        help_text=why("your psychiatrist can help you plan a slow, safe reduction."),
+    )
+
+    @classmethod
+    def initial_from(cls, answers, details):
+        history = answers.get("benzo_history") or {}
+        initial = {key: from_bool(history.get(key)) for key in BENZO_HISTORY_KEYS}
+        initial["dosing"] = history.get("dosing")
+        return initial
+
+    def store(self, answers, details):
+        data = self.cleaned_data
+        history = {key: to_bool(data[key]) for key in BENZO_HISTORY_KEYS if key != "dosing"}
+        answers["benzo_history"] = {"dosing": data["dosing"], **history}
+
+
+class AlcoholForm(StepForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        inst.add_list_fields(
+            self,
+            "audit_c",
+            {
+                "1": why(
+                    "alcohol and medicines such as benzodiazepines make each other stronger.",
+                    slugs.ALCOHOL_OPIOIDS_SEDATIVES,
+                    "Alcohol, opioids and other sedatives",
+                ),
+                "2": "One drink is a can of beer, a small glass of wine or a single shot. "
+                "If you never drink, you can leave this blank.",
+                "3": "If you never drink, you can leave this blank.",
+            },
+        )
+        # Someone who never drinks scores 0 on the next two questions without answering them.
+        never = self.data.get(inst.field_name("audit_c", "1")) == "0"
+        if self.is_bound and never:
+            for item_id in ("2", "3"):
+                self.fields[inst.field_name("audit_c", item_id)].required = False
+
+    @classmethod
+    def initial_from(cls, answers, details):
+        return inst.list_initial("audit_c", answers.get("audit_c"))
+
+    def store(self, answers, details):
+        data = self.cleaned_data
+        if data["audit_c_1"] == "0":
+            answers["audit_c"] = [0, 0, 0]
+        else:
+            answers["audit_c"] = inst.list_answers(self, "audit_c")
+
+
+SUBSTANCE_QUESTIONS = {
+    "opioids": (
+        "Do you use any opioid pain medicine that is not in your list of medicines (for "
+        "example oxycodone, hydrocodone, tramadol or heroin)?",
+        why(
+            "opioids with a benzodiazepine can slow breathing dangerously.",
+            slugs.ALCOHOL_OPIOIDS_SEDATIVES,
+            "Alcohol, opioids and other sedatives",
+        ),
+    ),
+    "cannabis": (
+        "Do you use cannabis (marijuana, weed, edibles)?",
+        why("it can add to drowsiness."),
+    ),
+    "stimulants": (
+        "Do you use stimulants (for example cocaine, methamphetamine, or ADHD medicine not "
+        "prescribed for you)?",
+        why("stimulants can make anxiety and sleep worse."),
+    ),
+    "sedatives": (
+        "Do you take sleeping pills or other calming medicines that are not in your list?",
+        why("several calming medicines together add up."),
+    ),
+    "sud_history": (
+        "Have you ever had a problem with alcohol or drug use?",
+        why("it helps your psychiatrist choose the safest treatment."),
+    ),
+    "family_sud_history": (
+        "Has anyone in your close family had a problem with alcohol or drug use?",
+        why("family history can change which treatments suit you best."),
+    ),
+}
+
+
+class SubstancesForm(StepForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for key in SUBSTANCE_KEYS:
+            label, hint = SUBSTANCE_QUESTIONS[key]
+            self.fields[key] = yes_no_field(label, help_text=hint)
+
+    @classmethod
+    def initial_from(cls, answers, details):
+        stored = answers.get("substances") or {}
+        return {key: from_bool(stored.get(key)) for key in SUBSTANCE_KEYS}
+
+    def store(self, answers, details):
+        answers["substances"] = {key: to_bool(self.cleaned_data[key]) for key in SUBSTANCE_KEYS}
+
+
+class DrugUseForm(StepForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        inst.add_list_fields(
+            self,
+            "dast_10",
+            {
+                "1": why(
+                    "drug use can change which medicines are safe for you. "
+                    "Alcohol and tobacco do not count here."
+                )
+            },
+        )
+
+    @classmethod
+    def initial_from(cls, answers, details):
+        return inst.list_initial("dast_10", answers.get("dast_10"))
+
+    def store(self, answers, details):
+        answers["dast_10"] = inst.list_answers(self, "dast_10")
+
+
+__all__ = ["AlcoholForm", "BenzoHistoryForm", "DrugUseForm", "SubstancesForm"]

@@ -1,0 +1,205 @@
+"""Side effects, anxiety and mood (GAD-7, panic attacks, PHQ-9) and safety (C-SSRS screener)."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from education import slugs
+from intake.sections import SIDE_EFFECT_KEYS, cssrs_follow_ups
+
+from . import instruments as inst
+from .base import StepForm, from_bool, radio_field, to_bool, why, yes_no_field
+
+BOTHER = [
+    ("none", "Not at all"),
+    ("mild", "A little"),
+    ("moderate", "Quite a lot"),
+    ("severe", "Very much"),
+]
+SIDE_EFFECT_LABELS = {
+    "drowsiness": "Feeling drowsy or sleepy in the day",
+    "brain_fog": "Brain fog: finding it hard to think clearly",
+    "coordination": "Feeling unsteady or clumsy",
+    "memory": "Forgetting things more than usual",
+    "fatigue": "Feeling tired or low on energy",
+    "confusion": "Feeling confused",
+    "over_medicated": "Feeling over-medicated or 'spaced out'",
+    "breakthrough_anxiety": "Anxiety coming back before your next dose is due",
+}
+MAX_PANIC_ATTACKS_PER_WEEK = 100
+
+
+class SideEffectsForm(StepForm):
+    falls = yes_no_field(
+        "Have you fallen in the past 3 months?",
+        help_text=why(
+            "some medicines make falls more likely, especially after 65.",
+            slugs.SIDE_EFFECTS_SAFETY,
+            "Side effects: driving, falls and memory",
+        ),
+    )
+    driving = yes_no_field(
+        "Do you drive a car or other vehicle?",
+        help_text=why("drowsiness from medicines can make driving unsafe."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for key in SIDE_EFFECT_KEYS:
+            self.fields[key] = radio_field(
+                f"{SIDE_EFFECT_LABELS[key]}: how much does it bother you?",
+                BOTHER,
+                message=f"Select how much this bothers you: {SIDE_EFFECT_LABELS[key].lower()}",
+            )
+        self.fields["drowsiness"].help_text = why(
+            "these can be signs a dose is too high or too low.",
+            slugs.DOSE_TOO_HIGH_OR_LOW,
+            "Signs a dose may be too much or too little",
+        )
+        self.order_fields([*SIDE_EFFECT_KEYS, "falls", "driving"])
+
+    @classmethod
+    def initial_from(cls, answers, details):
+        stored = answers.get("side_effects") or {}
+        initial = {key: stored.get(key) for key in SIDE_EFFECT_KEYS}
+        initial.update(
+            falls=from_bool(stored.get("falls")), driving=from_bool(stored.get("driving"))
+        )
+        return initial
+
+    def store(self, answers, details):
+        data = self.cleaned_data
+        effects = {key: data[key] for key in SIDE_EFFECT_KEYS}
+        effects.update(falls=to_bool(data["falls"]), driving=to_bool(data["driving"]))
+        answers["side_effects"] = effects
+
+
+class AnxietyForm(StepForm):
+    panic_attacks_per_week = forms.IntegerField(
+        label="In a usual week, how many panic attacks do you have?",
+        help_text=why(
+            "it shows how well your current treatment is working. Enter 0 if none.",
+            slugs.WHAT_TO_EXPECT,
+            "What to expect and when",
+        ),
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "required": "Enter how many panic attacks you have in a usual week, or 0",
+            "invalid": "Enter the number of panic attacks as a whole number, like 2",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        inst.add_list_fields(
+            self, "gad_7", {"1": why("these 7 standard questions measure anxiety over time.")}
+        )
+        self.order_fields([*(f"gad_7_{n}" for n in range(1, 8)), "panic_attacks_per_week"])
+
+    def clean_panic_attacks_per_week(self):
+        value = self.cleaned_data["panic_attacks_per_week"]
+        if not 0 <= value <= MAX_PANIC_ATTACKS_PER_WEEK:
+            raise ValidationError(
+                f"Enter a number from 0 to {MAX_PANIC_ATTACKS_PER_WEEK}", code="out_of_range"
+            )
+        return value
+
+    @classmethod
+    def initial_from(cls, answers, details):
+        initial = inst.list_initial("gad_7", answers.get("gad_7"))
+        initial["panic_attacks_per_week"] = answers.get("panic_attacks_per_week")
+        return initial
+
+    def store(self, answers, details):
+        answers["gad_7"] = inst.list_answers(self, "gad_7")
+        answers["panic_attacks_per_week"] = self.cleaned_data["panic_attacks_per_week"]
+
+
+class MoodForm(StepForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        inst.add_list_fields(
+            self,
+            "phq_9",
+            {
+                "1": why("these 9 standard questions measure mood over time."),
+                "9": why(
+                    "if you have these thoughts, your care team wants to help you soon.",
+                    slugs.GETTING_HELP_NOW,
+                    "Getting help now",
+                ),
+            },
+        )
+
+    @classmethod
+    def initial_from(cls, answers, details):
+        return inst.list_initial("phq_9", answers.get("phq_9"))
+
+    def store(self, answers, details):
+        answers["phq_9"] = inst.list_answers(self, "phq_9")
+
+
+def _cssrs_field(item_id: str, help_text: str = "") -> forms.ChoiceField:
+    return inst.item_field("cssrs", inst.cssrs_index(item_id), help_text)
+
+
+class SafetyForm(StepForm):
+    """The C-SSRS screener's questions 1, 2 and 6; the follow-ups are on the next page."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["q1"] = _cssrs_field(
+            "q1", why("your safety matters most; your answers help your care team support you.")
+        )
+        self.fields["q2"] = _cssrs_field("q2")
+        self.fields["q6"] = _cssrs_field("q6")
+
+    @classmethod
+    def initial_from(cls, answers, details):
+        stored = answers.get("cssrs") or {}
+        return {key: from_bool(stored.get(key)) for key in ("q1", "q2", "q6")}
+
+    def store(self, answers, details):
+        cssrs = dict(answers.get("cssrs") or {})
+        cssrs.update({key: to_bool(self.cleaned_data[key]) for key in ("q1", "q2", "q6")})
+        # The screener's skip logic: follow-ups stay only while the answer that asks them does.
+        if not cssrs["q2"]:
+            for key in ("q3", "q4", "q5"):
+                cssrs.pop(key, None)
+        if not cssrs["q6"]:
+            cssrs.pop("q6_past_3_months", None)
+        answers["cssrs"] = cssrs
+
+
+class SafetyMoreForm(StepForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        answers = self.intake.answers if self.intake is not None else {}
+        for key in cssrs_follow_ups(answers):
+            self.fields[key] = _cssrs_field(key)
+
+    @classmethod
+    def initial_from(cls, answers, details):
+        stored = answers.get("cssrs") or {}
+        return {key: from_bool(stored.get(key)) for key in cssrs_follow_ups(answers)}
+
+    def store(self, answers, details):
+        cssrs = dict(answers.get("cssrs") or {})
+        cssrs.update({key: to_bool(self.cleaned_data[key]) for key in self.fields})
+        answers["cssrs"] = cssrs
+
+
+class AttestationForm(forms.Form):
+    confirm = forms.BooleanField(
+        label="I confirm that my answers are true to the best of my knowledge",
+        error_messages={"required": "Confirm that your answers are true to continue"},
+    )
+
+
+__all__ = [
+    "AnxietyForm",
+    "AttestationForm",
+    "MoodForm",
+    "SafetyForm",
+    "SafetyMoreForm",
+    "SideEffectsForm",
+]

@@ -1,0 +1,24 @@
+// Progressive enhancement only: every page works the same without this file.
+(function () {
+  "use strict";
+
+  // GOV.UK pattern: move focus to the error summary so screen readers announce it.
+  var summary = document.getElementById("error-summary") || document.getElementById("missing-summary");
+  if (summary) {
+    summary.focus();
+  }
+
+  // The "most doses in a day" question only matters for medicines taken when needed.
+  var maxField = document.getElementById("div_id_max_doses_per_day");
+  var choices = document.querySelectorAll("input[name='how_often']");
+  if (maxField && choices.length) {
+    var update = function () {
+      var checked = document.querySelector("input[name='how_often']:checked");
+      var asNeeded = checked && checked.value === "as_needed";
+      var hasError = maxField.querySelector(".is-invalid");
+      maxField.hidden = !asNeeded && !hasError;
+    };
+    choices.forEach(function (input) { input.addEventListener("change", update); });
+    update();
+  }
+})();

@@ -1,0 +1,139 @@
+"""Every answer by section in words (check your answers, the read-only copy, the review
+detail page), each medicine in words, and the education pages an intake points to."""
+
+from datetime import date
+
+from django.urls import reverse
+
+from education import slugs
+
+from .forms import STEP_FORMS
+from .models import Intake
+from .sections import (
+    SECTIONS,
+    lists_benzodiazepine,
+    match_catalog,
+    safety_positive,
+    step_applies,
+)
+
+
+def describe_medication(medication: dict) -> dict:
+    """{"name": what the patient typed, "matched": generic name or "", "drug_class",
+    "daily_dose": the total daily dose in words}."""
+    from intake.clinical.dosing import describe_daily_dose
+
+    entry = match_catalog(medication.get("name", ""))
+    daily = describe_daily_dose(
+        medication.get("strength_mg"),
+        medication.get("amount_per_dose", 1),
+        medication.get("times_per_day"),
+        as_needed=bool(medication.get("as_needed")),
+        max_doses_per_day=medication.get("max_doses_per_day"),
+    )
+    return {
+        "name": medication.get("name", ""),
+        "matched": entry.generic if entry else "",
+        "drug_class": entry.drug_class if entry else "other",
+        "daily_dose": daily,
+    }
+
+
+def _display(field, value) -> str:
+    if value in (None, ""):
+        return ""
+    choices = getattr(field, "choices", None)
+    if choices:
+        return str(dict(choices).get(str(value), value))
+    if isinstance(value, date):
+        return value.strftime("%B %-d, %Y")
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-":
+        try:
+            return date.fromisoformat(value).strftime("%B %-d, %Y")
+        except ValueError:
+            return value
+    return str(value)
+
+
+def _step_rows(intake: Intake, step) -> list[dict]:
+    form_class = STEP_FORMS[step.key]
+    form = form_class(
+        initial=form_class.initial_from(intake.answers, intake.details), intake=intake
+    )
+    url = reverse(step.url_name, args=[intake.public_id])
+    rows = []
+    for name, field in form.fields.items():
+        value = _display(field, form.initial.get(name))
+        if not value and not field.required:
+            continue
+        rows.append(
+            {
+                "label": field.label,
+                "value": value or "Not answered",
+                "url": f"{url}?change=1#id_{name}",
+            }
+        )
+    return rows
+
+
+def _medication_rows(intake: Intake) -> list[dict]:
+    rows = []
+    for n, medication in enumerate(intake.answers.get("medications") or []):
+        described = describe_medication(medication)
+        name = described["name"]
+        if described["matched"] and described["matched"].lower() != name.lower():
+            name = f"{name} ({described['matched']})"
+        rows.append(
+            {
+                "label": name,
+                "value": described["daily_dose"],
+                "url": reverse("intake:medication_edit", args=[intake.public_id, n]),
+            }
+        )
+    if not rows:
+        confirmed = intake.details.get("medications_confirmed")
+        rows.append(
+            {
+                "label": "Medicines",
+                "value": "None" if confirmed else "Not answered",
+                "url": reverse("intake:medications", args=[intake.public_id]),
+            }
+        )
+    return rows
+
+
+def answer_sections(intake: Intake) -> list[dict]:
+    """[{"section": Section, "editable": bool, "rows": [{"label", "value", "url"}]}]."""
+    result = []
+    for section in SECTIONS:
+        steps = [s for s in section.steps if step_applies(s.key, intake.answers, intake.details)]
+        if not steps:
+            continue
+        rows = []
+        for step in steps:
+            rows += (
+                _medication_rows(intake) if step.key == "medications" else _step_rows(intake, step)
+            )
+        result.append(
+            {"section": section, "editable": intake.editable_section(section.key), "rows": rows}
+        )
+    return result
+
+
+def education_slugs(intake: Intake) -> list[str]:
+    """The pages an intake points to: each flag's page, then pages its answers call for."""
+    wanted = [flag.get("education") for flag in (intake.evaluation or {}).get("flags", [])]
+    if safety_positive(intake.answers, intake.details):
+        wanted.insert(0, slugs.GETTING_HELP_NOW)
+    if lists_benzodiazepine(intake.answers):
+        wanted += [slugs.AT_A_GLANCE, slugs.SIDE_EFFECTS_SAFETY, slugs.STOPPING_SAFELY]
+    if (intake.age or 0) >= 65 and lists_benzodiazepine(intake.answers):
+        wanted.append(slugs.OLDER_ADULTS)
+    return list(dict.fromkeys(slug for slug in wanted if slug))
+
+
+def pages_for_you(intake: Intake) -> list[dict]:
+    """[{"slug", "title", "summary", "url"}] for the published pages the intake points to."""
+    from education.links import page_links
+
+    return page_links(education_slugs(intake))

@@ -1,0 +1,19 @@
+"""Patient views of the intake. Every one reaches the intake through
+``access._get_intake_for_patient`` (404 for anything not the patient's own)."""
+
+from .medications import medication_edit, medication_remove, medications
+from .pages import home, start, step, tasks
+from .submit import check, confirmation, submit
+
+__all__ = [
+    "check",
+    "confirmation",
+    "home",
+    "medication_edit",
+    "medication_remove",
+    "medications",
+    "start",
+    "step",
+    "submit",
+    "tasks",
+]

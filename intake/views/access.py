@@ -1,0 +1,52 @@
+"""The one way a patient view reaches an intake, and what every intake page shows."""
+
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+
+from intake.models import Intake
+from intake.sections import (
+    SECTION_OF_STEP,
+    STEP_ORDER,
+    STEPS_BY_KEY,
+    missing_for_step,
+    safety_positive,
+    step_applies,
+)
+
+
+def _get_intake_for_patient(request, public_id) -> Intake:
+    """The signed-in patient's own intake, or 404 (we never confirm what exists)."""
+    return get_object_or_404(Intake, public_id=public_id, patient=request.user)
+
+
+def step_url(intake: Intake, step_key: str, change: bool = False) -> str:
+    url = reverse(STEPS_BY_KEY[step_key].url_name, args=[intake.public_id])
+    return f"{url}?change=1" if change else url
+
+
+def next_url(intake: Intake, step_key: str, change: bool = False) -> str:
+    """Where to go after a page is saved: the next page that applies and is open to the
+    patient, or (when changing an answer) the next one still missing answers; else the
+    check-your-answers page."""
+    answers, details = intake.answers, intake.details
+    later = STEP_ORDER[STEP_ORDER.index(step_key) + 1 :]
+    for key in later:
+        if not step_applies(key, answers, details):
+            continue
+        if not intake.editable_section(SECTION_OF_STEP[key]):
+            continue
+        if change and not missing_for_step(key, answers, details):
+            continue
+        return step_url(intake, key, change)
+    return reverse("intake:check", args=[intake.public_id])
+
+
+def page_context(intake: Intake, **extra) -> dict:
+    """What every intake page needs: the intake and whether crisis help leads the page."""
+    return {
+        "intake": intake,
+        "crisis": safety_positive(intake.answers, intake.details),
+        "tasks_url": reverse("intake:tasks", args=[intake.public_id]),
+        "medications_url": reverse("intake:medications", args=[intake.public_id]),
+        **extra,
+    }

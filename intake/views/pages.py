@@ -1,0 +1,156 @@
+"""The intake home, the task list and the question pages (one topic per page)."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from intake.clinical.instruments import INSTRUMENTS
+from intake.forms import STEP_FORMS
+from intake.models import Intake, IntakeStatus
+from intake.sections import (
+    SECTION_OF_STEP,
+    SECTIONS,
+    STEPS_BY_KEY,
+    section_state,
+    step_applies,
+)
+from intake.services import IntakeLocked, intake_create, intake_save_answers
+from portal.roles import patient_required
+
+from .access import _get_intake_for_patient, next_url, page_context
+
+OPEN = (IntakeStatus.DRAFT, IntakeStatus.INFO_REQUESTED)
+STEP_INTROS = {
+    "about": "A few details that change which medicines and doses are safest for you.",
+    "visit": "Tell us what you would like help with.",
+    "benzodiazepines": "You listed a benzodiazepine (such as clonazepam, alprazolam or "
+    "lorazepam). These questions help your psychiatrist plan safely with you.",
+    "alcohol": INSTRUMENTS["audit_c"].question + " Think about the past year.",
+    "substances": "Please answer honestly: this stays between you and your care team, and "
+    "it helps keep your treatment safe.",
+    "drug_use": INSTRUMENTS["dast_10"].question,
+    "side_effects": "Medicines can cause side effects. Tell us how much each one bothers you.",
+    "anxiety": INSTRUMENTS["gad_7"].question,
+    "mood": INSTRUMENTS["phq_9"].question,
+    "safety": INSTRUMENTS["cssrs"].question,
+    "safety_more": "Thank you for telling us. A few more questions help your care team "
+    "support you.",
+}
+
+
+@patient_required
+def home(request):
+    """One open intake: straight to its task list. None: a Start button. Else a list."""
+    intakes = list(Intake.objects.filter(patient=request.user).order_by("-created_at"))
+    open_intakes = [i for i in intakes if i.status in OPEN]
+    if len(open_intakes) == 1 and len(intakes) == 1:
+        return redirect("intake:tasks", open_intakes[0].public_id)
+    has_draft = any(i.status == IntakeStatus.DRAFT for i in intakes)
+    return render(request, "intake/home.html", {"intakes": intakes, "has_draft": has_draft})
+
+
+@patient_required
+@require_POST
+def start(request):
+    """Open a draft for a patient who has none open (demo or self-registered)."""
+    intake = Intake.objects.filter(patient=request.user, status=IntakeStatus.DRAFT).first()
+    if intake is None:
+        intake = intake_create(patient=request.user)
+    return redirect("intake:tasks", intake.public_id)
+
+
+@patient_required
+def tasks(request, public_id):
+    intake = _get_intake_for_patient(request, public_id)
+    if not intake.is_editable:
+        return redirect("intake:check", intake.public_id)
+    rows = []
+    for section in SECTIONS:
+        state = section_state(section, intake.answers, intake.details)
+        first = next(
+            (s for s in section.steps if step_applies(s.key, intake.answers, intake.details)),
+            section.steps[0],
+        )
+        rows.append(
+            {
+                "section": section,
+                "url_name": first.url_name,
+                "editable": intake.editable_section(section.key),
+                **state,
+            }
+        )
+    complete = all(row["status"] in ("completed", "not_needed") for row in rows)
+    return render(request, "intake/tasks.html", page_context(intake, rows=rows, complete=complete))
+
+
+def _locked(request, intake: Intake):
+    messages.info(request, "These answers were already sent, so they can no longer be changed.")
+    return redirect("intake:check", intake.public_id)
+
+
+def _initial(intake: Intake, step_key: str) -> dict:
+    initial = STEP_FORMS[step_key].initial_from(intake.answers, intake.details)
+    kept = (intake.details.get("pending") or {}).get(step_key) or {}
+    return {**initial, **kept}
+
+
+def _save_step(intake: Intake, form, step_key: str) -> None:
+    def update(answers, details):
+        form.store(answers, details)
+        pending = details.get("pending") or {}
+        details["pending"] = {k: v for k, v in pending.items() if k != step_key}
+        details["seen"] = sorted({*details.get("seen", []), step_key})
+
+    intake_save_answers(
+        intake=intake,
+        section=SECTION_OF_STEP[step_key],
+        update=update,
+        visit_at=getattr(form, "visit_at", None),
+    )
+
+
+def _keep_valid_answers(intake: Intake, form, step_key: str) -> None:
+    """A page with an error still keeps every answer that was valid (safety answers too),
+    so nothing typed is lost and a positive safety answer is on record at once."""
+    kept = {
+        name: form.data.get(name)
+        for name in form.fields
+        if name not in form.errors and form.data.get(name) not in (None, "")
+    }
+
+    def update(answers, details):
+        details["pending"] = {**(details.get("pending") or {}), step_key: kept}
+
+    intake_save_answers(intake=intake, section=SECTION_OF_STEP[step_key], update=update)
+
+
+@patient_required
+@require_http_methods(["GET", "POST"])
+def step(request, public_id, step_key):
+    intake = _get_intake_for_patient(request, public_id)
+    if not intake.editable_section(SECTION_OF_STEP[step_key]):
+        return redirect("intake:check", intake.public_id)
+    change = request.GET.get("change") == "1"
+    if not step_applies(step_key, intake.answers, intake.details):
+        return redirect(next_url(intake, step_key, change))
+    form_class = STEP_FORMS[step_key]
+    if request.method == "POST":
+        form = form_class(request.POST, intake=intake)
+        try:
+            if form.is_valid():
+                _save_step(intake, form, step_key)
+                return redirect(next_url(intake, step_key, change))
+            _keep_valid_answers(intake, form, step_key)
+        except IntakeLocked:
+            return _locked(request, intake)
+    else:
+        form = form_class(initial=_initial(intake, step_key), intake=intake)
+    context = page_context(
+        intake,
+        form=form,
+        step=STEPS_BY_KEY[step_key],
+        step_key=step_key,
+        section=SECTION_OF_STEP[step_key],
+        intro=STEP_INTROS.get(step_key, ""),
+    )
+    return render(request, "intake/step.html", context)

@@ -1,0 +1,69 @@
+"""Check your answers, attest and submit; the confirmation; the read-only copy."""
+
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from intake.forms import AttestationForm
+from intake.models import IntakeStatus
+from intake.sections import SECTIONS_BY_KEY
+from intake.services import IncompleteIntake, intake_submit
+from intake.summary import answer_sections, pages_for_you
+from portal.roles import patient_required
+
+from .access import _get_intake_for_patient, page_context
+
+
+def _missing_links(intake, missing: dict) -> list[dict]:
+    return [
+        {
+            "section": SECTIONS_BY_KEY[key].title,
+            "label": label,
+            "url": reverse(url_name, args=[intake.public_id]),
+        }
+        for key, items in missing.items()
+        for label, url_name in items
+    ]
+
+
+def _check_page(request, intake, form, missing=None):
+    context = page_context(
+        intake,
+        form=form,
+        sections=answer_sections(intake),
+        missing=_missing_links(intake, missing or {}),
+    )
+    return render(request, "intake/check.html", context)
+
+
+@patient_required
+def check(request, public_id):
+    """Check your answers while the intake is open; afterwards, the read-only copy."""
+    intake = _get_intake_for_patient(request, public_id)
+    return _check_page(request, intake, AttestationForm())
+
+
+@patient_required
+@require_POST
+def submit(request, public_id):
+    intake = _get_intake_for_patient(request, public_id)
+    if intake.status not in (IntakeStatus.DRAFT, IntakeStatus.INFO_REQUESTED):
+        # A second click or a second tab: it was sent once already.
+        return redirect("intake:confirmation", intake.public_id)
+    form = AttestationForm(request.POST)
+    if not form.is_valid():
+        return _check_page(request, intake, form)
+    try:
+        intake_submit(intake_id=intake.pk, patient=request.user)
+    except IncompleteIntake as error:
+        return _check_page(request, intake, form, missing=error.missing)
+    return redirect("intake:confirmation", intake.public_id)
+
+
+@patient_required
+def confirmation(request, public_id):
+    intake = _get_intake_for_patient(request, public_id)
+    if intake.submitted_at is None:
+        return redirect("intake:check", intake.public_id)
+    context = page_context(intake, pages=pages_for_you(intake))
+    return render(request, "intake/confirmation.html", context)

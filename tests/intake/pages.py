@@ -1,0 +1,90 @@
+"""Valid answers for every intake page, as a browser would POST them, and a helper that
+walks a whole intake through the Django test client."""
+
+from django.urls import reverse
+
+from intake.sections import SIDE_EFFECT_KEYS, SUBSTANCE_KEYS
+
+ABOUT = {"date_of_birth": "1960-04-02", "sex_at_birth": "female", "pregnant": "not_applicable"}
+VISIT = {"visit_reason": "panic", "visit_reason_other": ""}
+KLONOPIN = {
+    "name": "Klonopin",
+    "strength_mg": "0.5",
+    "amount_per_dose": "1",
+    "how_often": "2",
+    "max_doses_per_day": "",
+    "duration": "30",
+    "duration_unit": "weeks",
+    "taking": "as_prescribed",
+    "prescribed": "yes",
+    "prescriber": "Dr Lee",
+}
+OXYCODONE = {
+    **KLONOPIN,
+    "name": "oxycodone",
+    "strength_mg": "5",
+    "how_often": "as_needed",
+    "max_doses_per_day": "4",
+    "prescriber": "",
+}
+BENZO = {
+    "dosing": "divided",
+    "used_before": "no",
+    "tried_to_stop": "no",
+    "withdrawal_before": "no",
+    "missed_dose_symptoms": "no",
+    "plans_to_stop": "no",
+}
+ALCOHOL = {"audit_c_1": "1", "audit_c_2": "0", "audit_c_3": "0"}
+SUBSTANCES = {key: "no" for key in SUBSTANCE_KEYS}
+DRUG_USE = {f"dast_10_{n}": "yes" if n == 3 else "no" for n in range(1, 11)}
+SIDE_EFFECTS = {**{key: "none" for key in SIDE_EFFECT_KEYS}, "falls": "no", "driving": "yes"}
+ANXIETY = {**{f"gad_7_{n}": "1" for n in range(1, 8)}, "panic_attacks_per_week": "2"}
+MOOD = {f"phq_9_{n}": "0" for n in range(1, 10)}
+SAFETY = {"q1": "no", "q2": "no", "q6": "no"}
+
+STEP_DATA = {
+    "about": ABOUT,
+    "visit": VISIT,
+    "benzodiazepines": BENZO,
+    "alcohol": ALCOHOL,
+    "substances": SUBSTANCES,
+    "drug_use": DRUG_USE,
+    "side_effects": SIDE_EFFECTS,
+    "anxiety": ANXIETY,
+    "mood": MOOD,
+    "safety": SAFETY,
+}
+
+
+def url(name: str, intake, *args) -> str:
+    return reverse(f"intake:{name}", args=[intake.public_id, *args])
+
+
+def post_ok(client, address: str, data: dict):
+    response = client.post(address, data)
+    assert response.status_code == 302, _errors(response)
+    return response
+
+
+def _errors(response) -> str:
+    form = response.context and response.context.get("form")
+    return f"{response.status_code}: {getattr(form, 'errors', '')}"
+
+
+def fill_intake(client, intake, medications=(KLONOPIN,), **overrides) -> None:
+    """Answer every page (``overrides`` replaces a page's data) without submitting."""
+    for step in ("about", "visit"):
+        post_ok(client, url(step, intake), overrides.get(step, STEP_DATA[step]))
+    for medication in medications:
+        post_ok(client, url("medication_add", intake), medication)
+    post_ok(client, url("medications", intake), {"add_another": "no"})
+    for step in list(STEP_DATA)[2:]:
+        response = client.get(url(step, intake))
+        if response.status_code == 302:  # the page does not apply to these answers
+            continue
+        post_ok(client, url(step, intake), overrides.get(step, STEP_DATA[step]))
+
+
+def submit(client, intake):
+    return client.post(url("submit", intake), {"confirm": "on"})

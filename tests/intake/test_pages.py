@@ -1,0 +1,180 @@
+"""The patient journey through the test client: task list, pages, saving, crisis help."""
+
+import pytest
+from django.urls import reverse
+
+from intake.models import Intake
+from tests.factories import make_intake
+from tests.intake.pages import ABOUT, KLONOPIN, MOOD, OXYCODONE, SAFETY, fill_intake, post_ok, url
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def intake(patient):
+    return make_intake(patient)
+
+
+@pytest.fixture
+def alice(client, patient):
+    client.force_login(patient)
+    return client
+
+
+def test_home_sends_a_patient_with_one_intake_to_its_task_list(alice, intake):
+    response = alice.get(reverse("intake:home"))
+    assert response.url == url("tasks", intake)
+
+
+def test_start_opens_one_draft_for_a_patient_without_an_intake(alice, patient):
+    alice.post(reverse("intake:start"))
+    alice.post(reverse("intake:start"))
+    assert Intake.objects.filter(patient=patient).count() == 1
+
+
+def test_task_list_shows_every_section_not_started(alice, intake):
+    response = alice.get(url("tasks", intake))
+    assert response.content.decode().count("Not started") == 6
+
+
+def test_a_saved_page_is_stored_in_the_database_at_once(alice, intake):
+    post_ok(alice, url("about", intake), ABOUT)
+    intake.refresh_from_db()
+    assert intake.answers["date_of_birth"] == "1960-04-02"
+
+
+def test_a_section_with_some_answers_is_in_progress_with_what_is_left(alice, intake):
+    post_ok(alice, url("about", intake), ABOUT)
+    page = alice.get(url("tasks", intake)).content.decode()
+    assert "In progress" in page
+    assert "Reason for your visit" in page
+
+
+def test_valid_answers_on_a_page_with_an_error_are_kept(alice, intake):
+    alice.post(url("about", intake), {**ABOUT, "sex_at_birth": ""})
+    page = alice.get(url("about", intake)).content.decode()
+    assert 'value="1960-04-02"' in page
+
+
+def test_an_error_is_summarised_at_the_top_and_shown_beside_the_field(alice, intake):
+    page = alice.post(url("about", intake), {**ABOUT, "date_of_birth": "2999-01-01"})
+    html = page.content.decode()
+    assert html.count("Date of birth must be in the past") == 2
+    assert 'href="#id_date_of_birth"' in html
+
+
+def test_a_radio_error_links_to_the_first_option(alice, intake):
+    html = alice.post(url("about", intake), {**ABOUT, "sex_at_birth": ""}).content.decode()
+    assert 'href="#id_sex_at_birth_0"' in html
+
+
+def test_the_medicines_list_shows_the_catalog_name_and_daily_dose(alice, intake):
+    post_ok(alice, url("medication_add", intake), KLONOPIN)
+    page = alice.get(url("medications", intake)).content.decode()
+    assert "clonazepam" in page
+    assert "1 mg a day" in page
+
+
+def test_removing_a_medicine_keeps_the_others(alice, intake):
+    post_ok(alice, url("medication_add", intake), KLONOPIN)
+    post_ok(alice, url("medication_add", intake), OXYCODONE)
+    key = alice.get(url("medications", intake)).context["rows"][0]["key"]
+    post_ok(alice, url("medication_remove", intake, 0), {"key": key})
+    intake.refresh_from_db()
+    assert [m["name"] for m in intake.answers["medications"]] == ["oxycodone"]
+
+
+def test_a_stale_remove_from_another_tab_removes_nothing_else(alice, intake):
+    post_ok(alice, url("medication_add", intake), KLONOPIN)
+    post_ok(alice, url("medication_add", intake), OXYCODONE)
+    key = alice.get(url("medications", intake)).context["rows"][0]["key"]
+    post_ok(alice, url("medication_remove", intake, 0), {"key": key})
+    post_ok(alice, url("medication_remove", intake, 0), {"key": key})
+    intake.refresh_from_db()
+    assert len(intake.answers["medications"]) == 1
+
+
+def test_changing_a_medicine_replaces_it(alice, intake):
+    post_ok(alice, url("medication_add", intake), KLONOPIN)
+    post_ok(alice, url("medication_edit", intake, 0), {**KLONOPIN, "strength_mg": "1"})
+    intake.refresh_from_db()
+    assert intake.answers["medications"][0]["strength_mg"] == 1.0
+
+
+def test_benzodiazepine_history_is_skipped_without_a_benzodiazepine(alice, intake):
+    response = alice.get(url("benzodiazepines", intake))
+    assert response.status_code == 302
+
+
+def test_benzodiazepine_history_is_asked_when_one_is_listed(alice, intake):
+    post_ok(alice, url("medication_add", intake), KLONOPIN)
+    assert alice.get(url("benzodiazepines", intake)).status_code == 200
+
+
+def test_a_positive_phq9_item_9_shows_988_first_on_the_very_next_page(alice, intake):
+    response = alice.post(url("mood", intake), {**MOOD, "phq_9_9": "1"}, follow=True)
+    html = response.content.decode()
+    main = html[html.index('<main id="main"') :]
+    assert main.index("988") < main.index("<h1")
+
+
+def test_a_positive_safety_answer_is_stored_even_when_the_page_has_an_error(alice, intake):
+    alice.post(url("safety", intake), {"q1": "yes"})
+    intake.refresh_from_db()
+    assert intake.details["pending"]["safety"] == {"q1": "yes"}
+
+
+def test_crisis_help_shows_on_the_page_with_the_error_too(alice, intake):
+    html = alice.post(url("safety", intake), {"q1": "yes"}).content.decode()
+    assert "crisis-banner" in html
+
+
+def test_a_yes_to_question_2_asks_the_follow_up_questions(alice, intake):
+    response = alice.post(url("safety", intake), {**SAFETY, "q2": "yes"})
+    assert response.url == url("safety_more", intake)
+
+
+def test_a_no_to_question_2_clears_its_follow_ups(alice, intake):
+    post_ok(alice, url("safety", intake), {**SAFETY, "q2": "yes"})
+    post_ok(alice, url("safety_more", intake), {"q3": "no", "q4": "no", "q5": "no"})
+    post_ok(alice, url("safety", intake), SAFETY)
+    intake.refresh_from_db()
+    assert intake.answers["cssrs"] == {"q1": False, "q2": False, "q6": False}
+
+
+def test_a_complete_intake_can_be_checked_with_a_change_link_per_answer(alice, intake):
+    fill_intake(alice, intake)
+    html = alice.get(url("check", intake)).content.decode()
+    assert "Check your answers" in html
+    assert html.count(">Change<") > 50
+
+
+def test_a_change_from_check_your_answers_returns_there(alice, intake):
+    fill_intake(alice, intake)
+    response = alice.post(url("about", intake) + "?change=1", {**ABOUT, "sex_at_birth": "male"})
+    assert response.url == url("check", intake)
+
+
+def test_answers_survive_signing_out_and_in(client, patient, intake):
+    client.force_login(patient)
+    post_ok(client, url("about", intake), ABOUT)
+    client.post(reverse("logout"))
+    client.force_login(patient)
+    page = client.get(url("about", intake)).content.decode()
+    assert 'value="1960-04-02"' in page
+
+
+def test_a_second_tab_saving_another_page_loses_nothing(alice, patient, intake):
+    from django.test import Client
+
+    second_tab = Client()
+    second_tab.force_login(patient)
+    post_ok(alice, url("about", intake), ABOUT)
+    post_ok(second_tab, url("mood", intake), MOOD)
+    intake.refresh_from_db()
+    assert {"date_of_birth", "phq_9"} <= set(intake.answers)
+
+
+def test_no_answer_is_kept_in_the_session(alice, intake):
+    post_ok(alice, url("about", intake), ABOUT)
+    assert "1960" not in str(dict(alice.session))
