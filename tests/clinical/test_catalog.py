@@ -1,0 +1,137 @@
+"""Medication catalog: contents, and matching typed names (brands, case, misspellings)."""
+
+import pytest
+
+from intake.clinical import catalog_data
+from intake.clinical.catalog import build_index, match, normalise
+from tests.clinical.helpers import ENTRIES
+
+BY_GENERIC = {entry.generic: entry for entry in ENTRIES}
+
+
+@pytest.mark.parametrize(
+    ("typed", "generic"),
+    [
+        ("clonazepam", "clonazepam"),
+        ("Klonopin", "clonazepam"),
+        ("KLONOPIN", "clonazepam"),
+        ("klono-pin", "clonazepam"),
+        ("  Klonopin. ", "clonazepam"),
+        ("clonazapam", "clonazepam"),
+        ("Klonopin 0.5 mg tablets", "clonazepam"),
+        ("Xanax", "alprazolam"),
+        ("Xanax XR", "alprazolam"),
+        ("zanax", "alprazolam"),
+        ("Ativan", "lorazepam"),
+        ("Valium", "diazepam"),
+        ("Percocet", "oxycodone"),
+        ("Tylenol #3", "codeine"),
+        ("Suboxone", "buprenorphine"),
+        ("Ambien CR", "zolpidem"),
+        ("Lyrica", "pregabalin"),
+        ("Zoloft", "sertraline"),
+        ("Effexor XR", "venlafaxine"),
+        ("Seroquel", "quetiapine"),
+        ("Soma", "carisoprodol"),
+        ("Vistaril", "hydroxyzine"),
+        ("Onfi", "clobazam"),
+    ],
+    ids=lambda v: v.strip() or "blank",
+)
+def test_a_typed_name_finds_its_catalog_entry(typed, generic):
+    assert match(typed, ENTRIES).generic == generic
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["vitamin D", "Tylenol", "fish oil 1000 mg", "Percocet and Xanax", "", "mg"],
+    ids=["supplement", "brand-without-codeine", "words-unknown", "two-drugs-in-one-line",
+         "empty", "too-short-a-word"],
+)  # fmt: skip
+def test_an_unknown_or_ambiguous_name_matches_nothing(typed):
+    assert match(typed, ENTRIES) is None
+
+
+def test_normalising_ignores_case_spaces_punctuation_and_accents():
+    assert normalise(" Clonazépam-0.5 MG ") == "clonazepam05mg"
+
+
+def test_no_name_in_the_catalog_means_two_different_drugs():
+    owners: dict[str, set[str]] = {}
+    for entry in ENTRIES:
+        for name in entry.names():
+            owners.setdefault(normalise(name), set()).add(entry.generic)
+    assert {key: names for key, names in owners.items() if len(names) > 1} == {}
+
+
+REQUIRED = {
+    catalog_data.BENZO: ["alprazolam", "clonazepam", "lorazepam", "chlordiazepoxide",
+                         "oxazepam", "temazepam", "clorazepate", "estazolam", "flurazepam",
+                         "quazepam", "triazolam", "diazepam", "clobazam"],
+    catalog_data.OPIOID: ["oxycodone", "hydrocodone", "morphine", "codeine", "tramadol",
+                          "tapentadol", "hydromorphone", "fentanyl", "methadone",
+                          "buprenorphine"],
+    catalog_data.Z_DRUG: ["zolpidem", "eszopiclone", "zaleplon"],
+    catalog_data.GABAPENTINOID: ["gabapentin", "pregabalin"],
+    catalog_data.SSRI: ["sertraline", "escitalopram", "fluoxetine", "paroxetine", "citalopram"],
+    catalog_data.SNRI: ["venlafaxine", "duloxetine"],
+    catalog_data.BUSPIRONE: ["buspirone"],
+    catalog_data.ANTIPSYCHOTIC: ["quetiapine", "olanzapine", "aripiprazole"],
+    catalog_data.MUSCLE_RELAXANT: ["cyclobenzaprine", "baclofen", "carisoprodol",
+                                   "methocarbamol", "tizanidine"],
+    catalog_data.OTHER: ["hydroxyzine"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("drug_class", list(REQUIRED), ids=str)
+def test_the_catalog_holds_every_required_drug_in_its_class(drug_class):
+    assert {g: BY_GENERIC[g].drug_class for g in REQUIRED[drug_class]} == dict.fromkeys(
+        REQUIRED[drug_class], drug_class
+    )
+
+
+# clinical-reference.md section 5: (Ashton 2002, VA/DoD 2021), mg ~ diazepam 10 mg.
+EQUIVALENCE_TABLE = {
+    "alprazolam": ((0.5, 0.5), (1, 1)),
+    "clonazepam": ((0.5, 0.5), (1, 1)),
+    "lorazepam": ((1, 1), (2, 2)),
+    "chlordiazepoxide": ((25, 25), (25, 25)),
+    "oxazepam": ((20, 20), (30, 30)),
+    "temazepam": ((20, 20), (15, 15)),
+    "clorazepate": ((15, 15), (15, 15)),
+    "estazolam": ((1, 2), (1, 1)),
+    "flurazepam": ((15, 30), (15, 15)),
+    "quazepam": ((20, 20), (10, 10)),
+    "triazolam": ((0.5, 0.5), (0.25, 0.25)),
+    "diazepam": ((10, 10), (10, 10)),
+    "clobazam": ((20, 20), None),
+}
+
+
+@pytest.mark.parametrize("generic", list(EQUIVALENCE_TABLE), ids=str)
+def test_benzodiazepines_carry_both_equivalence_tables_from_the_reference(generic):
+    entry = BY_GENERIC[generic]
+    assert (entry.ashton_mg, entry.vadod_mg) == EQUIVALENCE_TABLE[generic]
+
+
+def test_clobazam_says_where_its_equivalent_comes_from():
+    assert "NHS Scotland" in BY_GENERIC["clobazam"].equivalence_note
+
+
+def test_only_benzodiazepines_have_equivalents():
+    assert {e.generic for e in ENTRIES if e.ashton_mg or e.vadod_mg} == set(EQUIVALENCE_TABLE)
+
+
+@pytest.mark.parametrize(
+    ("generic", "cns_active"),
+    [("clonazepam", True), ("gabapentin", True), ("sertraline", True), ("quetiapine", True),
+     ("baclofen", True), ("zolpidem", True), ("oxycodone", True), ("buspirone", False),
+     ("hydroxyzine", False)],
+    ids=str,
+)  # fmt: skip
+def test_cns_active_follows_the_beers_classes(generic, cns_active):
+    assert BY_GENERIC[generic].cns_active is cns_active
+
+
+def test_a_prebuilt_index_matches_like_the_entries():
+    assert match("Klonopin", build_index(ENTRIES)) == match("Klonopin", ENTRIES)
