@@ -64,13 +64,14 @@ def choice(data: dict, key: str, path: str, choices: tuple[str, ...], default=No
 
 
 def text(data: dict, key: str, path: str, *, max_length: int, required: bool = False):
+    """Some text, stripped; blank counts as not given."""
     value = data.get(key)
-    if value is None or (isinstance(value, str) and not value.strip() and not required):
+    if value is not None and not isinstance(value, str):
+        raise CaseError(join(path, key), "must be some text")
+    if value is None or not value.strip():
         if required:
             raise CaseError(join(path, key), "is required")
         return None
-    if not isinstance(value, str) or not value.strip():
-        raise CaseError(join(path, key), "must be some text")
     if len(value) > max_length:
         raise CaseError(join(path, key), f"must be at most {max_length} characters")
     return value.strip()
