@@ -5,6 +5,7 @@ through it), then nh3 keeps only an allow-list of tags, attributes and URL schem
 script, no event handler, no ``javascript:`` or ``data:`` URL survives, whatever is typed.
 """
 
+import re
 from dataclasses import dataclass, field
 from html import unescape
 
@@ -12,7 +13,7 @@ import markdown
 import nh3
 from django.utils.text import slugify
 
-# Headings start at <h2>: the page title is the only <h1>.
+# The page title is the only <h1>: a "# heading" in a body becomes an <h2>.
 HEADING_TAGS = {"h2", "h3", "h4", "h5", "h6"}
 ALLOWED_TAGS = HEADING_TAGS | {
     "p",
@@ -51,6 +52,8 @@ ID_PREFIX = "sec-"
 # A page with this many top-level sections or more gets a table of contents.
 TOC_MIN_SECTIONS = 3
 
+_H1 = re.compile(r"<(/?)h1\b", re.IGNORECASE)
+
 _CLEANER = nh3.Cleaner(
     tags=ALLOWED_TAGS,
     clean_content_tags={"script", "style"},
@@ -73,18 +76,22 @@ def _heading_id(value: str, separator: str) -> str:
 
 
 def _toc_entries(tokens: list[dict]) -> list[dict]:
-    """Top-level sections only: ``[{"id": ..., "name": ...}]`` (names are plain text)."""
-    return [{"id": token["id"], "name": unescape(token["name"])} for token in tokens]
+    """Sections (levels 1 and 2) as ``[{"id": ..., "name": ...}]``; names are plain text."""
+    entries = []
+    for token in tokens:
+        entries.append({"id": token["id"], "name": unescape(token["name"])})
+        entries.extend(_toc_entries(token.get("children", [])))
+    return entries
 
 
 def render_markdown(source: str) -> Rendered:
     """Render and sanitise a page body; also return its table of contents (maybe empty)."""
     md = markdown.Markdown(
         extensions=["toc", "tables", "sane_lists"],
-        extension_configs={"toc": {"baselevel": 2, "slugify": _heading_id, "toc_depth": 2}},
+        extension_configs={"toc": {"slugify": _heading_id, "toc_depth": "1-2"}},
         output_format="html",
     )
-    raw = md.convert(source or "")
+    raw = _H1.sub(r"<\1h2", md.convert(source or ""))
     html = sanitise(raw)
     entries = _toc_entries(md.toc_tokens)
     return Rendered(html=html, toc=entries if len(entries) >= TOC_MIN_SECTIONS else [])

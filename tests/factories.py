@@ -59,3 +59,26 @@ def make_intake(patient, *, visit_in_hours: int | None = 72, **fields):
 
     visit_at = None if visit_in_hours is None else timezone.now() + timedelta(hours=visit_in_hours)
     return Intake.objects.create(patient=patient, visit_at=visit_at, **fields)
+
+
+def make_topic(slug="anxiety-basics", **extra):
+    from education.models import Topic
+
+    return Topic.objects.create(slug=slug, title=extra.pop("title", slug.title()), **extra)
+
+
+def make_page(slug="a-page", *, topic=None, published=True, body="## Hello\n\nSome text.", **extra):
+    """An education page saved through the service, so it has a revision like real ones."""
+    from education import services
+    from education.models import Page
+
+    page = Page(
+        topic=topic or make_topic(f"topic-for-{slug}"),
+        slug=slug,
+        title=extra.pop("title", slug.replace("-", " ").capitalize()),
+        summary=extra.pop("summary", "A short summary."),
+        body=body,
+        status=Page.Status.PUBLISHED if published else Page.Status.DRAFT,
+        **extra,
+    )
+    return services.page_save(page=page, author=None, change_note="Made by a test.")
