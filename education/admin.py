@@ -7,6 +7,7 @@ the admin shows them education and nothing else (see portal/apps.py).
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -87,6 +88,7 @@ class PageAdminForm(forms.ModelForm):
 class SourceInline(admin.StackedInline):
     model = Source
     extra = 0
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fields = (("title", "publisher"), ("year", "url"), "order")
 
 

@@ -1,0 +1,189 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from education.models import Page
+from education.slugs import GETTING_HELP_NOW
+from tests.factories import make_page, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def change_url(page):
+    return reverse("admin:education_page_change", args=[page.pk])
+
+
+def form_data(page, **overrides):
+    """What the admin change form posts for ``page`` as the editor loaded it."""
+    data = {
+        "topic": page.topic_id,
+        "title": page.title,
+        "slug": page.slug,
+        "summary": page.summary,
+        "body": page.body,
+        "order": page.order,
+        "reviewer_name": page.reviewer_name,
+        "reviewer_credentials": page.reviewer_credentials,
+        "last_reviewed": page.last_reviewed.isoformat() if page.last_reviewed else "",
+        "review_interval_months": page.review_interval_months,
+        "change_note": "",
+        "loaded_version": page.version,
+        "sources-TOTAL_FORMS": 0,
+        "sources-INITIAL_FORMS": 0,
+        "sources-MIN_NUM_FORMS": 0,
+        "sources-MAX_NUM_FORMS": 1000,
+        "_continue": "Save and continue editing",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def page():
+    return make_page("a-page", body="Old words.")
+
+
+def test_editor_sees_the_page_list_with_status_and_review_columns(client, editor, page):
+    client.force_login(editor)
+    html = client.get(reverse("admin:education_page_changelist")).content.decode()
+    assert "Overdue for review" in html and "Published" in html
+
+
+def test_the_overdue_filter_lists_only_overdue_pages(client, editor):
+    make_page("reviewed", last_reviewed=datetime.date.today())
+    make_page("never-reviewed")
+    client.force_login(editor)
+    response = client.get(reverse("admin:education_page_changelist"), {"review": "overdue"})
+    assert [p.slug for p in response.context["cl"].result_list] == ["never-reviewed"]
+
+
+def test_an_editor_save_keeps_a_revision_with_who_and_the_note(client, editor, page):
+    client.force_login(editor)
+    data = form_data(page, body="New words.", change_note="Simpler words")
+    response = client.post(change_url(page), data)
+    assert response.status_code == 302
+    revision = page.revisions.first()
+    assert (revision.author, revision.change_note, revision.snapshot["body"]) == (
+        editor,
+        "Simpler words",
+        "New words.",
+    )
+
+
+def test_a_stale_edit_is_refused_and_overwrites_nothing(client, editor, page):
+    client.force_login(editor)
+    loaded = form_data(page, body="Editor A's words.")
+    client.post(change_url(page), form_data(page, body="Editor B's words."))
+    response = client.post(change_url(page), loaded)
+    assert "Someone else saved this page after you opened it" in response.content.decode()
+    assert Page.objects.get(pk=page.pk).body == "Editor B's words."
+
+
+def test_the_slug_of_a_linked_page_cannot_change(client, editor):
+    linked = make_page(GETTING_HELP_NOW)
+    client.force_login(editor)
+    response = client.post(change_url(linked), form_data(linked, slug="renamed"))
+    assert "Other parts of the portal link to this page" in response.content.decode()
+
+
+def test_publish_and_unpublish_buttons_change_the_status(client, editor):
+    draft = make_page("draft", published=False)
+    client.force_login(editor)
+    client.post(reverse("admin:education_page_publish", args=[draft.pk]))
+    published = Page.objects.get(pk=draft.pk).status
+    client.post(reverse("admin:education_page_unpublish", args=[draft.pk]))
+    assert (published, Page.objects.get(pk=draft.pk).status) == ("published", "draft")
+
+
+def test_the_publish_action_publishes_every_selected_draft(client, editor):
+    drafts = [make_page(f"draft-{n}", published=False) for n in range(2)]
+    client.force_login(editor)
+    client.post(
+        reverse("admin:education_page_changelist"),
+        {"action": "publish_selected", "_selected_action": [p.pk for p in drafts]},
+    )
+    assert set(Page.objects.values_list("status", flat=True)) == {"published"}
+
+
+def test_the_unpublish_action_makes_pages_drafts(client, editor, page):
+    client.force_login(editor)
+    client.post(
+        reverse("admin:education_page_changelist"),
+        {"action": "unpublish_selected", "_selected_action": [page.pk]},
+    )
+    assert Page.objects.get(pk=page.pk).status == "draft"
+
+
+def test_publish_needs_a_post(client, editor, page):
+    client.force_login(editor)
+    response = client.get(reverse("admin:education_page_publish", args=[page.pk]))
+    assert response.status_code == 405
+
+
+def test_an_editor_can_preview_a_draft(client, editor):
+    draft = make_page("draft", published=False, body="Draft words.")
+    client.force_login(editor)
+    response = client.get(reverse("admin:education_page_preview", args=[draft.pk]))
+    assert "Draft words." in response.content.decode()
+    assert "The public cannot see this page yet" in response.content.decode()
+
+
+def test_revision_page_shows_a_readable_diff(client, editor, page):
+    client.force_login(editor)
+    client.post(change_url(page), form_data(page, body="New words."))
+    url = reverse("admin:education_page_revision", args=[page.pk, 2])
+    html = client.get(url).content.decode()
+    assert "<del>Old words.</del>" in html and "<ins>New words.</ins>" in html
+
+
+def test_revert_from_the_admin_restores_the_old_text(client, editor, page):
+    client.force_login(editor)
+    client.post(change_url(page), form_data(page, body="New words."))
+    client.post(reverse("admin:education_page_revert", args=[page.pk, 1]))
+    assert Page.objects.get(pk=page.pk).body == "Old words."
+
+
+def test_the_revisions_list_names_who_saved(client, editor, page):
+    client.force_login(editor)
+    client.post(change_url(page), form_data(page, body="New words.", change_note="Tidy"))
+    html = client.get(reverse("admin:education_page_revisions", args=[page.pk])).content.decode()
+    assert "Eve Evans" in html and "Tidy" in html
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    ["admin:auth_user_changelist", "admin:portal_auditevent_changelist"],
+    ids=["users", "audit-log"],
+)
+def test_editors_cannot_open_users_or_the_audit_log(client, editor, url_name):
+    client.force_login(editor)
+    assert client.get(reverse(url_name)).status_code == 403
+
+
+def test_the_admin_index_shows_editors_only_education(client, editor):
+    client.force_login(editor)
+    apps = client.get(reverse("admin:index")).context["app_list"]
+    assert [app["app_label"] for app in apps] == ["education"]
+
+
+@pytest.mark.parametrize("persona", ["patient", "psychiatrist"], ids=str)
+@pytest.mark.parametrize(
+    "url_name",
+    ["admin:education_page_changelist", "admin:education_page_preview"],
+    ids=["page-list", "preview"],
+)
+def test_patients_and_psychiatrists_cannot_reach_the_education_admin(
+    client, request, persona, url_name, page
+):
+    client.force_login(request.getfixturevalue(persona))
+    args = [page.pk] if url_name.endswith("preview") else []
+    response = client.get(reverse(url_name, args=args))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_staff_without_education_rights_cannot_preview(client, page):
+    client.force_login(make_user("staff@clinic.example", is_staff=True))
+    response = client.get(reverse("admin:education_page_preview", args=[page.pk]))
+    assert response.status_code == 403
