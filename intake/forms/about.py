@@ -139,11 +139,20 @@ class VisitForm(StepForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("visit_reason") == "other" and not data.get("visit_reason_other"):
-            self.add_error("visit_reason_other", "Tell us briefly what you would like help with")
+        other = data.get("visit_reason") == "other"
+        if other and not data.get("visit_reason_other") and "visit_reason_other" not in self.errors:
+            self.add_error(
+                "visit_reason_other",
+                ValidationError("Tell us briefly what you would like help with", code="required"),
+            )
         visit = data.get("visit_date")
         if visit and self.intake is not None and self._visit_taken(visit):
-            self.add_error("visit_date", "You already have a set of answers for a visit that day")
+            self.add_error(
+                "visit_date",
+                ValidationError(
+                    "You already have a set of answers for a visit that day", code="taken"
+                ),
+            )
         return data
 
     def _visit_taken(self, visit: date) -> bool:
