@@ -5,7 +5,7 @@
 """
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -124,14 +124,14 @@ def intake_save_answers(
     return intake
 
 
-def intake_evaluate(*, intake: Intake, as_of=None) -> Intake:
+def intake_evaluate(*, intake: Intake, as_of: date | None = None) -> Intake:
     """Run the clinical core on the stored answers and store what the queue shows.
 
-    Used at submit, and to recompute flags when the rules change.
+    Used at submit (``as_of`` = the submit date, for the age), and to recompute flags when
+    the rules change. Raises the clinical core's ``CaseError`` on answers it cannot read.
     """
     from .evaluation import evaluate_answers
 
-    as_of = as_of or timezone.localdate()
     evaluation = evaluate_answers(intake.answers, as_of=as_of)
     intake.evaluation = evaluation
     intake.priority = evaluation["priority"]
