@@ -7,6 +7,8 @@ The clinical core never imports this model: ``intake.evaluation`` turns rows int
 
 from django.db import models
 
+from intake.clinical.catalog import CatalogEntry
+
 
 class DrugClass(models.TextChoices):
     BENZODIAZEPINE = "benzodiazepine", "Benzodiazepine"
@@ -64,7 +66,6 @@ class Medication(models.Model):
 
     def to_entry(self):
         """The pure value the clinical core matches and evaluates against."""
-        from intake.clinical.catalog import CatalogEntry
 
         def _f(value):
             return None if value is None else float(value)

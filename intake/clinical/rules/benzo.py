@@ -24,6 +24,7 @@ def opioid_benzo(facts) -> Flag | None:
         "coma and death. The FDA boxed warnings (2016, 2020) and the Beers Criteria say to "
         "avoid the combination; if it cannot be avoided, use the lowest doses for the "
         "shortest time.",
+        # (secondary) the Beers drug-drug table wording was seen only in a secondary copy.
         source=f"{sources.FDA_2016_2020}; {sources.BEERS_2023}",
         education=slugs.ALCOHOL_OPIOIDS_SEDATIVES,
         triggered_by=(

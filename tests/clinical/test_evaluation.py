@@ -1,0 +1,66 @@
+"""The portal's adapter: the catalog as migrated, admin edits, evaluate_answers."""
+
+from datetime import date
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from intake.clinical.case import CaseError
+from intake.clinical.catalog import entries_from_data
+from intake.evaluation import catalog_entries, evaluate_answers, match_medication
+from intake.models import Medication
+
+pytestmark = pytest.mark.django_db
+
+ANSWERS = {
+    "date_of_birth": "1958-04-02",
+    "sex_at_birth": "female",
+    "medications": [
+        {"name": "Klonopin", "strength_mg": 0.5, "times_per_day": 2, "weeks_taking": 30},
+        {"name": "oxycodone", "strength_mg": 5, "as_needed": True, "max_doses_per_day": 4},
+    ],
+    "gad_7": [1, 2, 1, 0, 3, 1, 2],
+}
+
+
+def test_the_migrated_catalog_is_the_shipped_catalog_data():
+    by_name = {entry.generic: entry for entry in catalog_entries()}
+    assert by_name == {entry.generic: entry for entry in entries_from_data()}
+
+
+def test_evaluate_answers_scores_and_flags_the_stored_answers():
+    result = evaluate_answers(ANSWERS, as_of=date(2026, 11, 25))
+    assert (result["age"], result["priority"]) == (68, "urgent")
+    assert {f["code"] for f in result["flags"]} >= {"opioid_benzo", "age65_benzo"}
+
+
+def test_evaluate_answers_raises_case_error_naming_the_field():
+    with pytest.raises(CaseError) as raised:
+        evaluate_answers({"medications": [{"name": "Klonopin", "strength_mg": 0}]})
+    assert raised.value.path == "medications[0].strength_mg"
+
+
+def test_an_admin_edit_to_the_catalog_counts_at_once():
+    Medication.objects.filter(generic_name="clonazepam").update(aliases=["k-pins"])
+    assert match_medication("K pins").generic == "clonazepam"
+
+
+def test_a_medicine_added_in_the_admin_is_matched():
+    Medication.objects.create(generic_name="mirtazapine", brand_names=["Remeron"],
+                              drug_class="other", cns_active=False, sedating=True)  # fmt: skip
+    assert match_medication("remeron").drug_class == "other"
+
+
+def test_an_unknown_medicine_matches_nothing():
+    assert match_medication("chamomile tea") is None
+
+
+def test_the_catalog_is_registered_in_the_admin():
+    assert admin.site.is_registered(Medication)
+
+
+def test_an_admin_can_open_a_catalog_entry(admin_client):
+    clonazepam = Medication.objects.get(generic_name="clonazepam")
+    response = admin_client.get(reverse("admin:intake_medication_change", args=[clonazepam.pk]))
+    assert response.status_code == 200 and b"VA/DoD 2021" in response.content
