@@ -5,9 +5,12 @@ The clinical core never imports this model: ``intake.evaluation`` turns rows int
 ``CatalogEntry`` values with ``Medication.to_entry()``.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
-from intake.clinical.catalog import CatalogEntry
+from intake.clinical.catalog import CatalogEntry, normalise
+
+TABLES = {"ashton": "Ashton 2002", "vadod": "VA/DoD 2021"}
 
 
 class DrugClass(models.TextChoices):
@@ -64,6 +67,13 @@ class Medication(models.Model):
     def __str__(self):
         return self.generic_name
 
+    def clean(self):
+        errors = {**self._name_errors(), **self._equivalence_errors()}
+        if not errors:
+            errors = self._names_taken()
+        if errors:
+            raise ValidationError(errors)
+
     def to_entry(self):
         """The pure value the clinical core matches and evaluates against."""
 
@@ -72,8 +82,8 @@ class Medication(models.Model):
 
         return CatalogEntry(
             generic=self.generic_name,
-            brand_names=tuple(self.brand_names or ()),
-            aliases=tuple(self.aliases or ()),
+            brand_names=_names(self.brand_names),
+            aliases=_names(self.aliases),
             drug_class=self.drug_class,
             cns_active=self.cns_active,
             sedating=self.sedating,
@@ -81,6 +91,58 @@ class Medication(models.Model):
             vadod_mg=_pair(_f(self.vadod_low_mg), _f(self.vadod_high_mg)),
             equivalence_note=self.equivalence_note,
         )
+
+    def _name_errors(self) -> dict:
+        return {
+            field: ValidationError(
+                'Give a list of names, each in double quotes, e.g. ["Klonopin", "Rivotril"].',
+                code="not_a_list_of_names",
+            )
+            for field in ("brand_names", "aliases")
+            if not _is_name_list(getattr(self, field))
+        }
+
+    def _equivalence_errors(self) -> dict:
+        errors = {}
+        for table, name in TABLES.items():
+            low = getattr(self, f"{table}_low_mg")
+            high = getattr(self, f"{table}_high_mg")
+            if low is None and high is not None:
+                errors[f"{table}_low_mg"] = f"Give the {name} low end (or only the low end)."
+            elif low is not None and low <= 0:
+                errors[f"{table}_low_mg"] = "An equivalent dose must be above 0 mg."
+            elif high is not None and high < low:
+                errors[f"{table}_high_mg"] = "The high end cannot be below the low end."
+        has_equivalents = self.ashton_low_mg is not None or self.vadod_low_mg is not None
+        if has_equivalents and self.drug_class != DrugClass.BENZODIAZEPINE:
+            errors["drug_class"] = "Only benzodiazepines have diazepam equivalents."
+        return errors
+
+    def _names_taken(self) -> dict:
+        """A typed name must mean one drug: no name may also name another catalog entry."""
+        taken = {
+            normalise(name): other.generic_name
+            for other in Medication.objects.exclude(pk=self.pk)
+            for name in other.to_entry().names()
+            if normalise(name)
+        }
+        for field in ("generic_name", "brand_names", "aliases"):
+            names = [self.generic_name] if field == "generic_name" else getattr(self, field)
+            for name in names:
+                if normalise(name) in taken:
+                    return {field: f"“{name}” already names {taken[normalise(name)]}."}
+        return {}
+
+
+def _is_name_list(value) -> bool:
+    return isinstance(value, list) and all(isinstance(n, str) and n.strip() for n in value)
+
+
+def _names(value) -> tuple[str, ...]:
+    """The usable names in a JSON list (an admin may have typed something else)."""
+    if not isinstance(value, list):
+        return ()
+    return tuple(name for name in value if isinstance(name, str) and name.strip())
 
 
 def _pair(low, high):

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from intake.clinical.case import CaseError
@@ -64,3 +65,41 @@ def test_an_admin_can_open_a_catalog_entry(admin_client):
     clonazepam = Medication.objects.get(generic_name="clonazepam")
     response = admin_client.get(reverse("admin:intake_medication_change", args=[clonazepam.pk]))
     assert response.status_code == 200 and b"VA/DoD 2021" in response.content
+
+
+def _edited(generic: str, **changes) -> Medication:
+    medication = Medication.objects.get(generic_name=generic)
+    for field, value in changes.items():
+        setattr(medication, field, value)
+    return medication
+
+
+@pytest.mark.parametrize(
+    ("generic", "changes", "field"),
+    [
+        ("clonazepam", {"brand_names": "Klonopin"}, "brand_names"),
+        ("clonazepam", {"aliases": ["ok", ""]}, "aliases"),
+        ("clonazepam", {"aliases": ["Xanax"]}, "aliases"),
+        ("clonazepam", {"ashton_low_mg": None, "ashton_high_mg": 1}, "ashton_low_mg"),
+        ("clonazepam", {"vadod_low_mg": 0}, "vadod_low_mg"),
+        ("estazolam", {"ashton_high_mg": 0.5}, "ashton_high_mg"),
+        ("sertraline", {"ashton_low_mg": 50}, "drug_class"),
+    ],
+    ids=["brands-not-a-list", "blank-alias", "alias-names-another-drug", "high-without-low",
+         "zero-equivalent", "high-below-low", "equivalent-on-a-non-benzodiazepine"],
+)  # fmt: skip
+def test_the_admin_refuses_a_catalog_edit_that_would_mislead_the_rules(generic, changes, field):
+    with pytest.raises(ValidationError) as raised:
+        _edited(generic, **changes).full_clean()
+    assert field in raised.value.message_dict
+
+
+def test_a_sound_catalog_edit_passes_validation():
+    _edited("clonazepam", aliases=["clonazapam", "k-pins"]).full_clean()
+
+
+def test_the_models_drug_classes_are_the_catalog_datas():
+    from intake.clinical.catalog_data import DRUG_CLASSES
+    from intake.models.catalog import DrugClass
+
+    assert list(DrugClass.values) == list(DRUG_CLASSES)
