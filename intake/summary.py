@@ -62,7 +62,10 @@ def _step_rows(intake: Intake, step) -> list[dict]:
     )
     url = reverse(step.url_name, args=[intake.public_id])
     rows = []
+    skipped = form_class.not_asked(form.initial)
     for name, field in form.fields.items():
+        if name in skipped:
+            continue
         value = _display(field, form.initial.get(name))
         if not value and not field.required:
             continue

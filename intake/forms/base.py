@@ -87,3 +87,8 @@ class StepForm(forms.Form):
 
     def store(self, answers: dict, details: dict) -> None:
         raise NotImplementedError
+
+    @classmethod
+    def not_asked(cls, initial: dict) -> set[str]:
+        """Fields the patient was not asked, given their answers (left out of summaries)."""
+        return set()

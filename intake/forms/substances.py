@@ -90,6 +90,10 @@ class AlcoholForm(StepForm):
     def initial_from(cls, answers, details):
         return inst.list_initial("audit_c", answers.get("audit_c"))
 
+    @classmethod
+    def not_asked(cls, initial):
+        return {"audit_c_2", "audit_c_3"} if initial.get("audit_c_1") == "0" else set()
+
     def store(self, answers, details):
         data = self.cleaned_data
         if data["audit_c_1"] == "0":

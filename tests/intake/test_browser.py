@@ -1,0 +1,171 @@
+"""A whole intake in real Chromium at desktop and phone widths, with axe on every page."""
+
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from portal import roles
+from tests.factories import make_intake, make_user
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PASSWORD = "amber-meadow-lantern-2026"
+
+
+def sign_in(page, username: str) -> None:
+    # tests/browser.py has the same helper, but the tests/browser/ package shadows it.
+    page.goto("/accounts/login/")
+    page.get_by_label("Email address").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def choose(page, name: str, index: int) -> None:
+    page.check(f"#id_{name}_{index}")
+
+
+def save(page) -> None:
+    page.get_by_role("button", name=re.compile("Save and continue|Continue|Save medicine")).click()
+
+
+def fill_medicine(page, name, strength, how_often_index, max_per_day=None):
+    page.get_by_label("Name of the medicine").fill(name)
+    page.get_by_label("Strength of one tablet").fill(strength)
+    page.get_by_label("How many tablets").fill("1")
+    choose(page, "how_often", how_often_index)
+    if max_per_day:
+        page.get_by_label("the most doses you take in one day").fill(max_per_day)
+    page.get_by_label("How long have you been taking it?").fill("6")
+    choose(page, "duration_unit", 1)
+    choose(page, "taking", 0)
+    choose(page, "prescribed", 0)
+    save(page)
+
+
+def about_you(page, axe, width):
+    page.get_by_role("link", name="About you").click()
+    save(page)  # nothing filled in: the error state
+    expect(page.locator("#error-summary")).to_be_visible()
+    axe(page, f"{width}-about-errors")
+    page.get_by_label("Date of birth").fill("1958-04-02")
+    page.get_by_label("Female").check()
+    save(page)
+    axe(page, f"{width}-visit")
+    page.get_by_label("Panic attacks").check()
+    save(page)
+
+
+def medicines(page, axe, width):
+    axe(page, f"{width}-medicines-empty")
+    choose(page, "add_another", 0)
+    save(page)
+    save(page)  # an empty medicine: the error state
+    axe(page, f"{width}-medicine-errors")
+    fill_medicine(page, "Klonopin", "0.5", 1)
+    for name, strength, often, most in (("Tylenol", "500", 6, "4"), ("oxycodone", "5", 6, "4")):
+        choose(page, "add_another", 0)
+        save(page)
+        fill_medicine(page, name, strength, often, most)
+    expect(page.get_by_text("clonazepam")).to_be_visible()
+    expect(page.get_by_text("1 mg a day", exact=False)).to_be_visible()
+    axe(page, f"{width}-medicines-list")
+    page.get_by_role("button", name="Remove Tylenol").click()
+    expect(page.get_by_text("Tylenol")).to_have_count(0)
+    choose(page, "add_another", 1)
+    save(page)
+
+
+def other_sections(page, axe, width):
+    axe(page, f"{width}-benzodiazepines")
+    for name in ("used_before", "tried_to_stop", "withdrawal_before", "missed_dose_symptoms",
+                 "plans_to_stop"):  # fmt: skip
+        choose(page, name, 1)
+    choose(page, "dosing", 1)
+    save(page)
+    axe(page, f"{width}-alcohol")
+    choose(page, "audit_c_1", 0)
+    save(page)
+    axe(page, f"{width}-substances")
+    for name in ("opioids", "cannabis", "stimulants", "sedatives", "sud_history",
+                 "family_sud_history"):  # fmt: skip
+        choose(page, name, 1)
+    save(page)
+    axe(page, f"{width}-drug-use")
+    for n in range(1, 11):
+        choose(page, f"dast_10_{n}", 0 if n == 3 else 1)
+    save(page)
+    axe(page, f"{width}-side-effects")
+    for name in ("drowsiness", "brain_fog", "coordination", "memory", "fatigue", "confusion",
+                 "over_medicated", "breakthrough_anxiety"):  # fmt: skip
+        choose(page, name, 1)
+    choose(page, "falls", 1)
+    choose(page, "driving", 0)
+    save(page)
+    axe(page, f"{width}-anxiety")
+    for n in range(1, 8):
+        choose(page, f"gad_7_{n}", 2)
+    page.get_by_label("how many panic attacks").fill("3")
+    save(page)
+
+
+def mood_and_safety(page, axe, width):
+    axe(page, f"{width}-mood")
+    for n in range(1, 10):
+        choose(page, f"phq_9_{n}", 1)  # item 9 "several days": a positive safety answer
+    save(page)
+    main = page.locator("main")
+    first = main.locator(":scope > *").first
+    expect(first).to_contain_text("988")
+    expect(page.locator("main .crisis-banner")).to_be_visible()
+    axe(page, f"{width}-safety-with-crisis-help")
+    for name in ("q1", "q2", "q6"):
+        choose(page, name, 1)
+    save(page)
+
+
+def check_change_and_submit(page, axe, width):
+    expect(page.get_by_role("heading", name="Check your answers")).to_be_visible()
+    axe(page, f"{width}-check")
+    page.get_by_role("button", name="Send my answers").click()  # not confirmed: the error
+    expect(page.locator("#error-summary")).to_be_visible()
+    axe(page, f"{width}-check-errors")
+    page.get_by_role("link", name="Change Sex assigned at birth").click()
+    page.get_by_label("Prefer not to say", exact=True).check()
+    save(page)
+    expect(page.get_by_role("heading", name="Check your answers")).to_be_visible()
+    expect(page.get_by_text("Prefer not to say")).to_be_visible()
+    page.get_by_label("I confirm that my answers are true").check()
+    page.get_by_role("button", name="Send my answers").click()
+    expect(page.get_by_role("heading", name="Your answers have been sent")).to_be_visible()
+    expect(page.locator("main .crisis-banner")).to_be_visible()
+    expect(page.get_by_role("heading", name="Pages for you")).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile("opioids", re.I)).first).to_be_visible()
+    axe(page, f"{width}-confirmation")
+    page.get_by_role("link", name="See a copy of your answers").click()
+    expect(page.get_by_role("link", name=re.compile("^Change"))).to_have_count(0)
+    axe(page, f"{width}-read-only-copy")
+
+
+@pytest.mark.parametrize("viewport", ["page", "phone_page"], ids=["1280px", "360px"])
+def test_a_patient_completes_an_intake_in_the_browser(request, viewport, axe):
+    from intake.models import Intake
+
+    page = request.getfixturevalue(viewport)
+    width = "1280" if viewport == "page" else "360"
+    call_command("load_education_demo", stdout=io.StringIO())
+    user = make_user("pia@patients.example", groups=(roles.PATIENTS,), password=PASSWORD)
+    intake = make_intake(user)
+    sign_in(page, "pia@patients.example")
+    page.goto("/intake/")
+    axe(page, f"{width}-task-list")
+    about_you(page, axe, width)
+    medicines(page, axe, width)
+    other_sections(page, axe, width)
+    mood_and_safety(page, axe, width)
+    check_change_and_submit(page, axe, width)
+    intake.refresh_from_db()
+    stored = Intake.objects.get(pk=intake.pk)
+    assert (stored.status, stored.priority) == ("submitted", "stat")
+    assert [m["name"] for m in stored.answers["medications"]] == ["Klonopin", "oxycodone"]
