@@ -9,6 +9,7 @@ class IntakeConfig(AppConfig):
 
     def ready(self):
         from . import receivers  # noqa: F401
+        from .review import receivers as review_receivers  # noqa: F401
 
     def ensure_reference_data(self) -> None:
         """Reload the medication catalog when the table is empty (a fresh test database

@@ -12,6 +12,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from .review import queue_indexes
+
 
 class IntakeStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
@@ -72,12 +74,8 @@ class Intake(models.Model):
                 name="intake_one_per_patient_per_visit",
             )
         ]
-        indexes = [
-            models.Index(
-                fields=["status", "priority_rank", "visit_at", "submitted_at"],
-                name="intake_queue_order",
-            )
-        ]
+        # The review queue's keyset indexes (intake/models/review.py).
+        indexes = queue_indexes()
 
     def __str__(self):
         return f"Intake {self.public_id}"

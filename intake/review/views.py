@@ -1,8 +1,228 @@
-from django.shortcuts import render
+"""The review queue's pages. Psychiatrists only (404 for anyone else); every intake goes
+through ``_get_intake_for_reviewer``, which never hands out a draft."""
 
+from django.contrib import messages
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from portal.audit import record
 from portal.roles import psychiatrist_required
 
+from ..models import Intake, IntakeStatus
+from . import fhir, services
+from .detail import detail_context
+from .forms import MarkReviewedForm, NoteForm, QueueFilterForm, RequestInformationForm
+from .labels import FLAG_LABELS, FLAG_SEVERITY, band_words
+from .selectors import BadCursor, queue_page
 
+
+def _get_intake_for_reviewer(request, public_id) -> Intake:
+    """A submitted (never draft) intake, or 404."""
+    return get_object_or_404(
+        Intake.objects.select_related("patient", "assignee").exclude(status=IntakeStatus.DRAFT),
+        public_id=public_id,
+    )
+
+
+def _row(intake: Intake, now, user) -> dict:
+    """What one queue row shows, worked out here so the template only prints strings."""
+    return {
+        "intake": intake,
+        "name": f"{intake.patient.first_name} {intake.patient.last_name}".strip(),
+        "waiting": now - intake.submitted_at if intake.submitted_at else None,
+        "flags": [
+            (FLAG_LABELS.get(code, code), FLAG_SEVERITY.get(code, "moderate"))
+            for code in intake.flag_codes or []
+        ],
+        "gad7": intake.gad7_total,
+        "gad7_band": band_words(intake.gad7_band),
+        "phq9": intake.phq9_total,
+        "phq9_band": band_words(intake.phq9_band),
+        "assignee": intake.assignee.get_full_name() if intake.assignee else "",
+        "mine": intake.assignee_id == user.pk,
+    }
+
+
+@require_GET
 @psychiatrist_required
 def queue(request):
-    return render(request, "review/queue.html")
+    form = QueueFilterForm(request.GET)
+    filters = form.filters()
+    try:
+        page = queue_page(user=request.user, filters=filters, after=request.GET.get("after"))
+    except BadCursor:
+        return redirect(reverse("review:queue"))
+    params = request.GET.copy()
+    params.pop("after", None)
+    now = timezone.now()
+    return render(
+        request,
+        "review/queue.html",
+        {
+            "form": form,
+            "rows": [_row(intake, now, request.user) for intake in page.rows],
+            "counts": page.counts,
+            "next_query": _with(params, after=page.next_cursor) if page.next_cursor else "",
+            "first_query": params.urlencode(),
+            "is_later_page": bool(request.GET.get("after")),
+        },
+    )
+
+
+def _with(params, **extra) -> str:
+    params = params.copy()
+    for key, value in extra.items():
+        params[key] = value
+    return params.urlencode()
+
+
+@require_POST
+@psychiatrist_required
+def take_next(request):
+    intake = services.intake_take_next(user=request.user)
+    if intake is None:
+        messages.info(request, "Nothing is waiting: every submitted intake has been claimed.")
+        return redirect("review:queue")
+    messages.success(request, "You claimed the next intake in the queue.")
+    return redirect("review:detail", public_id=intake.public_id)
+
+
+def _detail_page(request, intake: Intake, status: int = 200, **forms) -> HttpResponse:
+    context = detail_context(intake)
+    context.update(
+        note_form=forms.get("note_form") or NoteForm(),
+        request_form=forms.get("request_form") or RequestInformationForm(),
+        reviewed_form=forms.get("reviewed_form") or MarkReviewedForm(),
+        holding=intake.status == IntakeStatus.IN_REVIEW and intake.assignee_id == request.user.pk,
+        claimable=intake.status == IntakeStatus.SUBMITTED
+        and intake.assignee_id in (None, request.user.pk),
+    )
+    return render(request, "review/detail.html", context, status=status)
+
+
+@require_GET
+@psychiatrist_required
+def detail(request, public_id):
+    intake = _get_intake_for_reviewer(request, public_id)
+    record(actor=request.user, action="intake.viewed", obj=intake)
+    return _detail_page(request, intake)
+
+
+@require_POST
+@psychiatrist_required
+def claim(request, public_id):
+    intake = _get_intake_for_reviewer(request, public_id)
+    try:
+        services.intake_claim(intake_id=intake.pk, user=request.user)
+    except services.ClaimRefused as refused:
+        messages.error(request, f"You could not claim this intake: {refused}")
+    else:
+        messages.success(request, "You claimed this intake. It is yours until you release it.")
+    return redirect("review:detail", public_id=intake.public_id)
+
+
+@require_POST
+@psychiatrist_required
+def release(request, public_id):
+    intake = _get_intake_for_reviewer(request, public_id)
+    try:
+        services.intake_release(intake_id=intake.pk, user=request.user)
+    except services.NotHolder:
+        messages.error(request, "Only the psychiatrist holding an intake can release it.")
+        return redirect("review:detail", public_id=intake.public_id)
+    messages.success(request, "You released the intake back to the queue.")
+    return redirect("review:queue")
+
+
+@require_POST
+@psychiatrist_required
+def add_note(request, public_id):
+    intake = _get_intake_for_reviewer(request, public_id)
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        return _detail_page(request, intake, status=400, note_form=form)
+    services.note_add(intake=intake, author=request.user, body=form.cleaned_data["body"])
+    messages.success(request, "Your note was added.")
+    return redirect("review:detail", public_id=intake.public_id)
+
+
+def _held_action(request, intake, form, form_name, action, done: str):
+    """Run ``action`` for a valid form when the user holds the intake; re-show the page
+    with the errors otherwise."""
+    if not form.is_valid():
+        return _detail_page(request, intake, status=400, **{form_name: form})
+    try:
+        action(form.cleaned_data)
+    except services.NotHolder:
+        messages.error(request, "Claim the intake before you do that.")
+    else:
+        messages.success(request, done)
+    return redirect("review:detail", public_id=intake.public_id)
+
+
+@require_POST
+@psychiatrist_required
+def request_information(request, public_id):
+    intake = _get_intake_for_reviewer(request, public_id)
+    return _held_action(
+        request,
+        intake,
+        RequestInformationForm(request.POST),
+        "request_form",
+        lambda data: services.intake_ask_patient(intake_id=intake.pk, user=request.user, **data),
+        "The patient has been asked for more information and emailed a link.",
+    )
+
+
+@require_POST
+@psychiatrist_required
+def mark_reviewed(request, public_id):
+    intake = _get_intake_for_reviewer(request, public_id)
+    return _held_action(
+        request,
+        intake,
+        MarkReviewedForm(request.POST),
+        "reviewed_form",
+        lambda data: services.intake_mark_reviewed(
+            intake_id=intake.pk, user=request.user, note=data["note"]
+        ),
+        "The intake is marked reviewed.",
+    )
+
+
+@require_GET
+@psychiatrist_required
+def print_summary(request, public_id):
+    intake = _get_intake_for_reviewer(request, public_id)
+    record(actor=request.user, action="intake.printed", obj=intake)
+    return render(request, "review/print.html", detail_context(intake))
+
+
+@require_GET
+@psychiatrist_required
+def fhir_export(request, public_id):
+    intake = _get_intake_for_reviewer(request, public_id)
+    record(actor=request.user, action="intake.exported", obj=intake)
+    response = JsonResponse(
+        fhir.questionnaire_response(intake), content_type="application/fhir+json"
+    )
+    response["Content-Disposition"] = f'attachment; filename="intake-{intake.public_id}.json"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_GET
+@psychiatrist_required
+def fhir_questionnaire(request):
+    return JsonResponse(fhir.questionnaire(), content_type="application/fhir+json")
+
+
+def bench_bare(request):
+    """The benchmark's baseline: a bare view on the same server (mounted only when
+    PORTAL_BENCH=1; see urls.py)."""
+    if request.method != "GET":
+        raise Http404
+    return HttpResponse(b"ok", content_type="text/plain")

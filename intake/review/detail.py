@@ -1,0 +1,98 @@
+"""What the detail and print pages show, built from the stored intake (no request)."""
+
+from education.links import page_links
+
+from ..clinical.instruments import INSTRUMENTS
+from ..models import Intake
+from .labels import BAND_MEANING, CSSRS_MEANING, band_words
+
+
+def _answer_sections(intake: Intake) -> list[dict]:
+    """Every answer by section, in the patient's words (the patient intake's summary)."""
+    from ..summary import answer_sections
+
+    return [
+        {"title": s["section"].title, "key": s["section"].key, "rows": s["rows"]}
+        for s in answer_sections(intake)
+    ]
+
+
+def _range(values) -> str:
+    if not values:
+        return ""
+    low, high = values
+    return f"{low:g} mg" if low == high else f"{low:g}-{high:g} mg"
+
+
+def _medications(evaluation: dict) -> list[dict]:
+    return [
+        {
+            "name": m.get("input"),
+            "generic": m.get("generic") or "",
+            "drug_class": (m.get("class") or "other").replace("_", " "),
+            "daily_dose": m.get("daily_dose"),
+            "equivalent": _range(m.get("diazepam_equivalent_mg")),
+            "tables": ", ".join(m.get("diazepam_equivalent_tables") or []),
+            "note": m.get("equivalence_note", ""),
+        }
+        for m in evaluation.get("medications") or []
+    ]
+
+
+def _score_row(key: str, score: dict) -> dict:
+    instrument = INSTRUMENTS[key]
+    complete = score.get("complete")
+    if key == "cssrs":
+        value = (score.get("risk") or "incomplete").upper() if complete else "incomplete"
+        meaning = CSSRS_MEANING.get(score.get("risk"), "Not every question was answered.")
+    elif key == "audit_c":
+        value = score.get("total")
+        meaning = (
+            f"Positive screen (threshold {score.get('threshold')})."
+            if score.get("positive")
+            else f"Below the positive threshold of {score.get('threshold')}."
+        )
+        if score.get("drinks"):
+            meaning += " Drinks alcohol: any drinking adds to a benzodiazepine's sedation."
+    else:
+        value = score.get("total")
+        meaning = BAND_MEANING.get(key, {}).get(score.get("band"), "")
+    if not complete and key != "cssrs":
+        value = "incomplete"
+        meaning = f"{score.get('answered', 0)} of {score.get('of', '?')} answered: no total."
+    return {
+        "key": key,
+        "title": instrument.title,
+        "value": value,
+        "band": band_words(score.get("band")),
+        "meaning": meaning,
+        "item_9": score.get("item_9"),
+        "source": instrument.source,
+    }
+
+
+def _scores(evaluation: dict) -> list[dict]:
+    scores = evaluation.get("scores") or {}
+    return [_score_row(key, scores[key]) for key in INSTRUMENTS if key in scores]
+
+
+def _flags(evaluation: dict) -> list[dict]:
+    flags = evaluation.get("flags") or []
+    links = {link["slug"]: link for link in page_links(f.get("education", "") for f in flags)}
+    return [{**flag, "page": links.get(flag.get("education"))} for flag in flags]
+
+
+def detail_context(intake: Intake) -> dict:
+    evaluation = intake.evaluation or {}
+    total = (evaluation.get("diazepam_equivalent") or {}).get("total_mg")
+    return {
+        "intake": intake,
+        "patient_name": intake.patient.get_full_name() or intake.patient.get_username(),
+        "sections": _answer_sections(intake),
+        "medications": _medications(evaluation),
+        "equivalent_total": _range(total),
+        "scores": _scores(evaluation),
+        "flags": _flags(evaluation),
+        "history": list(intake.status_changes.select_related("actor")),
+        "notes": list(intake.notes.select_related("author")),
+    }

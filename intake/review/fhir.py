@@ -1,0 +1,272 @@
+"""FHIR R4 export: the intake as a QuestionnaireResponse, and the Questionnaire it answers.
+
+The instruments carry their LOINC codes (intake.clinical.instruments): a panel with a
+LOINC code has the linkId ``/<panel>``, its items ``/<panel>/<item>`` and its total
+``/<panel>/<total>`` (the LOINC-form convention); instruments without a panel code use
+their own id. Answers with a LOINC answer code are ``valueCoding``; the Questionnaire
+gives each option its score (``ordinalValue``) and each total its SDC
+``calculatedExpression``. Other sections are plain string/boolean/decimal items.
+"""
+
+from django.conf import settings
+
+from ..clinical.instruments import INSTRUMENTS, Instrument, item_scores
+from ..models import Intake, IntakeStatus
+
+LOINC = "http://loinc.org"
+ORDINAL_VALUE = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
+CALCULATED = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression"
+QUESTIONNAIRE_ID = "previsit-intake"
+QUESTIONNAIRE_VERSION = "1"
+OTHER_SECTIONS = {
+    "about": ("About you", {"date_of_birth": "date", "sex_at_birth": "string",
+                            "visit_reason": "string", "visit_reason_other": "string",
+                            "pregnant": "string", "panic_attacks_per_week": "integer"}),
+    "substances": ("Other substances", "boolean"),
+    "benzo_history": ("Benzodiazepine history", None),
+    "side_effects": ("Side effects", None),
+}  # fmt: skip
+
+
+def questionnaire_url() -> str:
+    """The canonical URL the response points at (``questionnaire``)."""
+    return f"{settings.PORTAL_BASE_URL}/fhir/Questionnaire/{QUESTIONNAIRE_ID}"
+
+
+def _group_id(instrument: Instrument) -> str:
+    return f"/{instrument.panel_loinc}" if instrument.panel_loinc else instrument.id
+
+
+def _item_id(instrument: Instrument, item) -> str:
+    return f"{_group_id(instrument)}/{item.loinc or item.id}"
+
+
+def _total_id(instrument: Instrument) -> str:
+    return f"{_group_id(instrument)}/{instrument.total_loinc or 'total'}"
+
+
+def _coding(code: str | None, display: str, system: str = LOINC) -> list[dict]:
+    return [{"system": system, "code": code, "display": display}] if code else []
+
+
+# ---- Questionnaire -----------------------------------------------------------------------
+def _option(option) -> dict:
+    ordinal = [{"url": ORDINAL_VALUE, "valueDecimal": option.score}]
+    if option.loinc_answer:
+        coding = _coding(option.loinc_answer, option.label)[0]
+        return {"valueCoding": coding, "extension": ordinal}
+    return {"valueString": option.label, "extension": ordinal}
+
+
+def _instrument_group(instrument: Instrument) -> dict:
+    items = [
+        {
+            "linkId": _item_id(instrument, item),
+            "text": item.text,
+            "type": "choice",
+            **({"code": _coding(item.loinc, item.text)} if item.loinc else {}),
+            "answerOption": [_option(o) for o in item.options],
+        }
+        for item in instrument.items
+    ]
+    if instrument.id != "cssrs":
+        items.append(
+            {
+                "linkId": _total_id(instrument),
+                "text": f"{instrument.title}: total score",
+                "type": "integer",
+                "readOnly": True,
+                **({"code": _coding(instrument.total_loinc, "Total score")}
+                   if instrument.total_loinc else {}),
+                "extension": [{"url": CALCULATED, "valueExpression": {
+                    "language": "text/fhirpath",
+                    "expression": "%resource.item.answer.value.ordinal().sum()"}}],
+            }
+        )  # fmt: skip
+    group = {"linkId": _group_id(instrument), "text": instrument.title, "type": "group"}
+    if instrument.panel_loinc:
+        group["code"] = _coding(instrument.panel_loinc, instrument.title)
+    return {**group, "item": items}
+
+
+def _plain_group(key: str) -> dict:
+    title, kinds = OTHER_SECTIONS[key]
+    keys = _section_keys(key)
+    items = []
+    for name in keys:
+        kind = kinds.get(name, "string") if isinstance(kinds, dict) else kinds
+        if kind is None:
+            kind = "boolean" if name in _BOOLEAN_KEYS else "string"
+        items.append({"linkId": f"{key}.{name}", "text": name.replace("_", " "), "type": kind})
+    return {"linkId": key, "text": title, "type": "group", "item": items}
+
+
+_BOOLEAN_KEYS = {
+    "plans_to_stop", "missed_dose_symptoms", "withdrawal_before", "used_before",
+    "tried_to_stop", "falls", "driving",
+}  # fmt: skip
+
+
+def _section_keys(key: str) -> list[str]:
+    from ..clinical import case
+
+    if key == "about":
+        return list(OTHER_SECTIONS["about"][1])
+    kind = {"substances": case.Substances, "benzo_history": case.BenzoHistory,
+            "side_effects": case.SideEffects}[key]  # fmt: skip
+    return list(kind.__dataclass_fields__)
+
+
+MEDICATION_ITEMS = (
+    ("name", "Medicine", "string"),
+    ("daily_mg", "Total daily dose (mg)", "decimal"),
+    ("daily_dose", "Daily dose in words", "string"),
+    ("taking", "Taking as prescribed, more or less", "string"),
+)
+
+
+def _medication_group() -> dict:
+    return {
+        "linkId": "medications",
+        "text": "Current medications",
+        "type": "group",
+        "repeats": True,
+        "item": [
+            {"linkId": f"medications.{key}", "text": text, "type": kind}
+            for key, text, kind in MEDICATION_ITEMS
+        ],
+    }
+
+
+def questionnaire() -> dict:
+    """The Questionnaire resource (R4) every exported response answers."""
+    groups = [_plain_group("about"), _medication_group(), _plain_group("benzo_history")]
+    groups += [_plain_group("substances"), _plain_group("side_effects")]
+    groups += [_instrument_group(INSTRUMENTS[key]) for key in INSTRUMENTS]
+    return {
+        "resourceType": "Questionnaire",
+        "id": QUESTIONNAIRE_ID,
+        "url": questionnaire_url(),
+        "version": QUESTIONNAIRE_VERSION,
+        "name": "PreVisitIntake",
+        "title": "Pre-visit intake",
+        "status": "active",
+        "subjectType": ["Patient"],
+        "item": groups,
+    }
+
+
+# ---- QuestionnaireResponse ---------------------------------------------------------------
+def response_status(intake: Intake) -> str:
+    """completed once submitted; in-progress while the patient is asked for more;
+    amended after a resubmission."""
+    if intake.status == IntakeStatus.INFO_REQUESTED:
+        return "in-progress"
+    return "amended" if intake.submission_count > 1 else "completed"
+
+
+def _answer(value, option=None) -> list[dict]:
+    if option is not None and option.loinc_answer:
+        return [{"valueCoding": _coding(option.loinc_answer, option.label)[0]}]
+    if option is not None:
+        return [{"valueString": option.label}]
+    if isinstance(value, bool):
+        return [{"valueBoolean": value}]
+    if isinstance(value, int):
+        return [{"valueInteger": value}]
+    if isinstance(value, float):
+        return [{"valueDecimal": value}]
+    return [{"valueString": str(value)}]
+
+
+def _instrument_answers(instrument: Instrument, answers) -> dict | None:
+    if instrument.id == "cssrs":
+        given = answers or {}
+        pairs = [(item, given.get(item.id)) for item in instrument.items]
+    else:
+        pairs = list(zip(instrument.items, answers or [], strict=False))
+    items = []
+    for item, value in pairs:
+        if value is None:
+            continue
+        option = next((o for o in item.options if type(o.value) is type(value)
+                       and o.value == value), None)  # fmt: skip
+        items.append({"linkId": _item_id(instrument, item), "text": item.text,
+                      "answer": _answer(value, option)})  # fmt: skip
+    scores = item_scores(instrument, answers or []) if instrument.id != "cssrs" else [None]
+    if None not in scores:
+        items.append({"linkId": _total_id(instrument), "text": f"{instrument.title}: total "
+                      "score", "answer": [{"valueInteger": sum(scores)}]})  # fmt: skip
+    if not items:
+        return None
+    return {"linkId": _group_id(instrument), "text": instrument.title, "item": items}
+
+
+def _plain_answers(key: str, answers: dict) -> dict | None:
+    source = answers if key == "about" else (answers.get(key) or {})
+    items = [
+        {"linkId": f"{key}.{name}", "text": name.replace("_", " "),
+         "answer": [{"valueDate": source[name]}] if name == "date_of_birth"
+         else _answer(source[name])}
+        for name in _section_keys(key)
+        if source.get(name) not in (None, "")
+    ]  # fmt: skip
+    if not items:
+        return None
+    return {"linkId": key, "text": OTHER_SECTIONS[key][0], "item": items}
+
+
+def _medication_answers(intake: Intake) -> list[dict]:
+    computed = (intake.evaluation or {}).get("medications") or []
+    groups = []
+    for n, medication in enumerate(intake.answers.get("medications") or []):
+        facts = computed[n] if n < len(computed) else {}
+        values = {
+            "name": medication.get("name"),
+            "daily_mg": facts.get("daily_mg"),
+            "daily_dose": facts.get("daily_dose"),
+            "taking": medication.get("taking"),
+        }
+        items = [
+            {"linkId": f"medications.{key}", "text": text, "answer": _answer(values[key])}
+            for key, text, _kind in MEDICATION_ITEMS
+            if values[key] not in (None, "")
+        ]
+        if items:
+            groups.append({"linkId": "medications", "text": "Current medications",
+                           "item": items})  # fmt: skip
+    return groups
+
+
+def questionnaire_response(intake: Intake) -> dict:
+    """The intake as a QuestionnaireResponse (R4): status, questionnaire, subject, authored,
+    author, and one group per section; instrument items and totals carry LOINC linkIds."""
+    answers = intake.answers or {}
+    groups = [g for g in [_plain_answers("about", answers)] if g]
+    groups += _medication_answers(intake)
+    for key in ("benzo_history", "substances", "side_effects"):
+        if group := _plain_answers(key, answers):
+            groups.append(group)
+    for key, instrument in INSTRUMENTS.items():
+        if group := _instrument_answers(instrument, answers.get(key)):
+            groups.append(group)
+    patient = intake.patient
+    subject = {
+        "identifier": {"system": f"{settings.PORTAL_BASE_URL}/patients", "value": str(patient.pk)},
+        "display": patient.get_full_name() or patient.get_username(),
+    }
+    resource = {
+        "resourceType": "QuestionnaireResponse",
+        "id": str(intake.public_id),
+        "identifier": {"system": f"{settings.PORTAL_BASE_URL}/intakes",
+                       "value": str(intake.public_id)},
+        "questionnaire": f"{questionnaire_url()}|{QUESTIONNAIRE_VERSION}",
+        "status": response_status(intake),
+        "subject": subject,
+        "author": subject,
+        "source": subject,
+        "item": groups,
+    }  # fmt: skip
+    if intake.submitted_at:
+        resource["authored"] = intake.submitted_at.isoformat()
+    return resource

@@ -1,0 +1,93 @@
+"""Forms of the review queue: the queue filters and the detail page's actions."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from ..clinical.rules import RULES
+from ..models import IntakeStatus
+from ..sections import SECTIONS
+from .labels import FLAG_LABELS
+from .selectors import REVIEWABLE, STATUS_OPEN, QueueFilters
+
+MAX_TEXT = 5000
+
+
+class QueueFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        required=False,
+        choices=[(STATUS_OPEN, "Open (waiting, in review, asked for more)")]
+        + [(s.value, s.label) for s in IntakeStatus if s.value in REVIEWABLE],
+    )
+    who = forms.ChoiceField(
+        label="Assigned to",
+        required=False,
+        choices=[("all", "Anyone or no one"), ("mine", "Me"), ("unassigned", "No one yet")],
+    )
+    flag = forms.ChoiceField(required=False)
+    visit_date = forms.DateField(
+        label="Visit date",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Enter the visit date as a real date, like 2026-12-01."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["flag"].choices = [("", "Any flag")] + [
+            (code, FLAG_LABELS.get(code, code.replace("_", " "))) for code in RULES
+        ]
+
+    def filters(self) -> QueueFilters:
+        """The filters chosen; the defaults for anything missing or not valid."""
+        data = self.cleaned_data if self.is_valid() else {}
+        return QueueFilters(
+            status=data.get("status") or STATUS_OPEN,
+            who=data.get("who") or "all",
+            flag=data.get("flag") or "",
+            visit_date=data.get("visit_date"),
+        )
+
+
+class NoteForm(forms.Form):
+    body = forms.CharField(label="Note", widget=forms.Textarea(attrs={"rows": 3}))
+
+    def clean_body(self):
+        body = self.cleaned_data["body"].strip()
+        if len(body) > MAX_TEXT:
+            raise ValidationError(f"Keep the note under {MAX_TEXT} characters.", code="too_long")
+        return body
+
+
+class RequestInformationForm(forms.Form):
+    sections = forms.MultipleChoiceField(
+        label="Sections to reopen for the patient",
+        choices=[(s.key, s.title) for s in SECTIONS],
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Choose at least one section for the patient to update."},
+    )
+    message = forms.CharField(
+        label="Message to the patient",
+        help_text="Shown to the patient when they sign in; the email holds only a link.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Write what you would like the patient to tell you."},
+    )
+
+    def clean_message(self):
+        message = self.cleaned_data["message"].strip()
+        if len(message) > MAX_TEXT:
+            raise ValidationError(f"Keep the message under {MAX_TEXT} characters.", code="too_long")
+        return message
+
+
+class MarkReviewedForm(forms.Form):
+    note = forms.CharField(
+        label="Closing note",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Write a closing note before marking it reviewed."},
+    )
+
+    def clean_note(self):
+        note = self.cleaned_data["note"].strip()
+        if not note:
+            raise ValidationError("Write a closing note before marking it reviewed.", code="blank")
+        return note

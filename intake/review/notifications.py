@@ -1,0 +1,140 @@
+"""Notifications the queue owes, and their delivery. Emails carry a link, never patient data.
+
+The contract that makes a broker outage harmless:
+1. ``notification_owe`` writes an outbox row in the caller's transaction (the submit, the
+   information request, the reminder run) and asks for a send only after that commit;
+   a broker that is down is logged and ignored, so the caller still succeeds.
+2. ``notification_deliver`` sends one row at most once (row lock + ``sent_at``), so the
+   Celery task, its retries and the sweep can all try it safely.
+3. ``notifications_sweep`` (every minute, from beat) delivers whatever is still owed.
+"""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+
+from portal import roles
+from portal.audit import record
+
+from ..models import Intake, NotificationKind, NotificationOutbox
+
+logger = logging.getLogger(__name__)
+SWEEP_BATCH = 200
+
+
+def notification_owe(*, kind: str, intake: Intake, key: str) -> NotificationOutbox | None:
+    """Record that ``kind`` is owed for ``intake`` (once per ``key``) and send it after commit.
+
+    Returns the new outbox row, or None when this one was already owed.
+    """
+    with transaction.atomic():
+        row, created = NotificationOutbox.objects.get_or_create(kind=kind, intake=intake, key=key)
+        if created:
+            transaction.on_commit(lambda: enqueue_delivery(row.pk))
+    return row if created else None
+
+
+def enqueue_delivery(outbox_id: int) -> bool:
+    """Ask a worker to deliver the row now; False when the broker did not take it (the
+    sweep will). Never raises: the submit that owed the message has already succeeded."""
+    from intake.tasks import send_notification
+
+    try:
+        send_notification.delay(outbox_id)
+    except Exception:  # the broker is down or refused: kombu raises many kinds
+        logger.warning("notification %s not queued (broker unavailable); the sweep will send it",
+                       outbox_id)  # fmt: skip
+        return False
+    return True
+
+
+def notification_deliver(*, outbox_id: int) -> bool:
+    """Send one owed notification. True if it was sent now; False if it was already sent,
+    is being sent by someone else right now, or no longer exists. Mail errors propagate
+    (after counting the attempt) so the task can retry with backoff."""
+    with transaction.atomic():
+        row = (
+            NotificationOutbox.objects.select_for_update(skip_locked=True)
+            .select_related("intake__patient")
+            .filter(pk=outbox_id, sent_at__isnull=True)
+            .first()
+        )
+        if row is None:
+            return False
+        NotificationOutbox.objects.filter(pk=row.pk).update(attempts=F("attempts") + 1)
+        subject, body, recipients = _message(row)
+        if recipients:
+            send_mail(subject, body, None, recipients)
+        row.sent_at = timezone.now()
+        row.recipients = len(recipients)
+        row.save(update_fields=["sent_at", "recipients"])
+        record(actor=None, action=f"notification.sent.{row.kind}", obj=row.intake)
+    return True
+
+
+def notifications_sweep(*, limit: int = SWEEP_BATCH) -> int:
+    """Deliver what is still owed, oldest first; returns how many were sent now. One
+    failing message does not stop the others (it stays owed for the next sweep)."""
+    owed = NotificationOutbox.objects.filter(sent_at__isnull=True).order_by("created_at", "id")
+    sent = 0
+    for outbox_id in owed.values_list("pk", flat=True)[:limit]:
+        try:
+            sent += notification_deliver(outbox_id=outbox_id)
+        except Exception:
+            logger.exception("notification %s could not be sent; it stays owed", outbox_id)
+    return sent
+
+
+# ---- the messages ------------------------------------------------------------------------
+def _link(name: str, *args) -> str:
+    return settings.PORTAL_BASE_URL + reverse(name, args=args)
+
+
+def oncall_emails() -> list[str]:
+    """The on-call group's addresses; every psychiatrist when nobody is on call, so a STAT
+    intake is never announced to no one."""
+    users = get_user_model().objects.filter(is_active=True).exclude(email="")
+    oncall = users.filter(groups__name=settings.ONCALL_GROUP)
+    chosen = oncall if oncall.exists() else users.filter(groups__name=roles.PSYCHIATRISTS)
+    return sorted(set(chosen.values_list("email", flat=True)))
+
+
+CRISIS = (
+    "If you are in crisis, call or text 988 (Suicide & Crisis Lifeline), "
+    "or call 911 in an emergency."
+)
+
+
+def _message(row: NotificationOutbox) -> tuple[str, str, list[str]]:
+    intake = row.intake
+    if row.kind == NotificationKind.STAT_INTAKE:
+        return (
+            "STAT intake waiting in the review queue",
+            "A STAT intake has been submitted and is waiting in the review queue.\n\n"
+            f"Open it here (sign-in required):\n{_link('review:detail', intake.public_id)}\n",
+            oncall_emails(),
+        )
+    patient_email = [intake.patient.email] if intake.patient.email else []
+    if row.kind == NotificationKind.INFO_REQUESTED:
+        return (
+            "Your care team has a question about your pre-visit answers",
+            "Your care team has asked you to look again at part of your pre-visit "
+            "questions.\n\n"
+            f"Sign in to see what they asked:\n{_link('intake:tasks', intake.public_id)}\n\n"
+            + CRISIS,
+            patient_email,
+        )
+    return (
+        "Please finish your pre-visit questions",
+        "Your pre-visit questions are not finished yet. Finishing them before your visit "
+        "helps your care team make the most of your time together.\n\n"
+        f"Sign in to continue where you left off:\n{_link('intake:tasks', intake.public_id)}\n\n"
+        + CRISIS,
+        patient_email,
+    )

@@ -1,0 +1,82 @@
+"""Re-run the clinical rules on every open intake when the rules change, in bulk."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from portal.audit import record
+
+from ..clinical.case import CaseError, parse_case
+from ..clinical.evaluate import evaluate
+from ..evaluation import catalog_entries
+from ..models import PRIORITY_RANK, Intake
+from ..models.review import OPEN_STATUSES
+from .services import stat_owed_on_submit
+
+BATCH = 500
+FIELDS = ["evaluation", "priority", "priority_rank", "flag_codes", "age"]
+
+
+@dataclass(frozen=True)
+class RecomputeResult:
+    checked: int
+    changed: int
+    priority_changed: int
+    failed: int
+
+
+def _fresh(intake: Intake, entries) -> dict:
+    """The evaluation the current rules give, as of the submission date (so ages agree
+    with what the patient answered)."""
+    as_of = timezone.localdate(intake.submitted_at) if intake.submitted_at else None
+    return evaluate(parse_case(intake.answers, as_of=as_of), entries).to_dict()
+
+
+def _apply(intake: Intake, evaluation: dict) -> None:
+    intake.evaluation = evaluation
+    intake.priority = evaluation["priority"]
+    intake.priority_rank = PRIORITY_RANK[evaluation["priority"]]
+    intake.flag_codes = [flag["code"] for flag in evaluation.get("flags", [])]
+    intake.age = evaluation.get("age")
+
+
+def _save(batch: list[Intake]) -> None:
+    with transaction.atomic():
+        Intake.objects.bulk_update(batch, FIELDS, batch_size=BATCH)
+        for intake in batch:
+            record(actor=None, action="intake.recomputed", obj=intake)
+            # A rule change that makes an intake STAT owes the on-call a message.
+            stat_owed_on_submit(intake=intake)
+
+
+def intakes_recompute() -> RecomputeResult:
+    """Recompute scores, flags and priority of every open intake; store those that changed.
+
+    The catalog is read once; rows are read and written in batches of ``BATCH``.
+    """
+    entries = catalog_entries()
+    checked = changed = priority_changed = failed = 0
+    batch: list[Intake] = []
+    rows = Intake.objects.filter(status__in=OPEN_STATUSES).only(
+        "answers", "submitted_at", "submission_count", *FIELDS
+    )
+    for intake in rows.order_by("pk").iterator(chunk_size=BATCH):
+        checked += 1
+        try:
+            evaluation = _fresh(intake, entries)
+        except CaseError:
+            failed += 1
+            continue
+        if evaluation == intake.evaluation:
+            continue
+        changed += 1
+        priority_changed += evaluation["priority"] != intake.priority
+        _apply(intake, evaluation)
+        batch.append(intake)
+        if len(batch) >= BATCH:
+            _save(batch)
+            batch = []
+    if batch:
+        _save(batch)
+    return RecomputeResult(checked, changed, priority_changed, failed)

@@ -1,0 +1,167 @@
+"""Reads for the review queue: the filtered, ordered queue with keyset pages, and counts.
+
+The order is priority (stat, urgent, routine), then visit time (soonest first; no visit
+last), then submission time, then id, and it matches the ``intake_queue_open`` and
+``intake_queue_order`` indexes (intake/models/review.py) column for column, so a page is an
+index range scan at any depth: no OFFSET. A page costs the same two queries (rows,
+counts) whatever its size or depth.
+"""
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db import connection
+from django.db.models import Count, Q, QuerySet
+from django.db.models.fields.json import KT
+from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan
+from django.utils import timezone
+
+from intake.models import Intake
+from intake.models.review import OPEN_STATUSES, queue_sort_expressions, queue_visit_sort
+
+PAGE_SIZE = 25
+STATUS_OPEN = "open"
+# Every status a psychiatrist may list: never a draft.
+REVIEWABLE = (*OPEN_STATUSES, "reviewed")
+PRIORITIES = (("stat", "STAT"), ("urgent", "Urgent"), ("routine", "Routine"))
+
+
+class BadCursor(ValueError):
+    """A page cursor that was not made by ``encode_cursor`` (edited or truncated)."""
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    status: str = STATUS_OPEN  # "open" or one IntakeStatus value (not draft)
+    who: str = "all"  # "all", "mine", "unassigned"
+    flag: str = ""
+    visit_date: date | None = None
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    rows: list[Intake]
+    next_cursor: str | None
+    counts: dict[str, int]
+
+
+# ---- cursors -----------------------------------------------------------------------------
+def encode_cursor(row: Intake) -> str:
+    """The position after ``row``: its sort values, opaque in the URL (ids only, no data)."""
+    values = [row.priority_rank, row.visit_sort.isoformat(), row.submitted_at.isoformat(), row.pk]
+    raw = json.dumps(values, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        rank, visit, submitted, pk = json.loads(base64.urlsafe_b64decode(padded))
+        return (
+            int(rank),
+            datetime.fromisoformat(visit),
+            datetime.fromisoformat(submitted),
+            int(pk),
+        )
+    except (ValueError, TypeError, binascii.Error) as exc:
+        raise BadCursor(str(exc)) from exc
+
+
+# ---- the queue ---------------------------------------------------------------------------
+def _flag_filter(code: str) -> Q:
+    if connection.features.supports_json_field_contains:
+        return Q(flag_codes__contains=[code])
+    # SQLite has no JSON containment: match the quoted code in the stored list.
+    return Q(flag_codes__icontains=json.dumps(code))
+
+
+def _visit_day(day: date) -> Q:
+    start = timezone.make_aware(datetime.combine(day, time.min))
+    return Q(visit_at__gte=start, visit_at__lt=start + timedelta(days=1))
+
+
+def queue_filter(*, user, filters: QueueFilters) -> QuerySet:
+    """The intakes the filters select (never drafts), unordered."""
+    statuses = OPEN_STATUSES if filters.status not in REVIEWABLE else (filters.status,)
+    qs = Intake.objects.filter(status__in=statuses)
+    if filters.who == "mine":
+        qs = qs.filter(assignee=user)
+    elif filters.who == "unassigned":
+        qs = qs.filter(assignee__isnull=True)
+    if filters.flag:
+        qs = qs.filter(_flag_filter(filters.flag))
+    if filters.visit_date:
+        qs = qs.filter(_visit_day(filters.visit_date))
+    return qs
+
+
+def _score(instrument: str, key: str):
+    return KT(f"evaluation__scores__{instrument}__{key}")
+
+
+def queue_rows(qs: QuerySet) -> QuerySet:
+    """The columns a queue row shows, in queue order; scores are read out of the stored
+    evaluation by the database, so the (large) evaluation itself is never loaded."""
+    return (
+        qs.select_related("patient", "assignee")
+        .only(
+            "public_id",
+            "visit_at",
+            "status",
+            "submitted_at",
+            "priority",
+            "priority_rank",
+            "flag_codes",
+            "age",
+            "assigned_at",
+            "patient__first_name",
+            "patient__last_name",
+            "assignee__first_name",
+            "assignee__last_name",
+        )
+        .annotate(
+            visit_sort=queue_visit_sort(),
+            gad7_total=_score("gad_7", "total"),
+            gad7_band=_score("gad_7", "band"),
+            phq9_total=_score("phq_9", "total"),
+            phq9_band=_score("phq_9", "band"),
+        )
+        .order_by(*queue_sort_expressions())
+    )
+
+
+def queue_page(
+    *, user, filters: QueueFilters, after: str | None = None, size: int = PAGE_SIZE
+) -> QueuePage:
+    """One keyset page of the queue (``after``: the cursor of the previous page's last row),
+    with the counts per priority for the same filters. Raises ``BadCursor``."""
+    selected = queue_filter(user=user, filters=filters)
+    rows_qs = queue_rows(selected)
+    if after:
+        position = Tuple(*queue_sort_expressions())
+        rows_qs = rows_qs.filter(TupleGreaterThan(position, decode_cursor(after)))
+    rows = list(rows_qs[: size + 1])
+    more = len(rows) > size
+    rows = rows[:size]
+    return QueuePage(
+        rows=rows,
+        next_cursor=encode_cursor(rows[-1]) if more else None,
+        counts=queue_counts(selected),
+    )
+
+
+def queue_counts(selected: QuerySet) -> dict[str, int]:
+    """How many selected intakes there are of each priority, in one query."""
+    totals = selected.aggregate(
+        **{key: Count("id", filter=Q(priority=key)) for key, _label in PRIORITIES}
+    )
+    return {key: totals[key] for key, _label in PRIORITIES}
+
+
+def next_unclaimed(qs: QuerySet | None = None) -> QuerySet:
+    """Submitted, unassigned intakes in queue order: "take the next one" claims the first."""
+    qs = Intake.objects.all() if qs is None else qs
+    return qs.filter(status="submitted", assignee__isnull=True).order_by(*queue_sort_expressions())

@@ -1,0 +1,135 @@
+"""Writes of the review queue: claim, release, take the next one, notes, information
+requests and marking reviewed. Each is keyword-only and atomic, changes status only through
+``intake.services.intake_transition`` and writes its audit row.
+
+Claiming locks the intake row (``select_for_update(skip_locked=True)`` on PostgreSQL), so
+two psychiatrists never hold the same intake; the loser gets ``ClaimRefused`` naming who
+holds it.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+
+from portal.audit import record
+
+from ..models import Intake, IntakeStatus, Note, NotificationKind
+from ..services import intake_request_information, intake_transition
+from .notifications import notification_owe
+from .selectors import next_unclaimed
+
+
+class ClaimRefused(Exception):
+    """The intake cannot be claimed by this user; ``holder`` is who has it (or None)."""
+
+    def __init__(self, message: str, holder=None):
+        super().__init__(message)
+        self.holder = holder
+
+
+class NotHolder(Exception):
+    """Only the psychiatrist holding the intake (in review) may do this."""
+
+
+def _holder_name(user) -> str:
+    return (user.get_full_name() or user.get_username()) if user else "someone else"
+
+
+def _lock(intake_id: int) -> Intake:
+    """The row, locked. If another claim holds the lock, wait for it to finish and read
+    the outcome, so the loser learns who won rather than a stale "unassigned"."""
+    row = Intake.objects.select_for_update(skip_locked=True).filter(pk=intake_id).first()
+    if row is None:
+        row = Intake.objects.select_for_update().get(pk=intake_id)
+    return row
+
+
+def _assign(intake: Intake, user) -> Intake:
+    intake.assignee = user
+    intake.assigned_at = timezone.now()
+    Intake.objects.filter(pk=intake.pk).update(assignee=user, assigned_at=intake.assigned_at)
+    if intake.status == IntakeStatus.SUBMITTED:
+        intake_transition(intake=intake, to=IntakeStatus.IN_REVIEW, actor=user)
+    record(actor=user, action="intake.claimed", obj=intake)
+    return intake
+
+
+def intake_claim(*, intake_id: int, user) -> Intake:
+    """Hold the intake for review (submitted -> in review). Claiming one you already hold
+    is a no-op. Raises ``ClaimRefused`` when someone else holds it or it is not waiting."""
+    with transaction.atomic():
+        intake = _lock(intake_id)
+        if intake.assignee_id == user.pk and intake.status == IntakeStatus.IN_REVIEW:
+            return intake
+        if intake.assignee_id not in (None, user.pk):
+            holder = intake.assignee
+            raise ClaimRefused(f"{_holder_name(holder)} has already claimed it.", holder)
+        if intake.status != IntakeStatus.SUBMITTED:
+            raise ClaimRefused(f"It is {intake.get_status_display().lower()}, not waiting.")
+        return _assign(intake, user)
+
+
+def intake_take_next(*, user) -> Intake | None:
+    """Claim the top unclaimed intake of the queue, skipping rows another psychiatrist is
+    claiming at this very moment; None when nothing is waiting."""
+    with transaction.atomic():
+        intake = next_unclaimed().select_for_update(skip_locked=True).first()
+        return None if intake is None else _assign(intake, user)
+
+
+def _held(intake_id: int, user) -> Intake:
+    intake = Intake.objects.select_for_update().get(pk=intake_id)
+    if intake.status != IntakeStatus.IN_REVIEW or intake.assignee_id != user.pk:
+        raise NotHolder("Claim the intake first.")
+    return intake
+
+
+def intake_release(*, intake_id: int, user) -> Intake:
+    """Give a held intake back to the queue (in review -> submitted, unassigned)."""
+    with transaction.atomic():
+        intake = _held(intake_id, user)
+        intake_transition(intake=intake, to=IntakeStatus.SUBMITTED, actor=user)
+        intake.assignee, intake.assigned_at = None, None
+        Intake.objects.filter(pk=intake.pk).update(assignee=None, assigned_at=None)
+        record(actor=user, action="intake.released", obj=intake)
+    return intake
+
+
+def note_add(*, intake: Intake, author, body: str) -> Note:
+    with transaction.atomic():
+        note = Note.objects.create(intake=intake, author=author, body=body.strip())
+        record(actor=author, action="intake.note_added", obj=intake)
+    return note
+
+
+def intake_ask_patient(*, intake_id: int, user, sections: list[str], message: str) -> Intake:
+    """Reopen ``sections`` for the patient with ``message`` (kept in the status history)
+    and owe the patient an email that holds only a link."""
+    with transaction.atomic():
+        intake = _held(intake_id, user)
+        intake = intake_request_information(
+            intake=intake, actor=user, sections=sections, message=message.strip()
+        )
+        notification_owe(
+            kind=NotificationKind.INFO_REQUESTED,
+            intake=intake,
+            key=f"request-{intake.status_changes.count()}",
+        )
+    return intake
+
+
+def intake_mark_reviewed(*, intake_id: int, user, note: str) -> Intake:
+    """Finish the review with a closing note (in review -> reviewed)."""
+    with transaction.atomic():
+        intake = _held(intake_id, user)
+        intake_transition(intake=intake, to=IntakeStatus.REVIEWED, actor=user, note=note.strip())
+    return intake
+
+
+def stat_owed_on_submit(*, intake: Intake) -> None:
+    """A STAT submission owes the on-call psychiatrists a message (once per submission)."""
+    if intake.priority == "stat":
+        notification_owe(
+            kind=NotificationKind.STAT_INTAKE,
+            intake=intake,
+            key=f"submission-{intake.submission_count}",
+        )
