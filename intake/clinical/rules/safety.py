@@ -33,7 +33,10 @@ def self_harm(facts) -> Flag | None:
             "3 months). This calls for urgent evaluation and safety precautions now."
         )
     elif said_yes:
-        reasons.append("C-SSRS screener: at least one yes answer; review it the same day.")
+        risk = facts.score("cssrs", "risk")
+        level = f"{risk} risk" if risk else "not finished"
+        reasons.append(f"C-SSRS screener: yes to {', '.join(said_yes)} ({level}); "
+                       "review it with the patient the same day.")  # fmt: skip
     return Flag(
         code="self_harm",
         severity="stat",
