@@ -29,7 +29,7 @@ def run(*args, stdin: str | None = None) -> tuple[int, str, str]:
         capture_output=True,
         text=True,
         cwd=ROOT,
-        env={**os.environ, "DJANGO_DEBUG": "1"},
+        env=os.environ.copy(),
         timeout=60,
     )
     return done.returncode, done.stdout, done.stderr
