@@ -87,22 +87,30 @@ def _finite(value) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def number(data: dict, key: str, path: str, *, above: float | None = None,
-           minimum: float | None = None, maximum: float, default=None) -> float | None:  # fmt: skip
+def number(
+    data: dict,
+    key: str,
+    path: str,
+    *,
+    above: float | None = None,
+    minimum: float | None = None,
+    maximum: float,
+    default=None,
+) -> float | None:
     """A number above ``above`` (exclusive) or from ``minimum`` (inclusive), at most ``maximum``."""
     value = data.get(key)
     if value is None:
         return default
-    number = _finite(value)
-    if above is not None and (number is None or number <= above):
+    found = _finite(value)
+    if above is not None and (found is None or found <= above):
         raise CaseError(join(path, key), f"must be a number above {_plain(above)}")
-    if minimum is not None and (number is None or number < minimum):
+    if minimum is not None and (found is None or found < minimum):
         raise CaseError(join(path, key), f"must be a number of {_plain(minimum)} or more")
-    if number is None:
+    if found is None:
         raise CaseError(join(path, key), "must be a number")
-    if number > maximum:
+    if found > maximum:
         raise CaseError(join(path, key), f"must be at most {_plain(maximum)}")
-    return number
+    return found
 
 
 def whole(data: dict, key: str, path: str, *, low: int, high: int, default=None) -> int | None:
