@@ -102,6 +102,12 @@ TOP_KEYS = frozenset(
      "gad_7", "phq_9", "audit_c", "dast_10"}
 )  # fmt: skip
 MEDICATION_KEYS = tuple(MedicationInput.__dataclass_fields__)
+LEVEL_FIELDS = ("drowsiness", "brain_fog", "coordination", "memory", "fatigue", "confusion",
+                "over_medicated", "breakthrough_anxiety")  # fmt: skip
+CHOICES = {
+    **{("side_effects", name): LEVELS for name in LEVEL_FIELDS},
+    ("benzo_history", "dosing"): ("once_daily", "divided", "as_needed"),
+}
 
 
 def parse_case(data, *, as_of: date | None = None) -> Case:
@@ -128,7 +134,8 @@ def parse_case(data, *, as_of: date | None = None) -> Case:
 
 
 def _age(data: dict, as_of: date | None) -> tuple[int | None, date | None, date | None]:
-    on = as_of or f.iso_date(data, "as_of", "")
+    own = f.iso_date(data, "as_of", "")  # checked even when the caller's date wins
+    on = as_of or own
     dob = f.iso_date(data, "date_of_birth", "")
     if dob is None:
         return f.whole(data, "age", "", low=0, high=120), None, on
@@ -144,22 +151,20 @@ def _age(data: dict, as_of: date | None) -> tuple[int | None, date | None, date 
 
 
 def _section(data: dict, key: str):
+    """A nested section: every field a boolean unless ``CHOICES`` names its values."""
     values = f.section(data, key)
     kind = SECTIONS[key]
     if values is None:
         return kind()
     f.only_keys(values, tuple(kind.__dataclass_fields__), key)
-    parsed = {}
-    for name in kind.__dataclass_fields__:
-        if name in ("falls", "driving") or kind is Substances:
-            parsed[name] = f.boolean(values, name, key)
-        elif name == "dosing":
-            parsed[name] = f.choice(values, name, key, ("once_daily", "divided", "as_needed"))
-        elif kind is SideEffects:
-            parsed[name] = f.choice(values, name, key, LEVELS)
-        else:
-            parsed[name] = f.boolean(values, name, key)
-    return kind(**parsed)
+    return kind(
+        **{
+            name: f.choice(values, name, key, CHOICES[key, name])
+            if (key, name) in CHOICES
+            else f.boolean(values, name, key)
+            for name in kind.__dataclass_fields__
+        }
+    )
 
 
 def _medications(data: dict) -> tuple[MedicationInput, ...]:
