@@ -1,6 +1,10 @@
 """Dose maths: daily totals, as-needed maximums, fractions, diazepam-equivalent ranges."""
 
+from decimal import Decimal
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from intake.clinical.dosing import (
     daily_dose_mg,
@@ -110,3 +114,22 @@ def test_a_sum_with_an_unknown_dose_is_unknown():
 )
 def test_doses_are_rounded_for_display_only(value, shown):
     assert mg(value) == shown
+
+
+DOSES = st.decimals(min_value="0.125", max_value="100", places=3).map(float)
+AMOUNTS = st.sampled_from([0.25, 0.5, 1, 1.5, 2, 3])
+
+
+@given(DOSES, AMOUNTS, st.integers(1, 6))
+def test_the_daily_dose_is_the_exact_product_of_its_parts(strength, amount, times):
+    expected = Decimal(str(strength)) * Decimal(str(amount)) * times
+    assert Decimal(str(daily_dose_mg(strength, amount, times))) == expected
+
+
+@given(st.sampled_from(sorted(g for g, e in BY_GENERIC.items() if e.is_benzodiazepine)),
+       st.lists(DOSES, min_size=1, max_size=3))  # fmt: skip
+def test_summed_equivalents_add_up_each_end_and_keep_low_below_high(generic, doses):
+    parts = [diazepam_equivalent(dose, BY_GENERIC[generic]) for dose in doses]
+    total = sum_equivalents(parts)
+    assert total.low <= total.high
+    assert total.low == pytest.approx(sum(p.low for p in parts))
