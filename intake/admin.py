@@ -31,3 +31,4 @@ class MedicationAdmin(admin.ModelAdmin):
             },
         ),
     )
+from . import admin_intake  # noqa: E402, F401  (the intake admin: read-only, superusers)

@@ -93,7 +93,7 @@ class AboutForm(StepForm):
 
 
 class VisitForm(StepForm):
-    # Set by ``store`` when the patient gave a visit date; the view saves it on the intake.
+    # Set by ``clean`` when the patient gave a visit date; the view saves it on the intake.
     visit_at = None
 
     visit_reason = radio_field(
@@ -146,6 +146,7 @@ class VisitForm(StepForm):
                 ValidationError("Tell us briefly what you would like help with", code="required"),
             )
         visit = data.get("visit_date")
+        self.visit_at = self.visit_datetime(visit) if visit else None
         if visit and self.intake is not None and self._visit_taken(visit):
             self.add_error(
                 "visit_date",
@@ -184,4 +185,3 @@ class VisitForm(StepForm):
             answers.pop("visit_reason_other", None)
         if data.get("visit_date"):
             details["visit_given_by_patient"] = True
-            self.visit_at = self.visit_datetime(data["visit_date"])
