@@ -34,7 +34,7 @@ class Evaluation:
         return {
             "age": self.case.age,
             "priority": self.priority,
-            "scores": self.scores,
+            "scores": {key: dict(score) for key, score in self.scores.items()},
             "medications": [_medication_dict(m) for m in self.medications],
             "diazepam_equivalent": None
             if total is None

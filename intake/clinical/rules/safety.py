@@ -13,12 +13,28 @@ def self_harm(facts) -> Flag | None:
     """PHQ-9 item 9 above 0, or any C-SSRS yes. High C-SSRS risk is labelled imminent."""
     item_9 = facts.score("phq_9", "item_9")
     answers = facts.case.cssrs or {}
-    triggers = [f"phq_9.item_9={item_9}"] if item_9 else []
     said_yes = cssrs_yes(answers)
-    triggers += [f"cssrs.{key}=yes" for key in said_yes]
+    triggers = ([f"phq_9.item_9={item_9}"] if item_9 else []) + [
+        f"cssrs.{key}=yes" for key in said_yes
+    ]
     if not triggers:
         return None
     imminent = cssrs_imminent(answers)
+    return Flag(
+        code="self_harm",
+        severity="stat",
+        title="IMMINENT suicide risk: high risk on the C-SSRS screener"
+        if imminent
+        else "Thoughts of death or self-harm reported",
+        rationale=_rationale(item_9, said_yes, imminent, facts.score("cssrs", "risk")),
+        source=f"{sources.PHQ_9}; {sources.CSSRS}",
+        education=slugs.GETTING_HELP_NOW,
+        triggered_by=tuple(triggers),
+        imminent=imminent,
+    )
+
+
+def _rationale(item_9: int | None, said_yes: list[str], imminent: bool, risk: str | None) -> str:
     reasons = []
     if item_9:
         reasons.append(
@@ -33,19 +49,9 @@ def self_harm(facts) -> Flag | None:
             "3 months). This calls for urgent evaluation and safety precautions now."
         )
     elif said_yes:
-        risk = facts.score("cssrs", "risk")
         level = f"{risk} risk" if risk else "not finished"
-        reasons.append(f"C-SSRS screener: yes to {', '.join(said_yes)} ({level}); "
-                       "review it with the patient the same day.")  # fmt: skip
-    return Flag(
-        code="self_harm",
-        severity="stat",
-        title="IMMINENT suicide risk: high risk on the C-SSRS screener"
-        if imminent
-        else "Thoughts of death or self-harm reported",
-        rationale=" ".join(reasons),
-        source=f"{sources.PHQ_9}; {sources.CSSRS}",
-        education=slugs.GETTING_HELP_NOW,
-        triggered_by=tuple(triggers),
-        imminent=imminent,
-    )
+        reasons.append(
+            f"C-SSRS screener: yes to {', '.join(said_yes)} ({level}); "
+            "review it with the patient the same day."
+        )
+    return " ".join(reasons)
