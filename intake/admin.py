@@ -31,4 +31,6 @@ class MedicationAdmin(admin.ModelAdmin):
             },
         ),
     )
+
+
 from . import admin_intake  # noqa: E402, F401  (the intake admin: read-only, superusers)
