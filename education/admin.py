@@ -32,6 +32,16 @@ class PageAdminForm(forms.ModelForm):
     # The version the editor started from; a save on top of a newer one is refused.
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
+    # One native, labelled date-and-time input: the admin's split widget leaves its two
+    # inputs without labels (an axe-core failure).
+    publish_at = forms.DateTimeField(
+        label="Publish time",
+        required=False,
+        help_text=Page._meta.get_field("publish_at").help_text,
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
     class Meta:
         model = Page
         fields = (

@@ -31,7 +31,8 @@ def topic(request, slug):
     pages = list(selectors.topic_pages(topic))
     if not pages:
         raise Http404
-    return render(request, "education/topic.html", {"topic": topic, "pages": pages})
+    context = {"topic": topic, "pages": pages, "search_form": SearchForm()}
+    return render(request, "education/topic.html", context)
 
 
 def _get_public_page(slug):
