@@ -79,7 +79,7 @@ class MedicationForm(StepForm):
         initial=1,
         max_digits=6,
         decimal_places=2,
-        help_text="For example 1, or 0.5 for half a tablet.",
+        help_text=why("with the strength, it gives your daily dose. For example 1, or 0.5."),
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
         error_messages={
             "required": "Enter how many tablets you take in each dose, for example 1",
@@ -89,7 +89,16 @@ class MedicationForm(StepForm):
             "max_whole_digits": f"Each dose must be {MAX_AMOUNT_PER_DOSE} tablets or fewer",
         },
     )
-    how_often = radio_field("How often do you take it?", HOW_OFTEN, message="Select how often")
+    how_often = radio_field(
+        "How often do you take it?",
+        HOW_OFTEN,
+        help_text=why(
+            "once a day and split doses suit different needs.",
+            slugs.ONCE_OR_DIVIDED,
+            "Once daily or divided doses",
+        ),
+        message="Select how often",
+    )
     max_doses_per_day = forms.IntegerField(
         label="If only when needed: the most doses you take in one day",
         required=False,
@@ -112,8 +121,21 @@ class MedicationForm(StepForm):
     duration_unit = radio_field(
         "Weeks, months or years", DURATION_UNITS, message="Select weeks, months or years"
     )
-    taking = radio_field("How are you taking it?", TAKING, message="Select how you are taking it")
-    prescribed = radio_field("Was it prescribed for you?", PRESCRIBED, message="Select yes or no")
+    taking = radio_field(
+        "How are you taking it?",
+        TAKING,
+        help_text=why(
+            "many people adjust their doses; your psychiatrist needs to know what you "
+            "really take to keep you safe. There is no judgement here."
+        ),
+        message="Select how you are taking it",
+    )
+    prescribed = radio_field(
+        "Was it prescribed for you?",
+        PRESCRIBED,
+        help_text=why("a medicine from someone else may not be what its label says."),
+        message="Select yes or no",
+    )
     prescriber = forms.CharField(
         label="Who prescribes it? (optional)",
         required=False,

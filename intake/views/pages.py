@@ -20,6 +20,15 @@ from portal.roles import patient_required
 from .access import _get_intake_for_patient, next_url, page_context
 
 OPEN = (IntakeStatus.DRAFT, IntakeStatus.INFO_REQUESTED)
+# Pages of standard questionnaires: one "why we ask" for all of their questions.
+STEP_WHY = {
+    "alcohol": "Alcohol and calming medicines strengthen each other's effects.",
+    "drug_use": "Drug use can change which medicines are safe for you.",
+    "side_effects": "Side effects can be signs that a dose is too high or too low.",
+    "anxiety": "These standard questions measure anxiety, so changes can be tracked over time.",
+    "mood": "These standard questions measure mood, so changes can be tracked over time.",
+    "safety": "Your safety matters most. Your answers help your care team support you soon.",
+}
 STEP_INTROS = {
     "about": "A few details that change which medicines and doses are safest for you.",
     "visit": "Tell us what you would like help with.",
@@ -152,5 +161,6 @@ def step(request, public_id, step_key):
         step_key=step_key,
         section=SECTION_OF_STEP[step_key],
         intro=STEP_INTROS.get(step_key, ""),
+        why=STEP_WHY.get(step_key, ""),
     )
     return render(request, "intake/step.html", context)
