@@ -164,6 +164,10 @@ class PageAdmin(admin.ModelAdmin):
         ("This change", {"fields": ("change_note", "loaded_version", "version", "updated_at")}),
     )
 
+    def view_on_site(self, obj):
+        """Only a page the public can see has a "view on site" link; others use Preview."""
+        return obj.get_absolute_url() if obj.is_public() else None
+
     @admin.display(boolean=True, description="Overdue for review")
     def overdue(self, obj):
         return obj.is_overdue_for_review

@@ -42,7 +42,8 @@ def _line_diff(old: list[str], new: list[str]) -> list[tuple[str, str]]:
         if line.startswith(("---", "+++")):
             continue
         if line.startswith("@@"):
-            lines.append(("gap", "…"))
+            if lines:  # a gap between two hunks; the first hunk needs no marker
+                lines.append(("gap", "…"))
         elif line.startswith("+"):
             lines.append(("add", line[1:]))
         elif line.startswith("-"):

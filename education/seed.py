@@ -2,7 +2,8 @@
 
 A page that exists is left alone once any person has saved, published or reverted it
 (any revision with an author). A page only the seed has touched is refreshed when the
-seed text changed, so fixes to the seed reach fresh installs and untouched demos alike.
+seed changed, so fixes to the seed reach fresh installs and untouched demos alike. Each
+page the seed writes gets one full revision (text, sources and related pages).
 """
 
 from dataclasses import dataclass, field
@@ -36,40 +37,51 @@ def _page_fields(module, spec: dict, order: int) -> dict:
     }
 
 
-def _differs(page: Page, fields: dict, sources: list[dict]) -> bool:
+def _differs(page: Page, fields: dict, sources: list[dict], related: list[str]) -> bool:
     current = {name: getattr(page, name) for name in fields}
     current_sources = [
-        {k: s[k] for k in ("title", "publisher", "year", "url")}
-        for s in (source.as_snapshot() for source in page.sources.all())
+        {key: source.as_snapshot()[key] for key in ("title", "publisher", "year", "url")}
+        for source in page.sources.all()
     ]
-    return current != fields or current_sources != sources
+    current_related = sorted(page.related.values_list("slug", flat=True))
+    return (current, current_sources, current_related) != (fields, sources, sorted(related))
 
 
-def _load_page(topic, module, spec, order, report: SeedReport) -> None:
+def _ensure_pages(topic, module) -> set[str]:
+    """Create any missing page bare, so related links can point at every page of the topic."""
+    created = set()
+    for spec in module.PAGES:
+        if not Page.objects.filter(slug=spec["slug"]).exists():
+            Page(
+                topic=topic,
+                slug=spec["slug"],
+                status=Page.Status.PUBLISHED,
+                last_reviewed=timezone.localdate(),
+                **_page_fields(module, spec, 0),
+            ).save()
+            created.add(spec["slug"])
+    return created
+
+
+def _load_page(module, spec, order, created: set[str], report: SeedReport) -> None:
     fields = _page_fields(module, spec, order)
     sources = [SOURCES[key] for key in spec["sources"]]
-    page = Page.objects.filter(slug=spec["slug"]).first()
-    if page is None:
-        page = Page(topic=topic, slug=spec["slug"], status=Page.Status.PUBLISHED, **fields)
-        page.last_reviewed = timezone.localdate()
-        services.page_save(page=page, author=None, change_note=SEED_NOTE, sources=sources)
-        report.created.append(page.slug)
-        return
-    if page.revisions.exclude(author=None).exists() or not _differs(page, fields, sources):
-        report.kept.append(page.slug)
-        return
+    page = Page.objects.get(slug=spec["slug"])
+    if spec["slug"] not in created:
+        edited = page.revisions.exclude(author=None).exists()
+        if edited or not _differs(page, fields, sources, spec["related"]):
+            report.kept.append(page.slug)
+            return
     for name, value in fields.items():
         setattr(page, name, value)
-    services.page_save(page=page, author=None, change_note=SEED_NOTE, sources=sources)
-    report.updated.append(page.slug)
-
-
-def _link_related(module) -> None:
-    """Related pages are set once, when the seed creates a page, never changed later."""
-    for spec in module.PAGES:
-        page = Page.objects.get(slug=spec["slug"])
-        if not page.related.exists() and not page.revisions.exclude(author=None).exists():
-            page.related.set(Page.objects.filter(slug__in=spec["related"]))
+    services.page_save(
+        page=page,
+        author=None,
+        change_note=SEED_NOTE,
+        sources=sources,
+        related_slugs=spec["related"],
+    )
+    (report.created if spec["slug"] in created else report.updated).append(page.slug)
 
 
 @transaction.atomic
@@ -80,7 +92,7 @@ def load_seed() -> SeedReport:
             slug=module.TOPIC["slug"],
             defaults={k: v for k, v in module.TOPIC.items() if k != "slug"},
         )
+        created = _ensure_pages(topic, module)
         for order, spec in enumerate(module.PAGES, start=1):
-            _load_page(topic, module, spec, order, report)
-        _link_related(module)
+            _load_page(module, spec, order, created, report)
     return report

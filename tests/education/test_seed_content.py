@@ -113,3 +113,8 @@ def test_every_link_between_seed_pages_points_at_a_published_page(seeded):
         for path in re.findall(r'href="(/[^"]*)"', page.body_html):
             match = resolve(path)
             assert match.view_name == "education:page" and match.kwargs["slug"] in published
+
+
+def test_the_first_revision_of_a_seed_page_is_complete(seeded):
+    revision = Page.objects.get(slug=slugs.AT_A_GLANCE).revisions.get()
+    assert revision.snapshot["related"] and revision.snapshot["sources"]
