@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from intake.evaluation import CaseError
 from intake.forms import AttestationForm
 from intake.models import IntakeStatus
 from intake.sections import SECTIONS_BY_KEY
@@ -57,6 +58,10 @@ def submit(request, public_id):
         intake_submit(intake_id=intake.pk, patient=request.user)
     except IncompleteIntake as error:
         return _check_page(request, intake, form, missing=error.missing)
+    except CaseError:
+        # The pages only store answers the clinical core reads; this guards old drafts.
+        form.add_error(None, "One of your answers could not be read. Please check each section")
+        return _check_page(request, intake, form)
     return redirect("intake:confirmation", intake.public_id)
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from education import slugs as slugs_module
-from intake.models import IntakeStatus
+from intake.models import Intake, IntakeStatus
 from intake.services import intake_request_information, intake_transition
 from tests.factories import make_intake
 from tests.intake.pages import (
@@ -136,3 +136,12 @@ def test_a_section_that_was_not_reopened_stays_closed(alice, intake, psychiatris
     alice.post(url("about", intake), {**ABOUT, "sex_at_birth": "male"})
     intake.refresh_from_db()
     assert intake.answers["sex_at_birth"] == "female"
+
+
+def test_a_stored_answer_the_clinical_core_cannot_read_gives_a_message_not_an_error(alice, intake):
+    fill_intake(alice, intake)
+    Intake.objects.filter(pk=intake.pk).update(
+        answers={**Intake.objects.get(pk=intake.pk).answers, "panic_attacks_per_week": -3}
+    )
+    response = submit(alice, intake)
+    assert "could not be read" in response.content.decode()
