@@ -169,3 +169,26 @@ def test_a_patient_completes_an_intake_in_the_browser(request, viewport, axe):
     stored = Intake.objects.get(pk=intake.pk)
     assert (stored.status, stored.priority) == ("submitted", "stat")
     assert [m["name"] for m in stored.answers["medications"]] == ["Klonopin", "oxycodone"]
+
+
+def test_medicines_can_be_added_and_removed_with_javascript_off(chromium, live_server):
+    user = make_user("jo@patients.example", groups=(roles.PATIENTS,), password=PASSWORD)
+    make_intake(user)
+    context = chromium.new_context(
+        java_script_enabled=False,
+        viewport={"width": 360, "height": 780},
+        base_url=live_server.url,
+    )
+    page = context.new_page()
+    try:
+        sign_in(page, "jo@patients.example")
+        page.goto("/intake/")
+        page.get_by_role("link", name="Your medicines").click()
+        choose(page, "add_another", 0)
+        save(page)
+        fill_medicine(page, "Xanax", "0.25", 6, "3")
+        expect(page.get_by_text("alprazolam")).to_be_visible()
+        page.get_by_role("button", name="Remove Xanax").click()
+        expect(page.get_by_text("Xanax")).to_have_count(0)
+    finally:
+        context.close()
