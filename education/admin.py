@@ -184,6 +184,12 @@ class PageAdmin(admin.ModelAdmin):
             return False
         return super().has_delete_permission(request, obj)
 
+    def get_actions(self, request):
+        # Bulk delete would skip the per-page check above; delete one page at a time.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         note = form.cleaned_data.get("change_note") or ("Edited." if change else "Created.")

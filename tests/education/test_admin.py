@@ -187,3 +187,13 @@ def test_staff_without_education_rights_cannot_preview(client, page):
     client.force_login(make_user("staff@clinic.example", is_staff=True))
     response = client.get(reverse("admin:education_page_preview", args=[page.pk]))
     assert response.status_code == 403
+
+
+def test_a_linked_page_cannot_be_deleted(client, editor):
+    linked = make_page(GETTING_HELP_NOW)
+    client.force_login(editor)
+    response = client.post(
+        reverse("admin:education_page_delete", args=[linked.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 403
+    assert Page.objects.filter(pk=linked.pk).exists()
