@@ -132,7 +132,7 @@ class PageAdmin(admin.ModelAdmin):
     list_display = (
         "title",
         "topic",
-        "status",
+        "visibility",
         "publish_at",
         "last_reviewed",
         "review_due",
@@ -167,6 +167,12 @@ class PageAdmin(admin.ModelAdmin):
     def view_on_site(self, obj):
         """Only a page the public can see has a "view on site" link; others use Preview."""
         return obj.get_absolute_url() if obj.is_public() else None
+
+    @admin.display(description="Status", ordering="status")
+    def visibility(self, obj):
+        if obj.status == Page.Status.PUBLISHED and not obj.is_public():
+            return "Scheduled"
+        return obj.get_status_display()
 
     @admin.display(boolean=True, description="Overdue for review")
     def overdue(self, obj):

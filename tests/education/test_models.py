@@ -80,3 +80,12 @@ def test_publishing_records_a_revision_and_an_audit_row(editor):
     services.page_publish(page=page, actor=editor)
     assert page.revisions.first().change_note == "Page published."
     assert AuditEvent.objects.filter(action="education.page_published", actor=editor).exists()
+
+
+def test_rerendering_replaces_html_saved_under_an_older_sanitiser():
+    from django.core.management import call_command
+
+    page = make_page(body="Hello")
+    Page.objects.filter(pk=page.pk).update(body_html="<script>old</script>")
+    call_command("rerender_education_pages", stdout=None)
+    assert Page.objects.get(pk=page.pk).body_html == "<p>Hello</p>"
