@@ -197,3 +197,15 @@ def test_a_linked_page_cannot_be_deleted(client, editor):
     )
     assert response.status_code == 403
     assert Page.objects.filter(pk=linked.pk).exists()
+
+
+def test_an_editor_can_add_a_page_which_starts_as_a_draft_with_a_revision(client, editor):
+    topic = make_page("existing").topic
+    client.force_login(editor)
+    data = {
+        **form_data(Page(topic=topic, slug="new-page", title="New", summary="S", body="B")),
+        "loaded_version": "",
+    }
+    client.post(reverse("admin:education_page_add"), data)
+    page = Page.objects.get(slug="new-page")
+    assert (page.status, page.revisions.get().change_note) == ("draft", "Created.")
