@@ -119,7 +119,9 @@ class MedicationForm(StepForm):
         },
     )
     duration_unit = radio_field(
-        "Weeks, months or years", DURATION_UNITS, message="Select weeks, months or years"
+        "Is that weeks, months or years?",
+        DURATION_UNITS,
+        message="Select whether that is weeks, months or years",
     )
     taking = radio_field(
         "How are you taking it?",
@@ -134,7 +136,7 @@ class MedicationForm(StepForm):
         "Was it prescribed for you?",
         PRESCRIBED,
         help_text=why("a medicine from someone else may not be what its label says."),
-        message="Select yes or no",
+        message="Select whether it was prescribed for you",
     )
     prescriber = forms.CharField(
         label="Who prescribes it? (optional)",

@@ -19,7 +19,6 @@ from portal.roles import patient_required
 
 from .access import _get_intake_for_patient, next_url, page_context
 
-OPEN = (IntakeStatus.DRAFT, IntakeStatus.INFO_REQUESTED)
 # Pages of standard questionnaires: one "why we ask" for all of their questions.
 STEP_WHY = {
     "alcohol": "Alcohol and calming medicines strengthen each other's effects.",
@@ -49,11 +48,10 @@ STEP_INTROS = {
 
 @patient_required
 def home(request):
-    """One open intake: straight to its task list. None: a Start button. Else a list."""
+    """The hub: the task list of the patient's one open intake; else a Start button or a list."""
     intakes = list(Intake.objects.filter(patient=request.user).order_by("-created_at"))
-    open_intakes = [i for i in intakes if i.status in OPEN]
-    if len(open_intakes) == 1 and len(intakes) == 1:
-        return redirect("intake:tasks", open_intakes[0].public_id)
+    if len(intakes) == 1 and intakes[0].is_editable:
+        return _task_list(request, intakes[0])
     has_draft = any(i.status == IntakeStatus.DRAFT for i in intakes)
     return render(request, "intake/home.html", {"intakes": intakes, "has_draft": has_draft})
 
@@ -73,6 +71,10 @@ def tasks(request, public_id):
     intake = _get_intake_for_patient(request, public_id)
     if not intake.is_editable:
         return redirect("intake:check", intake.public_id)
+    return _task_list(request, intake)
+
+
+def _task_list(request, intake: Intake):
     rows = []
     for section in SECTIONS:
         state = section_state(section, intake.answers, intake.details)

@@ -21,9 +21,10 @@ def alice(client, patient):
     return client
 
 
-def test_home_sends_a_patient_with_one_intake_to_its_task_list(alice, intake):
+def test_home_shows_the_task_list_of_a_patients_one_intake(alice, intake):
     response = alice.get(reverse("intake:home"))
-    assert response.url == url("tasks", intake)
+    assert response.context["intake"] == intake
+    assert "Not started" in response.content.decode()
 
 
 def test_start_opens_one_draft_for_a_patient_without_an_intake(alice, patient):
