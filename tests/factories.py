@@ -82,3 +82,42 @@ def make_page(slug="a-page", *, topic=None, published=True, body="## Hello\n\nSo
         **extra,
     )
     return services.page_save(page=page, author=None, change_note="Made by a test.")
+
+
+def make_submitted_intake(patient, *, archetype="routine_calm", visit_in_hours=72, **fields):
+    """An intake submitted through the real submit service (evaluation, signal, history),
+    answered with one of the review queue's synthetic archetypes."""
+    from intake.review.seed_cases import ARCHETYPES, DETAILS
+    from intake.services import intake_submit
+
+    intake = make_intake(
+        patient,
+        visit_in_hours=visit_in_hours,
+        answers=ARCHETYPES[archetype],
+        details=dict(DETAILS),
+        **fields,
+    )
+    return intake_submit(intake_id=intake.pk, patient=patient)
+
+
+def make_queue_intake(patient=None, *, priority="routine", status="submitted", **fields):
+    """A queue row written directly (no evaluation run): for ordering and paging tests."""
+    from intake.models import PRIORITY_RANK, Intake
+
+    now = timezone.now()
+    patient = patient or make_patient(f"p{Intake.objects.count()}-{now.timestamp()}@example.org")
+    values = {
+        "visit_at": now + timedelta(days=2),
+        "submitted_at": now - timedelta(hours=1),
+        "flag_codes": [],
+        "evaluation": {"scores": {"gad_7": {"total": 3, "band": "minimal"}}},
+        **fields,
+    }
+    return Intake.objects.create(
+        patient=patient,
+        status=status,
+        priority=priority,
+        priority_rank=PRIORITY_RANK[priority],
+        submission_count=1,
+        **values,
+    )

@@ -49,7 +49,7 @@ def enqueue_delivery(outbox_id: int) -> bool:
         send_notification.delay(outbox_id)
     except Exception:  # the broker is down or refused: kombu raises many kinds
         logger.warning("notification %s not queued (broker unavailable); the sweep will send it",
-                       outbox_id)  # fmt: skip
+                       outbox_id, exc_info=True)  # fmt: skip
         return False
     return True
 
@@ -58,23 +58,28 @@ def notification_deliver(*, outbox_id: int) -> bool:
     """Send one owed notification. True if it was sent now; False if it was already sent,
     is being sent by someone else right now, or no longer exists. Mail errors propagate
     (after counting the attempt) so the task can retry with backoff."""
-    with transaction.atomic():
-        row = (
-            NotificationOutbox.objects.select_for_update(skip_locked=True)
-            .select_related("intake__patient")
-            .filter(pk=outbox_id, sent_at__isnull=True)
-            .first()
-        )
-        if row is None:
-            return False
-        NotificationOutbox.objects.filter(pk=row.pk).update(attempts=F("attempts") + 1)
-        subject, body, recipients = _message(row)
-        if recipients:
-            send_mail(subject, body, None, recipients)
-        row.sent_at = timezone.now()
-        row.recipients = len(recipients)
-        row.save(update_fields=["sent_at", "recipients"])
-        record(actor=None, action=f"notification.sent.{row.kind}", obj=row.intake)
+    try:
+        with transaction.atomic():
+            row = (
+                NotificationOutbox.objects.select_for_update(skip_locked=True)
+                .select_related("intake__patient")
+                .filter(pk=outbox_id, sent_at__isnull=True)
+                .first()
+            )
+            if row is None:
+                return False
+            subject, body, recipients = _message(row)
+            if recipients:
+                send_mail(subject, body, None, recipients)
+            row.sent_at = timezone.now()
+            row.recipients = len(recipients)
+            row.attempts += 1
+            row.save(update_fields=["sent_at", "recipients", "attempts"])
+            record(actor=None, action=f"notification.sent.{row.kind}", obj=row.intake)
+    except Exception:
+        # The transaction rolled back; count the failed attempt on its own.
+        NotificationOutbox.objects.filter(pk=outbox_id).update(attempts=F("attempts") + 1)
+        raise
     return True
 
 

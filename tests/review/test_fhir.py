@@ -1,0 +1,95 @@
+import json
+
+import pytest
+from fhir.resources.R4B.questionnaire import Questionnaire
+from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
+
+from intake.review import fhir
+from tests.factories import make_submitted_intake
+
+pytestmark = pytest.mark.django_db
+LOINC = "http://loinc.org"
+STATUSES = {"in-progress", "completed", "amended", "entered-in-error", "stopped"}
+
+
+@pytest.fixture
+def exported(client, psychiatrist, patient):
+    intake = make_submitted_intake(patient, archetype="stat_item_9")
+    client.force_login(psychiatrist)
+    response = client.get(f"/review/i/{intake.public_id}/fhir.json")
+    assert response["Content-Type"] == "application/fhir+json"
+    return json.loads(response.content)
+
+
+def _items(resource) -> dict:
+    """linkId -> item, through every level of groups."""
+    found = {}
+    stack = list(resource.get("item", []))
+    while stack:
+        item = stack.pop()
+        found.setdefault(item["linkId"], item)
+        stack += item.get("item", [])
+    return found
+
+
+def test_the_export_is_a_valid_r4_questionnaire_response(exported):
+    response = QuestionnaireResponse.model_validate(exported)
+    assert response.status in STATUSES and response.status == "completed"
+    assert response.subject.display == "Alice Adams" and response.authored is not None
+
+
+def test_the_questionnaire_definition_is_valid_and_matches_the_response(exported, client):
+    definition = json.loads(client.get("/review/fhir/Questionnaire/previsit-intake.json").content)
+    Questionnaire.model_validate(definition)
+    assert exported["questionnaire"] == f"{definition['url']}|{definition['version']}"
+    assert set(_items(exported)) <= set(_items(definition))
+
+
+@pytest.mark.parametrize(
+    ("link_id", "answer_code"),
+    [
+        ("/69737-5/69725-0", "LA6569-3"),  # GAD-7 item 1: "several days" in the archetype
+        ("/44249-1/44260-8", "LA6569-3"),  # PHQ-9 item 9 answered 1
+    ],
+    ids=["gad-7-item-1", "phq-9-item-9"],
+)
+def test_instrument_answers_carry_loinc_codes(exported, link_id, answer_code):
+    answer = _items(exported)[link_id]["answer"][0]["valueCoding"]
+    assert (answer["system"], answer["code"]) == (LOINC, answer_code)
+
+
+@pytest.mark.parametrize(
+    ("total_link", "value"),
+    [("/69737-5/70274-6", 4), ("/44249-1/44261-6", 12), ("/72109-2/75626-2", 0)],
+    ids=["gad-7-total", "phq-9-total", "audit-c-total"],
+)
+def test_totals_are_items_with_their_loinc_code(exported, total_link, value):
+    assert _items(exported)[total_link]["answer"] == [{"valueInteger": value}]
+
+
+def test_the_questionnaire_codes_its_panels_items_and_totals_in_loinc():
+    items = _items(fhir.questionnaire())
+    codes = {
+        link: item["code"][0]["code"]
+        for link, item in items.items()
+        if item.get("code") and item["code"][0]["system"] == LOINC
+    }
+    assert {"69737-5", "44249-1", "72109-2", "70274-6", "44261-6", "44260-8"} <= set(codes.values())
+
+
+def test_gad_7_options_carry_their_scores_as_ordinal_values():
+    option = _items(fhir.questionnaire())["/69737-5/69725-0"]["answerOption"][3]
+    assert option["valueCoding"]["code"] == "LA6571-9"
+    assert option["extension"][0] == {"url": fhir.ORDINAL_VALUE, "valueDecimal": 3}
+
+
+def test_a_response_awaiting_the_patient_is_in_progress(patient, psychiatrist):
+    from intake.review import services
+
+    intake = make_submitted_intake(patient)
+    services.intake_claim(intake_id=intake.pk, user=psychiatrist)
+    services.intake_ask_patient(
+        intake_id=intake.pk, user=psychiatrist, sections=["mood"], message="More, please."
+    )
+    intake.refresh_from_db()
+    assert fhir.questionnaire_response(intake)["status"] == "in-progress"

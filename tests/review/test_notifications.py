@@ -1,0 +1,163 @@
+import time
+from contextlib import contextmanager
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core import mail
+
+from intake import tasks
+from intake.models import Intake, NotificationOutbox
+from portal.celery import app
+from tests.factories import make_intake, make_psychiatrist, make_submitted_intake
+
+pytestmark = pytest.mark.django_db
+CLOSED_PORT_BROKER = "redis://127.0.0.1:1/0"
+
+
+@pytest.fixture
+def oncall(db):
+    user = make_psychiatrist("oncall@clinic.example", first_name="Olu", last_name="Night")
+    user.groups.add(Group.objects.get(name=settings.ONCALL_GROUP))
+    return user
+
+
+def _submit_stat(patient, capture):
+    with capture(execute=True):
+        return make_submitted_intake(patient, archetype="stat_imminent")
+
+
+def test_a_stat_submit_emails_the_on_call_psychiatrists_a_link_only(
+    patient, oncall, psychiatrist, django_capture_on_commit_callbacks
+):
+    intake = _submit_stat(patient, django_capture_on_commit_callbacks)
+    [email] = mail.outbox
+    assert email.to == ["oncall@clinic.example"]
+    assert f"/review/i/{intake.public_id}/" in email.body
+    assert "Alice" not in email.body and "suicid" not in email.body.lower()
+
+
+def test_with_nobody_on_call_every_psychiatrist_hears_of_a_stat_intake(
+    patient, psychiatrist, django_capture_on_commit_callbacks
+):
+    _submit_stat(patient, django_capture_on_commit_callbacks)
+    assert mail.outbox[0].to == ["sam@clinic.example"]
+
+
+def test_a_routine_submit_owes_no_notification(patient, oncall, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        make_submitted_intake(patient, archetype="routine_calm")
+    assert (NotificationOutbox.objects.count(), len(mail.outbox)) == (0, 0)
+
+
+def test_delivering_the_same_notification_twice_sends_one_email(
+    patient, oncall, django_capture_on_commit_callbacks
+):
+    _submit_stat(patient, django_capture_on_commit_callbacks)
+    row = NotificationOutbox.objects.get()
+    tasks.send_notification(row.pk)
+    tasks.sweep_owed_notifications()
+    assert len(mail.outbox) == 1
+
+
+@contextmanager
+def _broker(url: str):
+    """Point the Celery app at ``url`` (a real publish, not the inline mode)."""
+    saved = (app.conf.broker_url, app.conf.task_always_eager)
+    app.conf.update(broker_url=url, task_always_eager=False)
+    app._pool = None
+    app.amqp._producer_pool = None
+    try:
+        yield
+    finally:
+        app.conf.update(broker_url=saved[0], task_always_eager=saved[1])
+        app._pool = None
+        app.amqp._producer_pool = None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_the_broker_down_a_stat_submit_succeeds_and_the_sweep_sends_one_email(patient, oncall):
+    with _broker(CLOSED_PORT_BROKER):
+        intake = make_submitted_intake(patient, archetype="stat_item_9")
+    assert Intake.objects.get(pk=intake.pk).status == "submitted"
+    assert (mail.outbox, NotificationOutbox.objects.get().sent_at) == ([], None)
+    # The broker is back (inline here); beat's sweep sends what is owed, once.
+    tasks.sweep_owed_notifications.delay()
+    tasks.sweep_owed_notifications.delay()
+    assert len(mail.outbox) == 1
+
+
+def _wait_for(condition, seconds=20.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.celery_worker
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_sends_the_stat_email_within_seconds(celery_worker, patient, oncall):
+    # An earlier inline test may have built a producer pool for the default broker URL;
+    # publish through the worker's broker instead.
+    celery_worker._pool = None
+    celery_worker.amqp._producer_pool = None
+    started = time.monotonic()
+    make_submitted_intake(patient, archetype="stat_imminent")
+    assert _wait_for(lambda: len(mail.outbox) == 1)
+    assert time.monotonic() - started < 10
+    assert NotificationOutbox.objects.get().sent_at is not None
+
+
+def test_patients_with_an_unfinished_intake_are_reminded_once_before_their_visit(
+    patient, second_patient, django_capture_on_commit_callbacks
+):
+    make_intake(patient, visit_in_hours=20)
+    make_intake(second_patient, visit_in_hours=24 * 6)  # too early to remind
+    with django_capture_on_commit_callbacks(execute=True):
+        tasks.remind_unfinished_intakes.delay()
+        tasks.remind_unfinished_intakes.delay()
+    assert [m.to for m in mail.outbox] == [["alice@patients.example"]]
+
+
+def test_a_submitted_intake_gets_no_reminder(patient, django_capture_on_commit_callbacks):
+    make_submitted_intake(patient, visit_in_hours=20)
+    with django_capture_on_commit_callbacks(execute=True):
+        tasks.remind_unfinished_intakes.delay()
+    assert mail.outbox == []
+
+
+def test_the_reminder_holds_a_link_and_no_visit_details(
+    patient, django_capture_on_commit_callbacks
+):
+    intake = make_intake(patient, visit_in_hours=20)
+    with django_capture_on_commit_callbacks(execute=True):
+        tasks.remind_unfinished_intakes.delay()
+    body = mail.outbox[0].body
+    assert f"/intake/{intake.public_id}/" in body and "Alice" not in body
+
+
+def test_the_sweep_leaves_a_failing_message_owed_and_sends_the_rest(
+    patient, second_patient, oncall, monkeypatch
+):
+    make_intake(patient, visit_in_hours=20)
+    make_intake(second_patient, visit_in_hours=21)
+    tasks.remind_unfinished_intakes()
+    real = mail.send_mail
+    calls = []
+
+    def flaky(subject, body, sender, to, **kwargs):
+        calls.append(to)
+        if len(calls) == 1:
+            raise OSError("SMTP down")
+        return real(subject, body, sender, to, **kwargs)
+
+    monkeypatch.setattr("intake.review.notifications.send_mail", flaky)
+    assert tasks.sweep_owed_notifications() == 1
+    assert NotificationOutbox.objects.filter(sent_at__isnull=True, attempts=1).count() == 1
+
+
+def test_a_visit_already_past_gets_no_reminder(patient):
+    make_intake(patient, visit_in_hours=-1)
+    assert tasks.remind_unfinished_intakes() == 0

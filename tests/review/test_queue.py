@@ -1,0 +1,227 @@
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from intake.review.selectors import PAGE_SIZE, QueueFilters, encode_cursor, queue_page
+from tests.factories import make_queue_intake
+
+pytestmark = pytest.mark.django_db
+QUEUE = "/review/"
+
+
+def _names(page) -> list[int]:
+    return [row.pk for row in page.rows]
+
+
+def test_queue_orders_by_priority_then_visit_then_submission(psychiatrist):
+    now = timezone.now()
+    routine_soon = make_queue_intake(priority="routine", visit_at=now + timedelta(hours=1))
+    urgent_late = make_queue_intake(priority="urgent", visit_at=now + timedelta(days=9))
+    stat_no_visit = make_queue_intake(priority="stat", visit_at=None)
+    stat_late = make_queue_intake(priority="stat", visit_at=now + timedelta(days=5))
+    urgent_soon_new = make_queue_intake(
+        priority="urgent", visit_at=now + timedelta(days=1), submitted_at=now
+    )
+    urgent_soon_old = make_queue_intake(
+        priority="urgent",
+        visit_at=urgent_soon_new.visit_at,
+        submitted_at=now - timedelta(days=1),
+    )
+    page = queue_page(user=psychiatrist, filters=QueueFilters())
+    assert _names(page) == [
+        stat_late.pk,
+        stat_no_visit.pk,
+        urgent_soon_old.pk,
+        urgent_soon_new.pk,
+        urgent_late.pk,
+        routine_soon.pk,
+    ]
+
+
+def test_queue_leaves_out_drafts_and_reviewed_intakes_by_default(psychiatrist):
+    waiting = make_queue_intake()
+    make_queue_intake(status="reviewed")
+    make_queue_intake(status="draft")
+    assert _names(queue_page(user=psychiatrist, filters=QueueFilters())) == [waiting.pk]
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({"status": "in_review"}, {"mine_in_review", "theirs_in_review"}),
+        ({"status": "reviewed"}, {"reviewed"}),
+        ({"who": "mine"}, {"mine_in_review"}),
+        ({"who": "unassigned"}, {"waiting_flagged", "waiting_tomorrow"}),
+        ({"flag": "opioid_benzo"}, {"waiting_flagged"}),
+        ({"visit_date": "tomorrow"}, {"waiting_tomorrow"}),
+        (
+            {"status": "draft"},
+            {"mine_in_review", "waiting_flagged", "waiting_tomorrow", "theirs_in_review"},
+        ),
+    ],  # fmt: skip
+    ids=[
+        "status",
+        "status-reviewed",
+        "mine",
+        "unassigned",
+        "flag",
+        "visit-date",
+        "draft-is-never-listed",
+    ],  # fmt: skip
+)
+def test_each_filter_selects_only_matching_intakes(
+    psychiatrist, second_psychiatrist, filters, expected
+):
+    now = timezone.localtime()
+    tomorrow = (now + timedelta(days=1)).replace(hour=10, minute=0)
+    made = {
+        "mine_in_review": make_queue_intake(status="in_review", assignee=psychiatrist),
+        "theirs_in_review": make_queue_intake(status="in_review", assignee=second_psychiatrist),
+        "waiting_flagged": make_queue_intake(
+            priority="urgent", flag_codes=["opioid_benzo", "cns_load"]
+        ),
+        "waiting_tomorrow": make_queue_intake(visit_at=tomorrow, flag_codes=["cns_load"]),
+        "reviewed": make_queue_intake(status="reviewed", assignee=psychiatrist),
+        "draft": make_queue_intake(status="draft"),
+    }
+    if filters.get("visit_date") == "tomorrow":
+        filters = {"visit_date": tomorrow.date()}
+    page = queue_page(user=psychiatrist, filters=QueueFilters(**filters), size=50)
+    by_pk = {intake.pk: name for name, intake in made.items()}
+    assert {by_pk[pk] for pk in _names(page)} == expected
+
+
+def test_the_filter_form_reaches_the_queue_through_the_page(client, psychiatrist):
+    make_queue_intake(priority="urgent", flag_codes=["opioid_benzo"])
+    plain = make_queue_intake()
+    client.force_login(psychiatrist)
+    response = client.get(QUEUE, {"flag": "opioid_benzo", "status": "open", "who": "all"})
+    assert str(plain.public_id) not in response.content.decode()
+
+
+def test_counts_per_priority_follow_the_filters(psychiatrist):
+    for priority in ("stat", "urgent", "urgent", "routine"):
+        make_queue_intake(priority=priority)
+    make_queue_intake(priority="stat", status="reviewed")
+    assert queue_page(user=psychiatrist, filters=QueueFilters()).counts == {
+        "stat": 1,
+        "urgent": 2,
+        "routine": 1,
+    }
+
+
+def test_keyset_pages_have_no_duplicates_or_gaps_while_new_intakes_arrive(psychiatrist):
+    now = timezone.now()
+    original = [
+        make_queue_intake(
+            priority=("stat", "urgent", "routine")[n % 3],
+            visit_at=None if n % 7 == 0 else now + timedelta(hours=n % 11),
+            submitted_at=now - timedelta(minutes=n % 5),
+        ).pk
+        for n in range(60)
+    ]
+    seen, after = [], None
+    while True:
+        page = queue_page(user=psychiatrist, filters=QueueFilters(), after=after, size=20)
+        seen += _names(page)
+        # New intakes keep arriving between pages, some before and some after the cursor.
+        make_queue_intake(priority="stat", visit_at=now)
+        make_queue_intake(priority="routine", visit_at=None)
+        if not page.next_cursor:
+            break
+        after = page.next_cursor
+    assert len(seen) == len(set(seen))
+    assert set(original) <= set(seen)
+
+
+def test_a_later_page_continues_exactly_where_the_first_stopped(psychiatrist):
+    rows = [make_queue_intake(visit_at=timezone.now() + timedelta(hours=n)).pk for n in range(5)]
+    first = queue_page(user=psychiatrist, filters=QueueFilters(), size=2)
+    second = queue_page(user=psychiatrist, filters=QueueFilters(), after=first.next_cursor, size=2)
+    assert _names(first) + _names(second) == rows[:4]
+
+
+def _queue_queries(client) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(QUEUE)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_the_queue_page_runs_the_same_number_of_queries_for_10_and_1000_intakes(
+    client, psychiatrist
+):
+    from intake.review.seeding import seed_intakes
+
+    client.force_login(psychiatrist)
+    seed_intakes(10, seed=1, write=lambda line: None)
+    small = _queue_queries(client)
+    seed_intakes(990, seed=2, write=lambda line: None)
+    large = _queue_queries(client)
+    assert small == large
+    assert large <= 8
+
+
+def test_a_deep_keyset_page_costs_no_more_queries_than_the_first(client, psychiatrist):
+    for n in range(PAGE_SIZE * 3):
+        make_queue_intake(visit_at=timezone.now() + timedelta(minutes=n))
+    client.force_login(psychiatrist)
+    first = _queue_queries(client)
+    response = client.get(QUEUE)
+    after = response.context["next_query"]
+    with CaptureQueriesContext(connection) as queries:
+        client.get(f"{QUEUE}?{after}")
+    assert len(queries) == first
+
+
+def test_an_edited_page_link_goes_back_to_the_first_page(client, psychiatrist):
+    client.force_login(psychiatrist)
+    response = client.get(QUEUE, {"after": "not-a-cursor"})
+    assert response.status_code == 302 and response.url == reverse("review:queue")
+
+
+def test_a_cursor_round_trips_the_sort_position(psychiatrist):
+    intake = make_queue_intake(visit_at=None)
+    row = queue_page(user=psychiatrist, filters=QueueFilters()).rows[0]
+    from intake.review.selectors import decode_cursor
+
+    assert decode_cursor(encode_cursor(row))[3] == intake.pk
+
+
+def test_a_queue_row_shows_name_age_flags_and_scores(client, psychiatrist, patient):
+    make_queue_intake(
+        patient,
+        age=67,
+        flag_codes=["age65_benzo"],
+        evaluation={"scores": {"gad_7": {"total": 16, "band": "severe"},
+                               "phq_9": {"total": 11, "band": "moderate"}}},
+    )  # fmt: skip
+    client.force_login(psychiatrist)
+    html = client.get(QUEUE).content.decode()
+    for text in ("Alice Adams</a>, 67", "65+ on benzo", "16 <span", "moderate"):
+        assert text in html
+
+
+@pytest.mark.parametrize("persona", ["patient", "editor"], ids=["patient", "content-editor"])
+def test_only_psychiatrists_reach_the_queue(client, request, persona):
+    client.force_login(request.getfixturevalue(persona))
+    assert client.get(QUEUE).status_code == 404
+
+
+def test_an_anonymous_visitor_is_sent_to_sign_in(client):
+    assert client.get(QUEUE)["Location"].startswith("/accounts/login/")
+
+
+def test_visit_date_filter_takes_a_local_calendar_day(psychiatrist):
+    day = date.today() + timedelta(days=3)
+    local_midnight = timezone.make_aware(
+        timezone.datetime.combine(day, timezone.datetime.min.time())
+    )
+    inside = make_queue_intake(visit_at=local_midnight + timedelta(hours=23, minutes=59))
+    make_queue_intake(visit_at=local_midnight + timedelta(days=1))
+    page = queue_page(user=psychiatrist, filters=QueueFilters(visit_date=day))
+    assert _names(page) == [inside.pk]
