@@ -192,3 +192,29 @@ def test_medicines_can_be_added_and_removed_with_javascript_off(chromium, live_s
         expect(page.get_by_text("Xanax")).to_have_count(0)
     finally:
         context.close()
+
+
+def test_the_other_intake_pages_have_no_accessibility_violations(page, axe):
+    user = make_user("lu@patients.example", groups=(roles.PATIENTS,), password=PASSWORD)
+    sign_in(page, "lu@patients.example")
+    page.goto("/intake/")
+    axe(page, "home-start")
+    page.get_by_role("button", name="Start").click()
+    page.get_by_role("link", name="About you").click()
+    axe(page, "about")
+    page.goto(page.url.replace("/about/", "/medications/add/"))
+    axe(page, "medicine-add")
+    page.goto(page.url.replace("/medications/add/", "/safety/"))
+    for name, index in (("q1", 0), ("q2", 0), ("q6", 1)):
+        choose(page, name, index)
+    save(page)
+    expect(page.get_by_role("heading", name="More about your safety")).to_be_visible()
+    axe(page, "safety-more")
+    page.goto(page.url.replace("/safety/more/", "/check/"))
+    page.get_by_label("I confirm that my answers are true").check()
+    page.get_by_role("button", name="Send my answers").click()
+    expect(page.locator("#missing-summary")).to_be_visible()
+    axe(page, "check-missing-answers")
+    make_intake(user, visit_in_hours=24 * 30)
+    page.goto("/intake/")
+    axe(page, "home-list")
