@@ -1,0 +1,96 @@
+"""The review journey in real Chromium: STAT first, claim, ask the patient, the patient
+answers and resubmits, the psychiatrist finishes; axe on every page visited."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from intake.models import Intake
+from portal import roles
+from tests.factories import make_submitted_intake, make_user
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PASSWORD = "quiet-harbour-review-2026"
+
+
+def _sign_in(page, username: str) -> None:
+    page.goto("/accounts/login/")
+    page.get_by_label("Email address").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def _people():
+    doctor = make_user("dr.kim@clinic.example", groups=(roles.PSYCHIATRISTS,),
+                       password=PASSWORD, first_name="Kim", last_name="Lee")  # fmt: skip
+    patient = make_user("stella@patients.example", groups=(roles.PATIENTS,),
+                        password=PASSWORD, first_name="Stella", last_name="Stat")  # fmt: skip
+    others = [
+        make_user(
+            f"{name.lower()}@patients.example",
+            groups=(roles.PATIENTS,),
+            first_name=name,
+            last_name="Waiting",
+        )  # fmt: skip
+        for name in ("Rory", "Uri")
+    ]
+    # The routine intake has the soonest visit, yet the STAT one must lead the queue.
+    make_submitted_intake(others[0], archetype="routine_calm", visit_in_hours=2)
+    make_submitted_intake(others[1], archetype="urgent_opioid", visit_in_hours=5)
+    stat = make_submitted_intake(patient, archetype="stat_item_9", visit_in_hours=72)
+    return doctor, patient, stat
+
+
+def _psychiatrist_asks_for_more(page, axe):
+    page.goto("/review/")
+    first_row = page.locator("table.queue-table tbody tr").first
+    expect(first_row).to_contain_text("STAT")
+    expect(first_row).to_contain_text("Stella Stat")
+    axe(page, "review-queue")
+    first_row.get_by_role("link", name="Stella Stat").click()
+    page.get_by_role("button", name="Claim this intake").click()
+    expect(page.get_by_text("You claimed this intake")).to_be_visible()
+    axe(page, "review-detail")
+    page.get_by_role("link", name="Printable summary").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("summary")
+    axe(page, "review-print")
+    page.go_back()
+    page.get_by_label("Anxiety and mood").check()
+    page.get_by_label("Message to the patient").fill("How many panic attacks this week?")
+    page.get_by_role("button", name="Send the request").click()
+    expect(page.get_by_text("asked for more information")).to_be_visible()
+    page.get_by_role("button", name="Sign out").click()
+
+
+def _patient_answers_and_resends(page, axe):
+    page.get_by_role("link", name="Anxiety and mood").click()
+    page.get_by_label("In a usual week, how many panic attacks do you have?").fill("3")
+    page.get_by_role("button", name=re.compile("Save and continue|Continue")).click()
+    page.get_by_role("button", name=re.compile("Save and continue|Continue")).click()
+    page.goto(page.url.split("/intake/")[0] + "/intake/")
+    page.get_by_role("link", name=re.compile("Check your answers")).click()
+    page.get_by_label(re.compile("I confirm that my answers are true")).check()
+    page.get_by_role("button", name="Send my answers").click()
+    page.get_by_role("button", name="Sign out").click()
+
+
+def test_a_psychiatrist_works_a_stat_intake_through_a_request_for_information(page, axe):
+    doctor, patient, stat = _people()
+    _sign_in(page, doctor.username)
+    _psychiatrist_asks_for_more(page, axe)
+
+    _sign_in(page, patient.username)
+    expect(page.get_by_text("Your psychiatrist asked for more information")).to_be_visible()
+    _patient_answers_and_resends(page, axe)
+    stat.refresh_from_db()
+    assert (stat.status, stat.answers["panic_attacks_per_week"]) == ("submitted", 3)
+
+    _sign_in(page, doctor.username)
+    page.goto(f"/review/i/{stat.public_id}/")
+    page.get_by_role("button", name="Claim this intake").click()
+    page.get_by_label("Closing note").fill("Seen. Safety plan agreed; follow up at visit.")
+    page.get_by_role("button", name="Mark reviewed").click()
+    expect(page.get_by_text("The intake is marked reviewed.")).to_be_visible()
+    axe(page, "review-detail-reviewed")
+    assert Intake.objects.get(pk=stat.pk).status == "reviewed"
