@@ -1,7 +1,7 @@
 """The portal's one door to the clinical core: stored answers in, the evaluation out.
 
 The patient intake stores its answers as a dict in the case-file format
-(intake/clinical/README.md); the review queue and the rule re-runs call
+(README.md, "Clinical core"); the review queue and the rule re-runs call
 ``evaluate_answers`` on it. The catalog is read from the database at each call (about 50
 rows), so an admin's edit counts at once.
 """
