@@ -39,11 +39,12 @@ def _apply(intake: Intake, evaluation: dict) -> None:
     intake.priority_rank = PRIORITY_RANK[evaluation["priority"]]
     intake.flag_codes = [flag["code"] for flag in evaluation.get("flags", [])]
     intake.age = evaluation.get("age")
+    intake.updated_at = timezone.now()
 
 
 def _save(batch: list[Intake]) -> None:
     with transaction.atomic():
-        Intake.objects.bulk_update(batch, FIELDS, batch_size=BATCH)
+        Intake.objects.bulk_update(batch, [*FIELDS, "updated_at"], batch_size=BATCH)
         for intake in batch:
             record(actor=None, action="intake.recomputed", obj=intake)
             # A rule change that makes an intake STAT owes the on-call a message.

@@ -46,7 +46,10 @@ def _lock(intake_id: int) -> Intake:
 def _assign(intake: Intake, user) -> Intake:
     intake.assignee = user
     intake.assigned_at = timezone.now()
-    Intake.objects.filter(pk=intake.pk).update(assignee=user, assigned_at=intake.assigned_at)
+    # updated_at moves with every change the queue shows (it keys the queue's page cache).
+    Intake.objects.filter(pk=intake.pk).update(
+        assignee=user, assigned_at=intake.assigned_at, updated_at=intake.assigned_at
+    )
     if intake.status == IntakeStatus.SUBMITTED:
         intake_transition(intake=intake, to=IntakeStatus.IN_REVIEW, actor=user)
     record(actor=user, action="intake.claimed", obj=intake)
@@ -89,7 +92,9 @@ def intake_release(*, intake_id: int, user) -> Intake:
         intake = _held(intake_id, user)
         intake_transition(intake=intake, to=IntakeStatus.SUBMITTED, actor=user)
         intake.assignee, intake.assigned_at = None, None
-        Intake.objects.filter(pk=intake.pk).update(assignee=None, assigned_at=None)
+        Intake.objects.filter(pk=intake.pk).update(
+            assignee=None, assigned_at=None, updated_at=timezone.now()
+        )
         record(actor=user, action="intake.released", obj=intake)
     return intake
 

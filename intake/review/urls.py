@@ -25,4 +25,7 @@ urlpatterns = [
 
 # The benchmark's bare baseline view exists only when asked for (never in production).
 if getattr(settings, "PORTAL_BENCH", False) or os.environ.get("PORTAL_BENCH") == "1":
-    urlpatterns.append(path("_bench/bare/", views.bench_bare, name="bench_bare"))
+    urlpatterns += [
+        path("_bench/bare/", views.bench_bare, name="bench_bare"),
+        path("_bench/bare-signed-in/", views.bench_bare_signed_in, name="bench_bare_signed_in"),
+    ]
