@@ -160,15 +160,31 @@ def _intake(patient, status, answered: Answered | None, rng, now, doctors) -> In
     return intake
 
 
+# A small demo starts with every archetype once (so every priority and flag is there),
+# in these statuses in turn; STAT ones wait in the queue.
+DEMO_STATUSES = ("submitted", "in_review", "submitted", "reviewed", "info_requested")
+
+
+def _plan(count: int, rng: random.Random, sets) -> list[tuple[str, Answered | None]]:
+    """(status, answers) for each intake to make, in order."""
+    answered, weights = zip(*sets, strict=True)
+    mix = SMALL_MIX if count < SMALL else LARGE_MIX
+    statuses = rng.choices(list(mix), weights=list(mix.values()), k=count)
+    plan = [(s, None if s == "draft" else rng.choices(answered, weights)[0]) for s in statuses]
+    if count < SMALL:
+        firsts = [a for n, (a, _w) in enumerate(sets) if n % VARIANTS == 0]
+        for n, one in enumerate(firsts[:count]):
+            stat = one.evaluation["priority"] == "stat"
+            plan[n] = ("submitted" if stat else DEMO_STATUSES[n % len(DEMO_STATUSES)], one)
+    return plan
+
+
 def seed_intakes(count: int, *, seed: int | None = None, write=print) -> int:
     """Create ``count`` synthetic intakes (with their patients and status history)."""
     rng = random.Random(seed)
     tag = f"{rng.randrange(16**6):06x}"
     now = timezone.now()
-    sets = _answer_sets(timezone.localdate())
-    answered, weights = zip(*sets, strict=True)
-    mix = SMALL_MIX if count < SMALL else LARGE_MIX
-    statuses = rng.choices(list(mix), weights=list(mix.values()), k=count)
+    plan = _plan(count, rng, _answer_sets(timezone.localdate()))
     doctors = _psychiatrists(tag)
     intake_fields = [Intake._meta.get_field(n) for n in ("created_at", "updated_at")]
     at_field = StatusChange._meta.get_field("at")
@@ -178,10 +194,11 @@ def seed_intakes(count: int, *, seed: int | None = None, write=print) -> int:
         with transaction.atomic(), _explicit_times(*intake_fields, at_field):
             patients = _patients(size, tag, rng, done)
             intakes = [
-                _intake(p, s, None if s == "draft" else rng.choices(answered, weights)[0],
-                        rng, now, doctors)
-                for p, s in zip(patients, statuses[done : done + size], strict=True)
-            ]  # fmt: skip
+                _intake(patient, status, answered, rng, now, doctors)
+                for patient, (status, answered) in zip(
+                    patients, plan[done : done + size], strict=True
+                )
+            ]
             Intake.objects.bulk_create(intakes, batch_size=BATCH)
             history = [
                 row

@@ -191,3 +191,12 @@ def next_unclaimed(qs: QuerySet | None = None) -> QuerySet:
     """Submitted, unassigned intakes in queue order: "take the next one" claims the first."""
     qs = Intake.objects.all() if qs is None else qs
     return qs.filter(status="submitted", assignee__isnull=True).order_by(*queue_sort_expressions())
+
+
+def information_request(intake: Intake) -> str | None:
+    """The psychiatrist's message while the patient is asked for more (for the patient's
+    task list), else None. Psychiatrists write it for the patient's eyes."""
+    if intake.status != "info_requested":
+        return None
+    changes = intake.status_changes.filter(to_status="info_requested").order_by("-at", "-id")
+    return changes.values_list("note", flat=True).first()

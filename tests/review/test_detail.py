@@ -165,3 +165,13 @@ def test_the_audit_admin_lists_one_intakes_events_and_one_users_events(client, h
         == AuditEvent.objects.filter(object_type="intake.intake", object_id=str(held.pk)).count()
     )
     assert {e.actor_id for e in by_user.context["cl"].result_list} == {psychiatrist.pk}
+
+
+def test_the_patients_task_list_can_show_the_psychiatrists_request(psychiatrist, held):
+    from intake.review.selectors import information_request
+
+    services.intake_ask_patient(
+        intake_id=held.pk, user=psychiatrist, sections=["mood"], message="Any panic this week?"
+    )
+    held.refresh_from_db()
+    assert information_request(held) == "Any panic this week?"

@@ -236,3 +236,7 @@ def test_visit_date_filter_takes_a_local_calendar_day(psychiatrist):
     make_queue_intake(visit_at=local_midnight + timedelta(days=1))
     page = queue_page(user=psychiatrist, filters=QueueFilters(visit_date=day))
     assert _names(page) == [inside.pk]
+
+
+def test_the_benchmark_baseline_view_is_not_served_in_normal_running(client):
+    assert client.get("/review/_bench/bare/").status_code == 404
