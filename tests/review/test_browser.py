@@ -94,3 +94,14 @@ def test_a_psychiatrist_works_a_stat_intake_through_a_request_for_information(pa
     expect(page.get_by_text("The intake is marked reviewed.")).to_be_visible()
     axe(page, "review-detail-reviewed")
     assert Intake.objects.get(pk=stat.pk).status == "reviewed"
+
+
+def test_the_queue_and_an_intake_work_on_a_phone(phone_page, axe):
+    doctor, _patient, stat = _people()
+    _sign_in(phone_page, doctor.username)
+    phone_page.goto("/review/")
+    expect(phone_page.get_by_role("link", name="Stella Stat")).to_be_visible()
+    axe(phone_page, "review-queue-phone")
+    phone_page.goto(f"/review/i/{stat.public_id}/")
+    expect(phone_page.get_by_role("button", name="Claim this intake")).to_be_visible()
+    axe(phone_page, "review-detail-phone")
