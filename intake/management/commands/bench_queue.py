@@ -10,6 +10,8 @@ and p50/p95/p99 latency, then the ratios the issue sets as targets.
         python manage.py migrate && python manage.py bench_queue
 """
 
+import time
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
@@ -65,8 +67,10 @@ class Command(BaseCommand):
     def _grow_to(self, size: int):
         missing = size - Intake.objects.count()
         if missing > 0:
-            self.stdout.write(f"Seeding {missing} intakes (to {size})...")
+            started = time.monotonic()
             seed_intakes(missing, seed=size, write=lambda line: None)
+            seconds = time.monotonic() - started
+            self.stdout.write(f"Seeded {missing} intakes (to {size}) in {seconds:.1f} s")
         with connection.cursor() as cursor:
             # What autovacuum does after a bulk load; the planner needs fresh statistics.
             cursor.execute("VACUUM ANALYZE intake_intake")
