@@ -90,6 +90,9 @@ def celery_worker(transactional_db):
     from portal.celery import app
 
     app.conf.update(broker_url=os.environ["PORTAL_TEST_BROKER_URL"], task_always_eager=False)
+    # A producer pool built earlier (say for another broker URL) must not be reused.
+    app._pool = None
+    app.amqp._producer_pool = None
     with app.connection_for_write() as conn:
         conn.default_channel.queue_purge(app.conf.task_default_queue)
     with start_worker(

@@ -99,10 +99,6 @@ def _wait_for(condition, seconds=20.0) -> bool:
 @pytest.mark.celery_worker
 @pytest.mark.django_db(transaction=True)
 def test_a_real_worker_sends_the_stat_email_within_seconds(celery_worker, patient, oncall):
-    # An earlier inline test may have built a producer pool for the default broker URL;
-    # publish through the worker's broker instead.
-    celery_worker._pool = None
-    celery_worker.amqp._producer_pool = None
     started = time.monotonic()
     make_submitted_intake(patient, archetype="stat_imminent")
     assert _wait_for(lambda: len(mail.outbox) == 1)

@@ -1,9 +1,8 @@
 """Demo users (one per role) and the seed content. Idempotent. For local use only."""
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import call_command
+from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand
 
 from portal import roles
@@ -23,6 +22,9 @@ DEMO_USERS = (
     ("editor@demo.example", "Eddie", "Editor", (roles.CONTENT_EDITORS,), True, False),
     ("admin@demo.example", "Ada", "Admin", (), True, True),
 )
+
+
+DEMO_CONTENT_COMMANDS = ("load_education_demo", "load_intake_demo", "load_review_demo")
 
 
 class Command(BaseCommand):
@@ -45,13 +47,8 @@ class Command(BaseCommand):
                 user.save()
             user.groups.add(*Group.objects.filter(name__in=groups))
             self.stdout.write(f"{'created' if created else 'kept'} {username}")
-        for hook in ("education", "intake"):
-            if apps.is_installed(hook) and _has_command(f"load_{hook}_demo"):
-                call_command(f"load_{hook}_demo", stdout=self.stdout)
+        # Each app loads its own demo content; each command is idempotent.
+        for name in DEMO_CONTENT_COMMANDS:
+            if name in get_commands():
+                call_command(name, stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Demo password for every account: {DEMO_PASSWORD}"))
-
-
-def _has_command(name: str) -> bool:
-    from django.core.management import get_commands
-
-    return name in get_commands()
