@@ -90,6 +90,14 @@ class Intake(models.Model):
             return True
         return self.status == IntakeStatus.INFO_REQUESTED and key in (self.reopened_sections or [])
 
+    def information_request(self) -> str | None:
+        """The psychiatrist's message while the patient is asked for more, else None.
+        Psychiatrists write it for the patient's eyes."""
+        if self.status != IntakeStatus.INFO_REQUESTED:
+            return None
+        changes = self.status_changes.filter(to_status=IntakeStatus.INFO_REQUESTED)
+        return changes.order_by("-at", "-id").values_list("note", flat=True).first()
+
     @property
     def is_editable(self) -> bool:
         return self.status == IntakeStatus.DRAFT or (

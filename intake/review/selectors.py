@@ -194,9 +194,5 @@ def next_unclaimed(qs: QuerySet | None = None) -> QuerySet:
 
 
 def information_request(intake: Intake) -> str | None:
-    """The psychiatrist's message while the patient is asked for more (for the patient's
-    task list), else None. Psychiatrists write it for the patient's eyes."""
-    if intake.status != "info_requested":
-        return None
-    changes = intake.status_changes.filter(to_status="info_requested").order_by("-at", "-id")
-    return changes.values_list("note", flat=True).first()
+    """The psychiatrist's message while the patient is asked for more, else None."""
+    return intake.information_request()

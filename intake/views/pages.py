@@ -91,7 +91,10 @@ def _task_list(request, intake: Intake):
             }
         )
     complete = all(row["status"] in ("completed", "not_needed") for row in rows)
-    return render(request, "intake/tasks.html", page_context(intake, rows=rows, complete=complete))
+    context = page_context(
+        intake, rows=rows, complete=complete, request_message=intake.information_request()
+    )
+    return render(request, "intake/tasks.html", context)
 
 
 def _locked(request, intake: Intake):
