@@ -128,8 +128,27 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
-# Sessions live server-side (database), so the web tier keeps no state of its own.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# CACHE_URL (redis://host:6379/1) names a cache every web process shares. With it,
+# sessions are read from the cache and written through to the database, and role
+# lookups are cached; without it, every process reads sessions and roles from the
+# database (a per-process cache could serve a session after sign-out elsewhere).
+CACHE_URL = env.str("CACHE_URL", default="")
+SHARED_CACHE = bool(CACHE_URL)
+CACHES = {
+    "default": (
+        env.cache_url("CACHE_URL")
+        if SHARED_CACHE
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"}
+    ),
+    # Per process, never shared: rendered fragments that name patients stay in this process.
+    "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"},
+}
+# Sessions live server-side, so the web tier keeps no state of its own.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if SHARED_CACHE
+    else "django.contrib.sessions.backends.db"
+)
 SESSION_COOKIE_AGE = _positive_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -5,14 +5,14 @@ The rows (with the counts and the page links) are cached per user, filters, page
 minute (the "waiting" column), so a repeat view costs one index probe instead of the
 queries and the rendering; any write to any intake makes a new version at once. The
 filter form's HTML holds no patient data and is cached by its query string. The cache is
-Django's default (per process); the page's messages and CSRF token are never cached.
+the per-process "local" one (never shared); the page's messages and CSRF token are never cached.
 """
 
 import hashlib
 import uuid
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -101,6 +101,7 @@ def _rows_html(request, filters: QueueFilters, after: str | None) -> str:
 
 
 def _cached(key: str, make, ttl: int) -> str:
+    cache = caches["local"]
     html = cache.get(key) if ttl else None
     if html is None:
         html = make()
