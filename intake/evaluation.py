@@ -2,11 +2,13 @@
 
 The patient intake stores its answers as a dict in the case-file format
 (README.md, "Clinical core"); the review queue and the rule re-runs call
-``evaluate_answers`` on it. The catalog is read from the database at each call (about 50
-rows), so an admin's edit counts at once.
+``evaluate_answers`` on it. Each call checks the catalog's version in the database (one
+aggregate query), so an admin's edit counts at once.
 """
 
 from datetime import date
+
+from django.db.models import Count, Max
 
 from intake.clinical.case import CaseError, parse_case
 from intake.clinical.catalog import CatalogEntry, match
@@ -16,9 +18,20 @@ from intake.models import Medication
 __all__ = ["CaseError", "catalog_entries", "evaluate_answers", "match_medication"]
 
 
+_catalog_memo: dict = {}
+
+
 def catalog_entries() -> tuple[CatalogEntry, ...]:
-    """The medication catalog as it stands in the database, as plain values."""
-    return tuple(row.to_entry() for row in Medication.objects.all())
+    """The medication catalog as it stands in the database, as plain values.
+
+    Kept per process and re-read when the catalog changes: one aggregate query (count and
+    newest edit) tells, so an admin's edit counts at the very next call.
+    """
+    version = tuple(Medication.objects.aggregate(n=Count("id"), latest=Max("updated_at")).values())
+    if _catalog_memo.get("version") != version:
+        entries = tuple(row.to_entry() for row in Medication.objects.all())
+        _catalog_memo.update(version=version, entries=entries)
+    return _catalog_memo["entries"]
 
 
 def evaluate_answers(answers: dict, *, as_of: date | None = None) -> dict:

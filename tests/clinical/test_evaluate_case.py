@@ -171,7 +171,7 @@ def test_the_command_itself_answers_or_exits_2(monkeypatch, value):
 
 
 def test_the_readme_worked_example_is_what_the_command_prints():
-    readme = (ROOT / "intake" / "clinical" / "README.md").read_text()
+    readme = (ROOT / "README.md").read_text()
     blocks = readme.split("### Worked example", 1)[1].split("```json\n")[1:3]
     shown_input, shown_output = (json.loads(block.split("```", 1)[0]) for block in blocks)
     worked = CASES / "00-readme-worked-example"

@@ -43,7 +43,10 @@ def test_evaluate_answers_raises_case_error_naming_the_field():
 
 
 def test_an_admin_edit_to_the_catalog_counts_at_once():
-    Medication.objects.filter(generic_name="clonazepam").update(aliases=["k-pins"])
+    match_medication("Klonopin")  # the catalog as it was, read once
+    clonazepam = Medication.objects.get(generic_name="clonazepam")
+    clonazepam.aliases = ["k-pins"]
+    clonazepam.save()  # as the admin saves it
     assert match_medication("K pins").generic == "clonazepam"
 
 

@@ -83,3 +83,11 @@ def test_without_a_broker_celery_runs_tasks_inline():
         drop=("CELERY_BROKER_URL",),
     )
     assert result.stdout.strip().splitlines()[-1] == "True"
+
+
+def test_a_shared_cache_makes_sessions_cache_backed_and_still_stored_in_the_database():
+    code = "from django.conf import settings; print(settings.SESSION_ENGINE)"
+    with_cache = _manage("shell", "-c", code, env_extra={"CACHE_URL": "redis://127.0.0.1:6379/9"})
+    without = _manage("shell", "-c", code, drop=("CACHE_URL",))
+    assert with_cache.stdout.strip().splitlines()[-1].endswith("cached_db")
+    assert without.stdout.strip().splitlines()[-1].endswith("sessions.backends.db")
