@@ -157,3 +157,19 @@ def test_the_sweep_leaves_a_failing_message_owed_and_sends_the_rest(
 def test_a_visit_already_past_gets_no_reminder(patient):
     make_intake(patient, visit_in_hours=-1)
     assert tasks.remind_unfinished_intakes() == 0
+
+
+@pytest.mark.celery_worker
+@pytest.mark.django_db(transaction=True)
+def test_after_a_broker_outage_the_sweep_through_a_real_worker_sends_exactly_one_email(
+    request, patient, oncall
+):
+    with _broker(CLOSED_PORT_BROKER):
+        make_submitted_intake(patient, archetype="stat_item_9")
+    assert NotificationOutbox.objects.get().sent_at is None
+    request.getfixturevalue("celery_worker")  # the broker is back, with a worker on it
+    tasks.sweep_owed_notifications.delay()
+    tasks.sweep_owed_notifications.delay()
+    assert _wait_for(lambda: NotificationOutbox.objects.get().sent_at is not None)
+    time.sleep(1)  # a second delivery, were there one, would have landed by now
+    assert len(mail.outbox) == 1
