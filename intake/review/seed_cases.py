@@ -150,10 +150,20 @@ def draft_answers() -> dict:
     return {key: answers[key] for key in ("date_of_birth", "sex_at_birth", "medications")}
 
 
+def _shift_birth_year(date_of_birth: str, n: int) -> str:
+    """Spread ages without crossing 65 (which would change the age flags): older
+    archetypes get older, the others move within about 27-57."""
+    year = int(date_of_birth[:4])
+    shift = -((n * 3) % 20) if year <= 1960 else (n * 7) % 31 - 15
+    return f"{year + shift}{date_of_birth[4:]}"
+
+
 def variant(answers: dict, n: int) -> dict:
-    """The ``n``-th variation of an archetype: GAD-7 and PHQ-9 items nudged (PHQ-9 item 9
-    kept, so a variant never gains or loses the safety flag)."""
+    """The ``n``-th variation of an archetype: age spread, GAD-7 and PHQ-9 items nudged
+    (PHQ-9 item 9 kept, so a variant never gains or loses the safety flag)."""
     varied = copy.deepcopy(answers)
+    if "date_of_birth" in varied:
+        varied["date_of_birth"] = _shift_birth_year(varied["date_of_birth"], n)
     for key in ("gad_7", "phq_9"):
         items = varied[key]
         last = len(items) - (1 if key == "phq_9" else 0)
