@@ -5,6 +5,7 @@ A malformed value stops start-up with ``ImproperlyConfigured``: django-environ r
 for unparsable URLs and booleans, and ``_positive_int`` does for numbers.
 """
 
+import secrets
 from datetime import timedelta
 from pathlib import Path
 
@@ -43,12 +44,16 @@ def _bool(name: str, default: bool) -> bool:
 DEBUG = _bool("DJANGO_DEBUG", False)
 
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off (see README)."
-        )
-    SECRET_KEY = "dev-only-key-never-use-in-production-" + "x" * 20
+SECRET_KEY_IS_SET = bool(SECRET_KEY)
+if not SECRET_KEY_IS_SET:
+    # Management commands (makemigrations, check, ...) may run without a key; the web and
+    # worker processes refuse to start without one unless DEBUG is on (portal/startup.py),
+    # and `check --deploy` reports it. The stand-in is random, so it signs nothing lasting.
+    SECRET_KEY = (
+        "dev-only-key-never-use-in-production-" + "x" * 20
+        if DEBUG
+        else "unset-" + secrets.token_urlsafe(48)
+    )
 
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])

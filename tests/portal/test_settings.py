@@ -70,9 +70,21 @@ def test_malformed_setting_stops_start_up_with_improperly_configured(name, value
     assert name in result.stderr or "nonsense" in result.stderr
 
 
-def test_missing_secret_key_without_debug_stops_start_up():
-    result = _manage("check", drop=("DJANGO_SECRET_KEY", "DJANGO_DEBUG"))
+def test_without_a_secret_key_the_web_process_refuses_to_start():
+    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SECRET_KEY", "DJANGO_DEBUG")}
+    result = subprocess.run(
+        [sys.executable, "-c", "import portal.wsgi"], cwd=ROOT, env=env, capture_output=True,
+        text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode != 0
     assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_without_a_secret_key_check_deploy_reports_it_and_other_commands_still_run():
+    drop = ("DJANGO_SECRET_KEY", "DJANGO_DEBUG")
+    deploy = _manage("check", "--deploy", env_extra=PRODUCTION_ENV | {"DJANGO_SECRET_KEY": ""})
+    assert "portal.E001" in deploy.stderr
+    assert _manage("makemigrations", "--check", "--dry-run", drop=drop).returncode == 0
 
 
 def test_without_a_broker_celery_runs_tasks_inline():
@@ -91,3 +103,15 @@ def test_a_shared_cache_makes_sessions_cache_backed_and_still_stored_in_the_data
     without = _manage("shell", "-c", code, drop=("CACHE_URL",))
     assert with_cache.stdout.strip().splitlines()[-1].endswith("cached_db")
     assert without.stdout.strip().splitlines()[-1].endswith("sessions.backends.db")
+
+
+def test_without_a_secret_key_a_celery_worker_refuses_to_start():
+    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SECRET_KEY", "DJANGO_DEBUG")}
+    env["CELERY_BROKER_URL"] = "redis://127.0.0.1:1/0"  # never reached: it stops before
+    celery = str(Path(sys.executable).with_name("celery"))
+    result = subprocess.run(
+        [celery, "-A", "portal", "worker", "--pool", "solo"], cwd=ROOT, env=env,
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
