@@ -11,7 +11,7 @@ from datetime import date
 from django.db.models import Count, Max
 
 from intake.clinical.case import CaseError, parse_case
-from intake.clinical.catalog import CatalogEntry, match
+from intake.clinical.catalog import CatalogEntry, build_index, match
 from intake.clinical.evaluate import evaluate
 from intake.models import Medication
 
@@ -30,7 +30,7 @@ def catalog_entries() -> tuple[CatalogEntry, ...]:
     version = tuple(Medication.objects.aggregate(n=Count("id"), latest=Max("updated_at")).values())
     if _catalog_memo.get("version") != version:
         entries = tuple(row.to_entry() for row in Medication.objects.all())
-        _catalog_memo.update(version=version, entries=entries)
+        _catalog_memo.update(version=version, entries=entries, index=build_index(entries))
     return _catalog_memo["entries"]
 
 
@@ -46,4 +46,5 @@ def evaluate_answers(answers: dict, *, as_of: date | None = None) -> dict:
 
 def match_medication(name: str) -> CatalogEntry | None:
     """The catalog entry a typed medicine name means, or None (free text, class "other")."""
-    return match(name, catalog_entries())
+    catalog_entries()  # brings the memo up to date
+    return match(name, _catalog_memo["index"])
