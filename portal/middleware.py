@@ -40,3 +40,22 @@ class ContentSecurityPolicyMiddleware:
         response.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         return response
+
+
+class PrivatePagesMiddleware:
+    """Pages shown to a signed-in user are never stored by the browser or a proxy: after
+    signing out on a shared computer, Back must not bring a patient's answers back.
+
+    Only pages that looked at the user are affected (Django caches it on the request), so a
+    view that never reads the session stays as cheap as it was.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "_cached_user", None)
+        if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
+            response["Cache-Control"] = "private, no-store"
+        return response

@@ -95,3 +95,14 @@ def test_password_reset_email_is_sent_through_django_mail(client, mailoutbox):
     user = make_user("rae@patients.example", groups=("Patients",), password="a-long-passphrase-99")
     client.post(reverse("password_reset"), {"email": user.email})
     assert len(mailoutbox) == 1 and "/accounts/reset/" in mailoutbox[0].body
+
+
+def test_pages_for_a_signed_in_patient_are_never_stored_by_the_browser(client, patient):
+    client.force_login(patient)
+    response = client.get(reverse("intake:home"))
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_public_pages_for_an_anonymous_visitor_stay_cacheable(client):
+    response = client.get(reverse("home"))
+    assert "no-store" not in response.get("Cache-Control", "")
