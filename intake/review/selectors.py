@@ -7,14 +7,13 @@ index range scan at any depth: no OFFSET. A page costs the same two queries (row
 counts) whatever its size or depth.
 """
 
-import base64
-import binascii
 import json
+import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Subquery
 from django.db.models.fields.json import KT
 from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan
 from django.utils import timezone
@@ -50,30 +49,27 @@ class QueuePage:
 
 # ---- cursors -----------------------------------------------------------------------------
 def encode_cursor(row: dict) -> str:
-    """The position after ``row`` (a queue row): its sort values, opaque in the URL (ids
-    only, no patient data)."""
-    values = [
-        row["priority_rank"],
-        row["visit_sort"].isoformat(),
-        row["submitted_at"].isoformat(),
-        row["id"],
-    ]
-    raw = json.dumps(values, separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    """The position after ``row`` (a queue row), as that intake's opaque public id. The URL
+    (and so the access logs and the browser history) never carries its priority, visit or
+    submission times: the next page reads them back from the row itself, in SQL."""
+    return row["public_id"].hex
 
 
-def decode_cursor(cursor: str) -> tuple:
+def decode_cursor(cursor: str) -> uuid.UUID:
     try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        rank, visit, submitted, pk = json.loads(base64.urlsafe_b64decode(padded))
-        return (
-            int(rank),
-            datetime.fromisoformat(visit),
-            datetime.fromisoformat(submitted),
-            int(pk),
-        )
-    except (ValueError, TypeError, binascii.Error) as exc:
+        return uuid.UUID(hex=cursor)
+    except (ValueError, TypeError, AttributeError) as exc:
         raise BadCursor(str(exc)) from exc
+
+
+def _position_of(public_id: uuid.UUID) -> tuple:
+    """The anchor row's sort values as scalar subqueries, so a later page is still one
+    query (and an index range scan) rather than a lookup followed by the page."""
+    anchor = Intake.objects.filter(public_id=public_id).order_by()
+    return tuple(
+        Subquery(anchor.annotate(position=expression).values("position")[:1])
+        for expression in queue_sort_expressions()
+    )
 
 
 # ---- the queue ---------------------------------------------------------------------------
@@ -150,10 +146,13 @@ def queue_page(
     with the counts per priority for the same filters. Raises ``BadCursor``."""
     selected = queue_filter(user=user, filters=filters)
     rows_qs = queue_rows(selected)
-    if after:
+    anchor = decode_cursor(after) if after else None
+    if anchor:
         position = Tuple(*queue_sort_expressions())
-        rows_qs = rows_qs.filter(TupleGreaterThan(position, decode_cursor(after)))
+        rows_qs = rows_qs.filter(TupleGreaterThan(position, _position_of(anchor)))
     rows = list(rows_qs[: size + 1])
+    if anchor and not rows and not Intake.objects.filter(public_id=anchor).exists():
+        raise BadCursor("no intake has this public id")
     more = len(rows) > size
     rows = rows[:size]
     return QueuePage(

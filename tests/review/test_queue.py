@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from intake.review.selectors import PAGE_SIZE, QueueFilters, encode_cursor, queue_page
+from intake.review.selectors import PAGE_SIZE, QueueFilters, queue_page
 from tests.factories import make_queue_intake
 
 pytestmark = pytest.mark.django_db
@@ -195,12 +195,31 @@ def test_an_edited_page_link_goes_back_to_the_first_page(client, psychiatrist):
     assert response.status_code == 302 and response.url == reverse("review:queue")
 
 
-def test_a_cursor_round_trips_the_sort_position(psychiatrist):
-    intake = make_queue_intake(visit_at=None)
-    row = queue_page(user=psychiatrist, filters=QueueFilters()).rows[0]
-    from intake.review.selectors import decode_cursor
+def test_a_page_link_names_the_last_row_by_its_public_id_only(psychiatrist):
+    # The link lands in access logs and browser history: no priority, visit or
+    # submission time may ride in it (a STAT rank alone says "suicide risk").
+    for n in range(3):
+        make_queue_intake(priority="stat", visit_at=timezone.now() + timedelta(hours=n))
+    page = queue_page(user=psychiatrist, filters=QueueFilters(), size=2)
+    assert page.next_cursor == page.rows[-1]["public_id"].hex
 
-    assert decode_cursor(encode_cursor(row))[3] == intake.pk
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        # The old value cursor with a rank too large for any integer column.
+        "WzEwMDAwMDAwMDAwMDAwMDAwMDAwMDAsIjIwMjYtMDEtMDFUMDA6MDA6MDArMDA6MDAiLCIyMDI2LTAxLTAx"
+        "VDAwOjAwOjAwKzAwOjAwIiwxXQ",
+        "0" * 32,
+        "%FF%FE",
+    ],
+    ids=["forged-values", "unknown-intake", "not-hex"],
+)
+def test_a_forged_page_link_goes_back_to_the_first_page(client, psychiatrist, after):
+    make_queue_intake()
+    client.force_login(psychiatrist)
+    response = client.get(QUEUE, {"after": after})
+    assert response.status_code == 302 and response.url == reverse("review:queue")
 
 
 def test_a_queue_row_shows_name_age_flags_and_scores(client, psychiatrist, patient):
