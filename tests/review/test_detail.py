@@ -175,3 +175,10 @@ def test_the_patients_task_list_shows_the_psychiatrists_request(client, psychiat
     client.force_login(held.patient)
     response = client.get(reverse("intake:tasks", args=[held.public_id]))
     assert "Any panic this week?" in response.content.decode()
+
+
+def test_the_error_summary_links_to_the_first_section_checkbox(client, psychiatrist, held):
+    client.force_login(psychiatrist)
+    response = client.post(_url(held, "request-information/"), {"message": "Which tablets?"})
+    html = response.content.decode()
+    assert 'href="#id_sections_0"' in html and 'id="id_sections_0"' in html
