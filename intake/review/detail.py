@@ -3,7 +3,7 @@
 from education.links import page_links
 
 from ..clinical.instruments import INSTRUMENTS
-from ..models import Intake
+from ..models import Intake, IntakeStatus
 from .labels import BAND_MEANING, CSSRS_MEANING, band_words
 
 
@@ -82,6 +82,16 @@ def _flags(evaluation: dict) -> list[dict]:
     return [{**flag, "page": links.get(flag.get("education"))} for flag in flags]
 
 
+def _reopened(intake: Intake) -> list[str]:
+    """The sections the patient was asked to update, while the request is open."""
+    from ..sections import SECTIONS_BY_KEY
+
+    if intake.status != IntakeStatus.INFO_REQUESTED:
+        return []
+    keys = intake.reopened_sections or []
+    return [SECTIONS_BY_KEY[key].title for key in keys if key in SECTIONS_BY_KEY]
+
+
 def detail_context(intake: Intake) -> dict:
     evaluation = intake.evaluation or {}
     total = (evaluation.get("diazepam_equivalent") or {}).get("total_mg")
@@ -93,6 +103,7 @@ def detail_context(intake: Intake) -> dict:
         "equivalent_total": _range(total),
         "scores": _scores(evaluation),
         "flags": _flags(evaluation),
+        "reopened": _reopened(intake),
         "history": list(intake.status_changes.select_related("actor")),
         "notes": list(intake.notes.select_related("author")),
     }

@@ -182,3 +182,21 @@ def test_the_error_summary_links_to_the_first_section_checkbox(client, psychiatr
     response = client.post(_url(held, "request-information/"), {"message": "Which tablets?"})
     html = response.content.decode()
     assert 'href="#id_sections_0"' in html and 'id="id_sections_0"' in html
+
+
+def test_the_detail_page_names_the_sections_the_patient_was_asked_to_update(
+    client, psychiatrist, held
+):
+    services.intake_ask_patient(
+        intake_id=held.pk, user=psychiatrist, sections=["medications"], message="Which tablets?"
+    )
+    client.force_login(psychiatrist)
+    html = client.get(_url(held)).content.decode()
+    assert "Waiting for the patient to update:</strong> Your medicines" in html
+
+
+def test_a_reviewed_intake_says_who_reviewed_it_not_who_holds_it(client, psychiatrist, held):
+    services.intake_mark_reviewed(intake_id=held.pk, user=psychiatrist, note="Seen.")
+    client.force_login(psychiatrist)
+    html = client.get(_url(held)).content.decode()
+    assert "Reviewed by" in html and "held by" not in html
