@@ -3,6 +3,7 @@ detail page), each medicine in words, and the education pages an intake points t
 
 from datetime import date
 
+from django import forms
 from django.urls import reverse
 
 from education import slugs
@@ -73,10 +74,18 @@ def _step_rows(intake: Intake, step) -> list[dict]:
             {
                 "label": field.label,
                 "value": value or "Not answered",
-                "url": f"{url}?change=1#id_{name}",
+                "url": f"{url}?change=1#{_anchor(form[name])}",
             }
         )
     return rows
+
+
+def _anchor(bound_field) -> str:
+    """The id a change link jumps to: the input, or a radio group's first option (the group
+    itself has no id), so a long page opens at the question being changed."""
+    if isinstance(bound_field.field.widget, forms.RadioSelect):
+        return f"{bound_field.auto_id}_0"
+    return bound_field.auto_id
 
 
 def _medication_rows(intake: Intake) -> list[dict]:
@@ -90,7 +99,7 @@ def _medication_rows(intake: Intake) -> list[dict]:
             {
                 "label": name,
                 "value": described["daily_dose"],
-                "url": reverse("intake:medication_edit", args=[intake.public_id, n]),
+                "url": reverse("intake:medication_edit", args=[intake.public_id, n]) + "?change=1",
             }
         )
     if not rows:
@@ -99,7 +108,7 @@ def _medication_rows(intake: Intake) -> list[dict]:
             {
                 "label": "Medicines",
                 "value": "None" if confirmed else "Not answered",
-                "url": reverse("intake:medications", args=[intake.public_id]),
+                "url": reverse("intake:medications", args=[intake.public_id]) + "?change=1",
             }
         )
     return rows

@@ -1,5 +1,6 @@
 """Current medicines: one medicine per page, and the "anything else?" question on the list."""
 
+import unicodedata
 from decimal import Decimal
 
 from django import forms
@@ -9,6 +10,7 @@ from education import slugs
 
 from .base import YES_NO, StepForm, radio_field, why
 
+MAX_NAME_LENGTH = 100
 MAX_STRENGTH_MG = Decimal("2000")
 MAX_AMOUNT_PER_DOSE = Decimal("10")
 MAX_AS_NEEDED_PER_DAY = 12
@@ -44,7 +46,7 @@ def _number(value: float):
 class MedicationForm(StepForm):
     name = forms.CharField(
         label="Name of the medicine",
-        max_length=100,
+        max_length=MAX_NAME_LENGTH,
         help_text=why(
             "we check each medicine against our list, including brand names, to work out "
             "your total daily dose. Write it as on the label, for example Klonopin.",
@@ -61,7 +63,7 @@ class MedicationForm(StepForm):
             "with how much you take, it gives your daily dose. "
             "It is on the label, for example 0.5.",
             slugs.DOSE_RANGE,
-            "Where 1 mg sits in the dose range",
+            "Clonazepam: where 1 mg sits in the dose range",
         ),
         max_digits=9,
         decimal_places=3,
@@ -102,6 +104,7 @@ class MedicationForm(StepForm):
     max_doses_per_day = forms.IntegerField(
         label="If only when needed: the most doses you take in one day",
         required=False,
+        help_text=why("it gives the most you might take in a day."),
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
         error_messages={"invalid": "Enter the most doses in a day as a whole number, like 2"},
     )
@@ -142,14 +145,23 @@ class MedicationForm(StepForm):
         label="Who prescribes it? (optional)",
         required=False,
         max_length=100,
-        help_text="For example, the name of your doctor or clinic.",
+        help_text=why(
+            "your psychiatrist may need to talk with them. For example, the name of your "
+            "doctor or clinic."
+        ),
         error_messages={"max_length": "Use 100 characters or fewer"},
     )
 
     def clean_name(self):
-        name = " ".join(self.cleaned_data["name"].split())
-        if not name:
+        # NFKC: a phone keyboard's full-width letters are the same name as plain ones.
+        name = " ".join(unicodedata.normalize("NFKC", self.cleaned_data["name"]).split())
+        # Invisible characters alone (a zero-width space) would list a medicine with no name.
+        if not any(character.isalnum() for character in name):
             raise ValidationError("Enter the name of the medicine", code="required")
+        if len(name) > MAX_NAME_LENGTH:  # NFKC can lengthen a name (one symbol, many letters)
+            raise ValidationError(
+                f"Use {MAX_NAME_LENGTH} characters or fewer for the name", code="max_length"
+            )
         return name
 
     def clean_strength_mg(self):

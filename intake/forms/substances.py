@@ -39,7 +39,10 @@ class BenzoHistoryForm(StepForm):
     withdrawal_before = yes_no_field(
         "When you stopped or cut down, did you feel unwell (for example shaky, sweaty, "
         "sleepless or very anxious)?",
-        help_text="Answer no if you have never stopped or cut down.",
+        help_text=why(
+            "it helps your psychiatrist plan any change safely with you. "
+            "Answer no if you have never stopped or cut down."
+        ),
     )
     missed_dose_symptoms = yes_no_field(
         "Do you feel unwell when you miss or delay a dose?",

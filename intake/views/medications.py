@@ -27,8 +27,11 @@ def fingerprint(medication: dict) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def _list_url(intake) -> str:
-    return reverse("intake:medications", args=[intake.public_id])
+def _list_url(intake, change: bool = False) -> str:
+    """The medicines list; ``change`` keeps the patient on their way back to check your
+    answers when they came from there."""
+    url = reverse("intake:medications", args=[intake.public_id])
+    return f"{url}?change=1" if change else url
 
 
 def _open_or_redirect(request, public_id):
@@ -44,6 +47,7 @@ def medications(request, public_id):
     intake, closed = _open_or_redirect(request, public_id)
     if closed:
         return closed
+    change = request.GET.get("change") == "1"
     form = MedicationsDoneForm(request.POST or None, intake=intake)
     if request.method == "POST" and form.is_valid():
         try:
@@ -51,14 +55,20 @@ def medications(request, public_id):
         except IntakeLocked:
             return _locked(request, intake)
         if form.cleaned_data["add_another"] == "yes":
-            return redirect("intake:medication_add", intake.public_id)
-        return redirect(next_url(intake, "medications", request.GET.get("change") == "1"))
+            add = reverse("intake:medication_add", args=[intake.public_id])
+            return redirect(f"{add}?change=1" if change else add)
+        return redirect(next_url(intake, "medications", change))
     rows = [
         {"index": n, "medication": m, "describe": describe_medication(m), "key": fingerprint(m)}
         for n, m in enumerate(intake.answers.get("medications") or [])
     ]
     context = page_context(
-        intake, form=form, rows=rows, full=len(rows) >= MAX_MEDICATIONS, section=SECTION
+        intake,
+        form=form,
+        rows=rows,
+        full=len(rows) >= MAX_MEDICATIONS,
+        section=SECTION,
+        change_query="?change=1" if change else "",
     )
     return render(request, "intake/medications.html", context)
 
@@ -77,37 +87,45 @@ def medication_edit(request, public_id, index=None):
     intake, closed = _open_or_redirect(request, public_id)
     if closed:
         return closed
+    change = request.GET.get("change") == "1"
     current = intake.answers.get("medications") or []
-    if index is not None and index >= len(current):
+    # A change page names the medicine it showed (``key``), so a stale tab changes that
+    # medicine wherever it is now, never the one that has since moved into its place.
+    shown = request.POST.get("key", "") if request.method == "POST" else ""
+    if index is not None and index >= len(current) and not shown:
         raise Http404
     if index is None and len(current) >= MAX_MEDICATIONS:
-        return redirect(_list_url(intake))
-    existing = current[index] if index is not None else None
+        return redirect(_list_url(intake, change))
+    existing = current[index] if index is not None and index < len(current) else None
     if request.method == "POST":
         form = MedicationForm(request.POST, intake=intake)
         if form.is_valid():
+            key = shown or (fingerprint(existing) if existing else "")
             try:
-                _store_medication(intake, form.medication(), index, existing)
+                _store_medication(intake, form.medication(), key)
             except IntakeLocked:
                 return _locked(request, intake)
-            return redirect(_list_url(intake))
+            return redirect(_list_url(intake, change))
     else:
         form = MedicationForm(initial=MedicationForm.initial_from(existing), intake=intake)
-    context = page_context(intake, form=form, adding=index is None, section=SECTION)
+    context = page_context(
+        intake,
+        form=form,
+        adding=index is None,
+        section=SECTION,
+        key=shown or (fingerprint(existing) if existing else ""),
+        medications_url=_list_url(intake, change),
+    )
     return render(request, "intake/medication_form.html", context)
 
 
-def _store_medication(intake, medication: dict, index: int | None, existing: dict | None):
+def _store_medication(intake, medication: dict, key: str):
     def update(answers, details):
         items = list(answers.get("medications") or [])
         # Change the medicine this page showed, wherever it is now (another tab may have
         # removed one above it); if it has gone, the change is added as a new medicine.
         position = next(
-            (
-                n
-                for n, m in enumerate(items)
-                if existing and fingerprint(m) == fingerprint(existing)
-            ),
+            (n for n, m in enumerate(items) if key and fingerprint(m) == key),
             None,
         )
         if position is None:
@@ -143,4 +161,4 @@ def medication_remove(request, public_id, index):
         intake_save_answers(intake=intake, section=SECTION, update=update)
     except IntakeLocked:
         return _locked(request, intake)
-    return redirect(_list_url(intake))
+    return redirect(_list_url(intake, request.GET.get("change") == "1"))

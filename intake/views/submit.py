@@ -20,7 +20,8 @@ def _missing_links(intake, missing: dict) -> list[dict]:
         {
             "section": SECTIONS_BY_KEY[key].title,
             "label": label,
-            "url": reverse(url_name, args=[intake.public_id]),
+            # As a change link: once answered, the patient comes back here.
+            "url": reverse(url_name, args=[intake.public_id]) + "?change=1",
         }
         for key, items in missing.items()
         for label, url_name in items

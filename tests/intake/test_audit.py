@@ -1,0 +1,157 @@
+"""What an acceptance audit of the intake found, walked as a patient on a phone would."""
+
+import re
+
+import pytest
+
+from intake.forms import MedicationForm
+from intake.services import intake_request_information, intake_transition
+from tests.factories import make_intake
+from tests.intake.pages import KLONOPIN, OXYCODONE, fill_intake, post_ok, submit, url
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def intake(patient):
+    return make_intake(patient)
+
+
+@pytest.fixture
+def alice(client, patient):
+    client.force_login(patient)
+    return client
+
+
+def _names(intake) -> list[str]:
+    intake.refresh_from_db()
+    return [m["name"] for m in intake.answers["medications"]]
+
+
+def _keys(client, intake) -> list[str]:
+    return [row["key"] for row in client.get(url("medications", intake)).context["rows"]]
+
+
+def _two_medicines(client, intake) -> list[str]:
+    post_ok(client, url("medication_add", intake), KLONOPIN)
+    post_ok(client, url("medication_add", intake), OXYCODONE)
+    return _keys(client, intake)
+
+
+# ---- a change page left open in another tab ----------------------------------------------
+def test_the_change_page_names_the_medicine_it_shows(alice, intake):
+    keys = _two_medicines(alice, intake)
+    html = alice.get(url("medication_edit", intake, 1)).content.decode()
+    assert f'name="key" value="{keys[1]}"' in html
+
+
+def test_a_stale_change_never_overwrites_the_medicine_that_moved_into_its_place(alice, intake):
+    keys = _two_medicines(alice, intake)
+    post_ok(alice, url("medication_remove", intake, 0), {"key": keys[0]})  # the other tab
+    post_ok(alice, url("medication_edit", intake, 0), {**KLONOPIN, "key": keys[0]})
+    assert sorted(_names(intake)) == ["Klonopin", "oxycodone"]
+
+
+def test_a_stale_change_to_a_place_that_is_gone_keeps_what_was_typed(alice, intake):
+    keys = _two_medicines(alice, intake)
+    post_ok(alice, url("medication_remove", intake, 0), {"key": keys[0]})  # the other tab
+    post_ok(
+        alice, url("medication_edit", intake, 1), {**OXYCODONE, "key": keys[1], "duration": "9"}
+    )
+    intake.refresh_from_db()
+    assert [m["weeks_taking"] for m in intake.answers["medications"]] == [9]
+
+
+# ---- change links return to check your answers -------------------------------------------
+def test_changing_a_medicine_from_check_your_answers_returns_there(alice, intake):
+    fill_intake(alice, intake)
+    change = alice.get(url("check", intake)).context["sections"][1]["rows"][0]["url"]
+    to_list = alice.post(change, {**KLONOPIN, "strength_mg": "1"})
+    back = alice.post(to_list.url, {"add_another": "no"})
+    assert back.url == url("check", intake)
+
+
+def test_the_medicines_list_keeps_the_way_back_on_its_change_and_remove_links(alice, intake):
+    post_ok(alice, url("medication_add", intake), KLONOPIN)
+    html = alice.get(url("medications", intake) + "?change=1").content.decode()
+    assert html.count("/?change=1") == 2
+
+
+def test_a_missing_answer_link_returns_to_check_your_answers_once_answered(alice, intake):
+    fill_intake(alice, intake)
+    intake.refresh_from_db()
+    intake.answers.pop("sex_at_birth")
+    intake.save()
+    html = submit(alice, intake).content.decode()
+    assert f'href="{url("about", intake)}?change=1"' in html
+
+
+@pytest.mark.parametrize(
+    ("label", "anchor"),
+    [("Sex assigned at birth", "#id_sex_at_birth_0"), ("Date of birth", "#id_date_of_birth")],
+    ids=["radio question: its first option", "text input: itself"],
+)
+def test_a_change_link_jumps_to_the_question_on_its_page(alice, intake, label, anchor):
+    fill_intake(alice, intake)
+    rows = alice.get(url("check", intake)).context["sections"][0]["rows"]
+    assert next(r["url"] for r in rows if r["label"] == label).endswith(anchor)
+
+
+# ---- odd input ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [("\u200b", None), ("\u00a0-\u00a0", None), ("ｋｌｏｎｏｐｉｎ", "klonopin")],
+    ids=["an invisible character", "only a dash", "full-width letters"],
+)
+def test_a_medicine_name_needs_a_letter_or_digit_and_is_stored_plainly(typed, stored):
+    form = MedicationForm({**KLONOPIN, "name": typed})
+    assert (form.medication()["name"] if form.is_valid() else None) == stored
+
+
+def test_a_name_that_grows_beyond_the_limit_when_normalised_is_refused():
+    form = MedicationForm({**KLONOPIN, "name": "\ufdfa" * 10})  # one symbol, 18 letters
+    assert form.errors["name"] == ["Use 100 characters or fewer for the name"]
+
+
+# ---- words the patient reads ----------------------------------------------------------------
+def test_the_read_only_copy_gives_the_time_sent_in_one_sentence(alice, intake):
+    fill_intake(alice, intake)
+    submit(alice, intake)
+    html = alice.get(url("check", intake)).content.decode()
+    assert not re.search(r"\.\.\s", html)
+
+
+def test_the_confirmation_does_not_tell_someone_taking_more_to_take_it_as_prescribed(alice, intake):
+    fill_intake(alice, intake, medications=({**KLONOPIN, "taking": "more"},))
+    submit(alice, intake)
+    html = alice.get(url("confirmation", intake)).content.decode()
+    assert "as prescribed" not in html
+
+
+def test_the_medicines_list_says_the_total_comes_from_the_patients_answers(alice, intake):
+    post_ok(alice, url("medication_add", intake), KLONOPIN)
+    html = alice.get(url("medications", intake)).content.decode()
+    assert "Your total, from your answers: 1 mg a day" in html
+
+
+@pytest.mark.parametrize(
+    "field", ["max_doses_per_day", "prescriber"], ids=["most doses a day", "prescriber"]
+)
+def test_each_medicine_question_says_why_it_is_asked(field):
+    assert "Why we ask" in str(MedicationForm().fields[field].help_text)
+
+
+def test_the_withdrawal_question_says_why_it_is_asked():
+    from intake.forms import STEP_FORMS
+
+    help_text = STEP_FORMS["benzodiazepines"]().fields["withdrawal_before"].help_text
+    assert "Why we ask" in str(help_text)
+
+
+def test_a_reopened_section_is_marked_on_the_task_list(alice, intake, psychiatrist):
+    fill_intake(alice, intake)
+    submit(alice, intake)
+    intake_transition(intake=intake, to="in_review", actor=psychiatrist)
+    intake_request_information(intake=intake, actor=psychiatrist, sections=["mood"], message="")
+    html = alice.get(url("tasks", intake)).content.decode()
+    assert html.count("Reopened: you can change these answers") == 1
