@@ -105,3 +105,17 @@ def test_the_queue_and_an_intake_work_on_a_phone(phone_page, axe):
     phone_page.goto(f"/review/i/{stat.public_id}/")
     expect(phone_page.get_by_role("button", name="Claim this intake")).to_be_visible()
     axe(phone_page, "review-detail-phone")
+
+
+def test_the_printed_summary_keeps_section_headings_below_their_heading(page, axe):
+    doctor, _patient, stat = _people()
+    _sign_in(page, doctor.username)
+    page.goto(f"/review/i/{stat.public_id}/print/")
+    page.emulate_media(media="print")
+    sizes = page.evaluate(
+        """() => ["#answers-title", "#answers-title ~ h3"].map(
+            s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize))"""
+    )
+    assert sizes[1] < sizes[0]
+    expect(page.locator("footer")).to_be_hidden()
+    axe(page, "review-print-media")
