@@ -13,7 +13,7 @@ from .forms import SearchForm
 from .models import Topic
 
 # Bump when the page template changes what it shows, so cached copies are not reused.
-TEMPLATE_GENERATION = "1"
+TEMPLATE_GENERATION = "2"
 
 
 @require_safe

@@ -101,3 +101,14 @@ def test_editor_finds_an_overdue_page_and_reverts_an_edit(page, axe):
     page.get_by_role("button", name="Revert to revision 1").click()
     expect(page.locator(".messagelist")).to_contain_text("now says what it said in revision 1")
     assert Page.objects.get(pk=target.pk).title == original
+
+
+def test_a_dose_table_in_a_page_has_ruled_cells_with_room_to_read(phone_page, axe):
+    call_command("load_education_demo", stdout=None)
+    phone_page.goto(f"/learn/pages/{slugs.DOSE_RANGE}/")
+    cell = phone_page.locator(".education-body td").first
+    style = cell.evaluate(
+        "td => { const s = getComputedStyle(td); return [s.paddingLeft, s.borderTopWidth]; }"
+    )
+    assert "0px" not in style
+    axe(phone_page, "education-page-with-table-phone")
