@@ -10,6 +10,7 @@ The contract that makes a broker outage harmless:
 """
 
 import logging
+from smtplib import SMTPException
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -26,6 +27,12 @@ from ..models import Intake, NotificationKind, NotificationOutbox
 
 logger = logging.getLogger(__name__)
 SWEEP_BATCH = 200
+
+
+class DeliveryFailed(SMTPException):
+    """A send that failed, told without the addresses it was for: SMTP errors name every
+    refused recipient, and this error lands in logs and in Celery's retry messages.
+    (SMTPException is an OSError, so the task's retries still apply.)"""
 
 
 def notification_owe(*, kind: str, intake: Intake, key: str) -> NotificationOutbox | None:
@@ -70,7 +77,7 @@ def notification_deliver(*, outbox_id: int) -> bool:
                 return False
             subject, body, recipients = _message(row)
             if recipients:
-                send_mail(subject, body, None, recipients)
+                _send(row, subject, body, recipients)
             row.sent_at = timezone.now()
             row.recipients = len(recipients)
             row.attempts += 1
@@ -81,6 +88,17 @@ def notification_deliver(*, outbox_id: int) -> bool:
         NotificationOutbox.objects.filter(pk=outbox_id).update(attempts=F("attempts") + 1)
         raise
     return True
+
+
+def _send(row: NotificationOutbox, subject: str, body: str, recipients: list[str]) -> None:
+    try:
+        send_mail(subject, body, None, recipients)
+    except (OSError, SMTPException) as exc:
+        # "from None": the original (with the addresses) must not ride along in tracebacks.
+        raise DeliveryFailed(
+            f"notification {row.pk} ({row.kind}) to {len(recipients)} recipient(s) failed: "
+            f"{type(exc).__name__}"
+        ) from None
 
 
 def notifications_sweep(*, limit: int = SWEEP_BATCH) -> int:

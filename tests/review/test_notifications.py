@@ -173,3 +173,19 @@ def test_after_a_broker_outage_the_sweep_through_a_real_worker_sends_exactly_one
     assert _wait_for(lambda: NotificationOutbox.objects.get().sent_at is not None)
     time.sleep(1)  # a second delivery, were there one, would have landed by now
     assert len(mail.outbox) == 1
+
+
+def test_a_refused_address_never_reaches_the_logs(patient, monkeypatch, caplog):
+    from smtplib import SMTPRecipientsRefused
+
+    patient.email = "alice.private@patients.example"
+    patient.save()
+    make_intake(patient, visit_in_hours=20)
+    tasks.remind_unfinished_intakes()
+
+    def refuse(subject, body, sender, to, **kwargs):
+        raise SMTPRecipientsRefused({address: (550, b"mailbox unavailable") for address in to})
+
+    monkeypatch.setattr("intake.review.notifications.send_mail", refuse)
+    tasks.sweep_owed_notifications()
+    assert "SMTPRecipientsRefused" in caplog.text and "alice.private" not in caplog.text
