@@ -7,6 +7,8 @@ two psychiatrists never hold the same intake; the loser gets ``ClaimRefused`` na
 holds it.
 """
 
+from datetime import timedelta
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -99,9 +101,21 @@ def intake_release(*, intake_id: int, user) -> Intake:
     return intake
 
 
+# The same note from the same author this soon after is a double-click, not a new note.
+DUPLICATE_NOTE_SECONDS = 30
+
+
 def note_add(*, intake: Intake, author, body: str) -> Note:
+    """Add a note; sending the same note twice in a row (a double-click) keeps one."""
+    body = body.strip()
     with transaction.atomic():
-        note = Note.objects.create(intake=intake, author=author, body=body.strip())
+        # Serialises notes on this intake, so two simultaneous double posts see each other.
+        Intake.objects.select_for_update().filter(pk=intake.pk).exists()
+        recent = timezone.now() - timedelta(seconds=DUPLICATE_NOTE_SECONDS)
+        same = intake.notes.filter(author=author, body=body, created_at__gte=recent).first()
+        if same is not None:
+            return same
+        note = Note.objects.create(intake=intake, author=author, body=body)
         record(actor=author, action="intake.note_added", obj=intake)
     return note
 

@@ -106,6 +106,20 @@ def add_note(request, public_id):
     return redirect("review:detail", public_id=intake.public_id)
 
 
+def _why_not_held(intake_id: int, user) -> str:
+    """Why an action on a held intake was refused, from its state now (a double-click on
+    "Mark reviewed" lands here after the first click has already done it)."""
+    intake = Intake.objects.select_related("assignee").get(pk=intake_id)
+    if intake.status == IntakeStatus.REVIEWED:
+        return "This intake is already marked reviewed."
+    if intake.status == IntakeStatus.INFO_REQUESTED:
+        return "The patient has been asked for more information; wait for them to send it."
+    if intake.assignee_id not in (None, user.pk):
+        holder = intake.assignee.get_full_name() or intake.assignee.get_username()
+        return f"{holder} holds this intake; only they can do that."
+    return "Claim the intake before you do that."
+
+
 def _held_action(request, intake, form, form_name, action, done: str):
     """Run ``action`` for a valid form when the user holds the intake; re-show the page
     with the errors otherwise."""
@@ -114,7 +128,7 @@ def _held_action(request, intake, form, form_name, action, done: str):
     try:
         action(form.cleaned_data)
     except services.NotHolder:
-        messages.error(request, "Claim the intake before you do that.")
+        messages.error(request, _why_not_held(intake.pk, request.user))
     else:
         messages.success(request, done)
     return redirect("review:detail", public_id=intake.public_id)

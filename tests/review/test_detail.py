@@ -200,3 +200,28 @@ def test_a_reviewed_intake_says_who_reviewed_it_not_who_holds_it(client, psychia
     client.force_login(psychiatrist)
     html = client.get(_url(held)).content.decode()
     assert "Reviewed by" in html and "held by" not in html
+
+
+def test_a_double_click_on_add_note_keeps_one_note_and_one_audit_row(client, psychiatrist, held):
+    client.force_login(psychiatrist)
+    for _click in range(2):
+        client.post(_url(held, "note/"), {"body": "Phoned the pharmacy."})
+    added = AuditEvent.objects.filter(action="intake.note_added", object_id=str(held.pk))
+    assert (Note.objects.filter(intake=held).count(), added.count()) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    "action, data, says",
+    [
+        ("reviewed/", {"note": "Seen."}, "already marked reviewed"),
+        ("request-information/", {"sections": ["mood"], "message": "Panic?"}, "wait for them"),
+    ],
+    ids=["mark-reviewed", "request-information"],
+)
+def test_a_double_click_on_a_finishing_action_says_it_is_done_not_claim_it(
+    client, psychiatrist, held, action, data, says
+):
+    client.force_login(psychiatrist)
+    client.post(_url(held, action), data, follow=True)  # shows (and uses up) "done"
+    response = client.post(_url(held, action), data, follow=True)
+    assert says in response.content.decode()
