@@ -129,5 +129,6 @@ def queue_fragments(request) -> dict:
     return {
         "filters_html": mark_safe(filters_html),  # noqa: S308 (our own rendered template)
         "rows_html": mark_safe(rows_html),  # noqa: S308 (our own rendered template)
-        "filters_open": bool(request.GET),
+        # Open when a filter is chosen; a page link alone ("after") keeps it folded.
+        "filters_open": any(request.GET.get(key) for key in FILTER_KEYS),
     }

@@ -259,3 +259,18 @@ def test_visit_date_filter_takes_a_local_calendar_day(psychiatrist):
 
 def test_the_benchmark_baseline_view_is_not_served_in_normal_running(client):
     assert client.get("/review/_bench/bare/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "query, folded",
+    [({}, True), ({"flag": "opioid_benzo"}, False), ("after", True)],
+    ids=["first-page", "filtered", "next-page"],
+)
+def test_the_filters_unfold_only_when_a_filter_is_chosen(client, psychiatrist, query, folded):
+    for n in range(PAGE_SIZE + 1):
+        make_queue_intake(visit_at=timezone.now() + timedelta(minutes=n))
+    client.force_login(psychiatrist)
+    if query == "after":
+        query = {"after": queue_page(user=psychiatrist, filters=QueueFilters()).next_cursor}
+    html = client.get(QUEUE, query).content.decode()
+    assert ('class="mb-3 queue-filters" open>' not in html) == folded
