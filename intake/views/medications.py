@@ -3,7 +3,6 @@
 import hashlib
 import json
 
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -93,7 +92,8 @@ def medication_edit(request, public_id, index=None):
     # medicine wherever it is now, never the one that has since moved into its place.
     shown = request.POST.get("key", "") if request.method == "POST" else ""
     if index is not None and index >= len(current) and not shown:
-        raise Http404
+        # A Change link from a page that is out of date: show the list as it is now.
+        return redirect(_list_url(intake, change))
     if index is None and len(current) >= MAX_MEDICATIONS:
         return redirect(_list_url(intake, change))
     existing = current[index] if index is not None and index < len(current) else None

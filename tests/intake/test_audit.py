@@ -155,3 +155,9 @@ def test_a_reopened_section_is_marked_on_the_task_list(alice, intake, psychiatri
     intake_request_information(intake=intake, actor=psychiatrist, sections=["mood"], message="")
     html = alice.get(url("tasks", intake)).content.decode()
     assert html.count("Reopened: you can change these answers") == 1
+
+
+def test_an_out_of_date_change_link_shows_the_list_as_it_is_now(alice, intake):
+    post_ok(alice, url("medication_add", intake), KLONOPIN)
+    response = alice.get(url("medication_edit", intake, 3))
+    assert response.url == url("medications", intake)
