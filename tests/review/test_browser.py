@@ -119,3 +119,12 @@ def test_the_printed_summary_keeps_section_headings_below_their_heading(page, ax
     assert sizes[1] < sizes[0]
     expect(page.locator("footer")).to_be_hidden()
     axe(page, "review-print-media")
+
+
+def test_the_detail_actions_line_up_in_one_row(page):
+    doctor, _patient, stat = _people()
+    _sign_in(page, doctor.username)
+    page.goto(f"/review/i/{stat.public_id}/")
+    claim = page.get_by_role("button", name="Claim this intake").bounding_box()
+    printable = page.get_by_role("link", name="Printable summary").bounding_box()
+    assert abs(claim["y"] - printable["y"]) < 1
