@@ -97,7 +97,7 @@ class MedicationForm(StepForm):
         help_text=why(
             "once a day and split doses suit different needs.",
             slugs.ONCE_OR_DIVIDED,
-            "Once daily or divided doses",
+            "Once a day or split into doses",
         ),
         message="Select how often",
     )

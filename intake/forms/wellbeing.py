@@ -34,7 +34,7 @@ class SideEffectsForm(StepForm):
         help_text=why(
             "some medicines make falls more likely, especially after 65.",
             slugs.SIDE_EFFECTS_SAFETY,
-            "Side effects: driving, falls and memory",
+            "Side effects, driving, falls and memory",
         ),
     )
     driving = yes_no_field(

@@ -161,3 +161,22 @@ def test_an_out_of_date_change_link_shows_the_list_as_it_is_now(alice, intake):
     post_ok(alice, url("medication_add", intake), KLONOPIN)
     response = alice.get(url("medication_edit", intake, 3))
     assert response.url == url("medications", intake)
+
+
+def _why_links(intake) -> list[tuple[str, str]]:
+    """(address, link text) of every "why we ask" link on every intake page."""
+    from intake.forms import STEP_FORMS, MedicationsDoneForm
+
+    forms = [cls(intake=intake) for cls in (*STEP_FORMS.values(), MedicationsDoneForm)]
+    forms.append(MedicationForm())
+    texts = [str(field.help_text) for form in forms for field in form.fields.values()]
+    return re.findall(r'<a href="([^"]+)">([^<]+)</a>', " ".join(texts))
+
+
+def test_each_why_we_ask_link_is_named_by_the_title_of_the_page_it_opens(intake):
+    from education.content.clonazepam import PAGES
+    from intake.forms.base import education_url
+
+    titles = {education_url(page["slug"]): page["title"].lower() for page in PAGES}
+    links = _why_links(intake)
+    assert [(href, text) for href, text in links if titles[href] not in text.lower()] == []
