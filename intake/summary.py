@@ -3,7 +3,6 @@ detail page), each medicine in words, and the education pages an intake points t
 
 from datetime import date
 
-from django import forms
 from django.urls import reverse
 
 from education import slugs
@@ -81,11 +80,10 @@ def _step_rows(intake: Intake, step) -> list[dict]:
 
 
 def _anchor(bound_field) -> str:
-    """The id a change link jumps to: the input, or a radio group's first option (the group
-    itself has no id), so a long page opens at the question being changed."""
-    if isinstance(bound_field.field.widget, forms.RadioSelect):
-        return f"{bound_field.auto_id}_0"
-    return bound_field.auto_id
+    """The id a change link jumps to: the block crispy-forms wraps round each question
+    (``div_id_<name>``), so a long page opens with the question itself in view, not just
+    its input or its first option."""
+    return f"div_{bound_field.auto_id}"
 
 
 def _medication_rows(intake: Intake) -> list[dict]:
