@@ -18,6 +18,7 @@ from django.utils.html import format_html
 from . import services
 from .diff import snapshot_diff
 from .models import Page, PageRevision, Source, Topic
+from .rendering import render_markdown
 from .slugs import LINKED_SLUGS
 from .views import render_page
 
@@ -93,6 +94,10 @@ class PageAdminForm(forms.ModelForm):
                     code="stale_edit",
                 )
         return cleaned
+
+
+# What "Preview changes" takes from the edit form; sources and related pages show as saved.
+UNSAVED_PREVIEW_FIELDS = ("title", "summary", "body", "reviewer_name", "reviewer_credentials")
 
 
 class SourceInline(admin.StackedInline):
@@ -236,6 +241,11 @@ class PageAdmin(admin.ModelAdmin):
         wrap = self.admin_site.admin_view
         return [
             path("<int:pk>/preview/", wrap(self.preview_view), name="education_page_preview"),
+            path(
+                "<int:pk>/preview-changes/",
+                wrap(self.preview_changes_view),
+                name="education_page_preview_changes",
+            ),
             path("<int:pk>/publish/", wrap(self.publish_view), name="education_page_publish"),
             path("<int:pk>/unpublish/", wrap(self.unpublish_view), name="education_page_unpublish"),
             path("<int:pk>/revisions/", wrap(self.revisions_view), name="education_page_revisions"),
@@ -278,6 +288,21 @@ class PageAdmin(admin.ModelAdmin):
     def preview_view(self, request, pk):
         page = self._get_page(request, pk)
         return render_page(request, page, preview=True)
+
+    def preview_changes_view(self, request, pk):
+        """The edit form's unsaved words rendered as the public would see them. Nothing is
+        saved, so a change to a published page can be checked before it goes live."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        page = self._get_page(request, pk, change=True)
+        for name in UNSAVED_PREVIEW_FIELDS:
+            if name in request.POST:
+                setattr(page, name, request.POST[name])
+        rendered = render_markdown(page.body)
+        page.body_html, page.toc = rendered.html, rendered.toc
+        response = render_page(request, page, preview=True, unsaved=True)
+        response["Cache-Control"] = "no-store"
+        return response
 
     def publish_view(self, request, pk):
         return self._status_view(request, pk, services.page_publish, "published")

@@ -64,13 +64,20 @@ def page(request, slug):
     return response
 
 
-def render_page(request, page, *, preview=False):
-    """The page as the public sees it; the admin's preview renders it with ``preview``."""
+def render_page(request, page, *, preview=False, unsaved=False):
+    """The page as the public sees it; the admin's previews render it with ``preview``
+    (and ``unsaved`` for words from the edit form that are not saved yet)."""
     context = selectors.page_context(page)
     return render(
         request,
         "education/page.html",
-        {"page": page, "topic": page.topic, "ctx": context, "preview": preview},
+        {
+            "page": page,
+            "topic": page.topic,
+            "ctx": context,
+            "preview": preview,
+            "unsaved": unsaved,
+        },
     )
 
 

@@ -209,3 +209,27 @@ def test_an_editor_can_add_a_page_which_starts_as_a_draft_with_a_revision(client
     client.post(reverse("admin:education_page_add"), data)
     page = Page.objects.get(slug="new-page")
     assert (page.status, page.revisions.get().change_note) == ("draft", "Created.")
+
+
+def test_preview_changes_shows_the_unsaved_words_and_saves_nothing(client, editor):
+    published = make_page("live-page", body="Live words.")
+    revisions = published.revisions.count()
+    client.force_login(editor)
+    url = reverse("admin:education_page_preview_changes", args=[published.pk])
+    body = "## Fresh heading\n\nUnsaved words.<script>alert(1)</script>"
+    html = client.post(url, form_data(published, body=body)).content.decode()
+    published.refresh_from_db()
+    assert "Unsaved words." in html and "<script>alert" not in html
+    assert (published.body, published.revisions.count()) == ("Live words.", revisions)
+
+
+def test_the_edit_form_offers_a_preview_of_unsaved_changes(client, editor, page):
+    client.force_login(editor)
+    html = client.get(change_url(page)).content.decode()
+    assert reverse("admin:education_page_preview_changes", args=[page.pk]) in html
+
+
+def test_preview_changes_needs_a_post(client, editor, page):
+    client.force_login(editor)
+    url = reverse("admin:education_page_preview_changes", args=[page.pk])
+    assert client.get(url).status_code == 405

@@ -112,3 +112,18 @@ def test_a_dose_table_in_a_page_has_ruled_cells_with_room_to_read(phone_page, ax
     )
     assert "0px" not in style
     axe(phone_page, "education-page-with-table-phone")
+
+
+def test_editor_previews_an_unsaved_change_to_a_published_page(page, axe):
+    call_command("load_education_demo", stdout=None)
+    target = Page.objects.get(slug=slugs.DOSE_RANGE)
+    make_user("eddie@clinic.example", groups=(CONTENT_EDITORS,), password=PASSWORD, is_staff=True)
+    sign_in(page, "eddie@clinic.example")
+    page.goto(f"/admin/education/page/{target.pk}/change/")
+    page.locator("#id_summary").fill(NEW_TEXT)
+    with page.context.expect_page() as opened:
+        page.get_by_role("button", name=re.compile("Preview changes")).click()
+    preview = opened.value
+    expect(preview.locator(".lead")).to_have_text(NEW_TEXT)
+    axe(preview, "education-preview-unsaved")
+    assert Page.objects.get(pk=target.pk).summary != NEW_TEXT
