@@ -182,3 +182,12 @@ def test_each_why_we_ask_link_is_named_by_the_title_of_the_page_it_opens(intake)
     titles = {education_url(page["slug"]): page["title"].lower() for page in PAGES}
     links = _why_links(intake)
     assert [(href, text) for href, text in links if titles[href] not in text.lower()] == []
+
+
+def test_a_reopened_sections_link_tells_a_screen_reader_it_is_reopened(alice, intake, psychiatrist):
+    fill_intake(alice, intake)
+    submit(alice, intake)
+    intake_transition(intake=intake, to="in_review", actor=psychiatrist)
+    intake_request_information(intake=intake, actor=psychiatrist, sections=["mood"], message="")
+    html = alice.get(url("tasks", intake)).content.decode()
+    assert 'aria-describedby="reopened-mood status-mood"' in html
