@@ -191,3 +191,12 @@ def test_a_reopened_sections_link_tells_a_screen_reader_it_is_reopened(alice, in
     intake_request_information(intake=intake, actor=psychiatrist, sections=["mood"], message="")
     html = alice.get(url("tasks", intake)).content.decode()
     assert 'aria-describedby="reopened-mood status-mood"' in html
+
+
+def test_after_sending_the_home_page_says_the_answers_are_kept_before_offering_a_new_set(
+    alice, intake
+):
+    fill_intake(alice, intake)
+    submit(alice, intake)
+    html = alice.get("/intake/").content.decode()
+    assert html.index("you do not need to send them again") < html.index("another visit</button>")
