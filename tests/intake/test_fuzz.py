@@ -62,12 +62,18 @@ def test_no_post_to_a_question_page_gives_a_server_error(alice_with_intake, step
 
 @pytest.mark.parametrize(
     ("name", "args"),
-    [("medication_add", ()), ("medication_edit", (0,)), ("medications", ())],
-    ids=["add", "edit", "list"],
+    [
+        ("medication_add", ()),
+        ("medication_edit", (0,)),
+        ("medication_edit", (99,)),
+        ("medications", ()),
+    ],
+    ids=["add", "edit", "edit-missing", "list"],
 )
 def test_no_post_to_a_medicine_page_gives_a_server_error(alice_with_intake, name, args):
     client, intake = alice_with_intake
-    names = _fields(MedicationForm) + _fields(MedicationsDoneForm, intake=intake)
+    # "key" names the medicine a change page showed (a tab may hold an old one).
+    names = _fields(MedicationForm) + _fields(MedicationsDoneForm, intake=intake) + ["key"]
 
     @SETTINGS
     @given(data=_payload(names))
