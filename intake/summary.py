@@ -21,22 +21,36 @@ from .sections import (
 def describe_medication(medication: dict) -> dict:
     """{"name": what the patient typed, "matched": generic name or "", "drug_class",
     "daily_dose": the total daily dose in words}."""
-    from intake.clinical.dosing import describe_daily_dose
-
     entry = match_catalog(medication.get("name", ""))
-    daily = describe_daily_dose(
-        medication.get("strength_mg"),
-        medication.get("amount_per_dose", 1),
-        medication.get("times_per_day"),
-        as_needed=bool(medication.get("as_needed")),
-        max_doses_per_day=medication.get("max_doses_per_day"),
-    )
     return {
         "name": medication.get("name", ""),
         "matched": entry.generic if entry else "",
         "drug_class": entry.drug_class if entry else "other",
-        "daily_dose": daily,
+        "daily_dose": daily_dose_in_words(medication),
     }
+
+
+# Amounts a patient reads more easily as words than as decimals.
+TABLET_WORDS = {0.25: "a quarter of a tablet", 0.5: "half a tablet", 1: "1 tablet"}
+
+
+def daily_dose_in_words(medication: dict) -> str:
+    """The daily total and how it is made up, in words for the patient (no "x" signs):
+    "1 mg a day: 1 tablet of 0.5 mg, twice a day". The clinical core does the sums."""
+    from intake.clinical.dosing import daily_dose_mg, mg, times_words
+
+    strength, amount = medication.get("strength_mg"), medication.get("amount_per_dose", 1)
+    as_needed, most = bool(medication.get("as_needed")), medication.get("max_doses_per_day")
+    times = medication.get("times_per_day")
+    total = daily_dose_mg(strength, amount, times, as_needed=as_needed, max_doses_per_day=most)
+    if total is None:
+        return "daily dose not known"
+    tablets = TABLET_WORDS.get(amount, f"{mg(amount)} tablets")
+    each = f"{tablets} of {mg(strength)} mg"
+    if as_needed:
+        at_most = "once" if most == 1 else f"{most} times"
+        return f"up to {mg(total)} mg a day: {each} when needed, at most {at_most} a day"
+    return f"{mg(total)} mg a day: {each}, {times_words(times)}"
 
 
 def _display(field, value) -> str:

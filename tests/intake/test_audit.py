@@ -200,3 +200,18 @@ def test_after_sending_the_home_page_says_the_answers_are_kept_before_offering_a
     submit(alice, intake)
     html = alice.get("/intake/").content.decode()
     assert html.index("you do not need to send them again") < html.index("another visit</button>")
+
+
+@pytest.mark.parametrize(
+    ("medicine", "words"),
+    [
+        (KLONOPIN, "1 mg a day: 1 tablet of 0.5 mg, twice a day"),
+        ({**KLONOPIN, "amount_per_dose": "0.5"}, "0.5 mg a day: half a tablet of 0.5 mg"),
+        (OXYCODONE, "up to 20 mg a day: 1 tablet of 5 mg when needed, at most 4 times a day"),
+    ],
+    ids=["regular", "half a tablet", "when needed"],
+)
+def test_the_daily_dose_is_shown_back_in_words_without_signs(alice, intake, medicine, words):
+    post_ok(alice, url("medication_add", intake), medicine)
+    html = alice.get(url("medications", intake)).content.decode()
+    assert words in html
