@@ -9,6 +9,7 @@ holds it.
 
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
@@ -73,10 +74,27 @@ def intake_claim(*, intake_id: int, user) -> Intake:
         return _assign(intake, user)
 
 
+# "Take the next one" pressed again this soon is a double-click: it answers the intake
+# just taken rather than quietly holding a second one nobody is looking at.
+TAKE_NEXT_REPEAT_SECONDS = 5
+
+
 def intake_take_next(*, user) -> Intake | None:
     """Claim the top unclaimed intake of the queue, skipping rows another psychiatrist is
     claiming at this very moment; None when nothing is waiting."""
     with transaction.atomic():
+        # One take at a time per psychiatrist, so a double-click's two requests see each other.
+        get_user_model().objects.select_for_update().filter(pk=user.pk).exists()
+        recent = timezone.now() - timedelta(seconds=TAKE_NEXT_REPEAT_SECONDS)
+        just_taken = (
+            Intake.objects.filter(
+                assignee=user, status=IntakeStatus.IN_REVIEW, assigned_at__gte=recent
+            )
+            .order_by("-assigned_at")
+            .first()
+        )
+        if just_taken is not None:
+            return just_taken
         intake = next_unclaimed().select_for_update(skip_locked=True).first()
         return None if intake is None else _assign(intake, user)
 

@@ -51,6 +51,15 @@ def test_take_the_next_one_claims_the_top_unclaimed_intake(client, psychiatrist)
     assert Intake.objects.get(pk=top.pk).assignee == psychiatrist
 
 
+def test_a_double_click_on_take_the_next_one_holds_only_one_intake(client, psychiatrist):
+    make_queue_intake(priority="stat")
+    make_queue_intake(priority="urgent")
+    client.force_login(psychiatrist)
+    first, second = (client.post("/review/next/") for _click in range(2))
+    assert first.url == second.url
+    assert Intake.objects.filter(assignee=psychiatrist).count() == 1
+
+
 def test_take_the_next_one_with_nothing_waiting_says_so(client, psychiatrist):
     client.force_login(psychiatrist)
     response = client.post("/review/next/", follow=True)
