@@ -48,6 +48,9 @@ def take_next(request):
 
 
 def _detail_page(request, intake: Intake, status: int = 200, **forms) -> HttpResponse:
+    """The detail page, also when a form on it is sent back with errors: every showing of
+    the patient's answers is an audited view."""
+    record(actor=request.user, action="intake.viewed", obj=intake)
     context = detail_context(intake)
     context.update(
         note_form=forms.get("note_form") or NoteForm(),
@@ -64,7 +67,6 @@ def _detail_page(request, intake: Intake, status: int = 200, **forms) -> HttpRes
 @psychiatrist_required
 def detail(request, public_id):
     intake = _get_intake_for_reviewer(request, public_id)
-    record(actor=request.user, action="intake.viewed", obj=intake)
     return _detail_page(request, intake)
 
 

@@ -225,3 +225,10 @@ def test_a_double_click_on_a_finishing_action_says_it_is_done_not_claim_it(
     client.post(_url(held, action), data, follow=True)  # shows (and uses up) "done"
     response = client.post(_url(held, action), data, follow=True)
     assert says in response.content.decode()
+
+
+def test_a_detail_page_shown_again_with_form_errors_is_an_audited_view(client, psychiatrist, held):
+    client.force_login(psychiatrist)
+    client.post(_url(held, "note/"), {"body": ""})
+    viewed = AuditEvent.objects.filter(action="intake.viewed", object_id=str(held.pk))
+    assert viewed.count() == 1
