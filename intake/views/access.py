@@ -41,12 +41,15 @@ def next_url(intake: Intake, step_key: str, change: bool = False) -> str:
     return reverse("intake:check", args=[intake.public_id])
 
 
-def page_context(intake: Intake, **extra) -> dict:
-    """What every intake page needs: the intake and whether crisis help leads the page."""
+def page_context(intake: Intake, change: bool = False, **extra) -> dict:
+    """What every intake page needs: the intake, whether crisis help leads the page, and
+    where Back goes (check your answers when the patient came from there to change one)."""
+    tasks_url = reverse("intake:tasks", args=[intake.public_id])
     return {
         "intake": intake,
         "crisis": safety_positive(intake.answers, intake.details),
-        "tasks_url": reverse("intake:tasks", args=[intake.public_id]),
+        "tasks_url": tasks_url,
+        "page_back_url": reverse("intake:check", args=[intake.public_id]) if change else tasks_url,
         "medications_url": reverse("intake:medications", args=[intake.public_id]),
         **extra,
     }

@@ -63,6 +63,7 @@ def medications(request, public_id):
     ]
     context = page_context(
         intake,
+        change,
         form=form,
         rows=rows,
         full=len(rows) >= MAX_MEDICATIONS,

@@ -161,6 +161,7 @@ def step(request, public_id, step_key):
         form = form_class(initial=_initial(intake, step_key), intake=intake)
     context = page_context(
         intake,
+        change,
         form=form,
         step=STEPS_BY_KEY[step_key],
         step_key=step_key,

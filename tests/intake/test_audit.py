@@ -215,3 +215,17 @@ def test_the_daily_dose_is_shown_back_in_words_without_signs(alice, intake, medi
     post_ok(alice, url("medication_add", intake), medicine)
     html = alice.get(url("medications", intake)).content.decode()
     assert words in html
+
+
+@pytest.mark.parametrize(
+    ("name", "query", "back_to"),
+    [
+        ("mood", "?change=1", "check"),
+        ("medications", "?change=1", "check"),
+        ("mood", "", "tasks"),
+    ],
+    ids=["a question changed from check", "the medicines changed from check", "a first visit"],
+)
+def test_back_goes_to_where_the_patient_came_from(alice, intake, name, query, back_to):
+    html = alice.get(url(name, intake) + query).content.decode()
+    assert f'<a href="{url(back_to, intake)}" class="link-secondary">Back</a>' in html
