@@ -112,6 +112,8 @@ def intake_save_answers(
         update(answers, details)
         locked.answers, locked.details = answers, details
         fields = ["answers", "details", "updated_at"]
+        if _open_sections_the_answers_now_need(locked):
+            fields.append("reopened_sections")
         if visit_at is not None:
             locked.visit_at = visit_at
             fields.append("visit_at")
@@ -121,7 +123,23 @@ def intake_save_answers(
         locked.details,
         locked.visit_at,
     )
+    intake.reopened_sections = locked.reopened_sections
     return intake
+
+
+def _open_sections_the_answers_now_need(intake: Intake) -> bool:
+    """While information is requested, a change in a reopened section can make another
+    section apply (a benzodiazepine added to the medicines asks for its history). The
+    patient could not answer it, nor resubmit, so that section opens too. Returns whether
+    the reopened sections changed."""
+    if intake.status != IntakeStatus.INFO_REQUESTED:
+        return False
+    wanted = set(missing_answers(intake.answers, intake.details)) - set(intake.reopened_sections)
+    if not wanted:
+        return False
+    opened = {*intake.reopened_sections, *wanted}
+    intake.reopened_sections = [key for key in SECTION_KEYS if key in opened]
+    return True
 
 
 def intake_evaluate(*, intake: Intake, as_of: date | None = None) -> Intake:

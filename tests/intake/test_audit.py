@@ -7,7 +7,7 @@ import pytest
 from intake.forms import MedicationForm
 from intake.services import intake_request_information, intake_transition
 from tests.factories import make_intake
-from tests.intake.pages import KLONOPIN, OXYCODONE, fill_intake, post_ok, submit, url
+from tests.intake.pages import BENZO, KLONOPIN, OXYCODONE, fill_intake, post_ok, submit, url
 
 pytestmark = pytest.mark.django_db
 
@@ -229,3 +229,21 @@ def test_the_daily_dose_is_shown_back_in_words_without_signs(alice, intake, medi
 def test_back_goes_to_where_the_patient_came_from(alice, intake, name, query, back_to):
     html = alice.get(url(name, intake) + query).content.decode()
     assert f'<a href="{url(back_to, intake)}" class="link-secondary">Back</a>' in html
+
+
+def _reopen(client, intake, psychiatrist, sections):
+    submit(client, intake)
+    intake_transition(intake=intake, to="in_review", actor=psychiatrist)
+    intake_request_information(intake=intake, actor=psychiatrist, sections=sections, message="")
+
+
+def test_a_benzodiazepine_added_to_reopened_medicines_opens_its_history_too(
+    alice, intake, psychiatrist
+):
+    fill_intake(alice, intake, medications=(OXYCODONE,))
+    _reopen(alice, intake, psychiatrist, ["medications"])
+    post_ok(alice, url("medication_add", intake), KLONOPIN)
+    post_ok(alice, url("benzodiazepines", intake), BENZO)
+    submit(alice, intake)
+    intake.refresh_from_db()
+    assert intake.status == "submitted"
