@@ -1,12 +1,16 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from .forms import SignInForm
 from .views import accounts, home
 
 urlpatterns = [
     path("", home.home, name="home"),
+    # Browsers (and the admin) ask for /favicon.ico whatever the page's <link rel="icon">.
+    path("favicon.ico", RedirectView.as_view(url=static("portal/favicon.svg"), permanent=True)),
     path("no-role/", home.no_role, name="no_role"),
     path("disclaimer/", home.disclaimer, name="disclaimer"),
     path(

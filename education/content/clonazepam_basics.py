@@ -303,7 +303,7 @@ ONCE_OR_DIVIDED = {
 
 Take a total of 1 mg a day as an example. You might take all of it at bedtime. Or you
 might take half (0.5 mg) after you wake up and the other half (0.5 mg) before bed. Some
-people spread it out even more, such as 0.25 mg at four times in the day.
+people spread it out even more, such as 0.25 mg four times a day.
 
 How you take it can change how it feels, even when the daily total is the same.
 

@@ -106,3 +106,8 @@ def test_pages_for_a_signed_in_patient_are_never_stored_by_the_browser(client, p
 def test_public_pages_for_an_anonymous_visitor_stay_cacheable(client):
     response = client.get(reverse("home"))
     assert "no-store" not in response.get("Cache-Control", "")
+
+
+def test_favicon_ico_points_at_the_projects_own_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response.url.endswith("portal/favicon.svg")
