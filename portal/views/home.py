@@ -27,3 +27,9 @@ def no_role(request):
 
 def disclaimer(request):
     return render(request, "portal/disclaimer.html")
+
+
+def csrf_failure(request, reason=""):
+    """A form sent after its page went stale (signed out, cookies cleared, a long pause):
+    say what happened in plain words instead of Django's technical page."""
+    return render(request, "portal/csrf_failure.html", status=403)

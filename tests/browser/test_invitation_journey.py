@@ -51,3 +51,14 @@ def test_a_used_invitation_link_shows_a_clear_page_in_the_browser(page, axe):
     page.goto(url)
     assert page.get_by_text("already used").is_visible()
     axe(page, "invitation-used")
+
+
+def test_the_portals_own_pages_have_no_accessibility_violations(page, axe):
+    for path, name in (
+        ("/no-such-page/", "not-found"),
+        ("/accounts/login/?next=/intake/", "login-after-timeout"),
+        ("/accounts/password_reset/", "password-reset"),
+        ("/disclaimer/", "disclaimer"),
+    ):
+        page.goto(path)
+        axe(page, name)

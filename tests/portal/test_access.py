@@ -111,3 +111,23 @@ def test_public_pages_for_an_anonymous_visitor_stay_cacheable(client):
 def test_favicon_ico_points_at_the_projects_own_icon(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301 and response.url.endswith("portal/favicon.svg")
+
+
+def test_a_stale_form_gets_a_plain_words_page_not_a_technical_one(patient):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(patient)
+    response = client.post(reverse("logout"))
+    assert response.status_code == 403
+    assert "Please try that again" in response.content.decode()
+
+
+def test_an_unknown_page_gets_the_portals_own_not_found_page(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404 and "Page not found" in response.content.decode()
+
+
+def test_sign_in_after_a_timeout_says_the_saved_answers_are_kept(client):
+    response = client.get(reverse("login") + "?next=/intake/")
+    assert "Anything you saved is kept" in response.content.decode()
