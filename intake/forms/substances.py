@@ -1,5 +1,7 @@
 """Benzodiazepine history, alcohol (AUDIT-C), other substances and drug use (DAST-10)."""
 
+from django.core.exceptions import ValidationError
+
 from education import slugs
 from intake.sections import BENZO_HISTORY_KEYS, SUBSTANCE_KEYS
 
@@ -83,11 +85,22 @@ class AlcoholForm(StepForm):
                 "3": "If you never drink, you can leave this blank.",
             },
         )
-        # Someone who never drinks scores 0 on the next two questions without answering them.
-        never = self.data.get(inst.field_name("audit_c", "1")) == "0"
-        if self.is_bound and never:
+        # Someone who never drinks scores 0 on the next two questions without answering
+        # them, so they are not marked required; clean() asks for them from drinkers.
+        for item_id in ("2", "3"):
+            self.fields[inst.field_name("audit_c", item_id)].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get(inst.field_name("audit_c", "1")) not in (None, "", "0"):
             for item_id in ("2", "3"):
-                self.fields[inst.field_name("audit_c", item_id)].required = False
+                name = inst.field_name("audit_c", item_id)
+                if cleaned.get(name) in (None, ""):
+                    self.add_error(name, ValidationError(
+                        "Choose an answer. You can leave this blank only if you never drink.",
+                        code="required_for_drinkers",
+                    ))  # fmt: skip
+        return cleaned
 
     @classmethod
     def initial_from(cls, answers, details):

@@ -261,3 +261,13 @@ def test_a_no_to_question_6_drops_its_timing_question():
     answers = {"cssrs": {"q6": True, "q6_past_3_months": True}}
     form.store(answers, {})
     assert "q6_past_3_months" not in answers["cssrs"]
+
+
+def test_the_drinking_amount_questions_are_not_marked_required_for_everyone():
+    form = STEP_FORMS["alcohol"]()
+    assert not form.fields["audit_c_2"].required and not form.fields["audit_c_3"].required
+
+
+def test_someone_who_never_drinks_may_leave_the_amount_questions_blank():
+    form = STEP_FORMS["alcohol"]({"audit_c_1": "0"}, intake=Intake(answers={}, details={}))
+    assert form.is_valid(), form.errors
