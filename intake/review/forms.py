@@ -3,10 +3,10 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from ..clinical.rules import RULES
+from ..clinical.rules import RULES, SEVERITIES
 from ..models import IntakeStatus
 from ..sections import SECTIONS
-from .labels import FLAG_LABELS
+from .labels import FLAG_LABELS, FLAG_SEVERITY
 from .selectors import REVIEWABLE, STATUS_OPEN, QueueFilters
 
 MAX_TEXT = 5000
@@ -33,8 +33,14 @@ class QueueFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+
+        # Most severe first, so Self-harm heads the list.
+        def severity_rank(code: str) -> int:
+            return SEVERITIES.index(FLAG_SEVERITY.get(code, "moderate"))
+
+        codes = sorted(RULES, key=severity_rank)
         self.fields["flag"].choices = [("", "Any flag")] + [
-            (code, FLAG_LABELS.get(code, code.replace("_", " "))) for code in RULES
+            (code, FLAG_LABELS.get(code, code.replace("_", " "))) for code in codes
         ]
 
     def filters(self) -> QueueFilters:

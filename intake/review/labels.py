@@ -26,6 +26,7 @@ FLAG_SEVERITY = {
     "clonazepam_above_max": "high",
     "multiple_benzos": "high",
     "misuse_signals": "high",
+    "undertreated": "routine",
 }
 
 BAND_WORDS = {
