@@ -26,6 +26,9 @@ def _get_intake_for_reviewer(request, public_id) -> Intake:
     )
 
 
+QUEUE_FILTERS_KEY = "review_queue_filters"
+
+
 @require_GET
 @psychiatrist_required
 def queue(request):
@@ -33,7 +36,23 @@ def queue(request):
         fragments = queue_fragments(request)
     except BadCursor:
         return redirect(reverse("review:queue"))
+    _remember_queue_filters(request)
     return render(request, "review/queue.html", fragments)
+
+
+def _remember_queue_filters(request) -> None:
+    """Keep the psychiatrist's filters for "Back to the queue" (filters only: no page
+    position, nothing about a patient). Written only when they change."""
+    chosen = request.GET.copy()
+    chosen.pop("after", None)
+    query = chosen.urlencode()
+    if request.session.get(QUEUE_FILTERS_KEY, "") != query:
+        request.session[QUEUE_FILTERS_KEY] = query
+
+
+def _queue_url(request) -> str:
+    query = request.session.get(QUEUE_FILTERS_KEY, "")
+    return reverse("review:queue") + (f"?{query}" if query else "")
 
 
 @require_POST
@@ -53,6 +72,7 @@ def _detail_page(request, intake: Intake, status: int = 200, **forms) -> HttpRes
     record(actor=request.user, action="intake.viewed", obj=intake)
     context = detail_context(intake)
     context.update(
+        queue_url=_queue_url(request),
         note_form=forms.get("note_form") or NoteForm(),
         request_form=forms.get("request_form") or RequestInformationForm(),
         reviewed_form=forms.get("reviewed_form") or MarkReviewedForm(),
@@ -93,7 +113,7 @@ def release(request, public_id):
         messages.error(request, "Only the psychiatrist holding an intake can release it.")
         return redirect("review:detail", public_id=intake.public_id)
     messages.success(request, "You released the intake back to the queue.")
-    return redirect("review:queue")
+    return redirect(_queue_url(request))
 
 
 @require_POST

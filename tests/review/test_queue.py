@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from intake.review.selectors import PAGE_SIZE, QueueFilters, queue_page
-from tests.factories import make_queue_intake
+from tests.factories import make_patient, make_queue_intake, make_submitted_intake
 
 pytestmark = pytest.mark.django_db
 QUEUE = "/review/"
@@ -274,3 +274,13 @@ def test_the_filters_unfold_only_when_a_filter_is_chosen(client, psychiatrist, q
         query = {"after": queue_page(user=psychiatrist, filters=QueueFilters()).next_cursor}
     html = client.get(QUEUE, query).content.decode()
     assert ('class="mb-3 queue-filters" open>' not in html) == folded
+
+
+def test_back_to_the_queue_keeps_the_filters_the_psychiatrist_chose(client, psychiatrist):
+    intake = make_submitted_intake(make_patient("fay@patients.example"), archetype="urgent_opioid")
+    client.force_login(psychiatrist)
+    client.get(reverse("review:queue"), {"flag": "opioid_benzo", "who": "unassigned"})
+    detail = client.get(reverse("review:detail", args=[intake.public_id]))
+    assert (
+        detail.context["queue_url"] == reverse("review:queue") + "?flag=opioid_benzo&who=unassigned"
+    )
