@@ -64,19 +64,11 @@ class NoteForm(forms.Form):
         return body
 
 
-class CheckboxGroup(forms.CheckboxSelectMultiple):
-    """Checkboxes whose group points at its first box, so the error summary's link for the
-    group lands on it (the stock widget answers "" and the link would go nowhere)."""
-
-    def id_for_label(self, id_, index=None):
-        return super().id_for_label(id_, "0" if index is None else index)
-
-
 class RequestInformationForm(forms.Form):
     sections = forms.MultipleChoiceField(
         label="Sections to reopen for the patient",
         choices=[(s.key, s.title) for s in SECTIONS],
-        widget=CheckboxGroup,
+        widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Choose at least one section for the patient to update."},
     )
     message = forms.CharField(
