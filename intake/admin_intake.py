@@ -6,6 +6,8 @@ Every change goes through the services, never the admin.
 
 from django.contrib import admin
 
+from portal.admin import ReadOnlyAdmin
+
 from .models import Intake, StatusChange
 
 
@@ -21,7 +23,7 @@ class StatusChangeInline(admin.TabularInline):
 
 
 @admin.register(Intake)
-class IntakeAdmin(admin.ModelAdmin):
+class IntakeAdmin(ReadOnlyAdmin):
     list_display = ("public_id", "status", "priority", "visit_at", "submitted_at", "assignee")
     list_filter = ("status", "priority")
     search_fields = ("public_id",)
@@ -36,12 +38,3 @@ class IntakeAdmin(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None):
         return request.user.is_active and request.user.is_superuser
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
