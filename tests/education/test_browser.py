@@ -9,19 +9,12 @@ from playwright.sync_api import expect
 from education import slugs
 from education.models import Page, Topic
 from portal.roles import CONTENT_EDITORS
+from tests.browser import sign_in
 from tests.factories import make_page, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 NEW_TEXT = "Bring your pill bottles to the visit so nothing is missed."
 PASSWORD = "quiet-meadow-lantern-2026"
-
-
-def sign_in(page, username):
-    # tests/browser.py has the same helper, but the tests/browser/ package now shadows it.
-    page.goto("/accounts/login/")
-    page.get_by_label("Email address").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
 
 
 def test_editor_edits_previews_publishes_and_the_public_sees_it(page, chromium, live_server, axe):
@@ -37,7 +30,7 @@ def test_editor_edits_previews_publishes_and_the_public_sees_it(page, chromium, 
         "console",
         lambda msg: csp_errors.append(msg.text) if "Content Security Policy" in msg.text else None,
     )
-    sign_in(page, "eddie@clinic.example")
+    sign_in(page, "eddie@clinic.example", PASSWORD)
     page.goto(f"/admin/education/page/{draft.pk}/change/")
     page.get_by_label("Body").fill(f"## Before the visit\n\n{NEW_TEXT}")
     page.get_by_label("What did you change?").fill("Added advice about pill bottles")
@@ -85,7 +78,7 @@ def test_editor_finds_an_overdue_page_and_reverts_an_edit(page, axe):
     target = Page.objects.get(slug=slugs.ALTERNATIVES)
     original = target.title
     make_user("eddie@clinic.example", groups=(CONTENT_EDITORS,), password=PASSWORD, is_staff=True)
-    sign_in(page, "eddie@clinic.example")
+    sign_in(page, "eddie@clinic.example", PASSWORD)
 
     page.goto("/admin/education/page/?review=overdue")
     axe(page, "admin-page-list-overdue")
@@ -118,7 +111,7 @@ def test_editor_previews_an_unsaved_change_to_a_published_page(page, axe):
     call_command("load_education_demo", stdout=None)
     target = Page.objects.get(slug=slugs.DOSE_RANGE)
     make_user("eddie@clinic.example", groups=(CONTENT_EDITORS,), password=PASSWORD, is_staff=True)
-    sign_in(page, "eddie@clinic.example")
+    sign_in(page, "eddie@clinic.example", PASSWORD)
     page.goto(f"/admin/education/page/{target.pk}/change/")
     page.locator("#id_summary").fill(NEW_TEXT)
     with page.context.expect_page() as opened:

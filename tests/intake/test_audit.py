@@ -6,21 +6,9 @@ import pytest
 
 from intake.forms import MedicationForm
 from intake.services import intake_request_information, intake_transition
-from tests.factories import make_intake
 from tests.intake.pages import BENZO, KLONOPIN, OXYCODONE, fill_intake, post_ok, submit, url
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def intake(patient):
-    return make_intake(patient)
-
-
-@pytest.fixture
-def alice(client, patient):
-    client.force_login(patient)
-    return client
 
 
 def _names(intake) -> list[str]:

@@ -8,18 +8,11 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from portal import roles
+from tests.browser import sign_in
 from tests.factories import make_intake, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "amber-meadow-lantern-2026"
-
-
-def sign_in(page, username: str) -> None:
-    # tests/browser.py has the same helper, but the tests/browser/ package shadows it.
-    page.goto("/accounts/login/")
-    page.get_by_label("Email address").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
 
 
 def choose(page, name: str, index: int) -> None:
@@ -157,7 +150,7 @@ def test_a_patient_completes_an_intake_in_the_browser(request, viewport, axe):
     call_command("load_education_demo", stdout=io.StringIO())
     user = make_user("pia@patients.example", groups=(roles.PATIENTS,), password=PASSWORD)
     intake = make_intake(user)
-    sign_in(page, "pia@patients.example")
+    sign_in(page, "pia@patients.example", PASSWORD)
     page.goto("/intake/")
     axe(page, f"{width}-task-list")
     about_you(page, axe, width)
@@ -181,7 +174,7 @@ def test_medicines_can_be_added_and_removed_with_javascript_off(chromium, live_s
     )
     page = context.new_page()
     try:
-        sign_in(page, "jo@patients.example")
+        sign_in(page, "jo@patients.example", PASSWORD)
         page.goto("/intake/")
         page.get_by_role("link", name="Your medicines").click()
         choose(page, "add_another", 0)
@@ -196,7 +189,7 @@ def test_medicines_can_be_added_and_removed_with_javascript_off(chromium, live_s
 
 def test_the_other_intake_pages_have_no_accessibility_violations(page, axe):
     user = make_user("lu@patients.example", groups=(roles.PATIENTS,), password=PASSWORD)
-    sign_in(page, "lu@patients.example")
+    sign_in(page, "lu@patients.example", PASSWORD)
     page.goto("/intake/")
     axe(page, "home-start")
     page.get_by_role("button", name="Start").click()

@@ -4,21 +4,9 @@ import pytest
 from django.urls import reverse
 
 from intake.models import Intake
-from tests.factories import make_intake
 from tests.intake.pages import ABOUT, KLONOPIN, MOOD, OXYCODONE, SAFETY, fill_intake, post_ok, url
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def intake(patient):
-    return make_intake(patient)
-
-
-@pytest.fixture
-def alice(client, patient):
-    client.force_login(patient)
-    return client
 
 
 def test_home_shows_the_task_list_of_a_patients_one_intake(alice, intake):

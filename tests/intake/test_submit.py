@@ -9,7 +9,6 @@ from django.core.management import call_command
 from education import slugs as slugs_module
 from intake.models import Intake, IntakeStatus
 from intake.services import intake_request_information, intake_transition
-from tests.factories import make_intake
 from tests.intake.pages import (
     ABOUT,
     KLONOPIN,
@@ -22,17 +21,6 @@ from tests.intake.pages import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def intake(patient):
-    return make_intake(patient)
-
-
-@pytest.fixture
-def alice(client, patient):
-    client.force_login(patient)
-    return client
 
 
 def _evaluate_case(answers, tmp_path, capsys) -> dict:

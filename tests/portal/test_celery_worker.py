@@ -1,4 +1,3 @@
-import time
 from datetime import timedelta
 
 import pytest
@@ -7,17 +6,9 @@ from django.utils import timezone
 
 from portal import services
 from portal.models import AuditEvent, Invitation
+from tests.waiting import wait_for
 
 pytestmark = [pytest.mark.celery_worker, pytest.mark.django_db(transaction=True)]
-
-
-def _wait_for(condition, seconds=20.0):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return False
 
 
 def test_a_real_worker_sends_the_invitation_email_after_commit(celery_worker, psychiatrist):
@@ -28,7 +19,7 @@ def test_a_real_worker_sends_the_invitation_email_after_commit(celery_worker, ps
         visit_at=timezone.now() + timedelta(days=2),
         created_by=psychiatrist,
     )
-    assert _wait_for(lambda: Invitation.objects.get(pk=invitation.pk).sent_at is not None)
+    assert wait_for(lambda: Invitation.objects.get(pk=invitation.pk).sent_at is not None)
     assert [m.to for m in mail.outbox] == [["wes@patients.example"]]
     assert AuditEvent.objects.filter(
         action="invitation.sent", object_id=str(invitation.pk)

@@ -8,17 +8,11 @@ from playwright.sync_api import expect
 
 from intake.models import Intake
 from portal import roles
+from tests.browser import sign_in
 from tests.factories import make_submitted_intake, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "quiet-harbour-review-2026"
-
-
-def _sign_in(page, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("Email address").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
 
 
 def _people():
@@ -77,16 +71,16 @@ def _patient_answers_and_resends(page, axe):
 
 def test_a_psychiatrist_works_a_stat_intake_through_a_request_for_information(page, axe):
     doctor, patient, stat = _people()
-    _sign_in(page, doctor.username)
+    sign_in(page, doctor.username, PASSWORD)
     _psychiatrist_asks_for_more(page, axe)
 
-    _sign_in(page, patient.username)
+    sign_in(page, patient.username, PASSWORD)
     expect(page.get_by_text("Your psychiatrist asked for more information")).to_be_visible()
     _patient_answers_and_resends(page, axe)
     stat.refresh_from_db()
     assert (stat.status, stat.answers["panic_attacks_per_week"]) == ("submitted", 3)
 
-    _sign_in(page, doctor.username)
+    sign_in(page, doctor.username, PASSWORD)
     page.goto(f"/review/i/{stat.public_id}/")
     page.get_by_role("button", name="Claim this intake").click()
     page.get_by_label("Closing note").fill("Seen. Safety plan agreed; follow up at visit.")
@@ -98,7 +92,7 @@ def test_a_psychiatrist_works_a_stat_intake_through_a_request_for_information(pa
 
 def test_the_queue_and_an_intake_work_on_a_phone(phone_page, axe):
     doctor, _patient, stat = _people()
-    _sign_in(phone_page, doctor.username)
+    sign_in(phone_page, doctor.username, PASSWORD)
     phone_page.goto("/review/")
     expect(phone_page.get_by_role("link", name="Stella Stat")).to_be_visible()
     axe(phone_page, "review-queue-phone")
@@ -109,7 +103,7 @@ def test_the_queue_and_an_intake_work_on_a_phone(phone_page, axe):
 
 def test_the_printed_summary_keeps_section_headings_below_their_heading(page, axe):
     doctor, _patient, stat = _people()
-    _sign_in(page, doctor.username)
+    sign_in(page, doctor.username, PASSWORD)
     page.goto(f"/review/i/{stat.public_id}/print/")
     page.emulate_media(media="print")
     sizes = page.evaluate(
@@ -123,7 +117,7 @@ def test_the_printed_summary_keeps_section_headings_below_their_heading(page, ax
 
 def test_the_detail_actions_line_up_in_one_row(page):
     doctor, _patient, stat = _people()
-    _sign_in(page, doctor.username)
+    sign_in(page, doctor.username, PASSWORD)
     page.goto(f"/review/i/{stat.public_id}/")
     claim = page.get_by_role("button", name="Claim this intake").bounding_box()
     printable = page.get_by_role("link", name="Printable summary").bounding_box()

@@ -1,11 +1,9 @@
-import threading
-
 import pytest
-from django.db import connection
 
 from intake.models import Intake
 from intake.review import services
 from portal.models import AuditEvent
+from tests.concurrency import run_together
 from tests.factories import make_psychiatrist, make_queue_intake
 
 pytestmark = pytest.mark.django_db
@@ -83,35 +81,13 @@ def test_only_the_holder_can_release(client, psychiatrist, second_psychiatrist):
     assert Intake.objects.get(pk=intake.pk).assignee == second_psychiatrist
 
 
-def _race(target, users) -> list:
-    """Run ``target(user)`` in one thread per user, released at the same instant."""
-    barrier = threading.Barrier(len(users))
-    results = [None] * len(users)
-
-    def run(n, user):
-        try:
-            barrier.wait()
-            results[n] = target(user)
-        except Exception as exc:  # the loser's refusal is the result we check
-            results[n] = exc
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(n, u)) for n, u in enumerate(users)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-    return results
-
-
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_two_psychiatrists_claiming_at_once_get_one_winner_and_one_refusal(
     psychiatrist, second_psychiatrist
 ):
     intake = make_queue_intake()
-    results = _race(
+    results = run_together(
         lambda user: services.intake_claim(intake_id=intake.pk, user=user),
         [psychiatrist, second_psychiatrist],
     )
@@ -128,7 +104,7 @@ def test_two_psychiatrists_taking_the_next_one_at_once_get_different_intakes(
 ):
     make_queue_intake(priority="stat")
     make_queue_intake(priority="urgent")
-    results = _race(
+    results = run_together(
         lambda user: services.intake_take_next(user=user), [psychiatrist, second_psychiatrist]
     )
     assert len({r.pk for r in results if isinstance(r, Intake)}) == 2

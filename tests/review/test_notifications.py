@@ -10,6 +10,7 @@ from intake import tasks
 from intake.models import Intake, NotificationOutbox
 from portal.celery import app
 from tests.factories import make_intake, make_psychiatrist, make_submitted_intake
+from tests.waiting import wait_for
 
 pytestmark = pytest.mark.django_db
 CLOSED_PORT_BROKER = "redis://127.0.0.1:1/0"
@@ -87,21 +88,12 @@ def test_with_the_broker_down_a_stat_submit_succeeds_and_the_sweep_sends_one_ema
     assert len(mail.outbox) == 1
 
 
-def _wait_for(condition, seconds=20.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return False
-
-
 @pytest.mark.celery_worker
 @pytest.mark.django_db(transaction=True)
 def test_a_real_worker_sends_the_stat_email_within_seconds(celery_worker, patient, oncall):
     started = time.monotonic()
     make_submitted_intake(patient, archetype="stat_imminent")
-    assert _wait_for(lambda: len(mail.outbox) == 1)
+    assert wait_for(lambda: len(mail.outbox) == 1)
     assert time.monotonic() - started < 10
     assert NotificationOutbox.objects.get().sent_at is not None
 
@@ -170,7 +162,7 @@ def test_after_a_broker_outage_the_sweep_through_a_real_worker_sends_exactly_one
     request.getfixturevalue("celery_worker")  # the broker is back, with a worker on it
     tasks.sweep_owed_notifications.delay()
     tasks.sweep_owed_notifications.delay()
-    assert _wait_for(lambda: NotificationOutbox.objects.get().sent_at is not None)
+    assert wait_for(lambda: NotificationOutbox.objects.get().sent_at is not None)
     time.sleep(1)  # a second delivery, were there one, would have landed by now
     assert len(mail.outbox) == 1
 
