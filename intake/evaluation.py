@@ -2,12 +2,15 @@
 
 The patient intake stores its answers as a dict in the case-file format
 (README.md, "Clinical core"); the review queue and the rule re-runs call
-``evaluate_answers`` on it. Each call checks the catalog's version in the database (one
-aggregate query), so an admin's edit counts at once.
+``evaluate_answers`` on it. The catalog is checked against the database once per request
+(one aggregate query), and at every call outside a request, so an admin's edit counts at the
+next page.
 """
 
+import threading
 from datetime import date
 
+from django.core.signals import request_finished, request_started
 from django.db.models import Count, Max
 
 from intake.clinical.case import CaseError, parse_case
@@ -19,18 +22,36 @@ __all__ = ["CaseError", "catalog_entries", "evaluate_answers", "match_medication
 
 
 _catalog_memo: dict = {}
+# Per thread: inside a request, has the catalog's version been checked yet?
+_request = threading.local()
+
+
+def _request_began(**kwargs) -> None:
+    _request.active, _request.checked = True, False
+
+
+def _request_ended(**kwargs) -> None:
+    _request.active = False
+
+
+request_started.connect(_request_began, dispatch_uid="intake.catalog.request_began")
+request_finished.connect(_request_ended, dispatch_uid="intake.catalog.request_ended")
 
 
 def catalog_entries() -> tuple[CatalogEntry, ...]:
     """The medication catalog as it stands in the database, as plain values.
 
     Kept per process and re-read when the catalog changes: one aggregate query (count and
-    newest edit) tells, so an admin's edit counts at the very next call.
+    newest edit) tells. A page that looks up several medicines checks once.
     """
-    version = tuple(Medication.objects.aggregate(n=Count("id"), latest=Max("updated_at")).values())
-    if _catalog_memo.get("version") != version:
-        entries = tuple(row.to_entry() for row in Medication.objects.all())
-        _catalog_memo.update(version=version, entries=entries, index=build_index(entries))
+    in_request = getattr(_request, "active", False)
+    if not (in_request and _request.checked) or "entries" not in _catalog_memo:
+        count_and_latest = Medication.objects.aggregate(n=Count("id"), latest=Max("updated_at"))
+        version = tuple(count_and_latest.values())
+        if _catalog_memo.get("version") != version:
+            entries = tuple(row.to_entry() for row in Medication.objects.all())
+            _catalog_memo.update(version=version, entries=entries, index=build_index(entries))
+        _request.checked = in_request
     return _catalog_memo["entries"]
 
 

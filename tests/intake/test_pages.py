@@ -1,9 +1,12 @@
 """The patient journey through the test client: task list, pages, saving, crisis help."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from intake.models import Intake
+from tests.intake.answers import COMPLETE
 from tests.intake.pages import ABOUT, KLONOPIN, MOOD, OXYCODONE, SAFETY, fill_intake, post_ok, url
 
 pytestmark = pytest.mark.django_db
@@ -167,3 +170,15 @@ def test_a_second_tab_saving_another_page_loses_nothing(alice, patient, intake):
 def test_no_answer_is_kept_in_the_session(alice, intake):
     post_ok(alice, url("about", intake), ABOUT)
     assert "1960" not in str(dict(alice.session))
+
+
+def test_a_page_listing_several_medicines_checks_the_catalog_once(alice, intake):
+    medicine = COMPLETE["medications"][0]
+    names = ("Klonopin", "oxycodone", "zolpidem", "Xanax")
+    intake.answers = {**COMPLETE, "medications": [dict(medicine, name=n) for n in names]}
+    intake.save()
+    with CaptureQueriesContext(connection) as queries:
+        alice.get(url("check", intake))
+    catalog_checks = [q for q in queries.captured_queries if "COUNT(" in q["sql"]
+                      and "intake_medication" in q["sql"]]  # fmt: skip
+    assert len(catalog_checks) == 1
