@@ -1,9 +1,14 @@
 import re
+from datetime import timedelta
 
 import pytest
+from django.core import mail
+from django.utils import timezone
 from playwright.sync_api import expect
 
+from portal import roles
 from portal.tokens import make_invitation_token
+from tests.browser import sign_in, user_with_password
 from tests.factories import make_invitation, make_psychiatrist
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -62,3 +67,32 @@ def test_the_portals_own_pages_have_no_accessibility_violations(page, axe):
     ):
         page.goto(path)
         axe(page, name)
+
+
+def test_a_psychiatrist_invites_a_patient_who_follows_the_emailed_link(
+    page, chromium, live_server, axe, settings
+):
+    settings.PORTAL_BASE_URL = live_server.url
+    doctor = user_with_password("dr.ada@clinic.example", groups=(roles.PSYCHIATRISTS,))
+    sign_in(page, doctor.username)
+    page.goto("/staff/invitations/")
+    axe(page, "invitation-new")
+    page.get_by_label("Patient's first name").fill("Nell")
+    page.get_by_label("Patient's last name").fill("Nash")
+    page.get_by_label("Patient's email address").fill("nell@patients.example")
+    visit = timezone.localtime(timezone.now() + timedelta(days=2))
+    page.get_by_label("Visit date and time").fill(visit.strftime("%Y-%m-%dT%H:%M"))
+    page.get_by_role("button", name="Send invitation").click()
+    expect(page.get_by_text("Invitation created")).to_be_visible()
+    axe(page, "invitation-sent")
+
+    [email] = mail.outbox
+    link = re.search(r"https?://\S+/invite/\S+/", email.body).group(0)
+    patient_page = chromium.new_context(base_url=live_server.url).new_page()
+    patient_page.goto(link)
+    patient_page.get_by_label("Create a password").fill(PASSWORD)
+    patient_page.get_by_label("Type the password again").fill(PASSWORD)
+    patient_page.get_by_role("button", name="Create account and continue").click()
+    expect(patient_page).to_have_url(re.compile(r"/intake/"))
+    expect(patient_page.get_by_text("For your visit on")).to_be_visible()
+    patient_page.context.close()
