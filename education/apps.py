@@ -7,21 +7,23 @@ class EducationConfig(AppConfig):
     verbose_name = "Education pages"
 
     def ready(self):
+        # This app's permissions exist only once its own turn in migrate (or in a test
+        # database's flush) has come, so the grant runs then too, not only from portal's
+        # hook, which runs earlier (apps are handled in INSTALLED_APPS order).
         post_migrate.connect(
-            _grant_editor_permissions, sender=self, dispatch_uid="education-editor-permissions"
+            _after_migrate, sender=self, dispatch_uid="education-editor-permissions"
         )
 
+    def ensure_reference_data(self) -> None:
+        """Content editors may change education content and nothing else."""
+        from django.contrib.auth.models import Group, Permission
 
-def _grant_editor_permissions(**kwargs):
-    """Content editors hold this app's permissions from the very first migrate.
+        from portal.roles import CONTENT_EDITORS
 
-    portal's own post_migrate hook grants them too, but it runs before this app's
-    permissions exist on a fresh database (apps are handled in INSTALLED_APPS order).
-    """
-    from django.contrib.auth.models import Group, Permission
+        group = Group.objects.filter(name=CONTENT_EDITORS).first()
+        if group is not None:
+            group.permissions.set(Permission.objects.filter(content_type__app_label=self.label))
 
-    from portal.roles import CONTENT_EDITORS
 
-    group = Group.objects.filter(name=CONTENT_EDITORS).first()
-    if group is not None:
-        group.permissions.add(*Permission.objects.filter(content_type__app_label="education"))
+def _after_migrate(sender, **kwargs):
+    sender.ensure_reference_data()

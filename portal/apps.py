@@ -16,29 +16,21 @@ def _after_migrate(**kwargs):
     ensure_reference_data()
 
 
-# The education app connects this for its own post_migrate too: its permissions exist only
-# once its turn comes (apps are migrated in INSTALLED_APPS order).
-_grant_editor_permissions = _after_migrate
-
-
 def ensure_reference_data() -> None:
-    """Make sure the rows the product cannot run without exist: the role groups, the
-    editors' permissions, and each app's own reference data (an app config method
-    ``ensure_reference_data``, e.g. the medication catalog).
+    """Make sure the rows the product cannot run without exist: the role groups, then each
+    app's own reference data (an app config method ``ensure_reference_data``: the medication
+    catalog, the editors' permissions on education content).
 
     Runs after every migrate and every test-database flush (both send post_migrate), so
     data that migrations loaded is back after a transactional test empties the tables.
     Idempotent: it never overwrites rows an admin has edited.
     """
-    from django.contrib.auth.models import Group, Permission
+    from django.contrib.auth.models import Group
 
-    from .roles import ALL_GROUPS, CONTENT_EDITORS, ONCALL_GROUP_DEFAULT
+    from .roles import ALL_GROUPS, ONCALL_GROUP_DEFAULT
 
     for name in (*ALL_GROUPS, ONCALL_GROUP_DEFAULT):
         Group.objects.get_or_create(name=name)
-    # Content editors may change education content and nothing else.
-    editors = Group.objects.get(name=CONTENT_EDITORS)
-    editors.permissions.set(Permission.objects.filter(content_type__app_label="education"))
     for config in apps.get_app_configs():
         hook = getattr(config, "ensure_reference_data", None)
         if hook is not None and config.label != "portal":

@@ -131,3 +131,11 @@ def test_an_unknown_page_gets_the_portals_own_not_found_page(client):
 def test_sign_in_after_a_timeout_says_the_saved_answers_are_kept(client):
     response = client.get(reverse("login") + "?next=/intake/")
     assert "Anything you saved is kept" in response.content.decode()
+
+
+def test_content_editors_hold_the_education_permissions_and_nothing_else():
+    from django.contrib.auth.models import Group
+
+    group = Group.objects.get(name="Content editors")
+    labels = set(group.permissions.values_list("content_type__app_label", flat=True))
+    assert labels == {"education"} and group.permissions.count() >= 12
