@@ -130,6 +130,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Django's ModelBackend, reading the signed-in user from the shared cache when there is one.
+AUTHENTICATION_BACKENDS = ["portal.identity.CachedModelBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
@@ -142,7 +144,11 @@ CACHE_URL = env.str("CACHE_URL", default="")
 SHARED_CACHE = bool(CACHE_URL)
 CACHES = {
     "default": (
-        env.cache_url("CACHE_URL")
+        env.cache_url(
+            "CACHE_URL",
+            # Django's Redis cache, keeping its client (portal/cache.py).
+            backend="portal.cache.RedisCache" if CACHE_URL.startswith("redis") else None,
+        )
         if SHARED_CACHE
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"}
     ),

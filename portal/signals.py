@@ -1,9 +1,9 @@
-"""Sign-in events go to the audit log."""
+"""Sign-in events go to the audit log; user and group changes drop the cached identity."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
-from django.db.models.signals import m2m_changed, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
 from . import roles
@@ -55,3 +55,10 @@ def _forget_roles_on_group_delete(sender, instance, **kwargs):
 def _forget_roles_on_group_rename(sender, instance, created, **kwargs):
     if not created:
         roles.forget_roles(list(instance.user_set.values_list("pk", flat=True)))
+
+
+@receiver(post_save, sender=get_user_model())
+@receiver(post_delete, sender=get_user_model())
+def _forget_user_on_change(sender, instance, **kwargs):
+    # Password, active flag, name: every process reads the row again (portal/identity.py).
+    roles.forget_roles([instance.pk])

@@ -1,28 +1,35 @@
-"""The queue page's two costly parts, rendered once and reused until something changes.
+"""The queue page, rendered once and reused until something on it changes.
 
-The rows (with the counts and the page links) are cached per user, filters, page and
-*queue version* (the newest ``updated_at`` of any intake, see ``queue_version``) and
-minute (the "waiting" column), so a repeat view costs one index probe instead of the
-queries and the rendering; any write to any intake makes a new version at once. The
-filter form's HTML holds no patient data and is cached by its query string. The cache is
-the per-process "local" one (never shared); the page's messages and CSRF token are never cached.
+The whole page is cached per user (and their roles), filters, page, *queue version* (see
+``version.py``: any write to an intake the queue shows makes a new one at once) and minute
+(the "waiting" column), so a repeat view costs one lookup instead of the queries and the
+rendering. The cache is the per-process "local"
+one (never shared: the page names patients). Each response gets its own CSRF token in place
+of a placeholder, and a page that shows messages is rendered afresh and not kept.
 """
 
 import hashlib
+import secrets
 import uuid
 
 from django.conf import settings
+from django.contrib.messages import get_messages
 from django.core.cache import caches
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.timesince import timesince
 
+from portal.roles import group_names
+
 from ..models import IntakeStatus, Priority
 from .forms import QueueFilterForm
 from .labels import FLAG_LABELS, FLAG_SEVERITY, band_words
-from .selectors import QueueFilters, queue_page, queue_version
+from .selectors import QueueFilters, queue_page
+from .version import queue_version
 
 DEFAULT_TTL = 120
 PRIORITY_LABELS = dict(Priority.choices)
@@ -110,25 +117,34 @@ def _cached(key: str, make, ttl: int) -> str:
     return html
 
 
-def queue_fragments(request) -> dict:
-    """``filters_html`` and ``rows_html`` for the queue page, from the cache when current.
-    Raises ``BadCursor`` for an edited page link."""
-    query = sorted((k, v) for k, v in request.GET.lists())
+# Stands in for the CSRF token in a cached page; each response gets its own token. Random
+# per process, so no text on the page can be taken for it.
+_CSRF_SLOT = "csrf-" + secrets.token_hex(16)
+
+
+def _render_page(request, csrf_token: str) -> str:
+    """Raises ``BadCursor`` for an edited page link."""
     form = QueueFilterForm(request.GET)
-    filters_html = _cached(
-        "review:filters:" + _digest([item for item in query if item[0] in FILTER_KEYS]),
-        lambda: render_to_string("review/_queue_filters.html", {"form": form}),
-        DEFAULT_TTL,
-    )
-    minute = timezone.now().strftime("%Y%m%d%H%M")
-    rows_html = _cached(
-        "review:rows:" + _digest(request.user.pk, queue_version(), minute, query),
-        lambda: _rows_html(request, form.filters(), request.GET.get("after")),
-        _ttl(),
-    )
-    return {
-        "filters_html": mark_safe(filters_html),  # noqa: S308 (our own rendered template)
+    rows_html = _rows_html(request, form.filters(), request.GET.get("after"))
+    context = {
+        "form": form,
         "rows_html": mark_safe(rows_html),  # noqa: S308 (our own rendered template)
         # Open when a filter is chosen; a page link alone ("after") keeps it folded.
         "filters_open": any(request.GET.get(key) for key in FILTER_KEYS),
+        "csrf_token": csrf_token,
     }
+    return render_to_string("review/queue.html", context, request=request)
+
+
+def queue_response(request) -> HttpResponse:
+    """The queue page, from this process's cache while nothing it shows has changed.
+    Raises ``BadCursor`` for an edited page link."""
+    if get_messages(request):  # shown once, so that page is rendered and never kept
+        return HttpResponse(_render_page(request, get_token(request)))
+    query = sorted((k, v) for k, v in request.GET.lists())
+    minute = timezone.now().strftime("%Y%m%d%H%M")
+    key = "review:page:" + _digest(
+        request.user.pk, sorted(group_names(request.user)), queue_version(), minute, query
+    )
+    html = _cached(key, lambda: _render_page(request, _CSRF_SLOT), _ttl())
+    return HttpResponse(html.replace(_CSRF_SLOT, get_token(request)))

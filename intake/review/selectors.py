@@ -175,17 +175,6 @@ def queue_counts(selected: QuerySet) -> dict[str, int]:
     return {key: totals[key] for key, _label in PRIORITIES}
 
 
-def queue_version() -> str:
-    """Changes whenever anything a queue page shows changes: every write to an intake moves
-    its ``updated_at`` (one probe of the ``intake_queue_version`` index)."""
-    # Plain SQL: this runs on every queue view, and the ORM's query building would cost
-    # more than the index probe itself.
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT MAX(updated_at) FROM {Intake._meta.db_table}")  # noqa: S608
-        (newest,) = cursor.fetchone()
-    return str(newest) if newest else "empty"
-
-
 def next_unclaimed(qs: QuerySet | None = None) -> QuerySet:
     """Submitted, unassigned intakes in queue order: "take the next one" claims the first."""
     qs = Intake.objects.all() if qs is None else qs

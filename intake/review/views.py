@@ -14,7 +14,7 @@ from ..models import Intake, IntakeStatus
 from . import fhir, services
 from .detail import detail_context
 from .forms import MarkReviewedForm, NoteForm, RequestInformationForm
-from .queue_view import queue_fragments
+from .queue_view import queue_response
 from .selectors import BadCursor
 
 
@@ -33,11 +33,11 @@ QUEUE_FILTERS_KEY = "review_queue_filters"
 @psychiatrist_required
 def queue(request):
     try:
-        fragments = queue_fragments(request)
+        response = queue_response(request)
     except BadCursor:
         return redirect(reverse("review:queue"))
     _remember_queue_filters(request)
-    return render(request, "review/queue.html", fragments)
+    return response
 
 
 def _remember_queue_filters(request) -> None:

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from .. import roles, services
+from .. import identity, roles, services
 from ..forms import AcceptInvitationForm, InvitationForm, RegistrationForm
 from ..models import Invitation
 from ..tokens import InvitationLinkError, read_invitation_token
@@ -49,7 +49,7 @@ def invitation_accept(request, token):
             return render(
                 request, "portal/invitation_unusable.html", {"reason": "used"}, status=410
             )
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend=identity.BACKEND)
         messages.success(request, "Your password is set and you are signed in.")
         return redirect("intake:home")
     return render(
@@ -98,6 +98,6 @@ def register(request):
             last_name=data["last_name"],
             password=data["password1"],
         )
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend=identity.BACKEND)
         return redirect("intake:home")
     return render(request, "portal/register.html", {"form": form})

@@ -20,7 +20,7 @@ from django.test import Client
 
 from intake.models import Intake
 from intake.models.review import OPEN_STATUSES
-from intake.review.bench.loadgen import run_load
+from intake.review.bench.loadgen import run_load, with_cookies_set_by
 from intake.review.bench.server import gunicorn
 from intake.review.seeding import seed_intakes
 from intake.review.selectors import encode_cursor, queue_rows
@@ -109,6 +109,8 @@ class Command(BaseCommand):
         results = {}
         port, workers = options["port"], options["workers"]
         with gunicorn(port=port, workers=workers) as base:
+            # Like a browser after its first page: it keeps the CSRF cookie it was sent.
+            cookie = with_cookies_set_by(base + targets["queue first page"], cookie)
             for name, path in targets.items():
                 results[name] = self._load(name, base + path, cookie, options)
         # The same pages rendered from scratch every time (the page cache turned off).

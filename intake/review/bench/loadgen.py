@@ -6,6 +6,7 @@ import http.client
 import threading
 import time
 from dataclasses import dataclass
+from http.cookies import SimpleCookie
 from urllib.parse import urlsplit
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -41,6 +42,24 @@ def _get(host: str, port: int, path: str, headers: dict) -> int:
         return response.status
     finally:
         connection.close()
+
+
+def with_cookies_set_by(url: str, cookie: str) -> str:
+    """``cookie`` plus the cookies one GET of ``url`` sets, as a browser would keep them."""
+    parts = urlsplit(url)
+    if parts.hostname not in LOOPBACK:
+        raise ValueError("the benchmark only talks to this machine (loopback)")
+    jar = SimpleCookie(cookie)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port or 80, timeout=30)
+    try:
+        connection.request("GET", parts.path, headers={"Cookie": cookie})
+        response = connection.getresponse()
+        response.read()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            jar.load(header)
+    finally:
+        connection.close()
+    return "; ".join(f"{name}={morsel.value}" for name, morsel in jar.items())
 
 
 def run_load(
