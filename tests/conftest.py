@@ -71,6 +71,34 @@ def editor(db):
     return factories.make_editor("eve@clinic.example", first_name="Eve", last_name="Evans")
 
 
+# ---- the shared cache -------------------------------------------------------------------
+SHARED_CACHE_URL = "redis://127.0.0.1:6379/12"
+
+
+@pytest.fixture
+def shared_cache(settings):
+    """As in production with ``CACHE_URL``: a real Redis every web process shares, cached
+    sessions, and each process's own "local" cache."""
+    if not answers(SHARED_CACHE_URL, 6379):
+        reason = f"Redis does not answer at {SHARED_CACHE_URL}"
+        if services_required():
+            pytest.fail(f"required service missing: {reason}")
+        pytest.skip(reason)
+    from django.core.cache import caches
+
+    settings.CACHES = {
+        "default": {"BACKEND": "portal.cache.RedisCache", "LOCATION": SHARED_CACHE_URL},
+        "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"},
+    }
+    settings.SHARED_CACHE = True
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    for alias in ("default", "local"):
+        caches[alias].clear()
+    yield
+    for alias in ("default", "local"):
+        caches[alias].clear()
+
+
 # ---- Celery -----------------------------------------------------------------------------
 @pytest.fixture(autouse=True)
 def _tasks_run_inline():

@@ -1,19 +1,10 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 
 from portal import roles
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def shared_cache(settings):
-    settings.SHARED_CACHE = True
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _fresh(user):
