@@ -18,7 +18,8 @@ FLAG_LABELS = {
     "dast_moderate": "DAST-10 moderate",
 }
 
-# Bootstrap classes per flag severity in the queue (text stays dark on light for contrast).
+# Each flag's usual severity: it orders the queue's flag filter, most severe first. (A
+# queue row shows the severity the flag has in that case.)
 FLAG_SEVERITY = {
     "self_harm": "stat",
     "opioid_benzo": "high",

@@ -27,7 +27,7 @@ from portal.roles import group_names
 
 from ..models import IntakeStatus, Priority
 from .forms import QueueFilterForm
-from .labels import FLAG_LABELS, FLAG_SEVERITY, band_words
+from .labels import FLAG_LABELS, band_words
 from .selectors import QueueFilters, queue_page
 from .version import queue_version
 
@@ -75,8 +75,8 @@ def queue_row(row: dict, now, user, detail_url: str) -> dict:
         "visit": visit.strftime("%a %-d %b, %H:%M") if visit else "Not booked",
         "waiting": timesince(row["submitted_at"], now, depth=1) if row["submitted_at"] else "",
         "flags": [
-            (FLAG_LABELS.get(code, code), FLAG_SEVERITY.get(code, "moderate"))
-            for code in row["flag_codes"] or []
+            (FLAG_LABELS.get(flag["code"], flag["code"]), flag["severity"])
+            for flag in row["flags"] or []
         ],
         "gad7": _score(row["gad7_total"], row["gad7_band"]),
         "phq9": _score(row["phq9_total"], row["phq9_band"]),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.db import connection
-from django.db.models import Count, Q, QuerySet, Subquery
+from django.db.models import Count, F, Q, QuerySet, Subquery
 from django.db.models.fields.json import KT
 from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan
 from django.utils import timezone
@@ -124,8 +124,8 @@ ROW_FIELDS = (
 
 
 def queue_rows(qs: QuerySet) -> QuerySet:
-    """The columns a queue row shows, as dicts, in queue order. Scores are read out of the
-    stored evaluation by the database, so the (large) evaluation itself is never loaded."""
+    """The columns a queue row shows, as dicts, in queue order. Scores and flags are read
+    out of the stored evaluation by the database, so the whole evaluation is never loaded."""
     return (
         qs.annotate(
             visit_sort=queue_visit_sort(),
@@ -133,9 +133,13 @@ def queue_rows(qs: QuerySet) -> QuerySet:
             gad7_band=_score("gad_7", "band"),
             phq9_total=_score("phq_9", "total"),
             phq9_band=_score("phq_9", "band"),
+            # Each flag's severity is the case's own (benzo + alcohol can be high or moderate).
+            flags=F("evaluation__flags"),
         )
         .order_by(*queue_sort_expressions())
-        .values(*ROW_FIELDS, "visit_sort", "gad7_total", "gad7_band", "phq9_total", "phq9_band")
+        .values(
+            *ROW_FIELDS, "visit_sort", "gad7_total", "gad7_band", "phq9_total", "phq9_band", "flags"
+        )
     )
 
 

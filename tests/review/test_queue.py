@@ -284,3 +284,12 @@ def test_back_to_the_queue_keeps_the_filters_the_psychiatrist_chose(client, psyc
     assert (
         detail.context["queue_url"] == reverse("review:queue") + "?flag=opioid_benzo&who=unassigned"
     )
+
+
+@pytest.mark.parametrize("severity", ["high", "moderate"])
+def test_a_flag_badge_shows_the_severity_the_flag_has_in_that_case(client, psychiatrist, severity):
+    flag = {"code": "benzo_alcohol", "severity": severity, "title": "Benzo and alcohol"}
+    make_queue_intake(flag_codes=["benzo_alcohol"], evaluation={"scores": {}, "flags": [flag]})
+    client.force_login(psychiatrist)
+    html = client.get(QUEUE).content.decode()
+    assert f'<span class="badge flag-{severity}">Benzo + alcohol</span>' in html
