@@ -37,8 +37,10 @@ def queue_changed() -> None:
 
 
 def _newest_update() -> str:
+    from ..models import Intake  # (the models import this module)
+
     # Plain SQL: the ORM's query building would cost more than the index probe itself.
     with connection.cursor() as cursor:
-        cursor.execute("SELECT MAX(updated_at) FROM intake_intake")
+        cursor.execute(f"SELECT MAX(updated_at) FROM {Intake._meta.db_table}")  # noqa: S608
         (newest,) = cursor.fetchone()
     return str(newest) if newest else "empty"
