@@ -125,9 +125,17 @@ _CSRF_SLOT = "csrf-" + secrets.token_hex(16)
 def _render_page(request, csrf_token: str) -> str:
     """Raises ``BadCursor`` for an edited page link."""
     form = QueueFilterForm(request.GET)
+    chosen = sorted((k, v) for k, v in request.GET.lists() if k in FILTER_KEYS)
+    # The filter form (a quarter of a page's rendering) holds no patient data: one copy
+    # per choice of filters serves every psychiatrist.
+    filters_html = _cached(
+        "review:filters:" + _digest(chosen),
+        lambda: render_to_string("review/_queue_filters.html", {"form": form}),
+        DEFAULT_TTL,
+    )
     rows_html = _rows_html(request, form.filters(), request.GET.get("after"))
     context = {
-        "form": form,
+        "filters_html": mark_safe(filters_html),  # noqa: S308 (our own rendered template)
         "rows_html": mark_safe(rows_html),  # noqa: S308 (our own rendered template)
         # Open when a filter is chosen; a page link alone ("after") keeps it folded.
         "filters_open": any(request.GET.get(key) for key in FILTER_KEYS),

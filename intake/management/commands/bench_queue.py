@@ -117,7 +117,7 @@ class Command(BaseCommand):
         uncached = "intake.review.bench.settings_uncached"
         with gunicorn(port=port, workers=workers, settings_module=uncached) as base:
             for name in ("queue first page", "queue deep page"):
-                label = f"{name} (no cache)"
+                label = f"{name} (no page cache)"
                 results[label] = self._load(label, base + targets[name], cookie, options)
         return results
 
@@ -128,7 +128,7 @@ class Command(BaseCommand):
             concurrency=options["concurrency"],
         )  # fmt: skip
         self.stdout.write(
-            f"{name:28} {result.requests:6d} req {result.rps:8.1f} req/s  "
+            f"{name:32} {result.requests:6d} req {result.rps:8.1f} req/s  "
             f"p50 {result.percentile(50):6.1f} ms  p95 {result.percentile(95):6.1f} ms  "
             f"p99 {result.percentile(99):6.1f} ms  errors {result.errors}"
         )
@@ -140,7 +140,7 @@ class Command(BaseCommand):
         for name in results[large]:
             ratio = results[large][name].percentile(95) / results[small][name].percentile(95)
             verdict = "ok" if ratio <= 1.25 else "ABOVE 1.25x"
-            self.stdout.write(f"p95 {name:28} {ratio:5.2f}x  {verdict}")
+            self.stdout.write(f"p95 {name:32} {ratio:5.2f}x  {verdict}")
         for size in sizes:
             for baseline in ("bare view", "bare signed-in"):
                 share = results[size]["queue first page"].rps / results[size][baseline].rps
