@@ -3,9 +3,9 @@
 The whole page is cached per user (and their roles), filters, page, *queue version* (see
 ``version.py``: any write to an intake the queue shows makes a new one at once) and minute
 (the "waiting" column), so a repeat view costs one lookup instead of the queries and the
-rendering. The cache is the per-process "local"
-one (never shared: the page names patients). Each response gets its own CSRF token in place
-of a placeholder, and a page that shows messages is rendered afresh and not kept.
+rendering. The cache is the per-process "local" one (never shared: the page names
+patients). Each response gets its own CSRF token in place of a placeholder, and a page that
+shows messages is rendered afresh and not kept.
 """
 
 import hashlib
