@@ -37,12 +37,17 @@ def _missing_service(item) -> str | None:
     return None
 
 
+def _unavailable(reason: str) -> None:
+    """Skip with the reason; under CI (or REQUIRE_SERVICES=1) fail instead."""
+    if services_required():
+        pytest.fail(f"required service missing: {reason}")
+    pytest.skip(reason)
+
+
 def pytest_runtest_setup(item):
     reason = _missing_service(item)
     if reason:
-        if services_required():
-            pytest.fail(f"required service missing: {reason}")
-        pytest.skip(reason)
+        _unavailable(reason)
 
 
 # ---- personas ---------------------------------------------------------------------------
@@ -80,10 +85,7 @@ def shared_cache(settings):
     """As in production with ``CACHE_URL``: a real Redis every web process shares, cached
     sessions, and each process's own "local" cache."""
     if not answers(SHARED_CACHE_URL, 6379):
-        reason = f"Redis does not answer at {SHARED_CACHE_URL}"
-        if services_required():
-            pytest.fail(f"required service missing: {reason}")
-        pytest.skip(reason)
+        _unavailable(f"Redis does not answer at {SHARED_CACHE_URL}")
     from django.core.cache import caches
 
     settings.CACHES = {

@@ -69,7 +69,12 @@ def _patient_answers_and_resends(page, axe):
     page.get_by_role("button", name="Sign out").click()
 
 
-def test_a_psychiatrist_works_a_stat_intake_through_a_request_for_information(page, axe):
+@pytest.mark.parametrize("cache", ["per process", "shared Redis (CACHE_URL)"])
+def test_a_psychiatrist_works_a_stat_intake_through_a_request_for_information(
+    request, cache, page, axe
+):
+    if cache != "per process":  # as in production: cached sessions, users and queue pages
+        request.getfixturevalue("shared_cache")
     doctor, patient, stat = _people()
     sign_in(page, doctor.username, PASSWORD)
     _psychiatrist_asks_for_more(page, axe)

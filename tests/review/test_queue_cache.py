@@ -146,3 +146,19 @@ def test_a_lost_version_is_a_new_version(shared_cache):
     before = queue_version()
     cache.clear()
     assert queue_version() != before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_benchmark_client_keeps_the_csrf_cookie_and_loads_the_cached_queue(
+    shared_cache, live_server, psychiatrist
+):
+    from intake.review.bench.loadgen import run_load, with_cookies_set_by
+
+    make_queue_intake(priority="stat")
+    client = Client()
+    client.force_login(psychiatrist)
+    url = live_server.url + QUEUE
+    cookie = with_cookies_set_by(url, f"sessionid={client.cookies['sessionid'].value}")
+    assert "csrftoken=" in cookie and "sessionid=" in cookie
+    result = run_load("queue", url, cookie=cookie, seconds=0.5, concurrency=2)
+    assert result.requests > 0 and result.errors == 0

@@ -33,32 +33,32 @@ class LoadResult:
         return ordered[rank - 1]
 
 
-def _get(host: str, port: int, path: str, headers: dict) -> int:
+def _loopback(url: str):
+    parts = urlsplit(url)
+    if parts.hostname not in LOOPBACK:
+        raise ValueError("the benchmark only talks to this machine (loopback)")
+    return parts
+
+
+def _get(host: str, port: int, path: str, headers: dict) -> http.client.HTTPResponse:
+    """One GET on a fresh connection; the answer is read in full."""
     connection = http.client.HTTPConnection(host, port, timeout=30)
     try:
         connection.request("GET", path, headers=headers)
         response = connection.getresponse()
         response.read()
-        return response.status
+        return response
     finally:
         connection.close()
 
 
 def with_cookies_set_by(url: str, cookie: str) -> str:
     """``cookie`` plus the cookies one GET of ``url`` sets, as a browser would keep them."""
-    parts = urlsplit(url)
-    if parts.hostname not in LOOPBACK:
-        raise ValueError("the benchmark only talks to this machine (loopback)")
+    parts = _loopback(url)
+    response = _get(parts.hostname, parts.port or 80, parts.path, {"Cookie": cookie})
     jar = SimpleCookie(cookie)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port or 80, timeout=30)
-    try:
-        connection.request("GET", parts.path, headers={"Cookie": cookie})
-        response = connection.getresponse()
-        response.read()
-        for header in response.headers.get_all("Set-Cookie") or []:
-            jar.load(header)
-    finally:
-        connection.close()
+    for header in response.headers.get_all("Set-Cookie") or []:
+        jar.load(header)
     return "; ".join(f"{name}={morsel.value}" for name, morsel in jar.items())
 
 
@@ -66,9 +66,7 @@ def run_load(
     name: str, url: str, *, cookie: str = "", seconds: float = 10, concurrency: int = 4
 ) -> LoadResult:
     """Hit ``url`` with ``concurrency`` clients for ``seconds``; refuses non-loopback hosts."""
-    parts = urlsplit(url)
-    if parts.hostname not in LOOPBACK:
-        raise ValueError("the benchmark only talks to this machine (loopback)")
+    parts = _loopback(url)
     path = parts.path + (f"?{parts.query}" if parts.query else "")
     headers = {"Cookie": cookie} if cookie else {}
     latencies: list[float] = []
@@ -81,7 +79,7 @@ def run_load(
         while time.perf_counter() < deadline:
             started = time.perf_counter()
             try:
-                ok = _get(parts.hostname, parts.port or 80, path, headers) == 200
+                ok = _get(parts.hostname, parts.port or 80, path, headers).status == 200
             except OSError:
                 ok = False
             mine.append((time.perf_counter() - started) * 1000)
