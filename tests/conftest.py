@@ -7,7 +7,7 @@ import pytest
 
 from tests import factories
 from tests.axe import assert_accessible
-from tests.env import answers, services_required
+from tests.env import RUN_ID, answers, services_required
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -48,6 +48,16 @@ def pytest_runtest_setup(item):
     reason = _missing_service(item)
     if reason:
         _unavailable(reason)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """A PostgreSQL test database of this run's own (``test_portal_<run id>``)."""
+    from django.conf import settings
+
+    for db in settings.DATABASES.values():
+        if "postgresql" in db["ENGINE"]:
+            db.setdefault("TEST", {})["NAME"] = f"test_{db['NAME']}_{RUN_ID}"
 
 
 # ---- personas ---------------------------------------------------------------------------
@@ -119,7 +129,11 @@ def celery_worker(transactional_db):
 
     from portal.celery import app
 
-    app.conf.update(broker_url=os.environ["PORTAL_TEST_BROKER_URL"], task_always_eager=False)
+    app.conf.update(
+        broker_url=os.environ["PORTAL_TEST_BROKER_URL"],
+        task_always_eager=False,
+        task_default_queue=f"celery-test-{RUN_ID}",
+    )
     # A producer pool built earlier (say for another broker URL) must not be reused.
     app._pool = None
     app.amqp._producer_pool = None

@@ -7,10 +7,14 @@ real-worker tests is taken out of CELERY_BROKER_URL so every other test runs tas
 
 import os
 import socket
+import uuid
 from urllib.parse import urlsplit
 
 LOCAL_POSTGRES = "postgres://postgres@127.0.0.1:5432/portal"
 LOCAL_REDIS = "redis://127.0.0.1:6379/0"
+# One id per test run: its PostgreSQL test database and its Celery queue carry it, so two
+# runs on one machine (two checkouts, or CI beside a developer) never collide.
+RUN_ID = os.environ.setdefault("PORTAL_TEST_RUN_ID", uuid.uuid4().hex[:8])
 
 
 def answers(url: str, default_port: int) -> bool:
