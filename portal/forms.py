@@ -4,6 +4,8 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from . import roles
+
 
 class SignInForm(AuthenticationForm):
     username = forms.CharField(
@@ -100,6 +102,18 @@ class InvitationForm(forms.Form):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
     )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        account = get_user_model().objects.filter(username__iexact=email).first()
+        if account is not None and roles.is_staff_account(account):
+            # Accepting would attach a patient's intake to a staff account.
+            raise ValidationError(
+                "This email address belongs to a staff account. "
+                "Invite the patient at their own email address.",
+                code="staff_account",
+            )
+        return email
 
     def clean_visit_at(self):
         visit_at = self.cleaned_data["visit_at"]

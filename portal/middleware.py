@@ -1,4 +1,4 @@
-"""Request id and Content Security Policy.
+"""Request id, refusal of text the database cannot store, and Content Security Policy.
 
 The request id ties audit rows to one request; it is random, never derived from user data.
 """
@@ -7,6 +7,7 @@ import re
 import uuid
 
 from django.conf import settings
+from django.shortcuts import render
 
 from .audit import current_request_id
 
@@ -59,3 +60,35 @@ class PrivatePagesMiddleware:
         if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
             response["Cache-Control"] = "private, no-store"
         return response
+
+
+# PostgreSQL refuses NUL in text (and a query with one fails as a server error), so a
+# request carrying one is refused here, once, before any form or admin filter sees it.
+_REFUSED_CHARACTERS = ("\x00",)
+_FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def _has_refused_text(values) -> bool:
+    return any(ch in value for value in values for ch in _REFUSED_CHARACTERS)
+
+
+def _request_has_refused_text(request) -> bool:
+    if _has_refused_text([request.path_info]):
+        return True
+    if _has_refused_text([*request.GET.keys(), *request.GET.values()]):
+        return True
+    if request.method == "POST" and request.content_type in _FORM_TYPES:
+        return _has_refused_text([*request.POST.keys(), *request.POST.values()])
+    return False
+
+
+class RefuseUnstorableTextMiddleware:
+    """400 Bad Request for a NUL byte anywhere in the path, the query or a posted form."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _request_has_refused_text(request):
+            return render(request, "400.html", status=400)
+        return self.get_response(request)

@@ -75,6 +75,17 @@ def is_editor(user) -> bool:
     return user.is_authenticated and (user.is_superuser or _in_group(user, CONTENT_EDITORS))
 
 
+# Groups whose members see patient data or edit what patients read: they are staff.
+STAFF_GROUPS = (PSYCHIATRISTS, CONTENT_EDITORS, "Clinical reviewers", "Clinical leads")
+
+
+def is_staff_account(user) -> bool:
+    """Staff of any kind: admins, Django staff, or a member of a staff group."""
+    return user.is_authenticated and (
+        user.is_superuser or user.is_staff or bool(group_names(user) & set(STAFF_GROUPS))
+    )
+
+
 def is_staff_inviter(user) -> bool:
     """Who may invite a patient: psychiatrists and admins."""
     return user.is_authenticated and (user.is_superuser or is_psychiatrist(user))
