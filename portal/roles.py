@@ -1,4 +1,4 @@
-"""The three roles are Django groups; superusers are admins."""
+"""The roles are Django groups; superusers are admins."""
 
 import secrets
 from functools import wraps
@@ -13,7 +13,9 @@ from django.http import Http404
 PATIENTS = "Patients"
 PSYCHIATRISTS = "Psychiatrists"
 CONTENT_EDITORS = "Content editors"
-ALL_GROUPS = (PATIENTS, PSYCHIATRISTS, CONTENT_EDITORS)
+# Approve education changes before patients see them; never their own edit.
+CLINICAL_REVIEWERS = "Clinical reviewers"
+ALL_GROUPS = (PATIENTS, PSYCHIATRISTS, CONTENT_EDITORS, CLINICAL_REVIEWERS)
 # Who hears about STAT intakes; settings.ONCALL_GROUP may name another group.
 ONCALL_GROUP_DEFAULT = "On-call psychiatrists"
 # A safety net only: user and membership changes drop the entry at once (portal/signals.py).
@@ -76,7 +78,7 @@ def is_editor(user) -> bool:
 
 
 # Groups whose members see patient data or edit what patients read: they are staff.
-STAFF_GROUPS = (PSYCHIATRISTS, CONTENT_EDITORS, "Clinical reviewers", "Clinical leads")
+STAFF_GROUPS = (PSYCHIATRISTS, CONTENT_EDITORS, CLINICAL_REVIEWERS, "Clinical leads")
 
 
 def is_staff_account(user) -> bool:
@@ -84,6 +86,12 @@ def is_staff_account(user) -> bool:
     return user.is_authenticated and (
         user.is_superuser or user.is_staff or bool(group_names(user) & set(STAFF_GROUPS))
     )
+
+
+def is_clinical_reviewer(user) -> bool:
+    """Who may approve an education page. Group members only, not every superuser: a
+    clinician signs off what patients read."""
+    return _in_group(user, CLINICAL_REVIEWERS)
 
 
 def is_staff_inviter(user) -> bool:
