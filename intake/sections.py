@@ -143,18 +143,10 @@ def cssrs_follow_ups(answers: dict) -> list[str]:
 
 
 def safety_positive(answers: dict, details: dict | None = None) -> bool:
-    """Any answer that means crisis help must be shown: stored or kept from a page in error."""
-    if phq9_item9_positive(answers) or any((answers.get("cssrs") or {}).values()):
-        return True
-    pending = (details or {}).get("pending") or {}
-    kept_phq9 = (pending.get("mood") or {}).get("phq_9_9")
-    if kept_phq9 not in (None, "", "0", 0):
-        return True
-    return any(
-        value in (True, "yes")
-        for step in ("safety", "safety_more")
-        for value in (pending.get(step) or {}).values()
-    )
+    """Any saved answer that means crisis help must be shown (``intake.safety``)."""
+    from intake.safety import has_positive_safety_answer
+
+    return has_positive_safety_answer(answers, details)
 
 
 def step_applies(step_key: str, answers: dict, details: dict) -> bool:
