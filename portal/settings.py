@@ -32,6 +32,18 @@ def _positive_int(name: str, default: int) -> int:
     return _int(name, default, minimum=1)
 
 
+def _seconds(name: str, default: float) -> float:
+    """A timeout in seconds (decimals allowed), above zero."""
+    raw = env.str(name, default=str(default))
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number of seconds, got {raw!r}") from None
+    if not 0 < value < 3600:
+        raise ImproperlyConfigured(f"{name} must be above 0 and below 3600 seconds, got {raw!r}")
+    return value
+
+
 def _bool(name: str, default: bool) -> bool:
     raw = env.str(name, default="true" if default else "false").strip().lower()
     if raw in {"1", "true", "yes", "on"}:
@@ -117,6 +129,17 @@ DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = _int("DATABASE_CONN_MAX_AGE", 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Timeouts: a hung database costs a request a few seconds, never gunicorn's worker timeout.
+# connect_timeout bounds the whole connection handshake (libpq counts whole seconds, at
+# least 2); statement_timeout makes the server cancel a statement that runs too long
+# (0 turns it off, e.g. for a one-off maintenance session).
+DATABASE_CONNECT_TIMEOUT = _positive_int("DATABASE_CONNECT_TIMEOUT", 3)
+DATABASE_STATEMENT_TIMEOUT_MS = _int("DATABASE_STATEMENT_TIMEOUT_MS", 5000)
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=max(DATABASE_CONNECT_TIMEOUT, 2),
+        options=f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 PASSWORD_HASHERS = [
@@ -143,6 +166,9 @@ LOGOUT_REDIRECT_URL = "home"
 # database (a per-process cache could serve a session after sign-out elsewhere).
 CACHE_URL = env.str("CACHE_URL", default="")
 SHARED_CACHE = bool(CACHE_URL)
+# A cache that hangs must not hang the request: Redis socket timeouts, in seconds.
+CACHE_CONNECT_TIMEOUT = _seconds("CACHE_CONNECT_TIMEOUT", 0.5)
+CACHE_SOCKET_TIMEOUT = _seconds("CACHE_SOCKET_TIMEOUT", 0.5)
 CACHES = {
     "default": (
         env.cache_url(
@@ -156,6 +182,11 @@ CACHES = {
     # Per process, never shared: rendered fragments that name patients stay in this process.
     "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"},
 }
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    # Handed to redis-py's connection pool: connecting and each reply wait this long at most.
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        socket_connect_timeout=CACHE_CONNECT_TIMEOUT, socket_timeout=CACHE_SOCKET_TIMEOUT
+    )
 # Sessions live server-side, so the web tier keeps no state of its own.
 SESSION_ENGINE = (
     "django.contrib.sessions.backends.cached_db"
@@ -186,6 +217,8 @@ if env.str("EMAIL_URL", default=""):
     vars().update(env.email_url("EMAIL_URL"))
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# An SMTP server that hangs fails the send after this many seconds (the task retries).
+EMAIL_TIMEOUT = _seconds("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Intake portal <no-reply@portal.example>"
 )
@@ -228,8 +261,29 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# Publishing must fail fast when the broker is down: the outbox sweep re-sends later.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
+# Publishing must fail fast when the broker is down or hangs: the outbox sweep re-sends
+# later. CELERY_BROKER_TIMEOUT bounds connecting and each socket read or write (Redis) or
+# the connection handshake (RabbitMQ); a publish is retried CELERY_PUBLISH_MAX_RETRIES times.
+CELERY_BROKER_TIMEOUT = _seconds("CELERY_BROKER_TIMEOUT", 2)
+CELERY_PUBLISH_MAX_RETRIES = _int("CELERY_PUBLISH_MAX_RETRIES", 1)
+CELERY_BROKER_CONNECTION_TIMEOUT = CELERY_BROKER_TIMEOUT
+CELERY_TASK_PUBLISH_RETRY = True
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": CELERY_PUBLISH_MAX_RETRIES,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "max_retries": CELERY_PUBLISH_MAX_RETRIES,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
+if CELERY_BROKER_URL.startswith(("redis", "rediss")):
+    CELERY_BROKER_TRANSPORT_OPTIONS.update(
+        socket_timeout=CELERY_BROKER_TIMEOUT, socket_connect_timeout=CELERY_BROKER_TIMEOUT
+    )
 CELERY_BEAT_SCHEDULE = {
     "notifications-sweep": {
         "task": "intake.tasks.sweep_owed_notifications",
