@@ -13,12 +13,19 @@ from datetime import date
 from django.core.signals import request_finished, request_started
 from django.db.models import Count, Max
 
+from intake.clinical import case as case_format
 from intake.clinical.case import CaseError, parse_case
 from intake.clinical.catalog import CatalogEntry, build_index, match
 from intake.clinical.evaluate import evaluate
 from intake.models import Medication
 
-__all__ = ["CaseError", "catalog_entries", "evaluate_answers", "match_medication"]
+__all__ = [
+    "CaseError",
+    "case_from_answers",
+    "catalog_entries",
+    "evaluate_answers",
+    "match_medication",
+]
 
 
 _catalog_memo: dict = {}
@@ -55,6 +62,26 @@ def catalog_entries() -> tuple[CatalogEntry, ...]:
     return _catalog_memo["entries"]
 
 
+def case_from_answers(answers: dict) -> dict:
+    """The stored answers as the clinical core's case format.
+
+    The pages store a little more than the core reads (for example, per medicine, how its
+    name was matched, for the psychiatrist and the patient to see); the case format refuses
+    keys it does not know, so only the ones it reads are passed on.
+    """
+    case = {key: value for key, value in answers.items() if key in case_format.TOP_KEYS}
+    medications = case.get("medications")
+    if isinstance(medications, list):
+        case["medications"] = [_medication_case(m) for m in medications]
+    return case
+
+
+def _medication_case(medication) -> dict:
+    if not isinstance(medication, dict):
+        return medication  # the core reports it, with its path
+    return {k: v for k, v in medication.items() if k in case_format.MEDICATION_KEYS}
+
+
 def evaluate_answers(answers: dict, *, as_of: date | None = None) -> dict:
     """Scores, medications, flags and priority for ``answers`` (see ``Evaluation.to_dict``).
 
@@ -62,7 +89,8 @@ def evaluate_answers(answers: dict, *, as_of: date | None = None) -> dict:
     else today). Raises ``CaseError`` (``.path``, ``.message``) on answers that are not
     valid in the case format.
     """
-    return evaluate(parse_case(answers, as_of=as_of), catalog_entries()).to_dict()
+    case = parse_case(case_from_answers(answers), as_of=as_of)
+    return evaluate(case, catalog_entries()).to_dict()
 
 
 def match_medication(name: str) -> CatalogEntry | None:

@@ -4,6 +4,8 @@
 ``StatusChange`` row and the audit row in the same transaction.
 """
 
+import hashlib
+import json
 from collections.abc import Callable
 from datetime import date, datetime
 
@@ -27,6 +29,9 @@ __all__ = [
     "intake_save_answers",
     "intake_submit",
     "intake_transition",
+    "medication_fingerprint",
+    "medication_remove",
+    "medication_upsert",
 ]
 
 LEGAL_MOVES = {
@@ -37,6 +42,12 @@ LEGAL_MOVES = {
     (IntakeStatus.INFO_REQUESTED, IntakeStatus.SUBMITTED),
     (IntakeStatus.IN_REVIEW, IntakeStatus.REVIEWED),
 }
+
+
+# The most medicines the list holds; far above what anyone types in by hand, and within the
+# case format's own bound.
+MAX_MEDICATIONS = 30
+MEDICATIONS = "medications"
 
 
 class IllegalTransition(Exception):
@@ -125,6 +136,52 @@ def intake_save_answers(
     )
     intake.reopened_sections = locked.reopened_sections
     return intake
+
+
+def medication_fingerprint(medication: dict) -> str:
+    """Names one medicine in a change or remove form by its content, so a stale tab acts on
+    the medicine it showed, never on one that has since moved into its place."""
+    text = json.dumps(medication, sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _position(items: list[dict], key: str) -> int | None:
+    return next((n for n, m in enumerate(items) if key and medication_fingerprint(m) == key), None)
+
+
+def medication_upsert(*, intake: Intake, medication: dict, key: str = "") -> Intake:
+    """Replace the medicine whose fingerprint is ``key``, wherever it is now, or add it.
+
+    If that medicine has gone (another tab removed it), the change is added as a new
+    medicine; a full list takes nothing more. Raises ``IntakeLocked``.
+    """
+
+    def update(answers, details):
+        items = list(answers.get(MEDICATIONS) or [])
+        position = _position(items, key)
+        if position is not None:
+            items[position] = medication
+        elif len(items) < MAX_MEDICATIONS:
+            items.append(medication)
+        answers[MEDICATIONS] = items
+        details["seen"] = sorted({*details.get("seen", []), MEDICATIONS})
+
+    return intake_save_answers(intake=intake, section=MEDICATIONS, update=update)
+
+
+def medication_remove(*, intake: Intake, key: str) -> Intake:
+    """Remove one copy of the medicine whose fingerprint is ``key`` (by content, not by
+    position: another tab may have changed the list); nothing if it has gone.
+    Raises ``IntakeLocked``."""
+
+    def update(answers, details):
+        items = list(answers.get(MEDICATIONS) or [])
+        position = _position(items, key)
+        if position is not None:
+            items.pop(position)
+        answers[MEDICATIONS] = items
+
+    return intake_save_answers(intake=intake, section=MEDICATIONS, update=update)
 
 
 def _open_sections_the_answers_now_need(intake: Intake) -> bool:

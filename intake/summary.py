@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from education import slugs
 
+from . import medicine_words
 from .forms import STEP_FORMS
 from .models import Intake
 from .sections import (
@@ -111,6 +112,7 @@ def _medication_rows(intake: Intake) -> list[dict]:
             {
                 "label": name,
                 "value": described["daily_dose"],
+                "more": _medication_more(medication, described),
                 "url": reverse("intake:medication_edit", args=[intake.public_id, n]) + "?change=1",
             }
         )
@@ -124,6 +126,18 @@ def _medication_rows(intake: Intake) -> list[dict]:
             }
         )
     return rows
+
+
+def _medication_more(medication: dict, described: dict) -> list[str]:
+    """The rest of what the patient told us about one medicine, read back to them."""
+    matched = {"generic": described["matched"]}
+    words = medicine_words.details(medication, matched, for_patient=True)
+    more = [
+        f"Taken for {words['duration']}",
+        f"Taken {words['taking']}",
+        words["prescribed"][:1].upper() + words["prescribed"][1:],
+    ]
+    return [*more, words["matched"]] if words["matched"] else more
 
 
 def answer_sections(intake: Intake) -> list[dict]:

@@ -1,4 +1,11 @@
-"""About you: date of birth, sex assigned at birth, pregnancy; and the visit."""
+"""About you: date of birth, sex assigned at birth, pregnancy, breastfeeding; and the visit.
+
+Pregnancy is not asked of someone whose sex assigned at birth is male: it cannot apply
+(the page hides the question with JavaScript, and without it a "yes" is refused beside the
+question, since it more likely means a mistaken answer to sex). Breastfeeding is asked of
+everyone: lactation can be induced whatever the sex assigned at birth. Both can always be
+answered "does not apply"; only "yes", "no" (and for pregnancy "unsure") are stored.
+"""
 
 from datetime import date, datetime, time
 
@@ -18,6 +25,13 @@ PREGNANT_CHOICES = [
     ("no", "No"),
     ("not_applicable", "Does not apply to me, or prefer not to say"),
 ]
+BREASTFEEDING_CHOICES = [
+    ("yes", "Yes"),
+    ("no", "No"),
+    ("not_applicable", "Does not apply to me, or prefer not to say"),
+]
+# Sex assigned at birth for which pregnancy cannot apply.
+NO_PREGNANCY = "male"
 VISIT_REASONS = [
     ("panic", "Panic attacks"),
     ("gad", "Worry or anxiety on most days (generalised anxiety)"),
@@ -57,6 +71,12 @@ class AboutForm(StepForm):
         help_text=why("some medicines need a different plan in pregnancy."),
         required=False,
     )
+    breastfeeding = radio_field(
+        "Are you breastfeeding or chestfeeding? (optional)",
+        BREASTFEEDING_CHOICES,
+        help_text=why("some medicines pass into breast milk and can make a baby sleepy."),
+        required=False,
+    )
 
     def clean_date_of_birth(self):
         born = self.cleaned_data["date_of_birth"]
@@ -74,22 +94,48 @@ class AboutForm(StepForm):
             raise ValidationError("Check the year of your date of birth", code="implausible")
         return born
 
+    def clean(self):
+        data = super().clean()
+        if data.get("sex_at_birth") == NO_PREGNANCY and data.get("pregnant") in ("yes", "unsure"):
+            self.add_error(
+                "pregnant",
+                ValidationError(
+                    "You chose male as your sex assigned at birth. Check that answer, or "
+                    "choose \u201cdoes not apply\u201d here",
+                    code="not_applicable",
+                ),
+            )
+        return data
+
     @classmethod
     def initial_from(cls, answers, details):
         return {
             "date_of_birth": answers.get("date_of_birth"),
             "sex_at_birth": answers.get("sex_at_birth"),
             "pregnant": answers.get("pregnant"),
+            "breastfeeding": answers.get("breastfeeding"),
         }
+
+    @classmethod
+    def not_asked(cls, initial: dict) -> set[str]:
+        return {"pregnant"} if initial.get("sex_at_birth") == NO_PREGNANCY else set()
 
     def store(self, answers, details):
         data = self.cleaned_data
         answers["date_of_birth"] = data["date_of_birth"].isoformat()
         answers["sex_at_birth"] = data["sex_at_birth"]
-        if data["pregnant"] in ("yes", "no", "unsure"):
-            answers["pregnant"] = data["pregnant"]
-        else:
-            answers.pop("pregnant", None)
+        asked = data["sex_at_birth"] != NO_PREGNANCY
+        _store_choice(answers, "pregnant", data["pregnant"] if asked else "")
+        _store_choice(answers, "breastfeeding", data["breastfeeding"])
+
+
+def _store_choice(answers: dict, key: str, value: str) -> None:
+    """Keep a real answer; "does not apply" or no answer leaves the key out (the case
+    format's "not answered")."""
+    if value in ("yes", "no", "unsure"):
+        answers[key] = value
+    else:
+        answers.pop(key, None)
 
 
 class VisitForm(StepForm):

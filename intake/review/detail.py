@@ -2,9 +2,11 @@
 
 from education.links import page_links
 
+from .. import medicine_words
 from ..clinical.instruments import INSTRUMENTS
 from ..models import Intake, IntakeStatus
 from .labels import BAND_MEANING, CSSRS_MEANING, band_words
+from .triggers import triggers_in_words
 
 
 def _answer_sections(intake: Intake) -> list[dict]:
@@ -24,19 +26,37 @@ def _range(values) -> str:
     return f"{low:g} mg" if low == high else f"{low:g}-{high:g} mg"
 
 
-def _medications(evaluation: dict) -> list[dict]:
-    return [
-        {
-            "name": m.get("input"),
-            "generic": m.get("generic") or "",
-            "drug_class": (m.get("class") or "other").replace("_", " "),
-            "daily_dose": m.get("daily_dose"),
-            "equivalent": _range(m.get("diazepam_equivalent_mg")),
-            "tables": ", ".join(m.get("diazepam_equivalent_tables") or []),
-            "note": m.get("equivalence_note", ""),
-        }
-        for m in evaluation.get("medications") or []
-    ]
+def _answered(intake: Intake, n: int, evaluated: dict) -> dict | None:
+    """The patient's stored answers for the n-th evaluated medicine. While the patient is
+    asked for more, the list may have changed since the evaluation: only the same name at
+    the same place is the same medicine."""
+    stored = (intake.answers or {}).get("medications") or []
+    if n < len(stored) and stored[n].get("name") == evaluated.get("input"):
+        return stored[n]
+    return None
+
+
+def _medications(intake: Intake, evaluation: dict) -> list[dict]:
+    rows = []
+    for n, m in enumerate(evaluation.get("medications") or []):
+        stored = _answered(intake, n, m)
+        answered = stored or {"name": m.get("input") or ""}
+        words = medicine_words.details(answered, m)
+        rows.append(
+            {
+                "name": m.get("input"),
+                "generic": m.get("generic") or "",
+                "drug_class": (m.get("class") or "other").replace("_", " "),
+                "daily_dose": m.get("daily_dose"),
+                "daily_words": medicine_words.daily_words(answered, m.get("daily_mg")),
+                "equivalent": _range(m.get("diazepam_equivalent_mg")),
+                "tables": ", ".join(m.get("diazepam_equivalent_tables") or []),
+                "note": m.get("equivalence_note", ""),
+                "answered": stored is not None,
+                **words,
+            }
+        )
+    return rows
 
 
 def _score_row(key: str, score: dict) -> dict:
@@ -76,10 +96,17 @@ def _scores(evaluation: dict) -> list[dict]:
     return [_score_row(key, scores[key]) for key in INSTRUMENTS if key in scores]
 
 
-def _flags(evaluation: dict) -> list[dict]:
+def _flags(evaluation: dict, medicines: list[dict]) -> list[dict]:
     flags = evaluation.get("flags") or []
     links = {link["slug"]: link for link in page_links(f.get("education", "") for f in flags)}
-    return [{**flag, "page": links.get(flag.get("education"))} for flag in flags]
+    return [
+        {
+            **flag,
+            "page": links.get(flag.get("education")),
+            "triggers": triggers_in_words(flag, medicines),
+        }
+        for flag in flags
+    ]
 
 
 def _reopened(intake: Intake) -> list[str]:
@@ -95,14 +122,15 @@ def _reopened(intake: Intake) -> list[str]:
 def detail_context(intake: Intake) -> dict:
     evaluation = intake.evaluation or {}
     total = (evaluation.get("diazepam_equivalent") or {}).get("total_mg")
+    medicines = _medications(intake, evaluation)
     return {
         "intake": intake,
         "patient_name": intake.patient.get_full_name() or intake.patient.get_username(),
         "sections": _answer_sections(intake),
-        "medications": _medications(evaluation),
+        "medications": medicines,
         "equivalent_total": _range(total),
         "scores": _scores(evaluation),
-        "flags": _flags(evaluation),
+        "flags": _flags(evaluation, medicines),
         "reopened": _reopened(intake),
         "history": list(intake.status_changes.select_related("actor")),
         "notes": list(intake.notes.select_related("author")),

@@ -21,7 +21,8 @@ QUESTIONNAIRE_VERSION = "1"
 OTHER_SECTIONS = {
     "about": ("About you", {"date_of_birth": "date", "sex_at_birth": "string",
                             "visit_reason": "string", "visit_reason_other": "string",
-                            "pregnant": "string", "panic_attacks_per_week": "integer"}),
+                            "pregnant": "string", "breastfeeding": "string",
+                            "panic_attacks_per_week": "integer"}),
     "substances": ("Other substances", "boolean"),
     "benzo_history": ("Benzodiazepine history", None),
     "side_effects": ("Side effects", None),

@@ -1,14 +1,18 @@
 """The medicines list: one medicine per page, add, change and remove without JavaScript."""
 
-import hashlib
-import json
-
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from intake import services
 from intake.forms import MedicationForm, MedicationsDoneForm
-from intake.services import IntakeLocked, intake_save_answers
+from intake.services import (
+    MAX_MEDICATIONS,
+    IntakeLocked,
+    intake_save_answers,
+    medication_fingerprint,
+    medication_upsert,
+)
 from intake.summary import describe_medication
 from portal.roles import patient_required
 
@@ -16,14 +20,6 @@ from .access import _get_intake_for_patient, next_url, page_context
 from .pages import _locked
 
 SECTION = "medications"
-# The case format's upper bound; far above what anyone types in by hand.
-MAX_MEDICATIONS = 30
-
-
-def fingerprint(medication: dict) -> str:
-    """Names one medicine in a remove form, so a stale tab cannot remove a different one."""
-    text = json.dumps(medication, sort_keys=True)
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def _list_url(intake, change: bool = False) -> str:
@@ -58,7 +54,12 @@ def medications(request, public_id):
             return redirect(f"{add}?change=1" if change else add)
         return redirect(next_url(intake, "medications", change))
     rows = [
-        {"index": n, "medication": m, "describe": describe_medication(m), "key": fingerprint(m)}
+        {
+            "index": n,
+            "medication": m,
+            "describe": describe_medication(m),
+            "key": medication_fingerprint(m),
+        }
         for n, m in enumerate(intake.answers.get("medications") or [])
     ]
     context = page_context(
@@ -101,9 +102,9 @@ def medication_edit(request, public_id, index=None):
     if request.method == "POST":
         form = MedicationForm(request.POST, intake=intake)
         if form.is_valid():
-            key = shown or (fingerprint(existing) if existing else "")
+            key = shown or (medication_fingerprint(existing) if existing else "")
             try:
-                _store_medication(intake, form.medication(), key)
+                medication_upsert(intake=intake, medication=form.medication(), key=key)
             except IntakeLocked:
                 return _locked(request, intake)
             return redirect(_list_url(intake, change))
@@ -114,31 +115,10 @@ def medication_edit(request, public_id, index=None):
         form=form,
         adding=index is None,
         section=SECTION,
-        key=shown or (fingerprint(existing) if existing else ""),
+        key=shown or (medication_fingerprint(existing) if existing else ""),
         medications_url=_list_url(intake, change),
     )
     return render(request, "intake/medication_form.html", context)
-
-
-def _store_medication(intake, medication: dict, key: str):
-    def update(answers, details):
-        items = list(answers.get("medications") or [])
-        # Change the medicine this page showed, wherever it is now (another tab may have
-        # removed one above it); if it has gone, the change is added as a new medicine.
-        position = next(
-            (n for n, m in enumerate(items) if key and fingerprint(m) == key),
-            None,
-        )
-        if position is None:
-            if len(items) >= MAX_MEDICATIONS:
-                return
-            items.append(medication)
-        else:
-            items[position] = medication
-        answers["medications"] = items
-        details["seen"] = sorted({*details.get("seen", []), "medications"})
-
-    intake_save_answers(intake=intake, section=SECTION, update=update)
 
 
 @patient_required
@@ -148,18 +128,8 @@ def medication_remove(request, public_id, index):
     if closed:
         return closed
     key = request.POST.get("key", "")
-
-    def update(answers, details):
-        # Remove the medicine the page showed (by content, not position: another tab may
-        # have changed the list); one copy only, if it was listed twice.
-        items = list(answers.get("medications") or [])
-        position = next((n for n, m in enumerate(items) if fingerprint(m) == key), None)
-        if position is not None:
-            items.pop(position)
-        answers["medications"] = items
-
     try:
-        intake_save_answers(intake=intake, section=SECTION, update=update)
+        services.medication_remove(intake=intake, key=key)
     except IntakeLocked:
         return _locked(request, intake)
     return redirect(_list_url(intake, request.GET.get("change") == "1"))

@@ -21,4 +21,20 @@
     choices.forEach(function (input) { input.addEventListener("change", update); });
     update();
   }
+
+  // Pregnancy cannot apply to someone whose sex assigned at birth is male. The question
+  // stays in view while it holds an answer or an error, so nothing is hidden unseen.
+  var pregnancy = document.getElementById("div_id_pregnant");
+  var sexes = document.querySelectorAll("input[name='sex_at_birth']");
+  if (pregnancy && sexes.length) {
+    var updatePregnancy = function () {
+      var sex = document.querySelector("input[name='sex_at_birth']:checked");
+      var answered = document.querySelector("input[name='pregnant']:checked");
+      var keep = answered && answered.value !== "not_applicable";
+      var hasError = pregnancy.querySelector(".is-invalid");
+      pregnancy.hidden = Boolean(sex && sex.value === "male" && !keep && !hasError);
+    };
+    sexes.forEach(function (input) { input.addEventListener("change", updatePregnancy); });
+    updatePregnancy();
+  }
 })();

@@ -1,0 +1,131 @@
+"""One medicine's details in words: how long, how taken, who prescribed it, and what the
+patient typed and how that name was matched.
+
+Shared by the patient's check-your-answers page (``for_patient=True``: "you") and the
+psychiatrist's detail and print pages ("the patient"), so both read the same facts. Pure:
+plain dicts in (a stored medicine in the case format, plus the match the page recorded, and
+optionally the medicine as the clinical core evaluated it), words out.
+"""
+
+from intake.clinical.dosing import mg
+
+TAKING_WORDS = {
+    "as_prescribed": "as prescribed",
+    "more": "more than prescribed",
+    "less": "less than prescribed",
+}
+# Match kinds that give the medicine its catalog class without asking the patient.
+SURE_MATCHES = ("exact", "alias")
+
+
+def duration_words(weeks) -> str:
+    """ "30 weeks", "2 years", "about 7 months (30 weeks)": as the patient entered it, in weeks,
+    with a rounder figure beside long spans."""
+    if weeks is None:
+        return "not given"
+    weeks = round(weeks)
+    if weeks == 1:
+        return "1 week"
+    if weeks >= 104 and weeks % 52 == 0:
+        return f"{weeks // 52} years"
+    if weeks >= 52:
+        years = round(weeks / 52, 1)
+        return f"{weeks} weeks (about {years:g} years)"
+    if weeks >= 9:
+        return f"{weeks} weeks (about {round(weeks * 12 / 52)} months)"
+    return f"{weeks} weeks"
+
+
+def taking_words(medication: dict) -> str:
+    return TAKING_WORDS.get(medication.get("taking") or "as_prescribed", "as prescribed")
+
+
+def prescribed_words(medication: dict, *, for_patient: bool = False) -> str:
+    who = "you" if for_patient else "the patient"
+    if medication.get("prescribed", True) is False:
+        return f"not prescribed to {who}"
+    prescriber = (medication.get("prescriber") or "").strip()
+    if prescriber:
+        return f"prescribed to {who} by {prescriber}"
+    return f"prescribed to {who} (prescriber not given)"
+
+
+def match_of(medication: dict, evaluated: dict | None = None) -> dict:
+    """How the typed name was matched: {"typed", "kind", "generic", "score", "confirmed",
+    "counted"}. The clinical core's evaluation wins where it says; else what the medicines
+    page recorded when the patient saved it."""
+    evaluated = evaluated or {}
+    kind = evaluated.get("match") or medication.get("match")
+    generic = evaluated.get("generic") or medication.get("generic") or ""
+    if not kind:  # saved before matches were recorded: say what the catalog gave
+        kind = "exact" if generic else "none"
+    score = evaluated.get("score", medication.get("score"))
+    confirmed = medication.get("confirmed")
+    counted = kind in SURE_MATCHES or (kind == "corrected" and confirmed is True)
+    return {
+        "typed": medication.get("name") or evaluated.get("input") or "",
+        "kind": kind,
+        "generic": generic,
+        "score": score,
+        "confirmed": confirmed,
+        "counted": counted and bool(generic),
+        "candidates": list(evaluated.get("candidates") or medication.get("candidates") or []),
+    }
+
+
+def match_words(match: dict) -> str:
+    """For the psychiatrist: "typed 'klonazepam', corrected to clonazepam (score 91),
+    confirmed by the patient"."""
+    typed, kind, generic = match["typed"], match["kind"], match["generic"]
+    said = f"typed \u2018{typed}\u2019"
+    if kind == "exact":
+        return said if typed.casefold() == generic.casefold() else f"{said}, a catalog name"
+    if kind == "alias":
+        return f"{said}, a known short or street name for {generic}"
+    if kind == "corrected":
+        score = f" (score {match['score']:g})" if isinstance(match["score"], int | float) else ""
+        if match["confirmed"] is True:
+            return f"{said}, corrected to {generic}{score}, confirmed by the patient"
+        if match["confirmed"] is False:
+            return f"{said}, closest to {generic}{score}; the patient said it is not: unrecognised"
+        return f"{said}, closest to {generic}{score}, not confirmed by the patient: unrecognised"
+    if kind == "ambiguous":
+        options = " or ".join(match["candidates"]) or "more than one catalog medicine"
+        return f"{said}, close to {options}: unrecognised, no class assumed"
+    return f"{said}, not recognised"
+
+
+def patient_match_words(match: dict) -> str:
+    """For the patient: what they typed and what we understood, or "" when they match."""
+    typed, kind, generic = match["typed"], match["kind"], match["generic"]
+    said = f"You typed \u2018{typed}\u2019."
+    if kind in SURE_MATCHES:
+        return "" if typed.casefold() == generic.casefold() else f"{said} We read it as {generic}."
+    if kind == "corrected" and match["confirmed"] is True:
+        return f"{said} You told us you meant {generic}."
+    if kind == "corrected" and match["confirmed"] is False:
+        return f"{said} You told us it is not {generic}: your psychiatrist will read your words."
+    return f"{said} We did not find it in our list: your psychiatrist will read your words."
+
+
+def daily_words(medication: dict, daily_mg) -> str:
+    """ "3 mg a day", "up to 20 mg a day" (as needed), "at least 3 mg a day" (more than
+    prescribed: the patient's figure is a floor)."""
+    if daily_mg is None:
+        return "dose not known"
+    if medication.get("as_needed"):
+        return f"up to {mg(daily_mg)} mg a day"
+    floor = "at least " if medication.get("taking") == "more" else ""
+    return f"{floor}{mg(daily_mg)} mg a day"
+
+
+def details(medication: dict, evaluated: dict | None = None, *, for_patient=False) -> dict:
+    """Every detail row for one medicine, in words."""
+    match = match_of(medication, evaluated)
+    return {
+        "match": match,
+        "duration": duration_words(medication.get("weeks_taking")),
+        "taking": taking_words(medication),
+        "prescribed": prescribed_words(medication, for_patient=for_patient),
+        "matched": patient_match_words(match) if for_patient else match_words(match),
+    }

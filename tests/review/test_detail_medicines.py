@@ -1,0 +1,127 @@
+"""What each flag rests on, and each medicine's details, on the detail and print pages."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from intake.review.seed_cases import CLONAZEPAM, _med, base
+from intake.review.triggers import fact_words, triggers_in_words
+from tests.factories import make_intake, make_submitted_intake
+
+pytestmark = pytest.mark.django_db
+
+
+def _submitted(patient, medications):
+    from intake.review.seed_cases import DETAILS
+    from intake.services import intake_submit
+
+    intake = make_intake(patient, answers=base(medications=medications), details=dict(DETAILS))
+    return intake_submit(intake_id=intake.pk, patient=patient)
+
+
+def _page(client, psychiatrist, intake, suffix=""):
+    client.force_login(psychiatrist)
+    return client.get(f"/review/i/{intake.public_id}/{suffix}").content.decode()
+
+
+@pytest.mark.parametrize("suffix", ["", "print/"], ids=["detail", "print"])
+def test_each_medicine_shows_how_long_how_taken_who_prescribed_and_the_typed_name(
+    client, psychiatrist, patient, suffix
+):
+    shared = _med("Xanax", 0.5, times=1, prescribed=False, taking="more", weeks_taking=8)
+    intake = _submitted(patient, [_med("Klonopin", 0.5, prescriber="Dr Lee"), shared])
+    html = _page(client, psychiatrist, intake, suffix)
+    for text in (
+        "26 weeks (about 6 months)",
+        "prescribed to the patient by Dr Lee",
+        "typed ‘Klonopin’, a catalog name",
+        "more than prescribed",
+        "not prescribed to the patient",
+        "8 weeks",
+    ):
+        assert text in html
+
+
+@pytest.mark.parametrize("suffix", ["", "print/"], ids=["detail", "print"])
+def test_each_flag_says_what_it_rests_on_in_words(client, psychiatrist, patient, suffix):
+    intake = make_submitted_intake(patient, archetype="urgent_opioid")
+    html = _page(client, psychiatrist, intake, suffix)
+    assert (
+        "Clonazepam 1 mg a day (typed ‘Klonopin’, a catalog name) with oxycodone 10 mg a day"
+        in html
+    )
+
+
+def test_the_detail_page_runs_the_same_queries_for_one_medicine_or_eight(
+    client, psychiatrist, patient, second_patient
+):
+    one = _submitted(patient, [CLONAZEPAM])
+    eight = _submitted(second_patient, [_med(f"medicine {n}", 1) for n in range(7)] + [CLONAZEPAM])
+    client.force_login(psychiatrist)
+    counts = []
+    for intake in (one, eight):
+        client.get(f"/review/i/{intake.public_id}/")  # warm the per-process catalog memo
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/review/i/{intake.public_id}/").status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
+MEDICINES = [
+    {
+        "match": {"typed": "Oxycodine", "kind": "corrected", "generic": "oxycodone",
+                  "counted": True},
+        "matched": "typed ‘Oxycodine’, corrected to oxycodone, confirmed by the patient",
+        "daily_words": "30 mg a day",
+    },
+    {
+        "match": {"typed": "clonazepam", "kind": "exact", "generic": "clonazepam",
+                  "counted": True},
+        "matched": "typed ‘clonazepam’",
+        "daily_words": "3 mg a day",
+    },
+    {
+        "match": {"typed": "zz pills", "kind": "none", "generic": "", "counted": False},
+        "matched": "typed ‘zz pills’, not recognised",
+        "daily_words": "dose not known",
+    },
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("refs", "words"),
+    [
+        (
+            ["medications[1]=clonazepam", "medications[0]=oxycodone"],
+            "Clonazepam 3 mg a day with oxycodone 30 mg a day (typed ‘Oxycodine’, corrected "
+            "to oxycodone, confirmed by the patient)",
+        ),
+        (
+            ["medications[1].taking=more (clonazepam)",
+             "medications[1].prescribed=false (clonazepam)"],
+            "Clonazepam 3 mg a day (taken more than prescribed; not prescribed to the patient)",
+        ),
+        (
+            ["medications[1]=clonazepam (3 mg/day)", "age=67"],
+            "Clonazepam 3 mg a day; age: 67",
+        ),
+        (
+            ["medications[1]=clonazepam (30 weeks daily)", "benzo_history.tried_to_stop=true"],
+            "Clonazepam 3 mg a day (30 weeks daily); tried to stop and could not: yes",
+        ),
+        (["medications[2]=zz pills"],
+         "‘zz pills’ dose not known (typed ‘zz pills’, not recognised)"),
+        (["audit_c.total=5", "sex_at_birth=female"],
+         "AUDIT-C total: 5; sex assigned at birth: female"),
+        (["cssrs.q2=yes", "phq_9.item_9=2"], "C-SSRS Q2: yes; PHQ-9 item 9: 2"),
+        (["something odd"], "Something odd"),
+    ],
+    ids=["two-medicines", "misuse", "dose-and-age", "history", "unrecognised", "audit",
+         "safety", "unknown-kept"],
+)  # fmt: skip
+def test_a_flags_answer_references_read_as_words(refs, words):
+    assert triggers_in_words({"triggered_by": refs}, MEDICINES) == words
+
+
+def test_a_yes_no_answer_reads_as_a_question_and_answer():
+    assert fact_words("side_effects.falls", "true") == "falls: yes"
