@@ -15,7 +15,7 @@ from django.db.models import Count, Max
 
 from intake.clinical import case as case_format
 from intake.clinical.case import CaseError, parse_case
-from intake.clinical.catalog import CatalogEntry, build_index, match
+from intake.clinical.catalog import CatalogEntry, MedicineMatch, build_index, match, match_medicine
 from intake.clinical.evaluate import evaluate
 from intake.models import Medication
 
@@ -25,6 +25,7 @@ __all__ = [
     "catalog_entries",
     "evaluate_answers",
     "match_medication",
+    "medicine_match",
 ]
 
 
@@ -97,3 +98,10 @@ def match_medication(name: str) -> CatalogEntry | None:
     """The catalog entry a typed medicine name means, or None (free text, class "other")."""
     catalog_entries()  # brings the memo up to date
     return match(name, _catalog_memo["index"])
+
+
+def medicine_match(name: str) -> MedicineMatch:
+    """How a typed medicine name matches the catalog (``MedicineMatch``: exact, alias,
+    corrected with a score and a "Did you mean ...?" question, ambiguous, class or none)."""
+    catalog_entries()  # brings the memo up to date
+    return match_medicine(name, _catalog_memo["index"])

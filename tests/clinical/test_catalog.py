@@ -3,7 +3,7 @@
 import pytest
 
 from intake.clinical import catalog_data
-from intake.clinical.catalog import build_index, match, normalise
+from intake.clinical.catalog import build_index, match, match_medicine, normalise
 from tests.clinical.helpers import ENTRIES
 
 BY_GENERIC = {entry.generic: entry for entry in ENTRIES}
@@ -135,3 +135,59 @@ def test_cns_active_follows_the_beers_classes(generic, cns_active):
 
 def test_a_prebuilt_index_matches_like_the_entries():
     assert match("Klonopin", build_index(ENTRIES)) == match("Klonopin", ENTRIES)
+
+
+# ---- match_medicine: how a name was matched ---------------------------------------------
+INDEX = build_index(ENTRIES)
+
+
+def test_a_generic_or_brand_is_exact_and_a_listed_misspelling_is_an_alias():
+    assert (match_medicine("Klonopin", INDEX).kind, match_medicine("zanax", INDEX).kind) == (
+        "exact",
+        "alias",
+    )
+
+
+def test_a_close_misspelling_is_corrected_with_a_score_and_a_question():
+    found = match_medicine("klonazepam", INDEX)
+    assert (found.kind, found.generic, found.question) == (
+        "corrected",
+        "clonazepam",
+        "Did you mean clonazepam (Klonopin)?",
+    )
+    assert 0.8 <= found.score < 1
+
+
+def test_the_question_names_the_brand_the_patient_meant():
+    assert match_medicine("Restoral", INDEX).display_name == "temazepam (Restoril)"
+
+
+def test_a_corrected_name_counts_only_once_confirmed():
+    found = match_medicine("Oxycodine", INDEX)
+    assert [found.used_entry(c) for c in (None, False)] == [None, None]
+    assert found.used_entry(True).generic == "oxycodone"
+    assert match("Oxycodine", INDEX) is None
+
+
+def test_a_line_naming_two_drugs_is_ambiguous_with_both_candidates():
+    found = match_medicine("Percocet and Xanax", INDEX)
+    assert (found.kind, found.generic, found.candidates) == (
+        "ambiguous",
+        None,
+        ("alprazolam", "oxycodone"),
+    )
+
+
+def test_a_class_word_names_the_class_but_no_drug():
+    found = match_medicine("benzos", INDEX)
+    assert (found.kind, found.generic, found.drug_class) == ("class", None, "benzodiazepine")
+
+
+def test_nothing_close_is_none_and_keeps_the_words():
+    found = match_medicine("chamomile tea", INDEX)
+    assert (found.kind, found.generic, found.text, found.score) == (
+        "none",
+        None,
+        "chamomile tea",
+        None,
+    )
