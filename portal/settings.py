@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "crispy_forms",
     "crispy_bootstrap5",
+    "axes",
     "portal",
     "intake",
     "education",
@@ -102,6 +103,8 @@ MIDDLEWARE = [
     "portal.middleware.RefuseUnstorableTextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a refused sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -155,7 +158,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 # Django's ModelBackend, reading the signed-in user from the shared cache when there is one.
-AUTHENTICATION_BACKENDS = ["portal.identity.CachedModelBackend"]
+# django-axes first: it refuses a locked-out account or client before any password check.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "portal.identity.CachedModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
@@ -235,9 +242,10 @@ if SESSION_COOKIE_SECURE:
 SECURE_HSTS_SECONDS = _int("DJANGO_SECURE_HSTS_SECONDS", 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if _bool("DJANGO_BEHIND_PROXY", False) else None
-)
+# Behind our proxy, trust its X-Forwarded-Proto and the address it appends to
+# X-Forwarded-For (portal/clientip.py), never what the client sent before it.
+BEHIND_PROXY = _bool("DJANGO_BEHIND_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -247,6 +255,24 @@ CONTENT_SECURITY_POLICY = (
     "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; "
     "base-uri 'none'; object-src 'none'"
 )
+
+# Throttling (django-axes): after PORTAL_LOCKOUT_FAILURES wrong passwords in a row for one
+# account, or from one client address, sign-in (site and admin) is refused for
+# PORTAL_LOCKOUT_MINUTES, even with the right password; then it works again (a cool-off,
+# never a permanent lock). The page is the same for existing and unknown accounts.
+LOCKOUT_FAILURES = _positive_int("PORTAL_LOCKOUT_FAILURES", 5)
+LOCKOUT_MINUTES = _positive_int("PORTAL_LOCKOUT_MINUTES", 15)
+AXES_FAILURE_LIMIT = LOCKOUT_FAILURES
+AXES_COOLOFF_TIME = timedelta(minutes=LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "portal.lockout.lockout_username"
+AXES_CLIENT_IP_CALLABLE = "portal.clientip.client_ip"
+AXES_LOCKOUT_CALLABLE = "portal.lockout.lockout_response"
+AXES_VERBOSE = False
+# Password-reset emails: per address and per client address, within one hour.
+PASSWORD_RESET_PER_EMAIL_PER_HOUR = _positive_int("PORTAL_PASSWORD_RESET_PER_EMAIL_PER_HOUR", 3)
+PASSWORD_RESET_PER_CLIENT_PER_HOUR = _positive_int("PORTAL_PASSWORD_RESET_PER_CLIENT_PER_HOUR", 10)
 
 # Celery: CELERY_BROKER_URL selects a real broker (Redis or RabbitMQ); without it tasks
 # run inline and their errors propagate, so the zero set-up portal needs no service.

@@ -6,6 +6,7 @@ from django.views.generic import RedirectView
 
 from .forms import SignInForm
 from .views import accounts, home
+from .views.password_reset import ThrottledPasswordResetView
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -19,6 +20,11 @@ urlpatterns = [
             authentication_form=SignInForm, redirect_authenticated_user=True
         ),
         name="login",
+    ),
+    path(
+        "accounts/password_reset/",
+        ThrottledPasswordResetView.as_view(),
+        name="password_reset",
     ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("accounts/register/", accounts.register, name="register"),
