@@ -4,6 +4,7 @@ detail page), each medicine in words, and the education pages an intake points t
 from datetime import date
 
 from django.urls import reverse
+from django.utils.dateformat import format as date_format
 
 from education import slugs
 
@@ -61,10 +62,10 @@ def _display(field, value) -> str:
     if choices:
         return str(dict(choices).get(str(value), value))
     if isinstance(value, date):
-        return value.strftime("%B %-d, %Y")
+        return date_format(value, "F j, Y")
     if isinstance(value, str) and len(value) == 10 and value[4] == "-":
         try:
-            return date.fromisoformat(value).strftime("%B %-d, %Y")
+            return date_format(date.fromisoformat(value), "F j, Y")
         except ValueError:
             return value
     return str(value)

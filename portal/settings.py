@@ -157,20 +157,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Django's ModelBackend, reading the signed-in user from the shared cache when there is one.
 # django-axes first: it refuses a locked-out account or client before any password check.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "portal.identity.CachedModelBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
 # CACHE_URL (redis://host:6379/1) names a cache every web process shares. With it,
-# sessions are read from the cache and written through to the database, and role
-# lookups are cached; without it, every process reads sessions and roles from the
-# database (a per-process cache could serve a session after sign-out elsewhere).
+# sessions are read from the cache and written through to the database; without it,
+# every process reads sessions from the database (a per-process cache could serve a
+# session after sign-out elsewhere).
 CACHE_URL = env.str("CACHE_URL", default="")
 SHARED_CACHE = bool(CACHE_URL)
 # A cache that hangs must not hang the request: Redis socket timeouts, in seconds.
@@ -178,16 +177,10 @@ CACHE_CONNECT_TIMEOUT = _seconds("CACHE_CONNECT_TIMEOUT", 0.5)
 CACHE_SOCKET_TIMEOUT = _seconds("CACHE_SOCKET_TIMEOUT", 0.5)
 CACHES = {
     "default": (
-        env.cache_url(
-            "CACHE_URL",
-            # Django's Redis cache, keeping its client (portal/cache.py).
-            backend="portal.cache.RedisCache" if CACHE_URL.startswith("redis") else None,
-        )
+        env.cache_url("CACHE_URL")
         if SHARED_CACHE
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"}
     ),
-    # Per process, never shared: rendered fragments that name patients stay in this process.
-    "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"},
 }
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):
     # Handed to redis-py's connection pool: connecting and each reply wait this long at most.

@@ -92,23 +92,23 @@ SHARED_CACHE_URL = "redis://127.0.0.1:6379/12"
 
 @pytest.fixture
 def shared_cache(settings):
-    """As in production with ``CACHE_URL``: a real Redis every web process shares, cached
-    sessions, and each process's own "local" cache."""
+    """As in production with ``CACHE_URL``: a real Redis every web process shares (Django's
+    own backend) and cached sessions."""
     if not answers(SHARED_CACHE_URL, 6379):
         _unavailable(f"Redis does not answer at {SHARED_CACHE_URL}")
     from django.core.cache import caches
 
     settings.CACHES = {
-        "default": {"BACKEND": "portal.cache.RedisCache", "LOCATION": SHARED_CACHE_URL},
-        "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"},
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": SHARED_CACHE_URL,
+        },
     }
     settings.SHARED_CACHE = True
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-    for alias in ("default", "local"):
-        caches[alias].clear()
+    caches["default"].clear()
     yield
-    for alias in ("default", "local"):
-        caches[alias].clear()
+    caches["default"].clear()
 
 
 # ---- Celery -----------------------------------------------------------------------------

@@ -12,7 +12,6 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from ..review.version import queue_changed
 from .review import queue_indexes
 
 
@@ -33,26 +32,6 @@ class Priority(models.TextChoices):
 PRIORITY_RANK = {"stat": 0, "urgent": 1, "routine": 2}
 # Drafts sort after every submitted intake.
 DRAFT_PRIORITY_RANK = 9
-
-
-class IntakeQuerySet(models.QuerySet):
-    """Bulk writes tell the review queue that its cached pages are out of date (single
-    saves and deletes do so through ``intake/review/receivers.py``)."""
-
-    def update(self, **kwargs):
-        rows = super().update(**kwargs)
-        queue_changed()
-        return rows
-
-    def bulk_update(self, objs, fields, batch_size=None):
-        rows = super().bulk_update(objs, fields, batch_size=batch_size)
-        queue_changed()
-        return rows
-
-    def bulk_create(self, objs, *args, **kwargs):
-        created = super().bulk_create(objs, *args, **kwargs)
-        queue_changed()
-        return created
 
 
 class Intake(models.Model):
@@ -85,8 +64,6 @@ class Intake(models.Model):
         related_name="assigned_intakes",
     )
     assigned_at = models.DateTimeField(null=True, blank=True)
-
-    objects = IntakeQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

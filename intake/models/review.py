@@ -38,8 +38,6 @@ def queue_indexes() -> list[models.Index]:
             condition=Q(status__in=OPEN_STATUSES),
             name="intake_queue_open",
         ),
-        # The newest change is the queue's version (its page cache key): one index probe.
-        models.Index(fields=["updated_at"], name="intake_queue_version"),
     ]
 
 

@@ -8,10 +8,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from .. import identity, roles, services
+from .. import roles, services
 from ..forms import AcceptInvitationForm, InvitationForm, RegistrationForm
 from ..models import Invitation
 from ..tokens import InvitationLinkError, read_invitation_token
+
+# A new account signs in with its password, so with Django's own backend.
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 def _get_open_invitation(token: str) -> Invitation:
@@ -49,7 +52,7 @@ def invitation_accept(request, token):
             return render(
                 request, "portal/invitation_unusable.html", {"reason": "used"}, status=410
             )
-        login(request, user, backend=identity.BACKEND)
+        login(request, user, backend=MODEL_BACKEND)
         messages.success(request, "Your password is set and you are signed in.")
         return redirect("intake:home")
     return render(
@@ -98,6 +101,6 @@ def register(request):
             last_name=data["last_name"],
             password=data["password1"],
         )
-        login(request, user, backend=identity.BACKEND)
+        login(request, user, backend=MODEL_BACKEND)
         return redirect("intake:home")
     return render(request, "portal/register.html", {"form": form})

@@ -179,7 +179,7 @@ def test_a_deep_keyset_page_costs_no_more_queries_than_the_first(client, psychia
     assert len(queries) == first
 
 
-def test_the_queue_shows_a_claim_at_once_despite_its_page_cache(client, psychiatrist):
+def test_the_queue_shows_a_claim_at_once(client, psychiatrist):
     from intake.review import services
 
     intake = make_queue_intake()

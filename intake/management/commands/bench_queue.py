@@ -113,12 +113,6 @@ class Command(BaseCommand):
             cookie = with_cookies_set_by(base + targets["queue first page"], cookie)
             for name, path in targets.items():
                 results[name] = self._load(name, base + path, cookie, options)
-        # The same pages rendered from scratch every time (the page cache turned off).
-        uncached = "intake.review.bench.settings_uncached"
-        with gunicorn(port=port, workers=workers, settings_module=uncached) as base:
-            for name in ("queue first page", "queue deep page"):
-                label = f"{name} (no page cache)"
-                results[label] = self._load(label, base + targets[name], cookie, options)
         return results
 
     def _load(self, name: str, url: str, cookie: str, options):
