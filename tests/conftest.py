@@ -137,6 +137,10 @@ def celery_worker(transactional_db):
     # A producer pool built earlier (say for another broker URL) must not be reused.
     app._pool = None
     app.amqp._producer_pool = None
+    # Queues and routes are read once, at the first publish: one made before this fixture
+    # (say with a broker that was down) must not send this run's tasks to "celery".
+    for name in ("queues", "router", "default_queue"):
+        app.amqp.__dict__.pop(name, None)
     with app.connection_for_write() as conn:
         conn.default_channel.queue_purge(app.conf.task_default_queue)
     with start_worker(

@@ -2,8 +2,9 @@
 
 The contract that makes a broker outage harmless:
 1. ``notification_owe`` writes an outbox row in the caller's transaction (the submit, the
-   information request, the reminder run) and asks for a send only after that commit;
-   a broker that is down is logged and ignored, so the caller still succeeds.
+   information request, the reminder run) and asks for a send only after that commit, on
+   a background thread: a broker that is down or hangs is logged and ignored, and the
+   caller never waits on it.
 2. ``notification_deliver`` sends one row at most once (row lock + ``sent_at``), so the
    Celery task, its retries and the sweep can all try it safely.
 3. ``notifications_sweep`` (every minute, from beat) delivers whatever is still owed.
@@ -22,6 +23,7 @@ from django.utils import timezone
 
 from portal import roles
 from portal.audit import record
+from portal.publishing import publisher
 
 from ..models import Intake, NotificationKind, NotificationOutbox
 
@@ -48,13 +50,23 @@ def notification_owe(*, kind: str, intake: Intake, key: str) -> NotificationOutb
 
 
 def enqueue_delivery(outbox_id: int) -> bool:
-    """Ask a worker to deliver the row now; False when the broker did not take it (the
-    sweep will). Never raises: the submit that owed the message has already succeeded."""
+    """Ask a worker to deliver the row soon. The publish runs on this process's publisher
+    thread (``portal.publishing``), so the caller (a patient's submit) never waits on the
+    broker; tasks run inline (no broker) are run here. False when the publish was not
+    handed over; the sweep sends whatever was not queued. Never raises."""
+    from portal.celery import app
+
+    if app.conf.task_always_eager:
+        return _publish(outbox_id)
+    return publisher.submit(lambda: _publish(outbox_id))
+
+
+def _publish(outbox_id: int) -> bool:
     from intake.tasks import send_notification
 
     try:
         send_notification.delay(outbox_id)
-    except Exception:  # the broker is down or refused: kombu raises many kinds
+    except Exception:  # the broker is down, refused or timed out: kombu raises many kinds
         logger.warning("notification %s not queued (broker unavailable); the sweep will send it",
                        outbox_id, exc_info=True)  # fmt: skip
         return False
