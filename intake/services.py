@@ -16,7 +16,7 @@ from portal.audit import record
 
 from .models import PRIORITY_RANK, Intake, IntakeStatus, StatusChange
 from .sections import SECTION_KEYS, SECTIONS, SECTIONS_BY_KEY, lists_benzodiazepine, missing_answers
-from .signals import intake_submitted
+from .signals import intake_submitted, safety_answer_saved
 
 __all__ = [
     "SECTIONS",
@@ -128,13 +128,19 @@ def intake_save_answers(
         if visit_at is not None:
             locked.visit_at = visit_at
             fields.append("visit_at")
+        newly_alerted = _put_safety_answers_before_the_team(locked, fields)
         locked.save(update_fields=fields)
+        if newly_alerted:
+            record(actor=None, action="intake.safety_alert", obj=locked)
+            safety_answer_saved.send(sender=Intake, intake=locked)
     intake.answers, intake.details, intake.visit_at = (
         locked.answers,
         locked.details,
         locked.visit_at,
     )
     intake.reopened_sections = locked.reopened_sections
+    for name in SAFETY_ALERT_FIELDS:
+        setattr(intake, name, getattr(locked, name))
     return intake
 
 
@@ -184,6 +190,36 @@ def medication_remove(*, intake: Intake, key: str) -> Intake:
     return intake_save_answers(intake=intake, section=MEDICATIONS, update=update)
 
 
+SAFETY_ALERT_FIELDS = ("safety_alert_at", "priority", "priority_rank", "risk_rank", "evaluation")
+
+
+def _put_safety_answers_before_the_team(intake: Intake, fields: list[str]) -> bool:
+    """A draft saved with a positive safety answer joins the STAT list at once, unsent: its
+    stored evaluation and risk come from the safety answers alone (nothing else of a draft
+    is shown to staff). Adds the changed fields to ``fields``; True when the intake is new
+    to the list. A later "no" leaves it there: the team has been told, and decides."""
+    from .clinical.case import parse_case
+    from .clinical.evaluate import evaluate
+    from .review.risk import stat_risk_rank
+    from .review.unsent import safety_case
+    from .safety import has_positive_safety_answer
+
+    if intake.status != IntakeStatus.DRAFT:
+        return False
+    if not has_positive_safety_answer(intake.answers, intake.details):
+        return False
+    case = safety_case(intake.answers, intake.details)
+    # No medicines in a safety-only case: the catalog is not needed.
+    intake.evaluation = evaluate(parse_case(case), ()).to_dict()
+    phq9_item9 = (case.get("phq_9") or [None] * 9)[8]
+    intake.risk_rank = stat_risk_rank(case.get("cssrs"), phq9_item9)
+    intake.priority, intake.priority_rank = "stat", PRIORITY_RANK["stat"]
+    newly = intake.safety_alert_at is None
+    intake.safety_alert_at = intake.safety_alert_at or timezone.now()
+    fields.extend(SAFETY_ALERT_FIELDS)
+    return newly
+
+
 def _open_sections_the_answers_now_need(intake: Intake) -> bool:
     """While information is requested, a change in a reopened section can make another
     section apply (a benzodiazepine added to the medicines asks for its history). The
@@ -206,15 +242,25 @@ def intake_evaluate(*, intake: Intake, as_of: date | None = None) -> Intake:
     the rules change. Raises the clinical core's ``CaseError`` on answers it cannot read.
     """
     from .evaluation import evaluate_answers
+    from .review.risk import risk_rank_of
 
     evaluation = evaluate_answers(intake.answers, as_of=as_of)
     intake.evaluation = evaluation
     intake.priority = evaluation["priority"]
     intake.priority_rank = PRIORITY_RANK[evaluation["priority"]]
+    intake.risk_rank = risk_rank_of(intake.answers, evaluation)
     intake.flag_codes = [flag["code"] for flag in evaluation.get("flags", [])]
     intake.age = evaluation.get("age")
     intake.save(
-        update_fields=["evaluation", "priority", "priority_rank", "flag_codes", "age", "updated_at"]
+        update_fields=[
+            "evaluation",
+            "priority",
+            "priority_rank",
+            "risk_rank",
+            "flag_codes",
+            "age",
+            "updated_at",
+        ]
     )
     return intake
 

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from ..review.risk import NOT_STAT
 from .review import queue_indexes
 
 
@@ -53,6 +54,11 @@ class Intake(models.Model):
     submission_count = models.PositiveIntegerField(default=0)
     priority = models.CharField(max_length=10, choices=Priority.choices, blank=True)
     priority_rank = models.SmallIntegerField(default=DRAFT_PRIORITY_RANK)
+    # Within STAT, the risk level (intake/review/risk.py); NOT_STAT for every other intake.
+    risk_rank = models.SmallIntegerField(default=NOT_STAT)
+    # When a positive safety answer was first saved while the intake was still a draft: from
+    # then on the unsent intake is in the STAT list (its safety answers only).
+    safety_alert_at = models.DateTimeField(null=True, blank=True)
     evaluation = models.JSONField(default=dict, blank=True)
     flag_codes = models.JSONField(default=list, blank=True)
     age = models.SmallIntegerField(null=True, blank=True)
@@ -83,6 +89,11 @@ class Intake(models.Model):
     @property
     def is_draft(self) -> bool:
         return self.status == IntakeStatus.DRAFT
+
+    @property
+    def is_safety_draft(self) -> bool:
+        """An unsent intake the team sees because of a saved positive safety answer."""
+        return self.status == IntakeStatus.DRAFT and self.safety_alert_at is not None
 
     def editable_section(self, key: str) -> bool:
         """The patient may change a section while drafting, or when it was reopened."""

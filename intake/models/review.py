@@ -9,23 +9,55 @@ from datetime import UTC, datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q, Value
+from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Coalesce
 
 # The queue shows these; drafts and reviewed intakes are out of it unless a filter asks.
 OPEN_STATUSES = ("submitted", "in_review", "info_requested")
 # Intakes with no visit time sort after every dated visit of the same priority.
 VISIT_UNKNOWN = datetime(9999, 12, 31, tzinfo=UTC)
+STAT_RANK = 0  # PRIORITY_RANK["stat"] (intake/models/intake.py imports this module)
+
+
+def queue_open_q() -> Q:
+    """The open queue: waiting, in review or asked for more, and the unsent drafts holding a
+    saved positive safety answer (in the STAT list, their safety answers only)."""
+    return Q(status__in=OPEN_STATUSES) | Q(status="draft", safety_alert_at__isnull=False)
 
 
 def queue_visit_sort():
-    """The visit time the queue sorts by; the indexes below use the very same expression."""
+    """The visit time a row shows and the order of every priority but STAT."""
     return Coalesce(F("visit_at"), Value(VISIT_UNKNOWN), output_field=models.DateTimeField())
 
 
+def queue_visit_key():
+    """STAT ignores the visit (a high-risk patient with no visit booked must not wait behind
+    a lower risk seen tomorrow): one value for all of STAT, so its order goes on to the
+    time waiting."""
+    return Case(
+        When(priority_rank=STAT_RANK, then=Value(VISIT_UNKNOWN)),
+        default=queue_visit_sort(),
+        output_field=models.DateTimeField(),
+    )
+
+
+def queue_waiting_since():
+    """Since when the team could see the intake: the saved safety answer of a draft, else
+    the (latest) submission."""
+    return Coalesce(F("safety_alert_at"), F("submitted_at"), output_field=models.DateTimeField())
+
+
 def queue_sort_expressions():
-    """The queue's order: priority, visit (soonest first), submission, then id (unique)."""
-    return [F("priority_rank"), queue_visit_sort(), F("submitted_at"), F("id")]
+    """The queue's order: priority; within STAT the risk level (intake/review/risk.py);
+    the visit (soonest first; not for STAT); the time waiting (longest first); id (unique).
+    The indexes below use the very same expressions, so a keyset page is a range scan."""
+    return [
+        F("priority_rank"),
+        F("risk_rank"),
+        queue_visit_key(),
+        queue_waiting_since(),
+        F("id"),
+    ]
 
 
 def queue_indexes() -> list[models.Index]:
@@ -33,11 +65,7 @@ def queue_indexes() -> list[models.Index]:
     default view), one led by status for a single-status filter (for example, reviewed)."""
     return [
         models.Index(F("status"), *queue_sort_expressions(), name="intake_queue_order"),
-        models.Index(
-            *queue_sort_expressions(),
-            condition=Q(status__in=OPEN_STATUSES),
-            name="intake_queue_open",
-        ),
+        models.Index(*queue_sort_expressions(), condition=queue_open_q(), name="intake_queue_open"),
     ]
 
 

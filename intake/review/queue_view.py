@@ -12,10 +12,13 @@ from django.utils.timesince import timesince
 from ..models import IntakeStatus, Priority
 from .forms import QueueFilterForm
 from .labels import FLAG_LABELS, band_words
+from .risk import risk_words
 from .selectors import queue_page
 
 PRIORITY_LABELS = dict(Priority.choices)
 STATUS_LABELS = dict(IntakeStatus.choices)
+# The only drafts the queue shows hold a saved positive safety answer.
+UNSENT_LABEL = "Safety answer, intake not sent yet"
 FILTER_KEYS = ("status", "who", "flag", "visit_date")
 # Seconds the rendered filter form is kept (it changes only with a deploy).
 FILTER_FORM_SECONDS = 600
@@ -44,14 +47,18 @@ def queue_row(row: dict, now, user, detail_url: str) -> dict:
         "name": _name(row, "patient") or row["patient__username"],
         "age": "" if row["age"] is None else f", {row['age']}",
         "visit": date_format(visit, "D j M, H:i") if visit else "Not booked",
-        "waiting": timesince(row["submitted_at"], now, depth=1) if row["submitted_at"] else "",
+        "waiting": timesince(row["waiting_since"], now, depth=1) if row["waiting_since"] else "",
+        "risk": risk_words(row["risk_rank"]) if row["priority"] == "stat" else "",
+        "unsent": row["status"] == IntakeStatus.DRAFT,
         "flags": [
             (FLAG_LABELS.get(flag["code"], flag["code"]), flag["severity"])
             for flag in row["flags"] or []
         ],
         "gad7": _score(row["gad7_total"], row["gad7_band"]),
         "phq9": _score(row["phq9_total"], row["phq9_band"]),
-        "status": STATUS_LABELS.get(row["status"], row["status"]),
+        "status": UNSENT_LABEL
+        if row["status"] == IntakeStatus.DRAFT
+        else STATUS_LABELS.get(row["status"], row["status"]),
         "assignee": assignee,
     }
 

@@ -2,7 +2,7 @@
 
 from django.dispatch import receiver
 
-from ..signals import intake_submitted
+from ..signals import intake_submitted, safety_answer_saved
 
 
 @receiver(intake_submitted, dispatch_uid="intake.review.stat_notification")
@@ -12,3 +12,12 @@ def owe_stat_notification(sender, *, intake, **kwargs):
     from .services import stat_owed_on_submit
 
     stat_owed_on_submit(intake=intake)
+
+
+@receiver(safety_answer_saved, dispatch_uid="intake.review.unsent_safety_notification")
+def owe_unsent_safety_notification(sender, *, intake, **kwargs):
+    """Inside the saving transaction, as for a STAT submit: the unsent intake with a
+    positive safety answer owes the on-call psychiatrists the same message."""
+    from .services import stat_owed_for_unsent_safety_answer
+
+    stat_owed_for_unsent_safety_answer(intake=intake)

@@ -12,10 +12,11 @@ from ..clinical.evaluate import evaluate
 from ..evaluation import catalog_entries
 from ..models import PRIORITY_RANK, Intake
 from ..models.review import OPEN_STATUSES
+from .risk import risk_rank_of
 from .services import stat_owed_on_submit
 
 BATCH = 500
-FIELDS = ["evaluation", "priority", "priority_rank", "flag_codes", "age"]
+FIELDS = ["evaluation", "priority", "priority_rank", "risk_rank", "flag_codes", "age"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ def _apply(intake: Intake, evaluation: dict) -> None:
     intake.evaluation = evaluation
     intake.priority = evaluation["priority"]
     intake.priority_rank = PRIORITY_RANK[evaluation["priority"]]
+    intake.risk_rank = risk_rank_of(intake.answers, evaluation)
     intake.flag_codes = [flag["code"] for flag in evaluation.get("flags", [])]
     intake.age = evaluation.get("age")
     intake.updated_at = timezone.now()

@@ -1,7 +1,8 @@
 """Reads for the review queue: the filtered, ordered queue with keyset pages, and counts.
 
-The order is priority (stat, urgent, routine), then visit time (soonest first; no visit
-last), then submission time, then id, and it matches the ``intake_queue_open`` and
+The order is priority (stat, urgent, routine); within STAT the risk level, then the time
+waiting (longest first); otherwise visit time (soonest first; no visit last), then
+submission time; then id. It matches the ``intake_queue_open`` and
 ``intake_queue_order`` indexes (intake/models/review.py) column for column, so a page is an
 index range scan at any depth: no OFFSET. A page costs the same two queries (rows,
 counts) whatever its size or depth.
@@ -19,7 +20,13 @@ from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan
 from django.utils import timezone
 
 from intake.models import PRIORITY_RANK, Intake
-from intake.models.review import OPEN_STATUSES, queue_sort_expressions, queue_visit_sort
+from intake.models.review import (
+    OPEN_STATUSES,
+    queue_open_q,
+    queue_sort_expressions,
+    queue_visit_sort,
+    queue_waiting_since,
+)
 
 PAGE_SIZE = 25
 STATUS_OPEN = "open"
@@ -86,9 +93,12 @@ def _visit_day(day: date) -> Q:
 
 
 def queue_filter(*, user, filters: QueueFilters) -> QuerySet:
-    """The intakes the filters select (never drafts), unordered."""
-    statuses = OPEN_STATUSES if filters.status not in REVIEWABLE else (filters.status,)
-    qs = Intake.objects.filter(status__in=statuses)
+    """The intakes the filters select, unordered: never a draft, except in the open queue
+    an unsent draft holding a saved positive safety answer (``queue_open_q``)."""
+    if filters.status in REVIEWABLE:
+        qs = Intake.objects.filter(status=filters.status)
+    else:
+        qs = Intake.objects.filter(queue_open_q())
     if filters.who == "mine":
         qs = qs.filter(assignee=user)
     elif filters.who == "unassigned":
@@ -112,6 +122,8 @@ ROW_FIELDS = (
     "submitted_at",
     "priority",
     "priority_rank",
+    "risk_rank",
+    "safety_alert_at",
     "flag_codes",
     "age",
     "assignee_id",
@@ -129,6 +141,7 @@ def queue_rows(qs: QuerySet) -> QuerySet:
     return (
         qs.annotate(
             visit_sort=queue_visit_sort(),
+            waiting_since=queue_waiting_since(),
             gad7_total=_score("gad_7", "total"),
             gad7_band=_score("gad_7", "band"),
             phq9_total=_score("phq_9", "total"),
@@ -138,7 +151,14 @@ def queue_rows(qs: QuerySet) -> QuerySet:
         )
         .order_by(*queue_sort_expressions())
         .values(
-            *ROW_FIELDS, "visit_sort", "gad7_total", "gad7_band", "phq9_total", "phq9_band", "flags"
+            *ROW_FIELDS,
+            "visit_sort",
+            "waiting_since",
+            "gad7_total",
+            "gad7_band",
+            "phq9_total",
+            "phq9_band",
+            "flags",
         )
     )
 
@@ -180,9 +200,11 @@ def queue_counts(selected: QuerySet) -> dict[str, int]:
 
 
 def next_unclaimed(qs: QuerySet | None = None) -> QuerySet:
-    """Submitted, unassigned intakes in queue order: "take the next one" claims the first."""
+    """Unassigned intakes waiting for someone, in queue order: the submitted ones and the
+    unsent drafts holding a positive safety answer. "Take the next one" claims the first."""
     qs = Intake.objects.all() if qs is None else qs
-    return qs.filter(status="submitted", assignee__isnull=True).order_by(*queue_sort_expressions())
+    waiting = Q(status="submitted") | Q(status="draft", safety_alert_at__isnull=False)
+    return qs.filter(waiting, assignee__isnull=True).order_by(*queue_sort_expressions())
 
 
 def information_request(intake: Intake) -> str | None:

@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from portal.audit import record
@@ -46,6 +47,12 @@ def _lock(intake_id: int) -> Intake:
     return row
 
 
+def _waiting(intake: Intake) -> bool:
+    """Waiting for someone: submitted, or unsent with a positive safety answer (claimed
+    without a status change: the patient is still filling it in)."""
+    return intake.status == IntakeStatus.SUBMITTED or intake.is_safety_draft
+
+
 def _assign(intake: Intake, user) -> Intake:
     intake.assignee = user
     intake.assigned_at = timezone.now()
@@ -60,16 +67,19 @@ def _assign(intake: Intake, user) -> Intake:
 
 
 def intake_claim(*, intake_id: int, user) -> Intake:
-    """Hold the intake for review (submitted -> in review). Claiming one you already hold
-    is a no-op. Raises ``ClaimRefused`` when someone else holds it or it is not waiting."""
+    """Hold the intake for review (submitted -> in review; an unsent intake with a positive
+    safety answer stays a draft, held). Claiming one you already hold is a no-op. Raises
+    ``ClaimRefused`` when someone else holds it or it is not waiting."""
     with transaction.atomic():
         intake = _lock(intake_id)
-        if intake.assignee_id == user.pk and intake.status == IntakeStatus.IN_REVIEW:
+        if intake.assignee_id == user.pk and (
+            intake.status == IntakeStatus.IN_REVIEW or intake.is_safety_draft
+        ):
             return intake
         if intake.assignee_id not in (None, user.pk):
             holder = intake.assignee
             raise ClaimRefused(f"{_holder_name(holder)} has already claimed it.", holder)
-        if intake.status != IntakeStatus.SUBMITTED:
+        if not _waiting(intake):
             raise ClaimRefused(f"It is {intake.get_status_display().lower()}, not waiting.")
         return _assign(intake, user)
 
@@ -87,9 +97,8 @@ def intake_take_next(*, user) -> Intake | None:
         get_user_model().objects.select_for_update().filter(pk=user.pk).exists()
         recent = timezone.now() - timedelta(seconds=TAKE_NEXT_REPEAT_SECONDS)
         just_taken = (
-            Intake.objects.filter(
-                assignee=user, status=IntakeStatus.IN_REVIEW, assigned_at__gte=recent
-            )
+            Intake.objects.filter(assignee=user, assigned_at__gte=recent)
+            .filter(Q(status=IntakeStatus.IN_REVIEW) | Q(status=IntakeStatus.DRAFT))
             .order_by("-assigned_at")
             .first()
         )
@@ -99,18 +108,21 @@ def intake_take_next(*, user) -> Intake | None:
         return None if intake is None else _assign(intake, user)
 
 
-def _held(intake_id: int, user) -> Intake:
+def _held(intake_id: int, user, *, unsent_too: bool = False) -> Intake:
     intake = Intake.objects.select_for_update().get(pk=intake_id)
-    if intake.status != IntakeStatus.IN_REVIEW or intake.assignee_id != user.pk:
+    in_hand = intake.status == IntakeStatus.IN_REVIEW or (unsent_too and intake.is_safety_draft)
+    if not in_hand or intake.assignee_id != user.pk:
         raise NotHolder("Claim the intake first.")
     return intake
 
 
 def intake_release(*, intake_id: int, user) -> Intake:
-    """Give a held intake back to the queue (in review -> submitted, unassigned)."""
+    """Give a held intake back to the queue (in review -> submitted, unassigned; an unsent
+    one stays a draft)."""
     with transaction.atomic():
-        intake = _held(intake_id, user)
-        intake_transition(intake=intake, to=IntakeStatus.SUBMITTED, actor=user)
+        intake = _held(intake_id, user, unsent_too=True)
+        if intake.status == IntakeStatus.IN_REVIEW:
+            intake_transition(intake=intake, to=IntakeStatus.SUBMITTED, actor=user)
         intake.assignee, intake.assigned_at = None, None
         Intake.objects.filter(pk=intake.pk).update(
             assignee=None, assigned_at=None, updated_at=timezone.now()
@@ -160,6 +172,15 @@ def intake_mark_reviewed(*, intake_id: int, user, note: str) -> Intake:
         intake = _held(intake_id, user)
         intake_transition(intake=intake, to=IntakeStatus.REVIEWED, actor=user, note=note.strip())
     return intake
+
+
+UNSENT_KEY = "unsent-safety-answer"
+
+
+def stat_owed_for_unsent_safety_answer(*, intake: Intake) -> None:
+    """A positive safety answer saved in a draft owes the on-call psychiatrists the STAT
+    message (once per intake: the key is the same however often the patient saves)."""
+    notification_owe(kind=NotificationKind.STAT_INTAKE, intake=intake, key=UNSENT_KEY)
 
 
 def stat_owed_on_submit(*, intake: Intake) -> None:

@@ -2,6 +2,7 @@
 through ``_get_intake_for_reviewer``, which never hands out a draft."""
 
 from django.contrib import messages
+from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,13 +16,19 @@ from . import fhir, services
 from .detail import detail_context
 from .forms import MarkReviewedForm, NoteForm, RequestInformationForm
 from .queue_view import queue_response
+from .risk import risk_words
 from .selectors import BadCursor
+from .unsent import safety_case, safety_rows
 
 
-def _get_intake_for_reviewer(request, public_id) -> Intake:
-    """A submitted (never draft) intake, or 404."""
+def _get_intake_for_reviewer(request, public_id, *, unsent_safety: bool = False) -> Intake:
+    """A submitted intake, or 404. Never a draft, except with ``unsent_safety`` an unsent one
+    holding a saved positive safety answer (its safety page, claim and release only)."""
+    drafts = Q(status=IntakeStatus.DRAFT)
+    if unsent_safety:
+        drafts &= Q(safety_alert_at__isnull=True)
     return get_object_or_404(
-        Intake.objects.select_related("patient", "assignee").exclude(status=IntakeStatus.DRAFT),
+        Intake.objects.select_related("patient", "assignee").exclude(drafts),
         public_id=public_id,
     )
 
@@ -83,17 +90,36 @@ def _detail_page(request, intake: Intake, status: int = 200, **forms) -> HttpRes
     return render(request, "review/detail.html", context, status=status)
 
 
+def _unsent_safety_page(request, intake: Intake) -> HttpResponse:
+    """An unsent intake's safety answers, and nothing else of it (audited)."""
+    record(actor=request.user, action="intake.safety_viewed", obj=intake)
+    flags = [f for f in (intake.evaluation or {}).get("flags", []) if f["code"] == "self_harm"]
+    context = {
+        "intake": intake,
+        "patient_name": intake.patient.get_full_name() or intake.patient.get_username(),
+        "risk": risk_words(intake.risk_rank),
+        "flag": flags[0] if flags else None,
+        "rows": safety_rows(safety_case(intake.answers, intake.details)),
+        "queue_url": _queue_url(request),
+        "holding": intake.assignee_id == request.user.pk,
+        "claimable": intake.assignee_id is None,
+    }
+    return render(request, "review/unsent.html", context)
+
+
 @require_GET
 @psychiatrist_required
 def detail(request, public_id):
-    intake = _get_intake_for_reviewer(request, public_id)
+    intake = _get_intake_for_reviewer(request, public_id, unsent_safety=True)
+    if intake.is_safety_draft:
+        return _unsent_safety_page(request, intake)
     return _detail_page(request, intake)
 
 
 @require_POST
 @psychiatrist_required
 def claim(request, public_id):
-    intake = _get_intake_for_reviewer(request, public_id)
+    intake = _get_intake_for_reviewer(request, public_id, unsent_safety=True)
     try:
         services.intake_claim(intake_id=intake.pk, user=request.user)
     except services.ClaimRefused as refused:
@@ -106,7 +132,7 @@ def claim(request, public_id):
 @require_POST
 @psychiatrist_required
 def release(request, public_id):
-    intake = _get_intake_for_reviewer(request, public_id)
+    intake = _get_intake_for_reviewer(request, public_id, unsent_safety=True)
     try:
         services.intake_release(intake_id=intake.pk, user=request.user)
     except services.NotHolder:

@@ -22,8 +22,13 @@ def test_queue_orders_by_priority_then_visit_then_submission(psychiatrist):
     now = timezone.now()
     routine_soon = make_queue_intake(priority="routine", visit_at=now + timedelta(hours=1))
     urgent_late = make_queue_intake(priority="urgent", visit_at=now + timedelta(days=9))
-    stat_no_visit = make_queue_intake(priority="stat", visit_at=None)
-    stat_late = make_queue_intake(priority="stat", visit_at=now + timedelta(days=5))
+    # STAT of one risk goes by time waiting, whatever the visit (tests/review/test_stat_order.py).
+    stat_no_visit = make_queue_intake(
+        priority="stat", risk_rank=2, visit_at=None, submitted_at=now - timedelta(hours=1)
+    )
+    stat_late = make_queue_intake(
+        priority="stat", risk_rank=2, visit_at=now + timedelta(days=5), submitted_at=now
+    )
     urgent_soon_new = make_queue_intake(
         priority="urgent", visit_at=now + timedelta(days=1), submitted_at=now
     )
@@ -34,8 +39,8 @@ def test_queue_orders_by_priority_then_visit_then_submission(psychiatrist):
     )
     page = queue_page(user=psychiatrist, filters=QueueFilters())
     assert _names(page) == [
-        stat_late.pk,
         stat_no_visit.pk,
+        stat_late.pk,
         urgent_soon_old.pk,
         urgent_soon_new.pk,
         urgent_late.pk,

@@ -1,0 +1,155 @@
+"""A positive safety answer saved in a draft reaches the team at once: the unsent intake is
+in the STAT list, its safety answers (only) readable and audited, claimable, and the on-call
+psychiatrists are emailed as for a sent STAT intake."""
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.test import Client
+
+from intake.models import Intake, NotificationOutbox
+from intake.review import services
+from intake.review.risk import HIGH, LOW
+from portal.models import AuditEvent
+from tests.factories import make_intake, make_psychiatrist
+from tests.intake.pages import KLONOPIN, post_ok, url
+
+pytestmark = pytest.mark.django_db
+UNSENT = "Safety answer, intake not sent yet"
+
+
+@pytest.fixture
+def oncall(db):
+    user = make_psychiatrist("oncall@clinic.example", first_name="Olu", last_name="Night")
+    user.groups.add(Group.objects.get(name=settings.ONCALL_GROUP))
+    return user
+
+
+@pytest.fixture
+def staff(psychiatrist):
+    client = Client()
+    client.force_login(psychiatrist)
+    return client
+
+
+@pytest.fixture
+def draft(client, patient):
+    """Alice's draft with her medicines and date of birth saved, nothing about safety yet."""
+    intake = make_intake(patient)
+    client.force_login(patient)
+    post_ok(client, url("about", intake), {"date_of_birth": "1960-04-02",
+                                           "sex_at_birth": "female", "pregnant": "no"})  # fmt: skip
+    post_ok(client, url("medication_add", intake), KLONOPIN)
+    return intake
+
+
+def _save_safety(client, intake, capture, **answers):
+    with capture(execute=True):
+        return client.post(url("safety", intake), {"q1": "no", "q2": "no", "q6": "no", **answers})
+
+
+def test_a_saved_yes_puts_the_unsent_intake_in_the_stat_list_marked_unsent(
+    client, staff, draft, django_capture_on_commit_callbacks
+):
+    _save_safety(client, draft, django_capture_on_commit_callbacks, q1="yes")
+    html = staff.get("/review/").content.decode()
+    row = html.split("<tbody>")[1]
+    assert "Alice Adams" in row and UNSENT in row and "Low risk" in row
+
+
+def test_the_on_call_psychiatrists_are_emailed_a_link_once(
+    client, oncall, draft, django_capture_on_commit_callbacks
+):
+    _save_safety(client, draft, django_capture_on_commit_callbacks, q1="yes", q2="yes")
+    _save_safety(client, draft, django_capture_on_commit_callbacks, q1="yes", q2="no")
+    [email] = mail.outbox
+    assert email.to == ["oncall@clinic.example"]
+    assert f"/review/i/{draft.public_id}/" in email.body and "Alice" not in email.body
+    assert NotificationOutbox.objects.get().kind == "stat_intake"
+
+
+def test_a_yes_kept_from_an_incomplete_page_counts_too(
+    client, staff, draft, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url("safety", draft), {"q1": "yes", "q2": "yes"})
+    assert response.status_code == 200  # q6 is missing: the page comes back with the error
+    assert Intake.objects.get(pk=draft.pk).safety_alert_at is not None
+
+
+def test_only_the_safety_answers_are_shown_to_staff(
+    client, staff, draft, django_capture_on_commit_callbacks
+):
+    _save_safety(client, draft, django_capture_on_commit_callbacks, q1="yes", q2="yes")
+    html = staff.get(f"/review/i/{draft.public_id}/").content.decode()
+    assert UNSENT in html and "actual thoughts of killing yourself" in html
+    for other in ("Klonopin", "1960", "Date of birth", "Alcohol", "GAD-7"):
+        assert other not in html
+
+
+def test_reading_the_safety_answers_is_audited(
+    client, staff, psychiatrist, draft, django_capture_on_commit_callbacks
+):
+    _save_safety(client, draft, django_capture_on_commit_callbacks, q1="yes")
+    staff.get(f"/review/i/{draft.public_id}/")
+    assert AuditEvent.objects.filter(
+        actor=psychiatrist, action="intake.safety_viewed", object_id=str(draft.pk)
+    ).exists()
+
+
+@pytest.mark.parametrize("suffix", ["print/", "fhir.json"], ids=["print", "fhir"])
+def test_nothing_else_of_the_unsent_intake_is_reachable(
+    client, staff, draft, suffix, django_capture_on_commit_callbacks
+):
+    _save_safety(client, draft, django_capture_on_commit_callbacks, q1="yes")
+    assert staff.get(f"/review/i/{draft.public_id}/{suffix}").status_code == 404
+
+
+def test_a_draft_without_a_positive_safety_answer_stays_invisible(
+    client, staff, draft, django_capture_on_commit_callbacks
+):
+    _save_safety(client, draft, django_capture_on_commit_callbacks)
+    assert staff.get(f"/review/i/{draft.public_id}/").status_code == 404
+    assert "Alice" not in staff.get("/review/").content.decode()
+    assert NotificationOutbox.objects.count() == 0
+
+
+def test_a_phq9_item_9_answer_alone_puts_the_draft_in_the_list_at_low_risk(
+    client, draft, django_capture_on_commit_callbacks
+):
+    mood = {f"phq_9_{n}": "0" for n in range(1, 9)} | {"phq_9_9": "1"}
+    with django_capture_on_commit_callbacks(execute=True):
+        post_ok(client, url("mood", draft), mood)
+    intake = Intake.objects.get(pk=draft.pk)
+    assert (intake.priority, intake.risk_rank) == ("stat", LOW)
+    assert intake.evaluation["scores"]["phq_9"]["total"] is None  # no mood total is kept
+
+
+def test_the_unsent_intake_is_claimable_and_stays_a_draft(
+    client, staff, psychiatrist, draft, django_capture_on_commit_callbacks
+):
+    _save_safety(client, draft, django_capture_on_commit_callbacks, q1="yes")
+    staff.post(f"/review/i/{draft.public_id}/claim/")
+    intake = Intake.objects.get(pk=draft.pk)
+    assert (intake.assignee, intake.status) == (psychiatrist, "draft")
+
+
+def test_take_the_next_one_takes_a_high_risk_unsent_intake(
+    client, staff, draft, django_capture_on_commit_callbacks
+):
+    _save_safety(client, draft, django_capture_on_commit_callbacks, q1="yes", q2="yes")
+    with django_capture_on_commit_callbacks(execute=True):
+        post_ok(client, url("safety_more", draft), {"q3": "yes", "q4": "yes", "q5": "no"})
+    assert Intake.objects.get(pk=draft.pk).risk_rank == HIGH
+    assert staff.post("/review/next/").url == f"/review/i/{draft.public_id}/"
+
+
+def test_a_claimed_unsent_intake_stays_the_patients_to_edit(
+    client, psychiatrist, draft, django_capture_on_commit_callbacks
+):
+    _save_safety(client, draft, django_capture_on_commit_callbacks, q1="yes")
+    services.intake_claim(intake_id=draft.pk, user=psychiatrist)
+    post_ok(client, url("about", draft), {"date_of_birth": "1960-04-02", "sex_at_birth": "female",
+                                          "pregnant": "no"})  # fmt: skip
+    assert Intake.objects.get(pk=draft.pk).status == "draft"
