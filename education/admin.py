@@ -1,7 +1,10 @@
-"""The editors' workspace: pages with preview, publish/unpublish, revisions, diff and revert.
+"""The editors' and clinical reviewers' workspace.
 
-Content editors (is_staff, group "Content editors") hold only this app's permissions, so
-the admin shows them education and nothing else (see portal/apps.py).
+Editors (group "Content editors") change the working copy of a page, preview it beside
+the live version, and submit it for review; clinical reviewers (group "Clinical
+reviewers", view permissions only) read the difference from the live version and approve
+it or request changes. Both hold only this app's permissions, so the admin shows them
+education and nothing else (see portal/apps.py).
 """
 
 from django import forms
@@ -13,14 +16,22 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
-from . import services
+from portal import audit
+from portal.roles import is_clinical_reviewer
+
+from . import selectors, services
 from .diff import snapshot_diff
-from .models import Page, PageRevision, Source, Topic
+from .models import Page, PageRevision, ReviewerProfile, Source, Topic
 from .rendering import render_markdown
 from .slugs import LINKED_SLUGS
 from .views import render_page
+
+
+class PageChooser(forms.CheckboxSelectMultiple):
+    """Related pages as a list of labelled checkboxes (the page chooser), not a
+    Ctrl-click list."""
 
 
 class PageAdminForm(forms.ModelForm):
@@ -35,10 +46,10 @@ class PageAdminForm(forms.ModelForm):
 
     # One native, labelled date-and-time input: the admin's split widget leaves its two
     # inputs without labels (an axe-core failure).
-    publish_at = forms.DateTimeField(
-        label="Publish time",
+    go_live_at = forms.DateTimeField(
+        label="Go live at",
         required=False,
-        help_text=Page._meta.get_field("publish_at").help_text,
+        help_text=Page._meta.get_field("go_live_at").help_text,
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"],
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
@@ -52,19 +63,19 @@ class PageAdminForm(forms.ModelForm):
             "summary",
             "body",
             "order",
-            "publish_at",
-            "reviewer_name",
-            "reviewer_credentials",
-            "last_reviewed",
+            "go_live_at",
             "review_interval_months",
             "related",
         )
+        widgets = {"related": PageChooser}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["loaded_version"].initial = self.instance.version
-        if "related" in self.fields and self.instance.pk:
-            self.fields["related"].queryset = Page.objects.exclude(pk=self.instance.pk)
+        if "related" in self.fields:
+            others = Page.objects.exclude(pk=self.instance.pk).order_by("topic__order", "title")
+            self.fields["related"].queryset = others
+            self.fields["related"].help_text = "Tick the pages to list under this one."
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
@@ -97,7 +108,7 @@ class PageAdminForm(forms.ModelForm):
 
 
 # What "Preview changes" takes from the edit form; sources and related pages show as saved.
-UNSAVED_PREVIEW_FIELDS = ("title", "summary", "body", "reviewer_name", "reviewer_credentials")
+UNSAVED_PREVIEW_FIELDS = ("title", "summary", "body")
 
 
 class SourceInline(admin.StackedInline):
@@ -130,42 +141,71 @@ class TopicAdmin(admin.ModelAdmin):
     search_fields = ("title",)
 
 
+class ReviewDecisionForm(forms.Form):
+    comment = forms.CharField(
+        label="Comment",
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Required when you request changes: say what needs to change.",
+    )
+
+
+@admin.register(ReviewerProfile)
+class ReviewerProfileAdmin(admin.ModelAdmin):
+    list_display = ("public_name", "credentials", "is_demo")
+    raw_id_fields = ("user",)
+
+
 @admin.register(Page)
 class PageAdmin(admin.ModelAdmin):
     form = PageAdminForm
     change_form_template = "admin/education/page/change_form.html"
+    change_list_template = "admin/education/page/change_list.html"
     list_display = (
         "title",
         "topic",
         "visibility",
-        "publish_at",
+        "review_state",
         "last_reviewed",
         "review_due",
         "overdue",
     )
-    list_filter = ("status", OverdueFilter, "topic")
+    list_filter = ("status", "review_state", OverdueFilter, "topic")
     list_select_related = ("topic",)
     search_fields = ("title", "slug", "summary")
     inlines = [SourceInline]
-    actions = ["publish_selected", "unpublish_selected"]
-    readonly_fields = ("status", "preview_link", "review_due", "version", "updated_at")
+    actions = ["unpublish_selected"]
+    readonly_fields = (
+        "status",
+        "review_state",
+        "live_version_info",
+        "preview_link",
+        "internal_links",
+        "last_reviewed",
+        "review_due",
+        "version",
+        "updated_at",
+    )
     prepopulated_fields = {"slug": ("title",)}
     fieldsets = (
         (None, {"fields": ("topic", "title", "slug", "summary", "body", "order")}),
-        ("Publication", {"fields": ("status", "publish_at", "preview_link")}),
         (
-            "Medical review",
+            "Publication and clinical review",
             {
                 "fields": (
-                    "reviewer_name",
-                    "reviewer_credentials",
-                    "last_reviewed",
+                    "status",
+                    "review_state",
+                    "live_version_info",
+                    "go_live_at",
+                    "preview_link",
                     "review_interval_months",
+                    "last_reviewed",
                     "review_due",
                 )
             },
         ),
-        ("Links", {"fields": ("related",)}),
+        ("Links", {"fields": ("related", "internal_links")}),
         ("This change", {"fields": ("change_note", "loaded_version", "version", "updated_at")}),
     )
 
@@ -173,22 +213,49 @@ class PageAdmin(admin.ModelAdmin):
         """Only a page the public can see has a "view on site" link; others use Preview."""
         return obj.get_absolute_url() if obj.is_public() else None
 
-    @admin.display(description="Status", ordering="status")
+    @admin.display(description="Public", ordering="status")
     def visibility(self, obj):
-        if obj.status == Page.Status.PUBLISHED and not obj.is_public():
-            return "Scheduled"
         return obj.get_status_display()
 
-    @admin.display(boolean=True, description="Overdue for review")
+    @admin.display(boolean=True, description="Due for review")
     def overdue(self, obj):
         return obj.is_overdue_for_review
+
+    @admin.display(description="Live version")
+    def live_version_info(self, obj):
+        if not obj.pk or obj.live_revision_id is None:
+            return "None yet: the public sees nothing until a clinical reviewer approves it."
+        version = selectors.live_version(obj)
+        if not version.reviewed_on:
+            stamp = "not clinically reviewed (seed content: “awaiting clinical review”)"
+        else:
+            stamp = f"approved by {version.reviewer_name} on {version.reviewed_on:%d %B %Y}"
+        return f"Revision {obj.live_revision.number}, {stamp}."
 
     @admin.display(description="Preview")
     def preview_link(self, obj):
         if not obj.pk:
             return "Save the page first, then preview it."
-        url = reverse("admin:education_page_preview", args=[obj.pk])
-        return format_html('<a href="{}">Preview “{}” as the public would see it</a>', url, obj)
+        return format_html(
+            '<a href="{}">Preview the working copy</a> · <a href="{}">Compare with the live '
+            "version side by side</a>",
+            reverse("admin:education_page_preview", args=[obj.pk]),
+            reverse("admin:education_page_compare", args=[obj.pk]),
+        )
+
+    @admin.display(description="Link to another page")
+    def internal_links(self, obj):
+        """The internal-link chooser: each page's Markdown link, ready to copy into Body."""
+        pages = Page.objects.exclude(pk=obj.pk).order_by("topic__order", "order", "title")
+        return format_html(
+            '<details class="education-link-chooser"><summary>Choose a page to link to'
+            "</summary><p>Copy the line for the page into the body:</p><ul>{}</ul></details>",
+            format_html_join(
+                "",
+                "<li>{}: <code>[{}]({})</code></li>",
+                ((page.title, page.title.lower(), page.get_absolute_url()) for page in pages),
+            ),
+        )
 
     def has_delete_permission(self, request, obj=None):
         if obj is not None and obj.slug in LINKED_SLUGS:
@@ -201,63 +268,79 @@ class PageAdmin(admin.ModelAdmin):
         actions.pop("delete_selected", None)
         return actions
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        page = Page.objects.filter(pk=object_id).select_related("locked_by").first()
+        if page is not None and request.method == "GET":
+            self._notices(request, page)
+        submittable = (Page.ReviewState.DRAFT, Page.ReviewState.CHANGES_REQUESTED)
+        extra_context = {**(extra_context or {}), "submittable": submittable}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _notices(self, request, page):
+        """The edit lock, and what the page waits for."""
+        if self.has_change_permission(request, page):
+            holder = services.page_lock(page=page, user=request.user)
+            if holder is not None:
+                since = timezone.localtime(holder.locked_at)
+                self.message_user(
+                    request,
+                    f"{_person(holder.locked_by)} has been editing this page since "
+                    f"{since:%H:%M} ({since:%d %B}). Check with them before you change it: "
+                    "if they save first, your save is refused.",
+                    messages.WARNING,
+                )
+        if page.is_overdue_for_review:
+            self.message_user(request, "This page is due for clinical review.", messages.WARNING)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         note = form.cleaned_data.get("change_note") or ("Edited." if change else "Created.")
         services.revision_record(page=form.instance, author=request.user, change_note=note)
+        audit.record(actor=request.user, action="education.page_saved", obj=form.instance)
 
-    @admin.action(description="Publish the selected pages")
-    def publish_selected(self, request, queryset):
-        self._set_status(request, queryset, services.page_publish, "published")
-
-    @admin.action(description="Unpublish the selected pages (back to draft)")
+    @admin.action(description="Unpublish the selected pages (hide them from the public)")
     def unpublish_selected(self, request, queryset):
-        self._set_status(request, queryset, services.page_unpublish, "unpublished")
-
-    def _set_status(self, request, queryset, change, verb):
         done = 0
         for page in queryset:
             try:
-                change(page=page, actor=request.user)
+                services.page_unpublish(page=page, actor=request.user)
                 done += 1
             except services.IllegalTransition as error:
                 self.message_user(request, f"“{page}”: {error}", messages.WARNING)
             else:
-                self._warn_if_linked(request, page, verb)
+                self._warn_if_linked(request, page)
         if done:
-            self.message_user(request, f"{done} page{'s' if done != 1 else ''} {verb}.")
+            self.message_user(request, f"{done} page{'s' if done != 1 else ''} unpublished.")
 
-    def _warn_if_linked(self, request, page, verb):
-        if verb == "unpublished" and page.slug in LINKED_SLUGS:
+    def _warn_if_linked(self, request, page):
+        if page.slug in LINKED_SLUGS:
             self.message_user(
                 request,
                 f"“{page}” is linked from intake questions and flags; those links are hidden "
-                "until it is published again.",
+                "until a reviewer approves it again.",
                 messages.WARNING,
             )
 
-    # ---- extra pages: preview, publish/unpublish buttons, revisions ------------------
+    # ---- extra pages: previews, the review workflow, revisions ---------------------------
     def get_urls(self):
         wrap = self.admin_site.admin_view
+        routes = [
+            ("reviews/", self.reviews_view, "reviews"),
+            ("<int:pk>/preview/", self.preview_view, "preview"),
+            ("<int:pk>/preview-live/", self.preview_live_view, "preview_live"),
+            ("<int:pk>/compare/", self.compare_view, "compare"),
+            ("<int:pk>/preview-changes/", self.preview_changes_view, "preview_changes"),
+            ("<int:pk>/submit/", self.submit_view, "submit"),
+            ("<int:pk>/review/", self.review_view, "review"),
+            ("<int:pk>/unpublish/", self.unpublish_view, "unpublish"),
+            ("<int:pk>/revisions/", self.revisions_view, "revisions"),
+            ("<int:pk>/revisions/<int:number>/", self.revision_view, "revision"),
+            ("<int:pk>/revisions/<int:number>/revert/", self.revert_view, "revert"),
+        ]
         return [
-            path("<int:pk>/preview/", wrap(self.preview_view), name="education_page_preview"),
-            path(
-                "<int:pk>/preview-changes/",
-                wrap(self.preview_changes_view),
-                name="education_page_preview_changes",
-            ),
-            path("<int:pk>/publish/", wrap(self.publish_view), name="education_page_publish"),
-            path("<int:pk>/unpublish/", wrap(self.unpublish_view), name="education_page_unpublish"),
-            path("<int:pk>/revisions/", wrap(self.revisions_view), name="education_page_revisions"),
-            path(
-                "<int:pk>/revisions/<int:number>/",
-                wrap(self.revision_view),
-                name="education_page_revision",
-            ),
-            path(
-                "<int:pk>/revisions/<int:number>/revert/",
-                wrap(self.revert_view),
-                name="education_page_revert",
+            *(
+                path(route, wrap(view), name=f"education_page_{name}")
+                for route, view, name in routes
             ),
             *super().get_urls(),
         ]
@@ -285,13 +368,51 @@ class PageAdmin(admin.ModelAdmin):
             **extra,
         }
 
+    def reviews_view(self, request):
+        """What waits for review (editors and reviewers), sent back, and due for review."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        pages = Page.objects.select_related("topic").order_by("topic__order", "order")
+        waiting = list(pages.waiting_for_review())
+        for page in waiting:
+            page.submission = page.revisions.filter(kind=PageRevision.Kind.SUBMITTED).first()
+        context = self._context(
+            request,
+            None,
+            "Clinical review",
+            waiting=waiting,
+            sent_back=pages.filter(review_state=Page.ReviewState.CHANGES_REQUESTED),
+            scheduled=pages.filter(review_state=Page.ReviewState.SCHEDULED),
+            due=pages.published().overdue_for_review(),
+            is_reviewer=is_clinical_reviewer(request.user),
+        )
+        return TemplateResponse(request, "admin/education/page/reviews.html", context)
+
     def preview_view(self, request, pk):
         page = self._get_page(request, pk)
+        return render_page(request, page, version=selectors.working_version(page), preview=True)
+
+    def preview_live_view(self, request, pk):
+        page = self._get_page(request, pk)
+        if page.live_revision_id is None:
+            raise Http404
         return render_page(request, page, preview=True)
+
+    def compare_view(self, request, pk):
+        """The working copy beside the live version, each rendered as the public sees it."""
+        page = self._get_page(request, pk)
+        context = self._context(
+            request,
+            page,
+            f"Working copy and live version of “{page}”",
+            working=selectors.working_version(page),
+            live=selectors.live_version(page) if page.live_revision_id else None,
+        )
+        return TemplateResponse(request, "admin/education/page/compare.html", context)
 
     def preview_changes_view(self, request, pk):
         """The edit form's unsaved words rendered as the public would see them. Nothing is
-        saved, so a change to a published page can be checked before it goes live."""
+        saved, so a change can be checked before it is submitted for review."""
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         page = self._get_page(request, pk, change=True)
@@ -300,27 +421,74 @@ class PageAdmin(admin.ModelAdmin):
                 setattr(page, name, request.POST[name])
         rendered = render_markdown(page.body)
         page.body_html, page.toc = rendered.html, rendered.toc
-        response = render_page(request, page, preview=True, unsaved=True)
+        version = selectors.working_version(page)
+        response = render_page(request, page, version=version, preview=True, unsaved=True)
         response["Cache-Control"] = "no-store"
         return response
 
-    def publish_view(self, request, pk):
-        return self._status_view(request, pk, services.page_publish, "published")
+    def submit_view(self, request, pk):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        page = self._get_page(request, pk, change=True)
+        comment = request.POST.get("comment", "")[:300]
+        try:
+            services.page_submit(page=page, actor=request.user, comment=comment)
+        except services.IllegalTransition as error:
+            self.message_user(request, str(error), messages.WARNING)
+        else:
+            self.message_user(request, f"“{page}” is waiting for clinical review.")
+        return redirect("admin:education_page_change", page.pk)
+
+    def review_view(self, request, pk):
+        """The difference from the live version, and the reviewer's decision."""
+        page = self._get_page(request, pk)
+        form = ReviewDecisionForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            done = self._decide(request, page, form)
+            if done:
+                return redirect("admin:education_page_reviews")
+        live = services.live_snapshot(page) or {}
+        context = self._context(
+            request,
+            page,
+            f"Review “{page}”",
+            form=form,
+            changes=snapshot_diff(live, services.page_snapshot(page)),
+            has_live=bool(page.live_revision_id),
+            history=page.revisions.select_related("author").exclude(
+                kind__in=PageRevision.CONTENT_KINDS
+            )[:10],
+            is_reviewer=is_clinical_reviewer(request.user),
+            own_edit=request.user.pk in services.edit_authors_since_live(page),
+        )
+        return TemplateResponse(request, "admin/education/page/review.html", context)
+
+    def _decide(self, request, page, form) -> bool:
+        comment = form.cleaned_data["comment"]
+        try:
+            if "approve" in request.POST:
+                page = services.page_approve(page=page, reviewer=request.user, comment=comment)
+                verb = "approved" if page.is_public() else "approved; it waits for its go-live time"
+            else:
+                services.page_request_changes(page=page, reviewer=request.user, comment=comment)
+                verb = "sent back to the editors"
+        except services.IllegalTransition as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return False
+        self.message_user(request, f"“{page}” {verb}.")
+        return True
 
     def unpublish_view(self, request, pk):
-        return self._status_view(request, pk, services.page_unpublish, "unpublished")
-
-    def _status_view(self, request, pk, change, verb):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         page = self._get_page(request, pk, change=True)
         try:
-            change(page=page, actor=request.user)
+            services.page_unpublish(page=page, actor=request.user)
         except services.IllegalTransition as error:
             self.message_user(request, str(error), messages.WARNING)
         else:
-            self.message_user(request, f"“{page}” {verb}.")
-            self._warn_if_linked(request, page, verb)
+            self.message_user(request, f"“{page}” unpublished.")
+            self._warn_if_linked(request, page)
         return redirect("admin:education_page_change", page.pk)
 
     def revisions_view(self, request, pk):
@@ -354,7 +522,10 @@ class PageAdmin(admin.ModelAdmin):
         page = self._get_page(request, pk, change=True)
         revision = self._get_revision(page, number)
         services.page_revert(page=page, revision=revision, actor=request.user)
-        self.message_user(request, f"“{page}” now says what it said in revision {number}.")
+        self.message_user(
+            request,
+            f"“{page}” now says what it said in revision {number}: a draft to submit for review.",
+        )
         return redirect("admin:education_page_change", page.pk)
 
     @staticmethod
@@ -363,3 +534,9 @@ class PageAdmin(admin.ModelAdmin):
         if revision is None:
             raise Http404
         return revision
+
+
+def _person(user) -> str:
+    if user is None:
+        return "Someone"
+    return user.get_full_name() or user.get_username()

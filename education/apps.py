@@ -15,14 +15,19 @@ class EducationConfig(AppConfig):
         )
 
     def ensure_reference_data(self) -> None:
-        """Content editors may change education content and nothing else."""
+        """Content editors may change education content and nothing else; clinical
+        reviewers may read it (their approval goes through the review page, not edits)."""
         from django.contrib.auth.models import Group, Permission
 
-        from portal.roles import CONTENT_EDITORS
+        from portal.roles import CLINICAL_REVIEWERS, CONTENT_EDITORS
 
-        group = Group.objects.filter(name=CONTENT_EDITORS).first()
-        if group is not None:
-            group.permissions.set(Permission.objects.filter(content_type__app_label=self.label))
+        ours = Permission.objects.filter(content_type__app_label=self.label)
+        editors = Group.objects.filter(name=CONTENT_EDITORS).first()
+        if editors is not None:
+            editors.permissions.set(ours.exclude(codename__endswith="reviewerprofile"))
+        reviewers = Group.objects.filter(name=CLINICAL_REVIEWERS).first()
+        if reviewers is not None:
+            reviewers.permissions.set(ours.filter(codename__startswith="view_"))
 
 
 def _after_migrate(sender, **kwargs):

@@ -25,7 +25,7 @@ def page_links(slugs: Iterable[str]) -> list[dict]:
         slug: (title, summary)
         for slug, title, summary in Page.objects.published()
         .filter(slug__in=wanted)
-        .values_list("slug", "title", "summary")
+        .values_list("slug", "live_title", "live_summary")
     }
     return [
         {"slug": slug, "title": found[slug][0], "summary": found[slug][1], "url": page_url(slug)}

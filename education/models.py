@@ -49,22 +49,58 @@ class Topic(models.Model):
 
 class PageQuerySet(models.QuerySet):
     def published(self, now=None):
-        """What the public may see: published, and its publish time (if any) has come."""
-        now = now or timezone.now()
-        return self.filter(status=Page.Status.PUBLISHED).filter(
-            Q(publish_at__isnull=True) | Q(publish_at__lte=now)
-        )
+        """What the public may see: published, with a live version. ``now`` is accepted
+        for callers that pass it; a scheduled version goes live through
+        ``services.pages_release_scheduled`` (the beat task), not at read time."""
+        return self.filter(status=Page.Status.PUBLISHED, live_revision__isnull=False)
 
     def overdue_for_review(self, today: date | None = None):
         """Never reviewed, or the review interval has run out (today or earlier)."""
         today = today or timezone.localdate()
         return self.filter(Q(review_due__isnull=True) | Q(review_due__lte=today))
 
+    def waiting_for_review(self):
+        return self.filter(review_state=Page.ReviewState.SUBMITTED)
+
+
+class ReviewerProfile(models.Model):
+    """What the public page says about the clinician who approved it."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reviewer_profile"
+    )
+    display_name = models.CharField(
+        max_length=120, blank=True, help_text="As shown on pages. Blank: the user's full name."
+    )
+    credentials = models.CharField(max_length=120, help_text="For example: MD, psychiatrist")
+    is_demo = models.BooleanField(
+        default=False, help_text="A demo account: pages it approves are labelled as a demo."
+    )
+
+    def __str__(self):
+        return self.public_name
+
+    @property
+    def public_name(self) -> str:
+        return self.display_name or self.user.get_full_name() or self.user.get_username()
+
 
 class Page(models.Model):
+    """A page has two versions, as in Wagtail: the working copy (the fields editors edit,
+    and the latest revision) and the live version (``live_*``, the approved revision the
+    public reads). Editing never changes the live version; only a clinical reviewer's
+    approval (or the seed loader, unapproved and labelled so) does."""
+
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
+        DRAFT = "draft", "Not public"
         PUBLISHED = "published", "Published"
+
+    class ReviewState(models.TextChoices):
+        DRAFT = "draft", "Draft: not submitted"
+        SUBMITTED = "submitted", "Waiting for clinical review"
+        CHANGES_REQUESTED = "changes_requested", "Changes requested"
+        SCHEDULED = "scheduled", "Approved: waiting for its go-live time"
+        APPROVED = "approved", "Approved: live"
 
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="pages")
     title = models.CharField(max_length=200)
@@ -82,16 +118,50 @@ class Page(models.Model):
     status = models.CharField(
         max_length=16, choices=Status.choices, default=Status.DRAFT, editable=False
     )
-    publish_at = models.DateTimeField(
+    go_live_at = models.DateTimeField(
+        "go live at",
         null=True,
         blank=True,
-        help_text="Optional. A published page stays hidden from the public until this time.",
+        help_text="Optional. Once approved, this version waits for this time before the "
+        "public sees it.",
     )
-    reviewer_name = models.CharField("medical reviewer", max_length=120, blank=True)
-    reviewer_credentials = models.CharField(
-        "reviewer's credentials", max_length=120, blank=True, help_text="For example: MD"
+    review_state = models.CharField(
+        max_length=20, choices=ReviewState.choices, default=ReviewState.DRAFT, editable=False
     )
-    last_reviewed = models.DateField("last medically reviewed", null=True, blank=True)
+    # The live version: what the public reads, copied from an approved revision.
+    live_revision = models.ForeignKey(
+        "PageRevision", null=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    live_title = models.CharField(max_length=200, editable=False, default="")
+    live_summary = models.CharField(max_length=300, editable=False, default="")
+    live_body = models.TextField(editable=False, default="")
+    live_body_html = models.TextField(editable=False, default="")
+    live_toc = models.JSONField(editable=False, default=list)
+    # Who approved the live version and when; empty for seed content never reviewed.
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        verbose_name="clinical reviewer",
+    )
+    approved_at = models.DateTimeField(null=True, editable=False)
+    last_reviewed = models.DateField("last clinically reviewed", null=True, editable=False)
+    # An approved revision waiting for its go-live time.
+    scheduled_revision = models.ForeignKey(
+        "PageRevision", null=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    scheduled_for = models.DateTimeField(null=True, editable=False)
+    # Who has the edit form open, and since when (a notice to others, not a hard lock).
+    locked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    locked_at = models.DateTimeField(null=True, editable=False)
     review_interval_months = models.PositiveSmallIntegerField(
         default=12, validators=[MinValueValidator(1), MaxValueValidator(60)]
     )
@@ -139,10 +209,14 @@ class Page(models.Model):
         return self.last_reviewed + relativedelta(months=self.review_interval_months)
 
     def is_public(self, now=None) -> bool:
-        now = now or timezone.now()
-        return self.status == self.Status.PUBLISHED and (
-            self.publish_at is None or self.publish_at <= now
-        )
+        return self.status == self.Status.PUBLISHED and self.live_revision_id is not None
+
+    @property
+    def reviewer_profile(self):
+        """The approving reviewer's profile, or None (seed content, or no profile)."""
+        if self.reviewed_by_id is None:
+            return None
+        return getattr(self.reviewed_by, "reviewer_profile", None)
 
     @property
     def is_overdue_for_review(self) -> bool:
@@ -176,7 +250,21 @@ class Source(models.Model):
 
 
 class PageRevision(models.Model):
-    """A full snapshot of a page (fields, sources, related pages) after one save."""
+    """A full snapshot of a page (fields, sources, related pages) after one step: a save,
+    a submission, a review decision, going live."""
+
+    class Kind(models.TextChoices):
+        SAVED = "saved", "Saved"
+        SEED = "seed", "Loaded from the seed"
+        REVERTED = "reverted", "Reverted"
+        SUBMITTED = "submitted", "Submitted for review"
+        CHANGES_REQUESTED = "changes_requested", "Changes requested"
+        APPROVED = "approved", "Approved"
+        WENT_LIVE = "went_live", "Went live"
+        UNPUBLISHED = "unpublished", "Unpublished"
+
+    # The kinds that change what the page says (the others record a step about it).
+    CONTENT_KINDS = (Kind.SAVED, Kind.SEED, Kind.REVERTED)
 
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="revisions")
     number = models.PositiveIntegerField()
@@ -188,6 +276,7 @@ class PageRevision(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.SAVED)
     change_note = models.CharField(max_length=300, blank=True)
     snapshot = models.JSONField()
 

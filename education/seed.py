@@ -1,20 +1,23 @@
 """Load the seed topics and pages. Idempotent, and never overwrites an editor's work.
 
-A page that exists is left alone once any person has saved, published or reverted it
-(any revision with an author). A page only the seed has touched is refreshed when the
-seed changed, so fixes to the seed reach fresh installs and untouched demos alike. Each
-page the seed writes gets one full revision (text, sources and related pages).
+A page that exists is left alone once any person has changed its words (a save or a
+revert with an author). A page only the seed has touched is refreshed when the seed
+changed, so fixes to the seed reach fresh installs and untouched demos alike. Each page
+the seed writes gets one full revision (text, sources and related pages).
+
+Seed words carry no clinical approval. They go live only on a page with no approved
+version (the public page then says "awaiting clinical review"); on a page a reviewer
+has approved, a changed seed becomes a draft waiting for review like any other edit.
 """
 
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.utils import timezone
 
 from . import services
 from .content import clonazepam
 from .content.sources import SOURCES
-from .models import Page, Topic
+from .models import Page, PageRevision, Topic
 
 SEED_NOTE = "Loaded from the seed content."
 TOPICS = (clonazepam,)
@@ -33,7 +36,6 @@ def _page_fields(module, spec: dict, order: int) -> dict:
         "summary": spec["summary"],
         "body": spec["body"].strip() + "\n",
         "order": order,
-        **module.REVIEWER,
     }
 
 
@@ -52,26 +54,25 @@ def _ensure_pages(topic, module) -> set[str]:
     created = set()
     for spec in module.PAGES:
         if not Page.objects.filter(slug=spec["slug"]).exists():
-            Page(
-                topic=topic,
-                slug=spec["slug"],
-                status=Page.Status.PUBLISHED,
-                last_reviewed=timezone.localdate(),
-                **_page_fields(module, spec, 0),
-            ).save()
+            Page(topic=topic, slug=spec["slug"], **_page_fields(module, spec, 0)).save()
             created.add(spec["slug"])
     return created
+
+
+def edited_by_a_person(page: Page) -> bool:
+    return page.revisions.filter(kind__in=PageRevision.CONTENT_KINDS, author__isnull=False).exists()
 
 
 def _load_page(module, spec, order, created: set[str], report: SeedReport) -> None:
     fields = _page_fields(module, spec, order)
     sources = [SOURCES[key] for key in spec["sources"]]
     page = Page.objects.get(slug=spec["slug"])
-    if spec["slug"] not in created:
-        edited = page.revisions.exclude(author=None).exists()
-        if edited or not _differs(page, fields, sources, spec["related"]):
-            report.kept.append(page.slug)
-            return
+    untouched = not edited_by_a_person(page)
+    if spec["slug"] not in created and not (
+        untouched and _differs(page, fields, sources, spec["related"])
+    ):
+        report.kept.append(page.slug)
+        return
     for name, value in fields.items():
         setattr(page, name, value)
     services.page_save(
@@ -80,7 +81,10 @@ def _load_page(module, spec, order, created: set[str], report: SeedReport) -> No
         change_note=SEED_NOTE,
         sources=sources,
         related_slugs=spec["related"],
+        kind=PageRevision.Kind.SEED,
     )
+    if page.reviewed_by_id is None:
+        services.page_seed_live(page=page, revision=page.revisions.order_by("-number").first())
     (report.created if spec["slug"] in created else report.updated).append(page.slug)
 
 
@@ -96,3 +100,20 @@ def load_seed() -> SeedReport:
         for order, spec in enumerate(module.PAGES, start=1):
             _load_page(module, spec, order, created, report)
     return report
+
+
+@transaction.atomic
+def approve_demo_pages(*, reviewer) -> list[str]:
+    """For ``load_demo`` only: the demo reviewer approves the seed pages nobody has edited
+    and nobody has approved yet. Their profile marks them as a demo, so the public page
+    says it is a demo review. Answers the slugs approved."""
+    approved = []
+    for module in TOPICS:
+        for spec in module.PAGES:
+            page = Page.objects.get(slug=spec["slug"])
+            if edited_by_a_person(page) or page.review_state != Page.ReviewState.DRAFT:
+                continue
+            services.page_submit(page=page, actor=None, comment="Demo content.")
+            services.page_approve(page=page, reviewer=reviewer, comment="Demo approval.")
+            approved.append(page.slug)
+    return approved

@@ -4,12 +4,9 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
-from django.utils import timezone
+from django.db.models import Count, F, Q, Subquery
 
 from .models import Page, Topic
-
-RelatedLink = Page.related.through
 
 
 @dataclass(frozen=True)
@@ -18,6 +15,59 @@ class PageContext:
     previous: Page | None
     next: Page | None
     related: list
+
+
+@dataclass(frozen=True)
+class Version:
+    """One version of a page as the page template shows it: the live one (what the
+    public reads) or the working copy (editors' previews)."""
+
+    title: str
+    summary: str
+    body_html: str
+    toc: list
+    sources: list  # dicts: title, publisher, year, url
+    related: list  # slugs
+    reviewer_name: str = ""
+    reviewer_credentials: str = ""
+    reviewed_on: object = None  # the approval date, or None: awaiting clinical review
+    is_demo_review: bool = False
+    is_live: bool = True
+
+
+def live_version(page: Page) -> Version:
+    """The approved (or seed) version the public reads. No query beyond ``public_page``'s
+    when the page came from it (live revision and reviewer are joined there)."""
+    snapshot = page.live_revision.snapshot if page.live_revision_id else {}
+    profile = page.reviewer_profile
+    name = ""
+    if page.reviewed_by_id:
+        name = profile.public_name if profile else page.reviewed_by.get_full_name()
+    return Version(
+        title=page.live_title,
+        summary=page.live_summary,
+        body_html=page.live_body_html,
+        toc=page.live_toc,
+        sources=snapshot.get("sources", []),
+        related=snapshot.get("related", []),
+        reviewer_name=name,
+        reviewer_credentials=profile.credentials if profile else "",
+        reviewed_on=page.last_reviewed if page.reviewed_by_id else None,
+        is_demo_review=bool(profile and profile.is_demo),
+    )
+
+
+def working_version(page: Page) -> Version:
+    """The editors' working copy (the latest saved words), never stamped as reviewed."""
+    return Version(
+        title=page.title,
+        summary=page.summary,
+        body_html=page.body_html,
+        toc=page.toc,
+        sources=[source.as_snapshot() for source in page.sources.all()] if page.pk else [],
+        related=sorted(page.related.values_list("slug", flat=True)) if page.pk else [],
+        is_live=False,
+    )
 
 
 def topics_with_pages():
@@ -30,44 +80,34 @@ def topics_with_pages():
 
 
 def topic_pages(topic: Topic):
-    return topic.pages.published().order_by("order", "title")
+    return topic.pages.published().order_by("order", "live_title")
 
 
 def public_page(slug: str) -> Page | None:
-    """The published page with its topic, and when anything on the site last changed.
+    """The published page with its topic, live revision and reviewer, and when anything
+    on the site last changed.
 
-    ``site_changed`` and ``site_published`` (latest edit, latest scheduled publication that
-    has come) go into the page's ETag: previous/next and related links show other pages'
+    ``site_changed`` (the latest save of any page: an edit, an approval, a version going
+    live) goes into the page's ETag: previous/next and related links show other pages'
     titles, so their changes must change this page's ETag too. One query.
     """
-    now = timezone.now()
     latest_edit = Page.objects.order_by("-updated_at").values("updated_at")[:1]
-    latest_release = (
-        Page.objects.filter(publish_at__lte=now).order_by("-publish_at").values("publish_at")[:1]
-    )
     return (
-        Page.objects.published(now)
-        .select_related("topic")
-        .annotate(site_changed=Subquery(latest_edit), site_published=Subquery(latest_release))
+        Page.objects.published()
+        .select_related("topic", "live_revision", "reviewed_by__reviewer_profile")
+        .annotate(site_changed=Subquery(latest_edit))
         .filter(slug=slug)
         .first()
     )
 
 
-def page_context(page: Page) -> PageContext:
-    """Sources, previous/next in the topic and related pages: two queries."""
-    sources = list(page.sources.all())
-    related_ids = RelatedLink.objects.filter(from_page_id=page.pk).values("to_page_id")
+def page_context(page: Page, version: Version) -> PageContext:
+    """Previous/next in the topic and the version's related pages: one query."""
     neighbours = list(
         Page.objects.published()
-        .filter(Q(topic_id=page.topic_id) | Q(pk__in=related_ids))
-        .annotate(
-            is_related=Exists(
-                RelatedLink.objects.filter(from_page_id=page.pk, to_page_id=OuterRef("pk"))
-            )
-        )
-        .only("slug", "title", "summary", "order", "topic_id")
-        .order_by("order", "title")
+        .filter(Q(topic_id=page.topic_id) | Q(slug__in=version.related))
+        .only("slug", "live_title", "live_summary", "order", "topic_id")
+        .order_by("order", "live_title")
     )
     siblings = [p for p in neighbours if p.topic_id == page.topic_id or p.pk == page.pk]
     index = next((i for i, p in enumerate(siblings) if p.pk == page.pk), None)
@@ -75,8 +115,8 @@ def page_context(page: Page) -> PageContext:
     following = siblings[index + 1] if index is not None and index + 1 < len(siblings) else None
     if index is None and siblings:  # a preview of a hidden page: start of the topic
         following = siblings[0]
-    related = [p for p in neighbours if p.is_related and p.pk != page.pk]
-    return PageContext(sources=sources, previous=previous, next=following, related=related)
+    related = [p for p in neighbours if p.slug in version.related and p.pk != page.pk]
+    return PageContext(sources=version.sources, previous=previous, next=following, related=related)
 
 
 def search_pages(query: str, limit: int = 50):
@@ -91,18 +131,20 @@ def search_pages(query: str, limit: int = 50):
     pages = Page.objects.published().select_related("topic")
     if connection.vendor == "postgresql":
         vector = (
-            SearchVector("title", weight="A", config="english")
-            + SearchVector("summary", weight="B", config="english")
-            + SearchVector("body", weight="C", config="english")
+            SearchVector("live_title", weight="A", config="english")
+            + SearchVector("live_summary", weight="B", config="english")
+            + SearchVector("live_body", weight="C", config="english")
         )
         search = SearchQuery(query, search_type="websearch", config="english")
         return (
             pages.annotate(document=vector, rank=SearchRank(vector, search))
             .filter(document=search)
-            .order_by(F("rank").desc(), "title")[:limit]
+            .order_by(F("rank").desc(), "live_title")[:limit]
         )
     for word in query.split():
         pages = pages.filter(
-            Q(title__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word)
+            Q(live_title__icontains=word)
+            | Q(live_summary__icontains=word)
+            | Q(live_body__icontains=word)
         )
-    return pages.order_by("topic__order", "order", "title")[:limit]
+    return pages.order_by("topic__order", "order", "live_title")[:limit]

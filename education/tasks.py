@@ -1,4 +1,5 @@
-"""Review reminders: editors hear once per page per review interval that it is overdue."""
+"""Review reminders (clinical reviewers hear once per page per review interval that it is
+overdue) and the release of approved versions whose go-live time has come."""
 
 from celery import shared_task
 from django.conf import settings
@@ -9,21 +10,22 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from portal.roles import CONTENT_EDITORS
+from portal.roles import CLINICAL_REVIEWERS
 
+from . import services
 from .models import Page
 
 
-def _editor_emails() -> list[str]:
-    users = get_user_model().objects.filter(is_active=True).exclude(email="")
-    users = users.filter(Q(is_superuser=True) | Q(groups__name=CONTENT_EDITORS, is_staff=True))
+def _reviewer_emails() -> list[str]:
+    users = get_user_model().objects.filter(is_active=True, is_staff=True).exclude(email="")
+    users = users.filter(groups__name=CLINICAL_REVIEWERS)
     return sorted(set(users.values_list("email", flat=True)))
 
 
 def _reminder_body(pages) -> str:
     lines = [
-        "These education pages are past their medical review date. Please arrange a review,",
-        "then record the reviewer and the new review date on each page.",
+        "These education pages are past their clinical review date. Please review each one:",
+        "an editor submits it for review, and your approval records you and the new date.",
         "",
     ]
     for page in pages:
@@ -46,12 +48,12 @@ def _not_yet_reminded():
 
 @shared_task(name="education.tasks.remind_overdue_reviews")
 def remind_overdue_reviews() -> int:
-    """Email the editors the overdue pages not reminded yet; answer how many were listed.
+    """Email the clinical reviewers the overdue pages not reminded yet; answer how many.
 
     Idempotent: each page records the due date it was reminded for, inside the same
     transaction as the send, so a re-run (or a second worker) lists it no more.
     """
-    recipients = _editor_emails()
+    recipients = _reviewer_emails()
     if not recipients:
         return 0
     with transaction.atomic():
@@ -69,3 +71,10 @@ def remind_overdue_reviews() -> int:
             sent_for = page.review_due or today
             Page.objects.filter(pk=page.pk).update(review_reminder_sent_for=sent_for)
     return len(pages)
+
+
+@shared_task(name="education.tasks.release_scheduled_pages")
+def release_scheduled_pages() -> int:
+    """Make live the approved versions whose go-live time has come (beat, every minute).
+    Idempotent: a released page has no scheduled version left."""
+    return len(services.pages_release_scheduled())

@@ -13,7 +13,7 @@ from .forms import SearchForm
 from .models import Topic
 
 # Bump when the page template changes what it shows, so cached copies are not reused.
-TEMPLATE_GENERATION = "2"
+TEMPLATE_GENERATION = "3"
 
 
 @require_safe
@@ -44,7 +44,7 @@ def _get_public_page(slug):
 
 def _validators(request, page) -> tuple[str, int]:
     """ETag and Last-Modified (epoch seconds) for this page as this visitor sees it."""
-    changed = max(t for t in (page.updated_at, page.site_changed, page.site_published) if t)
+    changed = max(t for t in (page.updated_at, page.site_changed) if t)
     viewer = request.user.pk if request.user.is_authenticated else "public"
     seed = f"{page.pk}:{page.version}:{changed.isoformat()}:{viewer}:{TEMPLATE_GENERATION}"
     return quote_etag(hashlib.sha256(seed.encode()).hexdigest()[:32]), int(changed.timestamp())
@@ -64,15 +64,18 @@ def page(request, slug):
     return response
 
 
-def render_page(request, page, *, preview=False, unsaved=False):
-    """The page as the public sees it; the admin's previews render it with ``preview``
-    (and ``unsaved`` for words from the edit form that are not saved yet)."""
-    context = selectors.page_context(page)
+def render_page(request, page, *, version=None, preview=False, unsaved=False):
+    """A version of the page (the live one unless ``version`` says otherwise) as the public
+    sees it; the admin's previews pass ``preview`` (and ``unsaved`` for words from the edit
+    form that are not saved yet)."""
+    version = version or selectors.live_version(page)
+    context = selectors.page_context(page, version)
     return render(
         request,
         "education/page.html",
         {
             "page": page,
+            "version": version,
             "topic": page.topic,
             "ctx": context,
             "preview": preview,

@@ -316,6 +316,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "education.tasks.remind_overdue_reviews",
         "schedule": timedelta(days=1),
     },
+    "education-release-scheduled": {
+        "task": "education.tasks.release_scheduled_pages",
+        "schedule": timedelta(minutes=1),
+    },
 }
 
 # Product settings.

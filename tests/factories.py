@@ -38,6 +38,15 @@ def make_editor(username="eve@clinic.example", **extra):
     return make_user(username, groups=(roles.CONTENT_EDITORS,), is_staff=True, **extra)
 
 
+def make_clinical_reviewer(username="rex@clinic.example", *, credentials="MD", **extra):
+    """A clinical reviewer (staff, group "Clinical reviewers") with a reviewer profile."""
+    from education.models import ReviewerProfile
+
+    user = make_user(username, groups=(roles.CLINICAL_REVIEWERS,), is_staff=True, **extra)
+    ReviewerProfile.objects.create(user=user, credentials=credentials)
+    return user
+
+
 def make_invitation(
     *, created_by, email="new.patient@patients.example", hours_to_visit=48, **extra
 ):
@@ -67,8 +76,19 @@ def make_topic(slug="anxiety-basics", **extra):
     return Topic.objects.create(slug=slug, title=extra.pop("title", slug.title()), **extra)
 
 
-def make_page(slug="a-page", *, topic=None, published=True, body="## Hello\n\nSome text.", **extra):
-    """An education page saved through the service, so it has a revision like real ones."""
+def make_page(
+    slug="a-page",
+    *,
+    topic=None,
+    published=True,
+    approved_by=None,
+    body="## Hello\n\nSome text.",
+    **extra,
+):
+    """An education page saved through the services, so it has revisions like real ones.
+
+    ``published``: live (unapproved, like seed content); ``approved_by``: a clinical
+    reviewer approved it, so it is live with their stamp."""
     from education import services
     from education.models import Page
 
@@ -78,10 +98,15 @@ def make_page(slug="a-page", *, topic=None, published=True, body="## Hello\n\nSo
         title=extra.pop("title", slug.replace("-", " ").capitalize()),
         summary=extra.pop("summary", "A short summary."),
         body=body,
-        status=Page.Status.PUBLISHED if published else Page.Status.DRAFT,
         **extra,
     )
-    return services.page_save(page=page, author=None, change_note="Made by a test.")
+    services.page_save(page=page, author=None, change_note="Made by a test.")
+    if approved_by is not None:
+        services.page_submit(page=page, actor=None)
+        services.page_approve(page=page, reviewer=approved_by)
+    elif published:
+        services.page_seed_live(page=page, revision=page.revisions.first())
+    return Page.objects.get(pk=page.pk)
 
 
 def make_submitted_intake(patient, *, archetype="routine_calm", visit_in_hours=72, **fields):

@@ -14,10 +14,4 @@ TOPIC = {
     "order": 1,
 }
 
-# A visible placeholder, so nobody mistakes the demo content for a clinical sign-off.
-REVIEWER = {
-    "reviewer_name": "Demo Reviewer",
-    "reviewer_credentials": "MD (placeholder until clinical sign-off)",
-}
-
 PAGES = [*BASICS, *SAFETY]

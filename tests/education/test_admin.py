@@ -1,11 +1,9 @@
-import datetime
-
 import pytest
 from django.urls import reverse
 
 from education.models import Page
 from education.slugs import GETTING_HELP_NOW
-from tests.factories import make_page, make_user
+from tests.factories import make_clinical_reviewer, make_page, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -23,9 +21,6 @@ def form_data(page, **overrides):
         "summary": page.summary,
         "body": page.body,
         "order": page.order,
-        "reviewer_name": page.reviewer_name,
-        "reviewer_credentials": page.reviewer_credentials,
-        "last_reviewed": page.last_reviewed.isoformat() if page.last_reviewed else "",
         "review_interval_months": page.review_interval_months,
         "change_note": "",
         "loaded_version": page.version,
@@ -51,7 +46,7 @@ def test_editor_sees_the_page_list_with_status_and_review_columns(client, editor
 
 
 def test_the_overdue_filter_lists_only_overdue_pages(client, editor):
-    make_page("reviewed", last_reviewed=datetime.date.today())
+    make_page("reviewed", approved_by=make_clinical_reviewer())
     make_page("never-reviewed")
     client.force_login(editor)
     response = client.get(reverse("admin:education_page_changelist"), {"review": "overdue"})
@@ -87,23 +82,10 @@ def test_the_slug_of_a_linked_page_cannot_change(client, editor):
     assert "Other parts of the portal link to this page" in response.content.decode()
 
 
-def test_publish_and_unpublish_buttons_change_the_status(client, editor):
-    draft = make_page("draft", published=False)
+def test_the_unpublish_button_hides_the_page(client, editor, page):
     client.force_login(editor)
-    client.post(reverse("admin:education_page_publish", args=[draft.pk]))
-    published = Page.objects.get(pk=draft.pk).status
-    client.post(reverse("admin:education_page_unpublish", args=[draft.pk]))
-    assert (published, Page.objects.get(pk=draft.pk).status) == ("published", "draft")
-
-
-def test_the_publish_action_publishes_every_selected_draft(client, editor):
-    drafts = [make_page(f"draft-{n}", published=False) for n in range(2)]
-    client.force_login(editor)
-    client.post(
-        reverse("admin:education_page_changelist"),
-        {"action": "publish_selected", "_selected_action": [p.pk for p in drafts]},
-    )
-    assert set(Page.objects.values_list("status", flat=True)) == {"published"}
+    client.post(reverse("admin:education_page_unpublish", args=[page.pk]))
+    assert Page.objects.get(pk=page.pk).status == "draft"
 
 
 def test_the_unpublish_action_makes_pages_drafts(client, editor, page):
@@ -115,9 +97,9 @@ def test_the_unpublish_action_makes_pages_drafts(client, editor, page):
     assert Page.objects.get(pk=page.pk).status == "draft"
 
 
-def test_publish_needs_a_post(client, editor, page):
+def test_unpublish_needs_a_post(client, editor, page):
     client.force_login(editor)
-    response = client.get(reverse("admin:education_page_publish", args=[page.pk]))
+    response = client.get(reverse("admin:education_page_unpublish", args=[page.pk]))
     assert response.status_code == 405
 
 
@@ -129,10 +111,17 @@ def test_an_editor_can_preview_a_draft(client, editor):
     assert "The public cannot see this page yet" in response.content.decode()
 
 
+def test_an_editors_save_of_a_live_page_leaves_the_public_version_alone(client, editor, page):
+    client.force_login(editor)
+    client.post(change_url(page), form_data(page, body="New words."))
+    page.refresh_from_db()
+    assert (page.body, page.live_body, page.review_state) == ("New words.", "Old words.", "draft")
+
+
 def test_revision_page_shows_a_readable_diff(client, editor, page):
     client.force_login(editor)
     client.post(change_url(page), form_data(page, body="New words."))
-    url = reverse("admin:education_page_revision", args=[page.pk, 2])
+    url = reverse("admin:education_page_revision", args=[page.pk, page.revisions.first().number])
     html = client.get(url).content.decode()
     assert "<del>Old words.</del>" in html and "<ins>New words.</ins>" in html
 
@@ -141,7 +130,8 @@ def test_revert_from_the_admin_restores_the_old_text(client, editor, page):
     client.force_login(editor)
     client.post(change_url(page), form_data(page, body="New words."))
     client.post(reverse("admin:education_page_revert", args=[page.pk, 1]))
-    assert Page.objects.get(pk=page.pk).body == "Old words."
+    page.refresh_from_db()
+    assert (page.body, page.review_state) == ("Old words.", "draft")
 
 
 def test_the_revisions_list_names_who_saved(client, editor, page):
@@ -209,6 +199,7 @@ def test_an_editor_can_add_a_page_which_starts_as_a_draft_with_a_revision(client
     client.post(reverse("admin:education_page_add"), data)
     page = Page.objects.get(slug="new-page")
     assert (page.status, page.revisions.get().change_note) == ("draft", "Created.")
+    assert page.live_revision is None
 
 
 def test_preview_changes_shows_the_unsaved_words_and_saves_nothing(client, editor):

@@ -1,66 +1,131 @@
-"""An editor changes, previews and publishes a page; the public then reads it."""
+"""An editor changes a page; the public reads it only once a clinical reviewer approves it."""
 
 import re
 
 import pytest
+import time_machine
 from django.core.management import call_command
+from django.utils import timezone
 from playwright.sync_api import expect
 
-from education import slugs
-from education.models import Page, Topic
-from portal.roles import CONTENT_EDITORS
+from education import services, slugs
+from education.models import Page, ReviewerProfile
+from portal.roles import CLINICAL_REVIEWERS, CONTENT_EDITORS
 from tests.browser import sign_in
-from tests.factories import make_page, make_user
+from tests.factories import make_clinical_reviewer, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 NEW_TEXT = "Bring your pill bottles to the visit so nothing is missed."
 PASSWORD = "quiet-meadow-lantern-2026"
 
 
-def test_editor_edits_previews_publishes_and_the_public_sees_it(page, chromium, live_server, axe):
+def test_an_edit_reaches_the_public_only_after_a_clinical_reviewer_approves_it(
+    page, chromium, live_server, axe
+):
     call_command("load_education_demo", stdout=None)
-    topic = Topic.objects.get(slug=slugs.TOPIC_CLONAZEPAM)
-    draft = make_page("preparing-for-your-visit", topic=topic, published=False, order=20)
+    target = Page.objects.get(slug=slugs.WHAT_TO_EXPECT)
+    first_reviewer = make_clinical_reviewer(
+        "una@clinic.example", first_name="Una", last_name="Ueda"
+    )
+    with time_machine.travel("2026-03-04 15:00Z"):
+        services.page_submit(page=target, actor=None)
+        services.page_approve(page=target, reviewer=first_reviewer)
     make_user("eddie@clinic.example", groups=(CONTENT_EDITORS,), password=PASSWORD, is_staff=True)
+    reviewer = make_clinical_reviewer(
+        "rex@clinic.example", first_name="Rex", last_name="Reed", credentials="MD, psychiatrist"
+    )
+    reviewer.set_password(PASSWORD)
+    reviewer.save()
 
-    # The admin must work under the strict CSP. (axe-core injects styles of its own, so the
-    # admin pages' axe checks are in the next test.)
+    # The admin must work under the strict CSP (checked before axe injects its styles).
     csp_errors = []
     page.on(
         "console",
         lambda msg: csp_errors.append(msg.text) if "Content Security Policy" in msg.text else None,
     )
     sign_in(page, "eddie@clinic.example", PASSWORD)
-    page.goto(f"/admin/education/page/{draft.pk}/change/")
-    page.get_by_label("Body").fill(f"## Before the visit\n\n{NEW_TEXT}")
+    page.goto(f"/admin/education/page/{target.pk}/change/")
+    body = page.get_by_label("Body")
+    body.fill(body.input_value() + f"\n\n{NEW_TEXT}\n")
     page.get_by_label("What did you change?").fill("Added advice about pill bottles")
     page.get_by_role("button", name="Save and continue editing").click()
     expect(page.locator(".messagelist")).to_contain_text("changed successfully")
-
-    page.get_by_role("link", name="Preview", exact=True).click()
-    expect(page.locator(".education-body")).to_contain_text(NEW_TEXT)
-    expect(page.get_by_role("status").first).to_contain_text("The public cannot see this page yet")
-    page.get_by_role("link", name="Back to editing").click()
-    page.get_by_role("button", name="Publish").click()
-    expect(page.locator(".messagelist")).to_contain_text("published")
-    assert Page.objects.get(pk=draft.pk).status == Page.Status.PUBLISHED
+    page.get_by_role("link", name="Compare with live").click()
+    expect(page.get_by_role("region", name=re.compile("Working copy"))).to_contain_text(NEW_TEXT)
+    expect(page.get_by_role("region", name=re.compile("Live version"))).not_to_contain_text(
+        NEW_TEXT
+    )
+    page.go_back()
+    page.get_by_label("Note for the reviewer (optional)").fill("Pill bottles")
+    page.get_by_role("button", name="Submit the saved version for clinical review").click()
+    expect(page.locator(".messagelist")).to_contain_text("waiting for clinical review")
     assert csp_errors == []
 
     public = chromium.new_context(base_url=live_server.url).new_page()
-    public.goto("/learn/")
-    axe(public, "education-index")
-    public.get_by_role("link", name="Clonazepam (Klonopin)").click()
-    axe(public, "education-topic")
-    public.get_by_role("link", name=draft.title).click()
+    public.goto(target.get_absolute_url())
+    expect(public.locator(".education-body")).not_to_contain_text(NEW_TEXT)
+    expect(public.locator(".education-review")).to_contain_text("Una Ueda, MD on 4 March 2026")
+    axe(public, "education-page-approved")
+
+    # The editor cannot approve: the review page offers them no decision.
+    page.goto("/admin/education/page/reviews/")
+    page.get_by_role("link", name=target.title).click()
+    expect(page.get_by_text("Only a clinical reviewer can approve")).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile("^Approve"))).to_have_count(0)
+    axe(page, "admin-review-page-editor")
+
+    reviewing = chromium.new_context(base_url=live_server.url).new_page()
+    sign_in(reviewing, "rex@clinic.example", PASSWORD)
+    reviewing.goto("/admin/education/page/reviews/")
+    axe(reviewing, "admin-review-list")
+    reviewing.get_by_role("link", name=target.title).click()
+    expect(reviewing.locator(".education-diff ins", has_text=NEW_TEXT)).to_be_visible()
+    axe(reviewing, "admin-review-page-reviewer")
+    reviewing.get_by_label("Comment").fill("Checked against the label")
+    reviewing.get_by_role("button", name="Approve").click()
+    expect(reviewing.locator(".messagelist")).to_contain_text("approved")
+
+    public.reload()
     expect(public.locator(".education-body")).to_contain_text(NEW_TEXT)
-    axe(public, "education-page")
-    public.get_by_role("link", name="Clonazepam (Klonopin)").click()
-    public.get_by_label("Search the pages").fill("pill bottles")
-    public.get_by_role("button", name="Search").click()
-    expect(public).to_have_url(re.compile(r"/learn/search/\?q=pill\+bottles"))
-    expect(public.get_by_role("link", name=draft.title)).to_be_visible()
-    axe(public, "education-search-results")
+    today = timezone.localdate()
+    expect(public.locator(".education-review")).to_contain_text(
+        f"Medically reviewed by Rex Reed, MD, psychiatrist on {today.day} {today:%B %Y}"
+    )
+    axe(public, "education-page-newly-approved")
     public.context.close()
+    reviewing.context.close()
+
+
+def test_a_reviewer_cannot_approve_their_own_edit(page, axe):
+    call_command("load_education_demo", stdout=None)
+    target = Page.objects.get(slug=slugs.ALTERNATIVES)
+    both = make_user(
+        "rex@clinic.example",
+        groups=(CONTENT_EDITORS, CLINICAL_REVIEWERS),
+        password=PASSWORD,
+        is_staff=True,
+    )
+    ReviewerProfile.objects.create(user=both, credentials="MD")
+    sign_in(page, "rex@clinic.example", PASSWORD)
+    page.goto(f"/admin/education/page/{target.pk}/change/")
+    page.locator("#id_summary").fill(NEW_TEXT)
+    page.get_by_role("button", name="Save and continue editing").click()
+    page.get_by_role("button", name="Submit the saved version for clinical review").click()
+    page.get_by_role("link", name="Review", exact=True).click()
+    expect(page.get_by_text("You edited this version")).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile("^Approve"))).to_have_count(0)
+    axe(page, "admin-review-own-edit")
+    assert Page.objects.get(pk=target.pk).live_summary != NEW_TEXT
+
+
+def test_the_public_search_finds_approved_words_only(page, axe):
+    call_command("load_education_demo", stdout=None)
+    target = Page.objects.get(slug=slugs.ALTERNATIVES)
+    target.body += "\n\nBring your pill bottles.\n"
+    services.page_save(page=target, author=make_user("ed@clinic.example"), change_note="Edit")
+    page.goto("/learn/search/?q=pill+bottles")
+    expect(page.get_by_role("link", name=target.title)).to_have_count(0)
+    axe(page, "education-search-no-results")
 
 
 def test_a_seed_page_reads_well_on_a_phone(phone_page, axe):

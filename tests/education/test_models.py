@@ -5,7 +5,7 @@ import time_machine
 
 from education import services
 from education.models import Page
-from tests.factories import make_page
+from tests.factories import make_clinical_reviewer, make_page
 
 pytestmark = pytest.mark.django_db
 
@@ -17,24 +17,31 @@ def test_saving_a_page_renders_its_body_once_into_html():
 
 
 @pytest.mark.parametrize(
-    ("last_reviewed", "months", "due"),
+    ("approved_on", "months", "due"),
     [
-        (datetime.date(2025, 1, 31), 12, datetime.date(2026, 1, 31)),
-        (datetime.date(2025, 8, 31), 6, datetime.date(2026, 2, 28)),
+        ("2025-01-31 12:00Z", 12, datetime.date(2026, 1, 31)),
+        ("2025-08-31 12:00Z", 6, datetime.date(2026, 2, 28)),
         (None, 12, None),
     ],
     ids=["a-year", "end-of-month", "never-reviewed"],
 )
-def test_review_due_date_is_last_review_plus_the_interval(last_reviewed, months, due):
-    page = make_page(last_reviewed=last_reviewed, review_interval_months=months)
+def test_review_due_date_is_the_approval_date_plus_the_interval(approved_on, months, due):
+    if approved_on is None:
+        page = make_page(review_interval_months=months)
+    else:
+        with time_machine.travel(approved_on):
+            page = make_page(approved_by=make_clinical_reviewer(), review_interval_months=months)
     assert page.review_due == due
 
 
 @time_machine.travel("2026-06-01 12:00Z")
 def test_overdue_means_never_reviewed_or_past_the_interval():
-    make_page("fresh", last_reviewed=datetime.date(2026, 1, 1))
-    make_page("stale", last_reviewed=datetime.date(2025, 6, 1))
-    make_page("never", last_reviewed=None)
+    reviewer = make_clinical_reviewer()
+    with time_machine.travel("2026-01-01 12:00Z"):
+        make_page("fresh", approved_by=reviewer)
+    with time_machine.travel("2025-06-01 12:00Z"):
+        make_page("stale", approved_by=reviewer)
+    make_page("never")
     overdue = set(Page.objects.overdue_for_review().values_list("slug", flat=True))
     assert overdue == {"stale", "never"}
 
@@ -59,27 +66,17 @@ def test_revert_restores_the_content_as_a_new_revision(editor):
     assert page.revisions.first().change_note == "Reverted to revision 1."
 
 
-def test_revert_keeps_the_page_published_state(editor):
-    page = make_page(published=False)
-    first = page.revisions.get()
-    services.page_publish(page=page, actor=editor)
-    services.page_revert(page=page, revision=first, actor=editor)
-    assert Page.objects.get(pk=page.pk).status == Page.Status.PUBLISHED
-
-
-def test_publishing_twice_is_refused(editor):
-    page = make_page(published=True)
-    with pytest.raises(services.IllegalTransition):
-        services.page_publish(page=page, actor=editor)
-
-
-def test_publishing_records_a_revision_and_an_audit_row(editor):
-    from portal.models import AuditEvent
-
-    page = make_page(published=False)
-    services.page_publish(page=page, actor=editor)
-    assert page.revisions.first().change_note == "Page published."
-    assert AuditEvent.objects.filter(action="education.page_published", actor=editor).exists()
+def test_revert_changes_the_working_copy_only(editor):
+    page = make_page(body="live words")
+    page.body = "edited words"
+    services.page_save(page=page, author=editor, change_note="Edit")
+    services.page_revert(page=page, revision=page.revisions.last(), actor=editor)
+    page.refresh_from_db()
+    assert (page.status, page.live_body, page.review_state) == (
+        Page.Status.PUBLISHED,
+        "live words",
+        Page.ReviewState.DRAFT,
+    )
 
 
 def test_rerendering_replaces_html_saved_under_an_older_sanitiser():

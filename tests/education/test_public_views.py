@@ -1,13 +1,12 @@
-import datetime
 from types import SimpleNamespace
 
 import pytest
+import time_machine
 from django.urls import reverse
-from django.utils import timezone
 
 from education import selectors, services
 from education.models import Page
-from tests.factories import make_page, make_topic
+from tests.factories import make_clinical_reviewer, make_page, make_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +17,12 @@ def topic():
 
 
 @pytest.fixture
-def public_page(topic):
+def reviewer():
+    return make_clinical_reviewer(first_name="Demo", last_name="Reviewer", credentials="MD")
+
+
+@pytest.fixture
+def public_page(topic, reviewer, editor):
     first = make_page("first-page", topic=topic, order=1, title="First page")
     page = make_page(
         "middle-page",
@@ -26,16 +30,26 @@ def public_page(topic):
         order=2,
         title="Middle page",
         body="## Part\n\nThe **middle** words.",
-        reviewer_name="Demo Reviewer",
-        reviewer_credentials="MD",
-        last_reviewed=datetime.date(2026, 3, 4),
+        published=False,
     )
-    page.sources.create(
-        title="KLONOPIN label", publisher="FDA", year=2023, url="https://fda.example/"
+    source = {
+        "title": "KLONOPIN label",
+        "publisher": "FDA",
+        "year": 2023,
+        "url": "https://fda.example/",
+    }
+    services.page_save(
+        page=page,
+        author=editor,
+        change_note="Sources",
+        sources=[source],
+        related_slugs=[first.slug],
     )
     make_page("last-page", topic=topic, order=3, title="Last page")
-    page.related.add(first)
-    return page
+    services.page_submit(page=page, actor=editor)
+    with time_machine.travel("2026-03-04 15:00Z"):
+        services.page_approve(page=page, reviewer=reviewer)
+    return Page.objects.get(pk=page.pk)
 
 
 def test_the_topic_index_and_topic_page_list_published_pages(client, public_page):
@@ -62,19 +76,28 @@ def test_a_published_page_shows_review_sources_neighbours_disclaimer_and_988(cli
         assert expected in html, expected
 
 
-@pytest.mark.parametrize(
-    "state",
-    [{"published": False}, {"publish_at": timezone.now() + datetime.timedelta(days=1)}],
-    ids=["draft", "scheduled-for-tomorrow"],
-)
-def test_hidden_pages_answer_404_to_the_public(client, state):
-    page = make_page("hidden", **state)
+def test_a_draft_answers_404_to_the_public(client):
+    page = make_page("hidden", published=False)
     assert client.get(page.get_absolute_url()).status_code == 404
 
 
-def test_a_page_whose_publish_time_has_come_is_public(client):
-    page = make_page("released", publish_at=timezone.now() - datetime.timedelta(minutes=1))
-    assert client.get(page.get_absolute_url()).status_code == 200
+def test_an_unapproved_page_says_it_awaits_clinical_review(client):
+    page = make_page("seeded")
+    html = client.get(page.get_absolute_url()).content.decode()
+    assert "Awaiting clinical review" in html and "Medically reviewed by" not in html
+
+
+def test_the_public_reads_the_approved_words_until_an_edit_is_approved(
+    client, public_page, editor, reviewer
+):
+    public_page.body = "Unreviewed words."
+    services.page_save(page=public_page, author=editor, change_note="Edit")
+    before = client.get(public_page.get_absolute_url()).content.decode()
+    services.page_submit(page=public_page, actor=editor)
+    services.page_approve(page=public_page, reviewer=reviewer)
+    after = client.get(public_page.get_absolute_url()).content.decode()
+    assert "middle" in before and "Unreviewed words." not in before
+    assert "Unreviewed words." in after
 
 
 @pytest.mark.parametrize("persona", ["patient", "psychiatrist", "editor"], ids=str)
@@ -111,11 +134,13 @@ def test_a_repeat_request_with_if_modified_since_answers_304(client, public_page
     assert again.status_code == 304
 
 
-def test_editing_any_page_changes_the_etag(client, public_page, editor):
+def test_approving_any_page_changes_the_etag(client, public_page, editor, reviewer):
     before = client.get(public_page.get_absolute_url())["ETag"]
     neighbour = Page.objects.get(slug="last-page")
     neighbour.title = "Renamed last page"
     services.page_save(page=neighbour, author=editor, change_note="Rename")
+    services.page_submit(page=neighbour, actor=editor)
+    services.page_approve(page=neighbour, reviewer=reviewer)
     after = client.get(public_page.get_absolute_url(), HTTP_IF_NONE_MATCH=before)
     assert after.status_code == 200
     assert "Renamed last page" in after.content.decode()

@@ -20,11 +20,14 @@ DEMO_USERS = (
         False,
     ),
     ("editor@demo.example", "Eddie", "Editor", (roles.CONTENT_EDITORS,), True, False),
+    ("reviewer@demo.example", "Demo", "Reviewer", (roles.CLINICAL_REVIEWERS,), True, False),
     ("admin@demo.example", "Ada", "Admin", (), True, True),
 )
 
 
 DEMO_CONTENT_COMMANDS = ("load_education_demo", "load_intake_demo", "load_review_demo")
+# Approves the untouched seed pages as this user, labelled on the public pages as a demo.
+DEMO_REVIEWER = "reviewer@demo.example"
 
 
 class Command(BaseCommand):
@@ -51,4 +54,6 @@ class Command(BaseCommand):
         for name in DEMO_CONTENT_COMMANDS:
             if name in get_commands():
                 call_command(name, stdout=self.stdout)
+        if "approve_education_demo" in get_commands():
+            call_command("approve_education_demo", reviewer=DEMO_REVIEWER, stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Demo password for every account: {DEMO_PASSWORD}"))
