@@ -15,7 +15,14 @@ from django.utils import timezone
 from portal.audit import record
 
 from .models import PRIORITY_RANK, Intake, IntakeStatus, StatusChange
-from .sections import SECTION_KEYS, SECTIONS, SECTIONS_BY_KEY, lists_benzodiazepine, missing_answers
+from .sections import (
+    SECTION_KEYS,
+    SECTION_OF_STEP,
+    SECTIONS,
+    SECTIONS_BY_KEY,
+    lists_benzodiazepine,
+    missing_answers,
+)
 from .signals import intake_submitted, safety_answer_saved
 
 __all__ = [
@@ -25,12 +32,16 @@ __all__ = [
     "IntakeLocked",
     "intake_create",
     "intake_evaluate",
+    "intake_keep_draft",
     "intake_request_information",
     "intake_save_answers",
+    "intake_save_step",
     "intake_submit",
     "intake_transition",
+    "medication_draft_key",
     "medication_fingerprint",
     "medication_remove",
+    "medication_save_page",
     "medication_upsert",
 ]
 
@@ -171,8 +182,27 @@ def medication_upsert(*, intake: Intake, medication: dict, key: str = "") -> Int
             items.append(medication)
         answers[MEDICATIONS] = items
         details["seen"] = sorted({*details.get("seen", []), MEDICATIONS})
+        pending = details.get("pending") or {}
+        details["pending"] = {k: v for k, v in pending.items() if k != medication_draft_key(key)}
 
     return intake_save_answers(intake=intake, section=MEDICATIONS, update=update)
+
+
+def medication_draft_key(key: str) -> str:
+    """Where an unfinished medicine page is kept: per medicine changed, or the new one."""
+    return f"medication:{key or 'new'}"
+
+
+def medication_save_page(*, intake: Intake, form, key: str = "") -> bool:
+    """Store the medicine of a complete page (``medication_upsert``), else keep the page's
+    valid answers as a draft; answer whether it was complete. Raises ``IntakeLocked``."""
+    if form.is_valid():
+        medication_upsert(intake=intake, medication=form.medication(), key=key)
+        return True
+    intake_keep_draft(
+        intake=intake, section=MEDICATIONS, draft_key=medication_draft_key(key), form=form
+    )
+    return False
 
 
 def medication_remove(*, intake: Intake, key: str) -> Intake:
@@ -218,6 +248,54 @@ def _put_safety_answers_before_the_team(intake: Intake, fields: list[str]) -> bo
     intake.safety_alert_at = intake.safety_alert_at or timezone.now()
     fields.extend(SAFETY_ALERT_FIELDS)
     return newly
+
+
+def intake_save_step(*, intake: Intake, step_key: str, form) -> bool:
+    """Save one page's answers, complete or not; answer whether the page was complete.
+
+    ``form`` is the page's bound ``StepForm``. A valid page is stored whole (and its kept
+    answers dropped). An incomplete one keeps every answer that was valid, safety answers
+    too, as a draft in ``details["pending"]``, so nothing typed is lost and a positive safety
+    answer is on record at once. Raises ``IntakeLocked`` like ``intake_save_answers``.
+    """
+    if form.is_valid():
+        _store_step(intake=intake, step_key=step_key, form=form)
+        return True
+    intake_keep_draft(
+        intake=intake, section=SECTION_OF_STEP[step_key], draft_key=step_key, form=form
+    )
+    return False
+
+
+def _store_step(*, intake: Intake, step_key: str, form) -> None:
+    def update(answers, details):
+        form.store(answers, details)
+        pending = details.get("pending") or {}
+        details["pending"] = {k: v for k, v in pending.items() if k != step_key}
+        details["seen"] = sorted({*details.get("seen", []), step_key})
+
+    intake_save_answers(
+        intake=intake,
+        section=SECTION_OF_STEP[step_key],
+        update=update,
+        visit_at=getattr(form, "visit_at", None),
+    )
+
+
+def intake_keep_draft(*, intake: Intake, section: str, draft_key: str, form) -> Intake:
+    """Keep the valid answers of an incomplete page (a bound, invalid form) under
+    ``details["pending"][draft_key]``, replacing what was kept there before. The page shows
+    them again when it is opened; they count for crisis help (``intake.safety``)."""
+    kept = {
+        name: form.data.get(name)
+        for name in form.fields
+        if name not in form.errors and form.data.get(name) not in (None, "")
+    }
+
+    def update(answers, details):
+        details["pending"] = {**(details.get("pending") or {}), draft_key: kept}
+
+    return intake_save_answers(intake=intake, section=section, update=update)
 
 
 def _open_sections_the_answers_now_need(intake: Intake) -> bool:

@@ -1,6 +1,7 @@
 """The one way a patient view reaches an intake, and what every intake page shows."""
 
-from django.shortcuts import get_object_or_404
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
 from intake.models import Intake
@@ -53,3 +54,24 @@ def page_context(intake: Intake, change: bool = False, **extra) -> dict:
         "medications_url": reverse("intake:medications", args=[intake.public_id]),
         **extra,
     }
+
+
+# The name of the "Save and come back later" submit button: one form, two buttons, so the
+# page's answers are sent (and saved) whichever the patient presses, with no JavaScript.
+LATER = "save_later"
+
+
+def saving_for_later(request) -> bool:
+    return request.method == "POST" and LATER in request.POST
+
+
+def saved_for_later(request, intake: Intake, complete: bool):
+    """To the task list, saying what was kept."""
+    if complete:
+        messages.success(request, "Your answers are saved. You can come back to them at any time.")
+    else:
+        messages.info(
+            request,
+            "The answers you gave are saved. Some questions on that page still need an answer.",
+        )
+    return redirect("intake:tasks", intake.public_id)

@@ -10,13 +10,20 @@ from intake.services import (
     MAX_MEDICATIONS,
     IntakeLocked,
     intake_save_answers,
+    medication_draft_key,
     medication_fingerprint,
-    medication_upsert,
+    medication_save_page,
 )
 from intake.summary import describe_medication
 from portal.roles import patient_required
 
-from .access import _get_intake_for_patient, next_url, page_context
+from .access import (
+    _get_intake_for_patient,
+    next_url,
+    page_context,
+    saved_for_later,
+    saving_for_later,
+)
 from .pages import _locked
 
 SECTION = "medications"
@@ -44,11 +51,16 @@ def medications(request, public_id):
         return closed
     change = request.GET.get("change") == "1"
     form = MedicationsDoneForm(request.POST or None, intake=intake)
-    if request.method == "POST" and form.is_valid():
+    complete = request.method == "POST" and form.is_valid()
+    if complete:
         try:
             intake_save_answers(intake=intake, section=SECTION, update=_done_update(form))
         except IntakeLocked:
             return _locked(request, intake)
+    if saving_for_later(request):
+        # The one question here is yes/no: an unanswered page has nothing more to keep.
+        return saved_for_later(request, intake, complete)
+    if complete:
         if form.cleaned_data["add_another"] == "yes":
             add = reverse("intake:medication_add", args=[intake.public_id])
             return redirect(f"{add}?change=1" if change else add)
@@ -68,6 +80,7 @@ def medications(request, public_id):
         form=form,
         rows=rows,
         full=len(rows) >= MAX_MEDICATIONS,
+        unfinished=bool(_pending(intake).get(medication_draft_key(""))),
         section=SECTION,
         change_query="?change=1" if change else "",
     )
@@ -99,26 +112,35 @@ def medication_edit(request, public_id, index=None):
     if index is None and len(current) >= MAX_MEDICATIONS:
         return redirect(_list_url(intake, change))
     existing = current[index] if index is not None and index < len(current) else None
+    key = shown or (medication_fingerprint(existing) if existing else "")
     if request.method == "POST":
         form = MedicationForm(request.POST, intake=intake)
-        if form.is_valid():
-            key = shown or (medication_fingerprint(existing) if existing else "")
-            try:
-                medication_upsert(intake=intake, medication=form.medication(), key=key)
-            except IntakeLocked:
-                return _locked(request, intake)
+        try:
+            complete = medication_save_page(intake=intake, form=form, key=key)
+        except IntakeLocked:
+            return _locked(request, intake)
+        if saving_for_later(request):
+            return saved_for_later(request, intake, complete)
+        if complete:
             return redirect(_list_url(intake, change))
     else:
-        form = MedicationForm(initial=MedicationForm.initial_from(existing), intake=intake)
+        kept = _pending(intake).get(medication_draft_key(key)) or {}
+        form = MedicationForm(
+            initial={**MedicationForm.initial_from(existing), **kept}, intake=intake
+        )
     context = page_context(
         intake,
         form=form,
         adding=index is None,
         section=SECTION,
-        key=shown or (medication_fingerprint(existing) if existing else ""),
+        key=key,
         medications_url=_list_url(intake, change),
     )
     return render(request, "intake/medication_form.html", context)
+
+
+def _pending(intake) -> dict:
+    return intake.details.get("pending") or {}
 
 
 @patient_required

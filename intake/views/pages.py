@@ -14,10 +14,16 @@ from intake.sections import (
     section_state,
     step_applies,
 )
-from intake.services import IntakeLocked, intake_create, intake_save_answers
+from intake.services import IntakeLocked, intake_create, intake_save_step
 from portal.roles import patient_required
 
-from .access import _get_intake_for_patient, next_url, page_context
+from .access import (
+    _get_intake_for_patient,
+    next_url,
+    page_context,
+    saved_for_later,
+    saving_for_later,
+)
 
 # Pages of standard questionnaires: one "why we ask" for all of their questions.
 STEP_WHY = {
@@ -43,6 +49,21 @@ STEP_INTROS = {
     "safety": INSTRUMENTS["cssrs"].question,
     "safety_more": "Thank you for telling us. A few more questions help your care team "
     "support you.",
+}
+
+# Said before the safety questions (C-SSRS, and PHQ-9 whose item 9 is one): a safety answer
+# reaches the care team when it is saved, not when the intake is sent.
+_SEEN_AT_ONCE = (
+    "Your care team sees your answers to these questions as soon as you save them, "
+    "even before you send the rest of your answers. If an answer shows you may be at risk, "
+    "someone from the team may contact you before your visit."
+)
+SAFETY_NOTICES = {
+    "mood": "The last question asks about thoughts of hurting yourself. If you answer "
+    'anything other than "Not at all", your care team sees that answer as soon as you save '
+    "this page, even before you send the rest of your answers, and may contact you.",
+    "safety": _SEEN_AT_ONCE,
+    "safety_more": _SEEN_AT_ONCE,
 }
 
 
@@ -108,36 +129,6 @@ def _initial(intake: Intake, step_key: str) -> dict:
     return {**initial, **kept}
 
 
-def _save_step(intake: Intake, form, step_key: str) -> None:
-    def update(answers, details):
-        form.store(answers, details)
-        pending = details.get("pending") or {}
-        details["pending"] = {k: v for k, v in pending.items() if k != step_key}
-        details["seen"] = sorted({*details.get("seen", []), step_key})
-
-    intake_save_answers(
-        intake=intake,
-        section=SECTION_OF_STEP[step_key],
-        update=update,
-        visit_at=getattr(form, "visit_at", None),
-    )
-
-
-def _keep_valid_answers(intake: Intake, form, step_key: str) -> None:
-    """A page with an error still keeps every answer that was valid (safety answers too),
-    so nothing typed is lost and a positive safety answer is on record at once."""
-    kept = {
-        name: form.data.get(name)
-        for name in form.fields
-        if name not in form.errors and form.data.get(name) not in (None, "")
-    }
-
-    def update(answers, details):
-        details["pending"] = {**(details.get("pending") or {}), step_key: kept}
-
-    intake_save_answers(intake=intake, section=SECTION_OF_STEP[step_key], update=update)
-
-
 @patient_required
 @require_http_methods(["GET", "POST"])
 def step(request, public_id, step_key):
@@ -151,12 +142,13 @@ def step(request, public_id, step_key):
     if request.method == "POST":
         form = form_class(request.POST, intake=intake)
         try:
-            if form.is_valid():
-                _save_step(intake, form, step_key)
-                return redirect(next_url(intake, step_key, change))
-            _keep_valid_answers(intake, form, step_key)
+            complete = intake_save_step(intake=intake, step_key=step_key, form=form)
         except IntakeLocked:
             return _locked(request, intake)
+        if saving_for_later(request):
+            return saved_for_later(request, intake, complete)
+        if complete:
+            return redirect(next_url(intake, step_key, change))
     else:
         form = form_class(initial=_initial(intake, step_key), intake=intake)
     context = page_context(
@@ -168,5 +160,6 @@ def step(request, public_id, step_key):
         section=SECTION_OF_STEP[step_key],
         intro=STEP_INTROS.get(step_key, ""),
         why=STEP_WHY.get(step_key, ""),
+        safety_notice=SAFETY_NOTICES.get(step_key, ""),
     )
     return render(request, "intake/step.html", context)
