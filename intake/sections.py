@@ -55,7 +55,11 @@ SECTIONS: list[Section] = [
         "about",
         "About you",
         "intake:about",
-        (Step("about", "About you", "intake:about"), Step("visit", "Your visit", "intake:visit")),
+        (
+            Step("about", "About you", "intake:about"),
+            Step("contact", "How we can reach you", "intake:contact"),
+            Step("visit", "Your visit", "intake:visit"),
+        ),
     ),
     Section(
         "medications",
@@ -163,6 +167,17 @@ def _missing_about(answers, details):
     return [label for key, label in labels.items() if not answers.get(key)]
 
 
+def _missing_contact(answers, details):
+    contact = details.get("contact") or {}
+    labels = {
+        "mobile_phone": "Mobile phone number",
+        "contact_by": "Whether we may call or text you",
+        "visit_state": "The state you will be in during your visit",
+        "visit_address": "The address you will be at during your visit",
+    }
+    return [label for key, label in labels.items() if not contact.get(key)]
+
+
 def _missing_visit(answers, details):
     if not answers.get("visit_reason"):
         return ["Reason for your visit"]
@@ -195,6 +210,7 @@ def _missing_safety_more(answers, details):
 
 _MISSING = {
     "about": _missing_about,
+    "contact": _missing_contact,
     "visit": _missing_visit,
     "medications": _missing_medications,
     "benzodiazepines": lambda a, d: _missing_keys(

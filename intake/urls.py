@@ -8,6 +8,7 @@ app_name = "intake"
 # random public id and nothing else that identifies anyone.
 STEP_PATHS = {
     "about": "about/",
+    "contact": "contact/",
     "visit": "visit/",
     "benzodiazepines": "benzodiazepines/",
     "alcohol": "alcohol/",

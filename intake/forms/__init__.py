@@ -1,6 +1,7 @@
 """The intake's page forms, one per page; ``STEP_FORMS`` maps a page key to its form."""
 
 from .about import AboutForm, VisitForm
+from .contact import ContactForm
 from .medications import MedicationForm, MedicationsDoneForm
 from .substances import AlcoholForm, BenzoHistoryForm, DrugUseForm, SubstancesForm
 from .wellbeing import (
@@ -14,6 +15,7 @@ from .wellbeing import (
 
 STEP_FORMS = {
     "about": AboutForm,
+    "contact": ContactForm,
     "visit": VisitForm,
     "benzodiazepines": BenzoHistoryForm,
     "alcohol": AlcoholForm,

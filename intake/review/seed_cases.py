@@ -141,7 +141,21 @@ WEIGHTS = {
     "routine_calm": 14,
     "routine_no_medicines": 7,
 }
-DETAILS = {"medications_confirmed": True}
+DETAILS = {
+    "medications_confirmed": True,
+    # Fictional numbers (555-01xx) and a made-up address: synthetic patients are not people.
+    "contact": {
+        "mobile_phone": "+12025550143",
+        "contact_by": "call_or_text",
+        "emergency_contact": {
+            "name": "Sam Doe",
+            "relationship": "Sibling",
+            "phone": "+12025550188",
+        },
+        "visit_state": "NY",
+        "visit_address": "1 Example Street, Albany, NY 12207",
+    },
+}
 
 
 def draft_answers() -> dict:

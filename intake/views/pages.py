@@ -36,6 +36,8 @@ STEP_WHY = {
 }
 STEP_INTROS = {
     "about": "A few details that change which medicines and doses are safest for you.",
+    "contact": "If your answers worry your care team, they need to reach you quickly, "
+    "and to know where you will be during your video visit.",
     "visit": "Tell us what you would like help with.",
     "benzodiazepines": "You listed a benzodiazepine (such as clonazepam, alprazolam or "
     "lorazepam). These questions help your psychiatrist plan safely with you.",

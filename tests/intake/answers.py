@@ -42,3 +42,15 @@ COMPLETE = {
     "phq_9": [0, 0, 0, 0, 0, 0, 0, 0, 0],
     "cssrs": {"q1": False, "q2": False, "q6": False},
 }
+
+# What a complete intake holds beside its answers: the medicines list confirmed, and how to
+# reach the patient (fictional 555-01xx numbers).
+COMPLETE_DETAILS = {
+    "medications_confirmed": True,
+    "contact": {
+        "mobile_phone": "+12025550143",
+        "contact_by": "call_or_text",
+        "visit_state": "NY",
+        "visit_address": "1 Example Street, Albany, NY 12207",
+    },
+}

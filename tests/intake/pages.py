@@ -6,6 +6,15 @@ from django.urls import reverse
 from intake.sections import SIDE_EFFECT_KEYS, SUBSTANCE_KEYS
 
 ABOUT = {"date_of_birth": "1960-04-02", "sex_at_birth": "female", "pregnant": "not_applicable"}
+CONTACT = {
+    "mobile_phone": "(202) 555-0143",
+    "contact_by": "call_or_text",
+    "emergency_name": "Sam Doe",
+    "emergency_relationship": "Sibling",
+    "emergency_phone": "202-555-0188",
+    "visit_state": "NY",
+    "visit_address": "1 Example Street, Albany, NY 12207",
+}
 VISIT = {"visit_reason": "panic", "visit_reason_other": ""}
 KLONOPIN = {
     "name": "Klonopin",
@@ -45,6 +54,7 @@ SAFETY = {"q1": "no", "q2": "no", "q6": "no"}
 
 STEP_DATA = {
     "about": ABOUT,
+    "contact": CONTACT,
     "visit": VISIT,
     "benzodiazepines": BENZO,
     "alcohol": ALCOHOL,
@@ -74,12 +84,12 @@ def _errors(response) -> str:
 
 def fill_intake(client, intake, medications=(KLONOPIN,), **overrides) -> None:
     """Answer every page (``overrides`` replaces a page's data) without submitting."""
-    for step in ("about", "visit"):
+    for step in ("about", "contact", "visit"):
         post_ok(client, url(step, intake), overrides.get(step, STEP_DATA[step]))
     for medication in medications:
         post_ok(client, url("medication_add", intake), medication)
     post_ok(client, url("medications", intake), {"add_another": "no"})
-    for step in list(STEP_DATA)[2:]:
+    for step in list(STEP_DATA)[3:]:
         response = client.get(url(step, intake))
         if response.status_code == 302:  # the page does not apply to these answers
             continue

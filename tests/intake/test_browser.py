@@ -45,8 +45,23 @@ def about_you(page, axe, width):
     page.get_by_label("Date of birth").fill("1958-04-02")
     page.get_by_label("Female").check()
     save(page)
+    reach_you(page, axe, width)
     axe(page, f"{width}-visit")
     page.get_by_label("Panic attacks").check()
+    save(page)
+
+
+def reach_you(page, axe, width):
+    page.get_by_label("Mobile phone number").fill("555-1234")  # too short: the error state
+    save(page)
+    expect(page.locator("#error_1_id_mobile_phone, .invalid-feedback").first).to_be_visible()
+    axe(page, f"{width}-contact-errors")
+    page.get_by_label("Mobile phone number").fill("(202) 555-0143")
+    page.get_by_label("Yes, they may call or text").check()
+    page.get_by_label("Emergency contact: name (optional)").fill("Sam Doe")
+    page.get_by_label("Emergency contact: phone number (optional)").fill("202-555-0188")
+    page.get_by_label("Where will you be during your video visit? State").select_option("NY")
+    page.get_by_label("Address where you will be during your visit").fill("1 Example St, Albany")
     save(page)
 
 

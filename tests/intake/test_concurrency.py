@@ -7,13 +7,13 @@ from intake.services import intake_submit
 from intake.signals import intake_submitted
 from tests.concurrency import run_together
 from tests.factories import make_intake
-from tests.intake.answers import COMPLETE
+from tests.intake.answers import COMPLETE, COMPLETE_DETAILS
 
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_two_simultaneous_submits_give_exactly_one_submission(patient):
-    intake = make_intake(patient, answers=COMPLETE, details={"medications_confirmed": True})
+    intake = make_intake(patient, answers=COMPLETE, details=dict(COMPLETE_DETAILS))
     sent = []
     intake_submitted.connect(
         lambda **kw: sent.append(kw["intake"].pk), weak=False, dispatch_uid="race"

@@ -16,7 +16,7 @@ from intake.signals import intake_submitted
 from portal.models import AuditEvent
 from portal.services import invitation_accept
 from tests.factories import make_intake, make_invitation
-from tests.intake.answers import COMPLETE
+from tests.intake.answers import COMPLETE, COMPLETE_DETAILS
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +79,7 @@ def test_a_transition_decides_on_the_stored_status_not_a_stale_copy(patient, psy
 
 
 def test_submit_stores_the_evaluation_priority_and_age(patient):
-    intake = make_intake(patient, answers=COMPLETE, details={"medications_confirmed": True})
+    intake = make_intake(patient, answers=COMPLETE, details=dict(COMPLETE_DETAILS))
     intake = intake_submit(intake_id=intake.pk, patient=patient)
     assert intake.status == S.SUBMITTED
     assert (intake.priority, intake.priority_rank) == ("routine", 2)
@@ -87,7 +87,7 @@ def test_submit_stores_the_evaluation_priority_and_age(patient):
 
 
 def test_submitting_twice_gives_one_submission_one_history_row_one_signal(patient):
-    intake = make_intake(patient, answers=COMPLETE, details={"medications_confirmed": True})
+    intake = make_intake(patient, answers=COMPLETE, details=dict(COMPLETE_DETAILS))
     sent = []
     intake_submitted.connect(
         lambda **kw: sent.append(kw["intake"].pk), weak=False, dispatch_uid="t1"
@@ -111,14 +111,14 @@ def test_submit_refuses_missing_answers_naming_each_section(patient):
 
 
 def test_submit_refuses_another_patients_intake(patient, second_patient):
-    intake = make_intake(patient, answers=COMPLETE, details={"medications_confirmed": True})
+    intake = make_intake(patient, answers=COMPLETE, details=dict(COMPLETE_DETAILS))
     with pytest.raises(Intake.DoesNotExist):
         intake_submit(intake_id=intake.pk, patient=second_patient)
 
 
 def test_a_positive_safety_answer_makes_the_intake_stat(patient):
     answers = {**COMPLETE, "cssrs": {"q1": True, "q2": False, "q6": False}}
-    intake = make_intake(patient, answers=answers, details={"medications_confirmed": True})
+    intake = make_intake(patient, answers=answers, details=dict(COMPLETE_DETAILS))
     assert intake_submit(intake_id=intake.pk, patient=patient).priority == "stat"
 
 
@@ -135,7 +135,7 @@ def test_requesting_information_reopens_only_the_named_sections(patient, psychia
 def test_resubmitting_returns_the_intake_to_the_queue_and_closes_the_sections(
     patient, psychiatrist
 ):
-    intake = make_intake(patient, answers=COMPLETE, details={"medications_confirmed": True})
+    intake = make_intake(patient, answers=COMPLETE, details=dict(COMPLETE_DETAILS))
     intake_submit(intake_id=intake.pk, patient=patient)
     intake_transition(intake=intake, to=S.IN_REVIEW, actor=psychiatrist)
     intake_request_information(intake=intake, actor=psychiatrist, sections=["mood"], message="")
