@@ -1,0 +1,69 @@
+"""How to reach a patient, for the top of a STAT intake's detail and print pages: phone,
+emergency contact and where they will be, beside the risk level and the safety answers that
+made it urgent. Built from the stored intake (no request)."""
+
+from ..clinical.instruments import INSTRUMENTS
+from ..forms.contact import CONTACT_BY, STATE_NAMES, phone_display
+from ..models import Intake
+from ..safety import has_positive_safety_answer, positive_safety_answers
+
+CONTACT_BY_WORDS = dict(CONTACT_BY)
+PHQ9_ITEM9_WORDS = {1: "several days", 2: "more than half the days", 3: "nearly every day"}
+
+
+def reach_patient(intake: Intake) -> dict | None:
+    """The block's contents, or None for an intake that is neither STAT nor holds a positive
+    safety answer (its contact details are then with the other answers)."""
+    if intake.priority != "stat" and not has_positive_safety_answer(intake.answers, intake.details):
+        return None
+    contact = intake.details.get("contact") or {}
+    emergency = contact.get("emergency_contact") or {}
+    return {
+        "phone": _phone(contact.get("mobile_phone")),
+        "contact_by": CONTACT_BY_WORDS.get(contact.get("contact_by"), "not given"),
+        "emergency": {
+            "name": emergency.get("name", ""),
+            "relationship": emergency.get("relationship", ""),
+            "phone": _phone(emergency.get("phone")),
+        }
+        if emergency
+        else None,
+        "state": STATE_NAMES.get(contact.get("visit_state"), ""),
+        "address": contact.get("visit_address", ""),
+        "risk": _risk(intake),
+        "safety_answers": _safety_answers(intake),
+    }
+
+
+def _phone(e164: str | None) -> dict | None:
+    return {"e164": e164, "display": phone_display(e164)} if e164 else None
+
+
+def _risk(intake: Intake) -> str:
+    cssrs = ((intake.evaluation or {}).get("scores") or {}).get("cssrs") or {}
+    if cssrs.get("risk"):
+        return f"C-SSRS {cssrs['risk'].upper()}"
+    return "not scored yet" if not intake.evaluation else "C-SSRS incomplete"
+
+
+def _safety_answers(intake: Intake) -> list[str]:
+    """The positive safety answers as question and answer, in the patient's words."""
+    cssrs = {item.id: item.text for item in INSTRUMENTS["cssrs"].items}
+    rows = []
+    for code in positive_safety_answers(intake.answers, intake.details):
+        instrument, item = code.split(".")
+        if instrument == "cssrs":
+            rows.append(f"{cssrs[item]} Yes")
+        else:
+            rows.append(f"{INSTRUMENTS['phq_9'].items[8].text} {_phq9_item9_words(intake)}")
+    return rows
+
+
+def _phq9_item9_words(intake: Intake) -> str:
+    phq = intake.answers.get("phq_9") or []
+    kept = ((intake.details.get("pending") or {}).get("mood") or {}).get("phq_9_9")
+    value = kept if kept not in (None, "") else (phq[8] if len(phq) == 9 else None)
+    try:
+        return PHQ9_ITEM9_WORDS.get(int(value), "")
+    except (TypeError, ValueError):
+        return ""

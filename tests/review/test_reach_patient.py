@@ -1,0 +1,44 @@
+"""A STAT intake's detail and print pages lead with how to reach the patient."""
+
+import pytest
+
+from tests.factories import make_submitted_intake
+
+pytestmark = pytest.mark.django_db
+
+
+def _url(intake, suffix="") -> str:
+    return f"/review/i/{intake.public_id}/{suffix}"
+
+
+@pytest.mark.parametrize("suffix", ["", "print/"], ids=["detail", "print"])
+def test_a_stat_intake_shows_the_phone_as_a_tel_link_above_the_answers(
+    client, psychiatrist, patient, suffix
+):
+    intake = make_submitted_intake(patient, archetype="stat_imminent")
+    client.force_login(psychiatrist)
+    html = client.get(_url(intake, suffix)).content.decode()
+    block = html.index('id="reach-title"')
+    assert '<a href="tel:+12025550143">(202) 555-0143</a>' in html
+    assert block < html.index('id="flags-title"')
+    assert "C-SSRS HIGH" in html[block:]
+
+
+def test_the_block_names_the_emergency_contact_and_the_visit_location(
+    client, psychiatrist, patient
+):
+    intake = make_submitted_intake(patient, archetype="stat_item_9")
+    client.force_login(psychiatrist)
+    html = client.get(_url(intake)).content.decode()
+    assert 'Sam Doe (Sibling): <a href="tel:+12025550188">' in html
+    assert "New York: 1 Example Street, Albany, NY 12207" in html
+
+
+def test_a_routine_intake_has_no_block_but_its_contact_answers_are_listed(
+    client, psychiatrist, patient
+):
+    intake = make_submitted_intake(patient, archetype="routine_calm")
+    client.force_login(psychiatrist)
+    html = client.get(_url(intake)).content.decode()
+    assert 'id="reach-title"' not in html
+    assert "(202) 555-0143" in html
