@@ -40,10 +40,12 @@ def _phone(e164: str | None) -> dict | None:
 
 
 def _risk(intake: Intake) -> str:
+    """The queue's risk level in words, and the C-SSRS result when it was scored."""
+    from .risk import risk_words
+
+    words = risk_words(getattr(intake, "risk_rank", None)) or "Not ranked"
     cssrs = ((intake.evaluation or {}).get("scores") or {}).get("cssrs") or {}
-    if cssrs.get("risk"):
-        return f"C-SSRS {cssrs['risk'].upper()}"
-    return "not scored yet" if not intake.evaluation else "C-SSRS incomplete"
+    return f"{words} (C-SSRS {cssrs['risk'].upper()})" if cssrs.get("risk") else words
 
 
 def _safety_answers(intake: Intake) -> list[str]:

@@ -9,5 +9,6 @@ register = template.Library()
 
 
 @register.inclusion_tag("review/_contact.html")
-def reach_patient(intake):
-    return {"reach": reach_patient_context(intake)}
+def reach_patient(intake, contact_only=False):
+    """``contact_only`` leaves out the risk and safety answers, for a page that shows them."""
+    return {"reach": reach_patient_context(intake), "contact_only": contact_only}

@@ -21,7 +21,7 @@ def test_a_stat_intake_shows_the_phone_as_a_tel_link_above_the_answers(
     block = html.index('id="reach-title"')
     assert '<a href="tel:+12025550143">(202) 555-0143</a>' in html
     assert block < html.index('id="flags-title"')
-    assert "C-SSRS HIGH" in html[block:]
+    assert "High risk (C-SSRS HIGH)" in html[block:]
 
 
 def test_the_block_names_the_emergency_contact_and_the_visit_location(
@@ -42,3 +42,20 @@ def test_a_routine_intake_has_no_block_but_its_contact_answers_are_listed(
     html = client.get(_url(intake)).content.decode()
     assert 'id="reach-title"' not in html
     assert "(202) 555-0143" in html
+
+
+def test_an_unsent_safety_intake_shows_how_to_reach_the_patient(client, psychiatrist, patient):
+    from intake.services import intake_save_answers
+    from tests.factories import make_intake
+    from tests.intake.answers import COMPLETE_DETAILS
+
+    draft = make_intake(patient, details=dict(COMPLETE_DETAILS))
+
+    def update(answers, details):
+        answers["cssrs"] = {"q1": True, "q2": True}
+
+    intake_save_answers(intake=draft, section="safety", update=update)
+    client.force_login(psychiatrist)
+    html = client.get(_url(draft)).content.decode()
+    assert "Safety answer, intake not sent yet" in html
+    assert '<a href="tel:+12025550143">' in html
