@@ -8,6 +8,7 @@ delay a notification but never lose it: the periodic sweep sends whatever is sti
 from datetime import UTC, datetime
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Coalesce
@@ -66,7 +67,54 @@ def queue_indexes() -> list[models.Index]:
     return [
         models.Index(F("status"), *queue_sort_expressions(), name="intake_queue_order"),
         models.Index(*queue_sort_expressions(), condition=queue_open_q(), name="intake_queue_open"),
+        # The flag filter on the open queue: the open intakes with that flag, from the index.
+        GinIndex(
+            fields=["flag_codes"],
+            name="intake_queue_open_flags",
+            opclasses=["jsonb_path_ops"],
+            condition=queue_open_q(),
+        ),
+        # "Assigned to me" / "no one yet" on the open queue, in queue order.
+        models.Index(
+            F("assignee"),
+            *queue_sort_expressions(),
+            condition=queue_open_q(),
+            name="intake_queue_open_assignee",
+        ),
+        # The visit-date filter: one day's visits.
+        models.Index(fields=["visit_at"], name="intake_visit_at"),
     ]
+
+
+class QueueCount(models.Model):
+    """How many intakes there are per status, priority, assignee and flag: the queue's
+    counts read from a few small rows instead of counted from the intakes.
+
+    On PostgreSQL a trigger on ``intake_intake`` (migration 0007) keeps it, in the same
+    transaction as every insert, delete and change of status, priority, assignee, flags or
+    safety alert, whoever makes it: the services (submit, transition, claim, release,
+    recompute, a saved safety answer), bulk writes, seeding, the admin and cascades alike,
+    so it is exact. ``flag`` "" is the row for every intake of that key; each flag code has
+    its own row as well. A draft counts only while the queue shows it (a saved positive
+    safety answer). ``assignee_key`` is the assignee's id, 0 for no one. Other databases
+    (SQLite for ``make run``) count the intakes directly.
+    """
+
+    status = models.CharField(max_length=20)
+    priority_rank = models.SmallIntegerField()
+    assignee_key = models.BigIntegerField(default=0)
+    flag = models.CharField(max_length=40, blank=True, default="")
+    n = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["status", "priority_rank", "flag", "assignee_key"], name="queue_count_key"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.status}/{self.priority_rank}/{self.assignee_key}/{self.flag}: {self.n}"
 
 
 class Note(models.Model):

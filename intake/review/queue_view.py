@@ -13,7 +13,7 @@ from ..models import IntakeStatus, Priority
 from .forms import QueueFilterForm
 from .labels import FLAG_LABELS, band_words
 from .risk import risk_words
-from .selectors import queue_page
+from .selectors import COUNT_CAP, queue_page
 
 PRIORITY_LABELS = dict(Priority.choices)
 STATUS_LABELS = dict(IntakeStatus.choices)
@@ -63,6 +63,11 @@ def queue_row(row: dict, now, user, detail_url: str) -> dict:
     }
 
 
+def count_words(count: int, capped: bool) -> str:
+    """A count as shown: "1,234", or "1,000+" when a capped count stopped at the cap."""
+    return f"{COUNT_CAP:,}+" if capped and count > COUNT_CAP else f"{count:,}"
+
+
 def queue_response(request):
     """The queue page. Raises ``BadCursor`` for an edited page link."""
     form = QueueFilterForm(request.GET)
@@ -83,7 +88,9 @@ def queue_response(request):
         # Open when a filter is chosen; a page link alone ("after") keeps it folded.
         "filters_open": any(request.GET.get(key) for key in FILTER_KEYS),
         "rows": [queue_row(row, now, request.user, detail_url) for row in page.rows],
-        "counts": page.counts,
+        "counts": {
+            key: count_words(count, page.counts_capped) for key, count in page.counts.items()
+        },
         "next_query": next_params.urlencode() if page.next_cursor else "",
         "first_query": params.urlencode(),
         "is_later_page": bool(after),

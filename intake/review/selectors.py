@@ -6,6 +6,10 @@ submission time; then id. It matches the ``intake_queue_open`` and
 ``intake_queue_order`` indexes (intake/models/review.py) column for column, so a page is an
 index range scan at any depth: no OFFSET. A page costs the same two queries (rows,
 counts) whatever its size or depth.
+
+The counts per priority are read from ``QueueCount`` (a few small rows a trigger keeps
+exact), never counted from the intakes; only a visit-date filter, which that table does
+not key, counts with a cap (``COUNT_CAP``: "1,000+").
 """
 
 import json
@@ -14,12 +18,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.db import connection
-from django.db.models import Count, F, Q, QuerySet, Subquery
+from django.db.models import F, Q, QuerySet, Subquery, Sum
 from django.db.models.fields.json import KT
 from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan
 from django.utils import timezone
 
-from intake.models import PRIORITY_RANK, Intake
+from intake.models import PRIORITY_RANK, Intake, QueueCount
 from intake.models.review import (
     OPEN_STATUSES,
     queue_open_q,
@@ -33,6 +37,8 @@ STATUS_OPEN = "open"
 # Every status a psychiatrist may list: never a draft.
 REVIEWABLE = (*OPEN_STATUSES, "reviewed")
 PRIORITIES = (("stat", "STAT"), ("urgent", "Urgent"), ("routine", "Routine"))
+# Beyond this many, a count that has to read the intakes says "1,000+".
+COUNT_CAP = 1000
 
 
 class BadCursor(ValueError):
@@ -52,6 +58,8 @@ class QueuePage:
     rows: list[dict]  # ``queue_rows`` values
     next_cursor: str | None
     counts: dict[str, int]
+    # True when a count stopped at COUNT_CAP + 1 (read as "more than COUNT_CAP").
+    counts_capped: bool = False
 
 
 # ---- cursors -----------------------------------------------------------------------------
@@ -179,24 +187,52 @@ def queue_page(
         raise BadCursor("no intake has this public id")
     more = len(rows) > size
     rows = rows[:size]
+    counts_capped = filters.visit_date is not None or not _kept_counts()
     return QueuePage(
         rows=rows,
         next_cursor=encode_cursor(rows[-1]) if more else None,
-        counts=queue_counts(selected),
+        counts=(
+            queue_counts_capped(selected)
+            if counts_capped
+            else queue_counts(user=user, filters=filters)
+        ),
+        counts_capped=counts_capped,
     )
 
 
-def queue_counts(selected: QuerySet) -> dict[str, int]:
-    """How many selected intakes there are of each priority, in one query. It counts by
-    ``priority_rank`` so the open queue is counted from its index alone (an index-only
-    scan: no table reads, which keeps it fast at 100,000 intakes)."""
-    totals = selected.aggregate(
-        **{
-            key: Count("id", filter=Q(priority_rank=PRIORITY_RANK[key]))
-            for key, _label in PRIORITIES
-        }
-    )
-    return {key: totals[key] for key, _label in PRIORITIES}
+def _kept_counts() -> bool:
+    """Whether ``QueueCount`` is kept (by the PostgreSQL trigger of migration 0007)."""
+    return connection.vendor == "postgresql"
+
+
+def queue_counts(*, user, filters: QueueFilters) -> dict[str, int]:
+    """How many intakes the filters select, per priority, from ``QueueCount``: a sum over a
+    few rows per psychiatrist, whatever the number of intakes. Not for a visit date. The
+    open queue's counted drafts are exactly those it shows (a saved safety answer)."""
+    open_queue = (*OPEN_STATUSES, "draft")
+    statuses = (filters.status,) if filters.status in REVIEWABLE else open_queue
+    rows = QueueCount.objects.filter(status__in=statuses, flag=filters.flag or "")
+    if filters.who == "mine":
+        rows = rows.filter(assignee_key=user.pk)
+    elif filters.who == "unassigned":
+        rows = rows.filter(assignee_key=0)
+    totals = dict(rows.values_list("priority_rank").annotate(total=Sum("n")).order_by())
+    return {key: totals.get(PRIORITY_RANK[key], 0) for key, _label in PRIORITIES}
+
+
+def queue_counts_capped(selected: QuerySet) -> dict[str, int]:
+    """How many selected intakes there are of each priority, each counted up to
+    ``COUNT_CAP + 1`` only (the count of a LIMITed subquery), in one query."""
+    parts, params = [], []
+    for key, _label in PRIORITIES:
+        limited = selected.filter(priority_rank=PRIORITY_RANK[key]).order_by().values("id")
+        sql, part_params = limited[: COUNT_CAP + 1].query.sql_with_params()
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS {key})")  # noqa: S608 (ORM-built)
+        params.extend(part_params)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(parts)}", params)  # noqa: S608 (ORM-built SQL)
+        totals = cursor.fetchone()
+    return {key: total for (key, _label), total in zip(PRIORITIES, totals, strict=True)}
 
 
 def next_unclaimed(qs: QuerySet | None = None) -> QuerySet:
