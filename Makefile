@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test lint venv deps test-deps chromium worker beat bench
+.PHONY: run test test-fast lint venv deps test-deps chromium worker beat bench
 
 $(VENV)/bin/activate:
 	python3 -m venv $(VENV)
@@ -28,6 +28,10 @@ chromium:
 
 test: test-deps chromium
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# A quick local loop: everything but the Chromium and real-Celery-worker tests.
+test-fast: test-deps
+	$(PY) -m pytest -m "not browser and not celery_worker" $(PYTEST_ARGS)
 
 lint: test-deps
 	$(VENV)/bin/ruff check .

@@ -115,13 +115,8 @@ STEP_ORDER = [step.key for s in SECTIONS for step in s.steps]
 # ---- what the answers say ----------------------------------------------------------------
 def match_catalog(name: str):
     """The catalog entry (``CatalogEntry``) a typed medicine name means, or None."""
-    try:
-        from intake.evaluation import match_medication
-    except ImportError:  # the clinical core's adapter is not there yet: read the catalog
-        from intake.clinical.catalog import match
-        from intake.models import Medication
+    from intake.evaluation import match_medication  # (it reads the models: not at import)
 
-        return match(name or "", [m.to_entry() for m in Medication.objects.all()])
     return match_medication(name or "")
 
 

@@ -2,23 +2,19 @@
 two-way mapping between a page's fields and the stored case-format answers."""
 
 from django import forms
-from django.urls import NoReverseMatch
 from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+
+from education.links import page_url
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 TEXT_LIMIT = 500
 
 
 def education_url(slug: str) -> str:
-    """The public address of an education page (works before the education app's URLs do)."""
-    try:
-        from education.links import page_url
-
-        return page_url(slug)
-    except (ImportError, NoReverseMatch):
-        return f"/learn/{slug}/"
+    """The public address of an education page."""
+    return page_url(slug)
 
 
 def _why(text: str, slug: str | None = None, link_text: str = "Read more") -> str:

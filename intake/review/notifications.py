@@ -61,11 +61,15 @@ def enqueue_delivery(outbox_id: int) -> bool:
     return publisher.submit(lambda: _publish(outbox_id))
 
 
+# Named, not imported: the tasks module imports this one.
+SEND_TASK = "intake.tasks.send_notification"
+
+
 def _publish(outbox_id: int) -> bool:
-    from intake.tasks import send_notification
+    from portal.celery import app
 
     try:
-        send_notification.delay(outbox_id)
+        app.signature(SEND_TASK, args=(outbox_id,)).delay()
     except Exception:  # the broker is down, refused or timed out: kombu raises many kinds
         logger.warning("notification %s not queued (broker unavailable); the sweep will send it",
                        outbox_id, exc_info=True)  # fmt: skip

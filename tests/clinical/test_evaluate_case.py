@@ -35,6 +35,17 @@ def run(*args, stdin: str | None = None) -> tuple[int, str, str]:
     return done.returncode, done.stdout, done.stderr
 
 
+def run_in_process(monkeypatch, *args, stdin: str = "") -> tuple[int, str, str]:
+    """The same command called in this process: exit status, stdout, stderr."""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode())))
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command("evaluate_case", *args, stdout=out, stderr=err)
+    except SystemExit as exit_:
+        return exit_.code, out.getvalue(), err.getvalue()
+    return 0, out.getvalue(), err.getvalue()
+
+
 def command_output(*args) -> object:
     out = io.StringIO()
     call_command("evaluate_case", *args, stdout=out)
@@ -91,23 +102,28 @@ def test_the_as_of_option_sets_the_date_ages_are_worked_out_at(tmp_path):
     ids=["bad-field", "bad-field-in-a-list", "non-object-in-a-list", "invalid-json", "empty",
          "not-an-object", "typo"],
 )  # fmt: skip
-def test_invalid_input_exits_2_with_one_line_naming_the_field(text, error):
-    status, out, err = run("-", stdin=text)
+def test_invalid_input_exits_2_with_one_line_naming_the_field(monkeypatch, text, error):
+    status, out, err = run_in_process(monkeypatch, "-", stdin=text)
     assert (status, out, err) == (2, "", error + "\n")
 
 
-def test_a_missing_file_exits_2_without_a_traceback(tmp_path):
-    status, out, err = run(str(tmp_path / "nope.json"))
+def test_a_missing_file_exits_2_without_a_traceback(monkeypatch, tmp_path):
+    status, out, err = run_in_process(monkeypatch, str(tmp_path / "nope.json"))
     assert (status, err) == (
         2,
         f"{tmp_path / 'nope.json'}: cannot read (No such file or directory)\n",
     )
 
 
-def test_a_file_that_is_not_utf8_exits_2(tmp_path):
+def test_a_file_that_is_not_utf8_exits_2(monkeypatch, tmp_path):
     binary = tmp_path / "case.json"
     binary.write_bytes(b'{"age": "\xff"}')
-    assert run(str(binary))[0::2] == (2, "input: not UTF-8 text\n")
+    assert run_in_process(monkeypatch, str(binary))[0::2] == (2, "input: not UTF-8 text\n")
+
+
+def test_end_to_end_as_a_separate_process_invalid_input_exits_2_without_a_traceback():
+    status, out, err = run("-", stdin='[{}, {"age": 130}]')
+    assert (status, out, err) == (2, "", "[1].age: must be a whole number from 0 to 120\n")
 
 
 # ---- property tests: the evaluator answers or exits 2, never raises ------------------------
