@@ -1,4 +1,5 @@
-"""Load the seed topics and pages. Idempotent, and never overwrites an editor's work.
+"""Load the seed topics and pages from the content files (``education/content/``).
+Idempotent, and never overwrites an editor's work.
 
 A page that exists is left alone once any person has changed its words (a save or a
 revert with an author). A page only the seed has touched is refreshed when the seed
@@ -15,12 +16,10 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from . import services
-from .content import clonazepam
-from .content.sources import SOURCES
+from .content import PageSpec, load_sources, load_topics
 from .models import Page, PageRevision, Topic
 
 SEED_NOTE = "Loaded from the seed content."
-TOPICS = (clonazepam,)
 
 
 @dataclass
@@ -30,12 +29,13 @@ class SeedReport:
     kept: list[str] = field(default_factory=list)
 
 
-def _page_fields(module, spec: dict, order: int) -> dict:
+def _page_fields(spec: PageSpec) -> dict:
     return {
-        "title": spec["title"],
-        "summary": spec["summary"],
-        "body": spec["body"].strip() + "\n",
-        "order": order,
+        "title": spec.title,
+        "summary": spec.summary,
+        "body": spec.body,
+        "order": spec.order,
+        "review_interval_months": spec.review_interval_months,
     }
 
 
@@ -49,13 +49,13 @@ def _differs(page: Page, fields: dict, sources: list[dict], related: list[str]) 
     return (current, current_sources, current_related) != (fields, sources, sorted(related))
 
 
-def _ensure_pages(topic, module) -> set[str]:
+def _ensure_pages(topic: Topic, specs) -> set[str]:
     """Create any missing page bare, so related links can point at every page of the topic."""
     created = set()
-    for spec in module.PAGES:
-        if not Page.objects.filter(slug=spec["slug"]).exists():
-            Page(topic=topic, slug=spec["slug"], **_page_fields(module, spec, 0)).save()
-            created.add(spec["slug"])
+    for spec in specs:
+        if not Page.objects.filter(slug=spec.slug).exists():
+            Page(topic=topic, slug=spec.slug, **_page_fields(spec)).save()
+            created.add(spec.slug)
     return created
 
 
@@ -63,13 +63,13 @@ def edited_by_a_person(page: Page) -> bool:
     return page.revisions.filter(kind__in=PageRevision.CONTENT_KINDS, author__isnull=False).exists()
 
 
-def _load_page(module, spec, order, created: set[str], report: SeedReport) -> None:
-    fields = _page_fields(module, spec, order)
-    sources = [SOURCES[key] for key in spec["sources"]]
-    page = Page.objects.get(slug=spec["slug"])
+def _load_page(spec: PageSpec, sources: dict, created: set[str], report: SeedReport) -> None:
+    fields = _page_fields(spec)
+    page_sources = [sources[key] for key in spec.sources]
+    page = Page.objects.get(slug=spec.slug)
     untouched = not edited_by_a_person(page)
-    if spec["slug"] not in created and not (
-        untouched and _differs(page, fields, sources, spec["related"])
+    if spec.slug not in created and not (
+        untouched and _differs(page, fields, page_sources, list(spec.related))
     ):
         report.kept.append(page.slug)
         return
@@ -79,26 +79,25 @@ def _load_page(module, spec, order, created: set[str], report: SeedReport) -> No
         page=page,
         author=None,
         change_note=SEED_NOTE,
-        sources=sources,
-        related_slugs=spec["related"],
+        sources=page_sources,
+        related_slugs=list(spec.related),
         kind=PageRevision.Kind.SEED,
     )
     if page.reviewed_by_id is None:
         services.page_seed_live(page=page, revision=page.revisions.order_by("-number").first())
-    (report.created if spec["slug"] in created else report.updated).append(page.slug)
+    (report.created if spec.slug in created else report.updated).append(page.slug)
 
 
 @transaction.atomic
 def load_seed() -> SeedReport:
     report = SeedReport()
-    for module in TOPICS:
-        topic, _ = Topic.objects.get_or_create(
-            slug=module.TOPIC["slug"],
-            defaults={k: v for k, v in module.TOPIC.items() if k != "slug"},
-        )
-        created = _ensure_pages(topic, module)
-        for order, spec in enumerate(module.PAGES, start=1):
-            _load_page(module, spec, order, created, report)
+    sources = load_sources()
+    topics = load_topics()
+    for spec in topics:
+        topic, _ = Topic.objects.get_or_create(slug=spec.slug, defaults=spec.fields())
+        created = _ensure_pages(topic, spec.pages)
+        for page_spec in spec.pages:
+            _load_page(page_spec, sources, created, report)
     return report
 
 
@@ -108,9 +107,9 @@ def approve_demo_pages(*, reviewer) -> list[str]:
     and nobody has approved yet. Their profile marks them as a demo, so the public page
     says it is a demo review. Answers the slugs approved."""
     approved = []
-    for module in TOPICS:
-        for spec in module.PAGES:
-            page = Page.objects.get(slug=spec["slug"])
+    for topic in load_topics():
+        for spec in topic.pages:
+            page = Page.objects.get(slug=spec.slug)
             if edited_by_a_person(page) or page.review_state != Page.ReviewState.DRAFT:
                 continue
             services.page_submit(page=page, actor=None, comment="Demo content.")

@@ -1,11 +1,12 @@
+import dataclasses
 import re
 
 import pytest
 from django.core.management import call_command
 from django.urls import resolve
 
-from education import services, slugs
-from education.content.clonazepam import PAGES
+from education import seed, services, slugs
+from education.content import CONTENT_DIR, ContentError, load_sources, load_topics, read_page
 from education.models import Page, PageRevision
 from tests.education.textcheck import grade_level, run_hash, seed_run_hashes, word_runs
 
@@ -16,10 +17,9 @@ REFERENCE_NUMBERS = {
     "12", "19", "20", "21", "30", "40", "41", "60", "65", "2002", "2004", "2011", "2014",
     "2016", "2020", "2021", "2022", "2023", "911", "988", "838255",
 }  # fmt: skip
-PAGE_TEXTS = [
-    pytest.param(f"{spec['title']}\n{spec['summary']}\n{spec['body']}", id=spec["slug"])
-    for spec in PAGES
-]
+PAGES = [page for topic in load_topics() for page in topic.pages]
+PAGE_TEXTS = [pytest.param(spec.text, id=spec.slug) for spec in PAGES]
+PAGE_SPECS = [pytest.param(spec, id=spec.slug) for spec in PAGES]
 
 
 @pytest.fixture
@@ -29,7 +29,57 @@ def seeded(db):
 
 def test_the_seed_has_a_page_for_every_subject_in_the_design():
     assert len(PAGES) >= 12
-    assert {spec["slug"] for spec in PAGES} >= set(slugs.LINKED_SLUGS)
+    assert {spec.slug for spec in PAGES} >= set(slugs.LINKED_SLUGS)
+
+
+@pytest.mark.parametrize("path", sorted(CONTENT_DIR.glob("*/*.md")), ids=lambda path: path.stem)
+def test_every_content_file_has_complete_front_matter(path):
+    spec = read_page(path, load_sources())
+    assert spec.title and spec.summary and spec.sources and spec.related
+    assert 1 <= spec.review_interval_months <= 60
+
+
+def test_a_file_with_a_mistake_is_refused_with_its_name(tmp_path, monkeypatch):
+    bad = CONTENT_DIR / "clonazepam" / "getting-help-now.md"
+    broken = tmp_path / "getting-help-now.md"
+    broken.write_text(bad.read_text().replace("sources:", "sauces:", 1))
+    monkeypatch.setattr("education.content.CONTENT_DIR", tmp_path)
+    with pytest.raises(ContentError, match="getting-help-now.md: front matter is missing"):
+        read_page(broken, load_sources())
+
+
+# The emergency number is a phone number, not a clinical figure.
+EMERGENCY_NUMBERS = {"911"}
+
+
+def _numbers(text: str) -> set[str]:
+    """The figures a reader sees: not link addresses, list markers, instrument names
+    (GAD-7) or the emergency number."""
+    text = re.sub(r"\]\([^)]*\)", "]", text)
+    text = re.sub(r"^\s*\d+\. ", "", text, flags=re.M)
+    text = re.sub(r"\b[A-Z]{2,}-\d+", "", text)
+    return set(re.findall(r"\d+(?:\.\d+)?", text)) - EMERGENCY_NUMBERS
+
+
+@pytest.mark.parametrize("spec", PAGE_SPECS)
+def test_every_number_on_a_page_has_a_source_listed_on_that_page(spec):
+    flat = " ".join(spec.text.split())
+    traced = set()
+    for figure in spec.figures:
+        assert figure["text"] in flat, f"figure not on the page: {figure['text']}"
+        assert figure["source"] in spec.sources
+        traced |= _numbers(figure["text"])
+    assert _numbers(spec.text) - traced == set()
+
+
+def test_the_flagged_timing_figures_trace_to_a_listed_source():
+    figures = {
+        figure["text"]: figure["source"]
+        for spec in PAGES
+        if spec.slug in (slugs.AT_A_GLANCE, slugs.WHAT_TO_EXPECT)
+        for figure in spec.figures
+    }
+    assert {"30 to 60 minutes", "6 to 12 hours", "30 to 40 hours"} <= set(figures)
 
 
 def test_every_linked_slug_exists_and_is_published_after_the_seed_load(seeded):
@@ -43,21 +93,54 @@ def test_loading_the_seed_twice_duplicates_nothing(seeded):
     assert (Page.objects.count(), PageRevision.objects.count()) == counts
 
 
+def _with_body(monkeypatch, slug: str, body: str) -> None:
+    topics = load_topics()
+    changed = [
+        dataclasses.replace(
+            topic,
+            pages=tuple(
+                dataclasses.replace(page, body=body) if page.slug == slug else page
+                for page in topic.pages
+            ),
+        )
+        for topic in topics
+    ]
+    monkeypatch.setattr(seed, "load_topics", lambda: changed)
+
+
 def test_the_seed_never_overwrites_an_editors_change(seeded, editor, monkeypatch):
     page = Page.objects.get(slug=slugs.OLDER_ADULTS)
     page.body = "An editor's own words."
     services.page_save(page=page, author=editor, change_note="Rewrite")
-    spec = next(spec for spec in PAGES if spec["slug"] == slugs.OLDER_ADULTS)
-    monkeypatch.setitem(spec, "body", "A newer seed text.")
+    _with_body(monkeypatch, slugs.OLDER_ADULTS, "A newer seed text.\n")
     call_command("load_education_demo", stdout=None)
     assert Page.objects.get(slug=slugs.OLDER_ADULTS).body == "An editor's own words."
 
 
 def test_the_seed_refreshes_a_page_nobody_has_touched(seeded, monkeypatch):
-    spec = next(spec for spec in PAGES if spec["slug"] == slugs.ALTERNATIVES)
-    monkeypatch.setitem(spec, "body", "A corrected seed text.")
+    _with_body(monkeypatch, slugs.ALTERNATIVES, "A corrected seed text.\n")
     call_command("load_education_demo", stdout=None)
-    assert Page.objects.get(slug=slugs.ALTERNATIVES).body == "A corrected seed text.\n"
+    page = Page.objects.get(slug=slugs.ALTERNATIVES)
+    assert (page.body, page.live_body) == ("A corrected seed text.\n",) * 2
+
+
+def test_rerunning_the_loader_changes_nothing(seeded):
+    before = list(Page.objects.order_by("pk").values_list("pk", "version", "updated_at"))
+    call_command("load_education_demo", stdout=None)
+    assert list(Page.objects.order_by("pk").values_list("pk", "version", "updated_at")) == before
+
+
+def test_a_changed_seed_on_an_approved_page_waits_for_review(seeded, monkeypatch):
+    from tests.factories import make_clinical_reviewer
+
+    page = Page.objects.get(slug=slugs.ALTERNATIVES)
+    services.page_submit(page=page, actor=None)
+    services.page_approve(page=page, reviewer=make_clinical_reviewer())
+    _with_body(monkeypatch, slugs.ALTERNATIVES, "A corrected seed text.\n")
+    call_command("load_education_demo", stdout=None)
+    page.refresh_from_db()
+    assert (page.body, page.review_state) == ("A corrected seed text.\n", "draft")
+    assert page.live_body != page.body
 
 
 def test_every_seed_page_has_sources_and_no_clinical_approval(seeded):
@@ -88,7 +171,7 @@ def test_pages_read_at_about_an_eighth_grade_level(text):
 
 
 @pytest.mark.parametrize("text", PAGE_TEXTS)
-def test_every_number_on_a_page_comes_from_the_clinical_reference(text):
+def test_every_number_on_a_page_is_one_from_the_clinical_reference(text):
     numbers = set(re.findall(r"\d+(?:\.\d+)?", text))
     assert numbers - REFERENCE_NUMBERS == set()
 
@@ -116,3 +199,30 @@ def test_every_link_between_seed_pages_points_at_a_published_page(seeded):
 def test_the_first_revision_of_a_seed_page_is_complete(seeded):
     revision = Page.objects.get(slug=slugs.AT_A_GLANCE).revisions.get()
     assert revision.snapshot["related"] and revision.snapshot["sources"]
+
+
+def _body(slug: str) -> str:
+    return " ".join(next(spec for spec in PAGES if spec.slug == slug).body.split())
+
+
+def test_dangerous_withdrawal_goes_to_911_or_the_emergency_department_not_urgent_care():
+    body = _body(slugs.GETTING_HELP_NOW)
+    withdrawal = body[body.index("## Signs of dangerous withdrawal") :]
+    withdrawal = withdrawal[: withdrawal.index("##", 3)]
+    assert "urgent care" not in body.lower()
+    assert "strong confusion" in withdrawal and "emergency department" in withdrawal
+    assert "911" in withdrawal
+
+
+def test_at_a_glance_says_what_the_boxed_warning_covers():
+    body = _body(slugs.AT_A_GLANCE)
+    warning = body[body.index("**The boxed warning.**") : body.index("2. **")]
+    for part in ("opioids", "misused", "addiction", "depend", "withdrawal"):
+        assert part in warning, part
+    assert "alcohol" not in warning.lower()
+
+
+def test_the_dose_range_never_reads_as_permission_above_the_prescribed_dose():
+    body = _body(slugs.DOSE_RANGE)
+    assert "for panic disorder only" not in body
+    assert "Never take more than your prescriber has told you to" in body

@@ -164,10 +164,11 @@ def _why_links(intake) -> list[tuple[str, str]]:
 
 
 def test_each_why_we_ask_link_is_named_by_the_title_of_the_page_it_opens(intake):
-    from education.content.clonazepam import PAGES
+    from education.content import load_topics
     from intake.forms.base import education_url
 
-    titles = {education_url(page["slug"]): page["title"].lower() for page in PAGES}
+    pages = [page for topic in load_topics() for page in topic.pages]
+    titles = {education_url(page.slug): page.title.lower() for page in pages}
     links = _why_links(intake)
     assert [(href, text) for href, text in links if titles[href] not in text.lower()] == []
 
