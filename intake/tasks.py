@@ -34,6 +34,14 @@ def sweep_owed_notifications() -> int:
 
 
 @shared_task(acks_late=True)
+def escalate_unclaimed_stat() -> int:
+    """Every minute (beat): owe the STAT ladder's steps that are due (intake/review/ladder.py)."""
+    from .review.ladder import stat_ladder_run
+
+    return stat_ladder_run()
+
+
+@shared_task(acks_late=True)
 def remind_unfinished_intakes() -> int:
     """Hourly (beat): owe one reminder per visit to each patient whose intake is not
     finished and whose visit is within ``REMIND_WITHIN_HOURS``. Re-running owes nothing new."""

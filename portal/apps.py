@@ -27,9 +27,9 @@ def ensure_reference_data() -> None:
     """
     from django.contrib.auth.models import Group
 
-    from .roles import ALL_GROUPS, ONCALL_GROUP_DEFAULT
+    from .roles import ALL_GROUPS, ESCALATION_GROUP_DEFAULT, ONCALL_GROUP_DEFAULT
 
-    for name in (*ALL_GROUPS, ONCALL_GROUP_DEFAULT):
+    for name in (*ALL_GROUPS, ONCALL_GROUP_DEFAULT, ESCALATION_GROUP_DEFAULT):
         Group.objects.get_or_create(name=name)
     for config in apps.get_app_configs():
         hook = getattr(config, "ensure_reference_data", None)

@@ -13,6 +13,8 @@ CLINICAL_REVIEWERS = "Clinical reviewers"
 ALL_GROUPS = (PATIENTS, PSYCHIATRISTS, CONTENT_EDITORS, CLINICAL_REVIEWERS)
 # Who hears about STAT intakes; settings.ONCALL_GROUP may name another group.
 ONCALL_GROUP_DEFAULT = "On-call psychiatrists"
+# The second step of the STAT escalation ladder; settings.ESCALATION_GROUP may name another.
+ESCALATION_GROUP_DEFAULT = "Clinical leads"
 
 
 def group_names(user) -> frozenset[str]:

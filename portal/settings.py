@@ -308,6 +308,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "intake.tasks.sweep_owed_notifications",
         "schedule": timedelta(minutes=1),
     },
+    "stat-escalation-ladder": {
+        "task": "intake.tasks.escalate_unclaimed_stat",
+        "schedule": timedelta(minutes=1),
+    },
     "intake-reminders": {
         "task": "intake.tasks.remind_unfinished_intakes",
         "schedule": timedelta(hours=1),
@@ -328,6 +332,17 @@ INVITATION_MAX_AGE_HOURS = _positive_int("PORTAL_INVITATION_MAX_AGE_HOURS", 72)
 MINIMUM_PATIENT_AGE = _positive_int("PORTAL_MINIMUM_PATIENT_AGE", 18)
 # Who hears about a STAT intake: the members of this group (psychiatrists on call).
 ONCALL_GROUP = env.str("PORTAL_ONCALL_GROUP", default="On-call psychiatrists")
+# The STAT escalation ladder (intake/review/ladder.py): a STAT intake nobody has claimed is
+# notified again to the on-call group after PORTAL_STAT_RENOTIFY_MINUTES, then to
+# PORTAL_ESCALATION_GROUP after PORTAL_STAT_ESCALATE_MINUTES (counted from the same start).
+STAT_RENOTIFY_MINUTES = _positive_int("PORTAL_STAT_RENOTIFY_MINUTES", 15)
+STAT_ESCALATE_MINUTES = _positive_int("PORTAL_STAT_ESCALATE_MINUTES", 30)
+if STAT_ESCALATE_MINUTES <= STAT_RENOTIFY_MINUTES:
+    raise ImproperlyConfigured(
+        "PORTAL_STAT_ESCALATE_MINUTES must be above PORTAL_STAT_RENOTIFY_MINUTES "
+        f"(got {STAT_ESCALATE_MINUTES} and {STAT_RENOTIFY_MINUTES})"
+    )
+ESCALATION_GROUP = env.str("PORTAL_ESCALATION_GROUP", default="Clinical leads")
 
 LOGGING = {
     "version": 1,

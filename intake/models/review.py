@@ -138,6 +138,8 @@ class NotificationKind(models.TextChoices):
     STAT_INTAKE = "stat_intake", "STAT intake for the on-call psychiatrists"
     INFO_REQUESTED = "info_requested", "Information requested from the patient"
     VISIT_REMINDER = "visit_reminder", "Reminder to finish the intake before the visit"
+    STAT_RENOTIFY = "stat_renotify", "STAT intake still unclaimed: on-call again"
+    STAT_ESCALATION = "stat_escalation", "STAT intake still unclaimed: escalated"
 
 
 class NotificationOutbox(models.Model):

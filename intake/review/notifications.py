@@ -25,7 +25,7 @@ from portal import roles
 from portal.audit import record
 from portal.publishing import publisher
 
-from ..models import Intake, NotificationKind, NotificationOutbox
+from ..models import Intake, IntakeStatus, NotificationKind, NotificationOutbox
 
 logger = logging.getLogger(__name__)
 SWEEP_BATCH = 200
@@ -150,15 +150,61 @@ CRISIS = (
 )
 
 
-def _message(row: NotificationOutbox) -> tuple[str, str, list[str]]:
-    intake = row.intake
-    if row.kind == NotificationKind.STAT_INTAKE:
+def escalation_emails() -> list[str]:
+    """The escalation group's addresses (Clinical leads); the on-call list when the group
+    has no one, so an escalation is never sent to no one."""
+    users = get_user_model().objects.filter(is_active=True).exclude(email="")
+    leads = users.filter(groups__name=settings.ESCALATION_GROUP)
+    return sorted(set(leads.values_list("email", flat=True))) or oncall_emails()
+
+
+def _stat_message(row: NotificationOutbox) -> tuple[str, str, list[str]]:
+    """The STAT message and the ladder's steps: a link only, never who or why."""
+    from .ladder import LADDER_KINDS, still_unclaimed
+
+    link = f"Open it here (sign-in required):\n{_link('review:detail', row.intake.public_id)}\n"
+    if row.kind in LADDER_KINDS and not still_unclaimed(row.intake):
+        return "", "", []  # claimed (or closed) since the step was owed: the ladder stopped
+    if row.kind == NotificationKind.STAT_RENOTIFY:
         return (
-            "STAT intake waiting in the review queue",
-            "A STAT intake has been submitted and is waiting in the review queue.\n\n"
-            f"Open it here (sign-in required):\n{_link('review:detail', intake.public_id)}\n",
+            "STAT intake still unclaimed",
+            f"A STAT intake has waited {settings.STAT_RENOTIFY_MINUTES} minutes and nobody "
+            "has claimed it yet. Please claim it.\n\n" + link,
             oncall_emails(),
         )
+    if row.kind == NotificationKind.STAT_ESCALATION:
+        return (
+            "Escalation: STAT intake unclaimed",
+            f"A STAT intake has waited {settings.STAT_ESCALATE_MINUTES} minutes and nobody "
+            "has claimed it, after two messages to the on-call psychiatrists. Please make "
+            "sure someone claims it now.\n\n" + link,
+            escalation_emails(),
+        )
+    if row.intake.status == IntakeStatus.DRAFT:
+        return (
+            "STAT: safety answer in an intake not sent yet",
+            "A patient saved a safety answer that needs attention, in an intake not sent yet. "
+            "It is in the STAT list of the review queue.\n\n" + link,
+            oncall_emails(),
+        )
+    return (
+        "STAT intake waiting in the review queue",
+        "A STAT intake has been submitted and is waiting in the review queue.\n\n" + link,
+        oncall_emails(),
+    )
+
+
+STAT_KINDS = (
+    NotificationKind.STAT_INTAKE,
+    NotificationKind.STAT_RENOTIFY,
+    NotificationKind.STAT_ESCALATION,
+)
+
+
+def _message(row: NotificationOutbox) -> tuple[str, str, list[str]]:
+    intake = row.intake
+    if row.kind in STAT_KINDS:
+        return _stat_message(row)
     patient_email = [intake.patient.email] if intake.patient.email else []
     if row.kind == NotificationKind.INFO_REQUESTED:
         return (

@@ -1,0 +1,74 @@
+"""The STAT escalation ladder: a STAT intake nobody has claimed is not left with one email.
+
+Counted from when the team could first see it (the submission, or for an unsent intake the
+saved positive safety answer):
+
+1. at once: the on-call group (``stat_owed_on_submit`` and the unsent-safety message);
+2. after ``STAT_RENOTIFY_MINUTES``: the on-call group again;
+3. after ``STAT_ESCALATE_MINUTES``: ``ESCALATION_GROUP`` (Clinical leads).
+
+Each step is one outbox row, unique per intake, step and episode (one submission, or the
+unsent draft), so running the ladder again owes nothing new: exactly once. Beat runs
+``stat_ladder_run`` every minute (``intake.tasks.escalate_unclaimed_stat``); the outbox's
+own contract (written first, sent after commit, swept every minute) carries each step
+through a broker outage or a worker lost mid-send. Claiming stops the ladder: a claimed
+intake owes no further step, and a step owed but not yet sent when it is claimed goes to
+no one.
+"""
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from ..models import Intake, IntakeStatus, NotificationKind
+from .notifications import notification_owe
+
+LADDER_KINDS = (NotificationKind.STAT_RENOTIFY, NotificationKind.STAT_ESCALATION)
+
+
+def _steps() -> list[tuple[str, str, int]]:
+    return [
+        ("renotify", NotificationKind.STAT_RENOTIFY, settings.STAT_RENOTIFY_MINUTES),
+        ("escalate", NotificationKind.STAT_ESCALATION, settings.STAT_ESCALATE_MINUTES),
+    ]
+
+
+def _unclaimed_stat() -> QuerySet:
+    """STAT intakes waiting for someone: submitted, or unsent with a safety answer."""
+    waiting = Q(status=IntakeStatus.SUBMITTED) | Q(
+        status=IntakeStatus.DRAFT, safety_alert_at__isnull=False
+    )
+    return Intake.objects.filter(waiting, priority="stat", assignee__isnull=True)
+
+
+def _seen_before(moment: datetime) -> Q:
+    """Visible to the team since before ``moment`` (the ladder's clock, per episode)."""
+    return Q(status=IntakeStatus.SUBMITTED, submitted_at__lte=moment) | Q(
+        status=IntakeStatus.DRAFT, safety_alert_at__lte=moment
+    )
+
+
+def ladder_episode(intake: Intake) -> str:
+    """Each submission starts its own ladder; so does an unsent intake's safety answer."""
+    if intake.status == IntakeStatus.DRAFT:
+        return "unsent"
+    return f"submission-{intake.submission_count}"
+
+
+def stat_ladder_run(*, now: datetime | None = None) -> int:
+    """Owe every ladder step that is due and not owed yet; returns how many were owed now."""
+    now = now or timezone.now()
+    owed = 0
+    for step, kind, minutes in _steps():
+        due = _unclaimed_stat().filter(_seen_before(now - timedelta(minutes=minutes)))
+        for intake in due.only("pk", "status", "submission_count").iterator(chunk_size=500):
+            key = f"{step}-{ladder_episode(intake)}"
+            owed += notification_owe(kind=kind, intake=intake, key=key) is not None
+    return owed
+
+
+def still_unclaimed(intake: Intake) -> bool:
+    """At send time: is the step still wanted? (Claimed or closed meanwhile: no.)"""
+    return _unclaimed_stat().filter(pk=intake.pk).exists()
