@@ -66,10 +66,17 @@ def submit(request, public_id):
     return redirect("intake:confirmation", intake.public_id)
 
 
+def _phone(intake) -> str:
+    """The number the team would call, as the patient typed it back to them."""
+    from intake.forms.contact import phone_display
+
+    return phone_display((intake.details.get("contact") or {}).get("mobile_phone"))
+
+
 @patient_required
 def confirmation(request, public_id):
     intake = _get_intake_for_patient(request, public_id)
     if intake.submitted_at is None:
         return redirect("intake:check", intake.public_id)
-    context = page_context(intake, pages=pages_for_you(intake))
+    context = page_context(intake, pages=pages_for_you(intake), reach_phone=_phone(intake))
     return render(request, "intake/confirmation.html", context)
