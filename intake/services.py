@@ -40,6 +40,7 @@ __all__ = [
     "intake_transition",
     "medication_draft_key",
     "medication_fingerprint",
+    "medication_list_save",
     "medication_remove",
     "medication_save_page",
     "medication_upsert",
@@ -186,6 +187,20 @@ def medication_upsert(*, intake: Intake, medication: dict, key: str = "") -> Int
         details["pending"] = {k: v for k, v in pending.items() if k != medication_draft_key(key)}
 
     return intake_save_answers(intake=intake, section=MEDICATIONS, update=update)
+
+
+def medication_list_save(*, intake: Intake, form) -> bool:
+    """The medicines list's own question (is there another?): stored when answered;
+    answer whether it was. Raises ``IntakeLocked``."""
+    if not form.is_valid():
+        return False
+
+    def update(answers, details):
+        form.store(answers, details)
+        details["seen"] = sorted({*details.get("seen", []), MEDICATIONS})
+
+    intake_save_answers(intake=intake, section=MEDICATIONS, update=update)
+    return True
 
 
 def medication_draft_key(key: str) -> str:

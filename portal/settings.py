@@ -195,6 +195,9 @@ SESSION_ENGINE = (
 )
 SESSION_COOKIE_AGE = _positive_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
 SESSION_COOKIE_HTTPONLY = True
+# The idle timeout slides: each request starts SESSION_COOKIE_AGE again, so a patient who is
+# still answering is never signed out mid-intake.
+SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
 LANGUAGE_CODE = "en-us"

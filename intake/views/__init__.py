@@ -3,6 +3,7 @@
 
 from .medications import medication_edit, medication_remove, medications
 from .pages import home, start, step, tasks
+from .resume import resume
 from .submit import check, confirmation, submit
 
 __all__ = [
@@ -12,6 +13,7 @@ __all__ = [
     "medication_edit",
     "medication_remove",
     "medications",
+    "resume",
     "start",
     "step",
     "submit",

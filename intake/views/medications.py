@@ -9,9 +9,9 @@ from intake.forms import MedicationForm, MedicationsDoneForm
 from intake.services import (
     MAX_MEDICATIONS,
     IntakeLocked,
-    intake_save_answers,
     medication_draft_key,
     medication_fingerprint,
+    medication_list_save,
     medication_save_page,
 )
 from intake.summary import describe_medication
@@ -25,6 +25,7 @@ from .access import (
     saving_for_later,
 )
 from .pages import _locked
+from .resume import keep_post_when_signed_out
 
 SECTION = "medications"
 
@@ -43,6 +44,7 @@ def _open_or_redirect(request, public_id):
     return intake, None
 
 
+@keep_post_when_signed_out
 @patient_required
 @require_http_methods(["GET", "POST"])
 def medications(request, public_id):
@@ -51,10 +53,10 @@ def medications(request, public_id):
         return closed
     change = request.GET.get("change") == "1"
     form = MedicationsDoneForm(request.POST or None, intake=intake)
-    complete = request.method == "POST" and form.is_valid()
-    if complete:
+    complete = False
+    if request.method == "POST":
         try:
-            intake_save_answers(intake=intake, section=SECTION, update=_done_update(form))
+            complete = medication_list_save(intake=intake, form=form)
         except IntakeLocked:
             return _locked(request, intake)
     if saving_for_later(request):
@@ -87,14 +89,7 @@ def medications(request, public_id):
     return render(request, "intake/medications.html", context)
 
 
-def _done_update(form):
-    def update(answers, details):
-        form.store(answers, details)
-        details["seen"] = sorted({*details.get("seen", []), "medications"})
-
-    return update
-
-
+@keep_post_when_signed_out
 @patient_required
 @require_http_methods(["GET", "POST"])
 def medication_edit(request, public_id, index=None):

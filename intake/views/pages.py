@@ -24,6 +24,7 @@ from .access import (
     saved_for_later,
     saving_for_later,
 )
+from .resume import keep_post_when_signed_out
 
 # Pages of standard questionnaires: one "why we ask" for all of their questions.
 STEP_WHY = {
@@ -131,6 +132,7 @@ def _initial(intake: Intake, step_key: str) -> dict:
     return {**initial, **kept}
 
 
+@keep_post_when_signed_out
 @patient_required
 @require_http_methods(["GET", "POST"])
 def step(request, public_id, step_key):
