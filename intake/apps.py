@@ -8,7 +8,9 @@ class IntakeConfig(AppConfig):
     verbose_name = "Intake"
 
     def ready(self):
-        from . import receivers  # noqa: F401
+        # ``tasks``: registered in every process (web too), so a task sent by name
+        # (``notifications.SEND_TASK``) runs inline when there is no broker.
+        from . import receivers, tasks  # noqa: F401
         from .review import receivers as review_receivers  # noqa: F401
 
     def ensure_reference_data(self) -> None:

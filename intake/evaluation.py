@@ -91,7 +91,8 @@ def evaluate_answers(answers: dict, *, as_of: date | None = None) -> dict:
     valid in the case format.
     """
     case = parse_case(case_from_answers(answers), as_of=as_of)
-    return evaluate(case, catalog_entries()).to_dict()
+    catalog_entries()  # brings the memo up to date
+    return evaluate(case, _catalog_memo["index"]).to_dict()
 
 
 def match_medication(name: str) -> CatalogEntry | None:

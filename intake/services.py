@@ -120,15 +120,18 @@ def intake_save_answers(
     section: str,
     update: Callable[[dict, dict], None],
     visit_at: datetime | None = None,
+    row_locked: bool = False,
 ) -> Intake:
     """Apply one page's answers to the intake as it is in the database now.
 
     ``update(answers, details)`` changes copies of the stored answers under the row lock, so
     two tabs saving different pages never overwrite each other. Raises ``IntakeLocked`` when
     the section is no longer open to the patient (for example, submitted in another tab).
+    ``row_locked``: the caller read ``intake`` with ``select_for_update`` in the transaction
+    still open (``intake_for_update``), so the row is not read a second time.
     """
     with transaction.atomic():
-        locked = Intake.objects.select_for_update().get(pk=intake.pk)
+        locked = intake if row_locked else Intake.objects.select_for_update().get(pk=intake.pk)
         if not locked.editable_section(section):
             raise IntakeLocked
         answers, details = dict(locked.answers), dict(locked.details)
@@ -265,7 +268,7 @@ def _put_safety_answers_before_the_team(intake: Intake, fields: list[str]) -> bo
     return newly
 
 
-def intake_save_step(*, intake: Intake, step_key: str, form) -> bool:
+def intake_save_step(*, intake: Intake, step_key: str, form, row_locked: bool = False) -> bool:
     """Save one page's answers, complete or not; answer whether the page was complete.
 
     ``form`` is the page's bound ``StepForm``. A valid page is stored whole (and its kept
@@ -274,15 +277,19 @@ def intake_save_step(*, intake: Intake, step_key: str, form) -> bool:
     answer is on record at once. Raises ``IntakeLocked`` like ``intake_save_answers``.
     """
     if form.is_valid():
-        _store_step(intake=intake, step_key=step_key, form=form)
+        _store_step(intake=intake, step_key=step_key, form=form, row_locked=row_locked)
         return True
     intake_keep_draft(
-        intake=intake, section=SECTION_OF_STEP[step_key], draft_key=step_key, form=form
+        intake=intake,
+        section=SECTION_OF_STEP[step_key],
+        draft_key=step_key,
+        form=form,
+        row_locked=row_locked,
     )
     return False
 
 
-def _store_step(*, intake: Intake, step_key: str, form) -> None:
+def _store_step(*, intake: Intake, step_key: str, form, row_locked: bool) -> None:
     def update(answers, details):
         form.store(answers, details)
         pending = details.get("pending") or {}
@@ -294,10 +301,13 @@ def _store_step(*, intake: Intake, step_key: str, form) -> None:
         section=SECTION_OF_STEP[step_key],
         update=update,
         visit_at=getattr(form, "visit_at", None),
+        row_locked=row_locked,
     )
 
 
-def intake_keep_draft(*, intake: Intake, section: str, draft_key: str, form) -> Intake:
+def intake_keep_draft(
+    *, intake: Intake, section: str, draft_key: str, form, row_locked: bool = False
+) -> Intake:
     """Keep the valid answers of an incomplete page (a bound, invalid form) under
     ``details["pending"][draft_key]``, replacing what was kept there before. The page shows
     them again when it is opened; they count for crisis help (``intake.safety``)."""
@@ -310,7 +320,7 @@ def intake_keep_draft(*, intake: Intake, section: str, draft_key: str, form) -> 
     def update(answers, details):
         details["pending"] = {**(details.get("pending") or {}), draft_key: kept}
 
-    return intake_save_answers(intake=intake, section=section, update=update)
+    return intake_save_answers(intake=intake, section=section, update=update, row_locked=row_locked)
 
 
 def _open_sections_the_answers_now_need(intake: Intake) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from intake.clinical import instruments
 from intake.clinical.case import Case
-from intake.clinical.catalog import CatalogEntry, build_index, match
+from intake.clinical.catalog import CatalogEntry, CatalogIndex, build_index, match
 from intake.clinical.dosing import (
     describe_daily_dose,
     diazepam_equivalent,
@@ -85,9 +85,10 @@ def score_case(case: Case) -> dict:
 
 
 def resolve_medications(
-    case: Case, entries: Iterable[CatalogEntry]
+    case: Case, entries: CatalogIndex | Iterable[CatalogEntry]
 ) -> tuple[ResolvedMedication, ...]:
-    index = build_index(entries)
+    """``entries``: the catalog, or its index already built (the portal keeps one)."""
+    index = entries if isinstance(entries, CatalogIndex) else build_index(entries)
     resolved = []
     for n, medication in enumerate(case.medications):
         entry = match(medication.name, index)
@@ -99,7 +100,7 @@ def resolve_medications(
     return tuple(resolved)
 
 
-def evaluate(case: Case, entries: Iterable[CatalogEntry]) -> Evaluation:
+def evaluate(case: Case, entries: CatalogIndex | Iterable[CatalogEntry]) -> Evaluation:
     medications = resolve_medications(case, entries)
     scores = score_case(case)
     flags = tuple(run_rules(Facts(case, medications, scores)))

@@ -15,9 +15,11 @@ from intake.sections import (
 )
 
 
-def _get_intake_for_patient(request, public_id) -> Intake:
-    """The signed-in patient's own intake, or 404 (we never confirm what exists)."""
-    return get_object_or_404(Intake, public_id=public_id, patient=request.user)
+def _get_intake_for_patient(request, public_id, *, for_update: bool = False) -> Intake:
+    """The signed-in patient's own intake, or 404 (we never confirm what exists).
+    ``for_update``: locked for the rest of the open transaction (a save reads it once)."""
+    rows = Intake.objects.select_for_update() if for_update else Intake.objects
+    return get_object_or_404(rows, public_id=public_id, patient=request.user)
 
 
 def step_url(intake: Intake, step_key: str, change: bool = False) -> str:

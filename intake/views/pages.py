@@ -1,6 +1,7 @@
 """The intake home, the task list and the question pages (one topic per page)."""
 
 from django.contrib import messages
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -136,17 +137,27 @@ def _initial(intake: Intake, step_key: str) -> dict:
 @patient_required
 @require_http_methods(["GET", "POST"])
 def step(request, public_id, step_key):
-    intake = _get_intake_for_patient(request, public_id)
+    if request.method != "POST":
+        return _step(request, public_id, step_key, saving=False)
+    # A save reads the row once, locked, and writes it in the same transaction.
+    with transaction.atomic():
+        return _step(request, public_id, step_key, saving=True)
+
+
+def _step(request, public_id, step_key, *, saving: bool):
+    intake = _get_intake_for_patient(request, public_id, for_update=saving)
     if not intake.editable_section(SECTION_OF_STEP[step_key]):
         return redirect("intake:check", intake.public_id)
     change = request.GET.get("change") == "1"
     if not step_applies(step_key, intake.answers, intake.details):
         return redirect(next_url(intake, step_key, change))
     form_class = STEP_FORMS[step_key]
-    if request.method == "POST":
+    if saving:
         form = form_class(request.POST, intake=intake)
         try:
-            complete = intake_save_step(intake=intake, step_key=step_key, form=form)
+            complete = intake_save_step(
+                intake=intake, step_key=step_key, form=form, row_locked=True
+            )
         except IntakeLocked:
             return _locked(request, intake)
         if saving_for_later(request):
