@@ -18,6 +18,11 @@ ALCOHOL_OPIOIDS_SEDATIVES = "alcohol-opioids-and-other-sedatives"
 OLDER_ADULTS = "older-adults-and-benzodiazepines"
 ALTERNATIVES = "alternatives-to-benzodiazepines"
 GETTING_HELP_NOW = "getting-help-now"
+PREGNANCY_BREASTFEEDING = "pregnancy-and-breastfeeding"
+MISSED_DOSES = "if-you-miss-a-dose"
+STORING_SAFELY = "storing-sharing-and-getting-rid-of-it-safely"
+NALOXONE = "naloxone-when-opioids-are-in-the-home"
+TABLET_STRENGTHS = "tablet-strengths-and-the-dissolving-tablet"
 
 LINKED_SLUGS = (
     AT_A_GLANCE,
@@ -32,4 +37,18 @@ LINKED_SLUGS = (
     OLDER_ADULTS,
     ALTERNATIVES,
     GETTING_HELP_NOW,
+    PREGNANCY_BREASTFEEDING,
+    MISSED_DOSES,
+    STORING_SAFELY,
+    NALOXONE,
+    TABLET_STRENGTHS,
 )
+
+# Pages a flag's patient should also read, beyond the flag's own page ("pages for you").
+# A rule names one page (its ``education``); these add the practical next step.
+FLAG_PAGES = {
+    "pregnancy_benzo": (PREGNANCY_BREASTFEEDING,),
+    "opioid_benzo": (NALOXONE,),
+    "misuse_signals": (STORING_SAFELY,),
+    "withdrawal_risk": (MISSED_DOSES,),
+}

@@ -160,15 +160,41 @@ def answer_sections(intake: Intake) -> list[dict]:
 
 
 def education_slugs(intake: Intake) -> list[str]:
-    """The pages an intake points to: each flag's page, then pages its answers call for."""
-    wanted = [flag.get("education") for flag in (intake.evaluation or {}).get("flags", [])]
+    """The pages an intake points to: each flag's page and the pages that go with that
+    flag (``slugs.FLAG_PAGES``), then pages its answers call for."""
+    flags = (intake.evaluation or {}).get("flags", [])
+    wanted = [flag.get("education") for flag in flags]
+    for flag in flags:
+        wanted += slugs.FLAG_PAGES.get(flag.get("code"), ())
     if safety_positive(intake.answers, intake.details):
         wanted.insert(0, slugs.GETTING_HELP_NOW)
     if lists_benzodiazepine(intake.answers):
         wanted += [slugs.AT_A_GLANCE, slugs.SIDE_EFFECTS_SAFETY, slugs.STOPPING_SAFELY]
+        wanted += _benzo_answer_pages(intake.answers)
     if (intake.age or 0) >= 65 and lists_benzodiazepine(intake.answers):
         wanted.append(slugs.OLDER_ADULTS)
     return list(dict.fromkeys(slug for slug in wanted if slug))
+
+
+def _benzo_answer_pages(answers: dict) -> list[str]:
+    """Pages for someone on a benzodiazepine, from their own answers (the flags may
+    name them too: ``pregnancy_benzo``, ``opioid_benzo``, ``withdrawal_risk``)."""
+    pages = []
+    if answers.get("pregnant") in ("yes", "unsure") or answers.get("breastfeeding") == "yes":
+        pages.append(slugs.PREGNANCY_BREASTFEEDING)
+    if (answers.get("substances") or {}).get("opioids"):
+        pages.append(slugs.NALOXONE)
+    if (answers.get("benzo_history") or {}).get("missed_dose_symptoms"):
+        pages.append(slugs.MISSED_DOSES)
+    if any(_is_clonazepam(m.get("name", "")) for m in answers.get("medications") or []):
+        pages.append(slugs.TABLET_STRENGTHS)
+    pages.append(slugs.STORING_SAFELY)
+    return pages
+
+
+def _is_clonazepam(name: str) -> bool:
+    entry = match_catalog(name)
+    return entry is not None and entry.generic == "clonazepam"
 
 
 def pages_for_you(intake: Intake) -> list[dict]:

@@ -1,6 +1,7 @@
 import pytest
 from django.template import engines
 
+from education import slugs
 from education.links import page_link, page_links, page_url
 from tests.factories import make_page
 
@@ -40,3 +41,21 @@ def test_templates_can_link_by_slug():
     )
     html = template.render({"slugs": ["alcohol"]})
     assert html == "<a href='/learn/pages/alcohol/'>Alcohol and benzos</a>|/learn/pages/alcohol/"
+
+
+@pytest.mark.parametrize(
+    ("flag", "page"),
+    [
+        ("pregnancy_benzo", slugs.PREGNANCY_BREASTFEEDING),
+        ("opioid_benzo", slugs.NALOXONE),
+        ("withdrawal_risk", slugs.MISSED_DOSES),
+        ("misuse_signals", slugs.STORING_SAFELY),
+    ],
+    ids=str,
+)
+def test_a_flag_brings_its_practical_page_into_pages_for_you(patient, flag, page):
+    from intake.summary import education_slugs
+    from tests.factories import make_intake
+
+    intake = make_intake(patient, evaluation={"flags": [{"code": flag, "education": ""}]})
+    assert page in education_slugs(intake)

@@ -16,6 +16,8 @@ REFERENCE_NUMBERS = {
     "0", "0.125", "0.25", "0.5", "0.75", "1", "2", "2.5", "3", "4", "6", "7", "9", "10",
     "12", "19", "20", "21", "30", "40", "41", "60", "65", "2002", "2004", "2011", "2014",
     "2016", "2020", "2021", "2022", "2023", "911", "988", "838255",
+    # Added with issue 14, each traced on its page to a listed source (see figures):
+    "25",  # the antidepressant boxed warning: children, teens and young adults under 25
 }  # fmt: skip
 PAGES = [page for topic in load_topics() for page in topic.pages]
 PAGE_TEXTS = [pytest.param(spec.text, id=spec.slug) for spec in PAGES]

@@ -98,6 +98,31 @@ def test_the_confirmation_lists_the_pages_the_flags_point_to(alice, intake):
     assert "General information, not medical advice" in response.content.decode()
 
 
+def test_the_confirmation_lists_naloxone_storage_and_tablet_pages_for_klonopin_with_oxycodone(
+    alice, intake
+):
+    call_command("load_education_demo", stdout=io.StringIO())
+    fill_intake(alice, intake, medications=(KLONOPIN, OXYCODONE))
+    submit(alice, intake)
+    response = alice.get(url("confirmation", intake))
+    slugs = {page["slug"] for page in response.context["pages"]}
+    assert {
+        slugs_module.NALOXONE,
+        slugs_module.STORING_SAFELY,
+        slugs_module.TABLET_STRENGTHS,
+    } <= slugs
+    assert slugs_module.PREGNANCY_BREASTFEEDING not in slugs
+
+
+def test_a_breastfeeding_patient_on_klonopin_is_shown_the_pregnancy_page(alice, intake):
+    call_command("load_education_demo", stdout=io.StringIO())
+    fill_intake(alice, intake, about={**ABOUT, "breastfeeding": "yes"})
+    submit(alice, intake)
+    response = alice.get(url("confirmation", intake))
+    slugs = [page["slug"] for page in response.context["pages"]]
+    assert slugs_module.PREGNANCY_BREASTFEEDING in slugs
+
+
 def test_the_confirmation_shows_crisis_help_after_a_positive_safety_answer(alice, intake):
     fill_intake(alice, intake, mood={**MOOD, "phq_9_9": "1"})
     submit(alice, intake)
