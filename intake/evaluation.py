@@ -91,7 +91,7 @@ def evaluate_answers(answers: dict, *, as_of: date | None = None) -> dict:
     valid in the case format.
     """
     case = parse_case(case_from_answers(answers), as_of=as_of)
-    catalog_entries()  # brings the memo up to date
+    catalog_entries()  # brings the memo up to date; its index is built once per catalog
     return evaluate(case, _catalog_memo["index"]).to_dict()
 
 

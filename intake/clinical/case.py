@@ -19,6 +19,8 @@ __all__ = ["Case", "CaseError", "MedicationInput", "parse_case"]
 LEVELS = ("none", "mild", "moderate", "severe")
 TAKING = ("as_prescribed", "more", "less")
 SEXES = ("female", "male", "unknown")
+PREGNANT = ("yes", "no", "unsure", "not_applicable")
+BREASTFEEDING = ("yes", "no", "not_applicable")
 MAX_MEDICATIONS = 40
 
 
@@ -34,6 +36,9 @@ class MedicationInput:
     prescribed: bool = True
     weeks_taking: float | None = None
     prescriber: str | None = None
+    # The patient's answer to "Did you mean ...?" for a corrected name: only a corrected
+    # name the patient confirmed (true) is used; None is "not asked".
+    confirmed: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +94,7 @@ class Case:
     visit_reason: str | None = None
     visit_reason_other: str | None = None
     pregnant: str | None = None
+    breastfeeding: str | None = None
 
 
 SECTIONS = {
@@ -98,7 +104,7 @@ SECTIONS = {
 }
 TOP_KEYS = frozenset(
     {"age", "date_of_birth", "as_of", "sex_at_birth", "medications", "panic_attacks_per_week",
-     "cssrs", "visit_reason", "visit_reason_other", "pregnant", *SECTIONS,
+     "cssrs", "visit_reason", "visit_reason_other", "pregnant", "breastfeeding", *SECTIONS,
      "gad_7", "phq_9", "audit_c", "dast_10"}
 )  # fmt: skip
 MEDICATION_KEYS = tuple(MedicationInput.__dataclass_fields__)
@@ -129,7 +135,8 @@ def parse_case(data, *, as_of: date | None = None) -> Case:
         cssrs=_cssrs(data),
         visit_reason=f.choice(data, "visit_reason", "", ("panic", "gad", "other")),
         visit_reason_other=f.text(data, "visit_reason_other", "", max_length=500),
-        pregnant=f.choice(data, "pregnant", "", ("yes", "no", "unsure")),
+        pregnant=f.choice(data, "pregnant", "", PREGNANT),
+        breastfeeding=f.choice(data, "breastfeeding", "", BREASTFEEDING),
     )
 
 
@@ -198,6 +205,7 @@ def _medication(item, path: str) -> MedicationInput:
         prescribed=f.boolean(item, "prescribed", path, default=True),
         weeks_taking=f.number(item, "weeks_taking", path, minimum=0, maximum=5200),
         prescriber=f.text(item, "prescriber", path, max_length=120),
+        confirmed=f.boolean(item, "confirmed", path),
     )
 
 

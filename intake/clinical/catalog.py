@@ -20,6 +20,9 @@ VADOD = "VA/DoD 2021"
 # A word inside a longer name ("clonazepam 0.5 mg tabs") must be this long to count, so a
 # stray short word can never pick a drug.
 _MIN_WORD_MATCH = 4
+# A short alias ("bars", "oxy", "subs") counts only as the whole name: "protein bars" is not
+# alprazolam.
+_MIN_ALIAS_WORD = 5
 
 
 @dataclass(frozen=True)
@@ -105,45 +108,14 @@ CLASS_WORDS = {
 }
 
 # Words of a medicine line that are never a drug's name: a fuzzy match is not tried on them.
-_NOT_NAMES = frozenset(
-    [
-        "tablet",
-        "tablets",
-        "tabs",
-        "capsule",
-        "capsules",
-        "pills",
-        "daily",
-        "night",
-        "nightly",
-        "morning",
-        "evening",
-        "bedtime",
-        "needed",
-        "extended",
-        "release",
-        "delayed",
-        "liquid",
-        "drops",
-        "patch",
-        "spray",
-        "generic",
-        "about",
-        "maybe",
-        "think",
-        "times",
-        "three",
-        "twice",
-        "other",
-        "doctor",
-        "prescribed",
-        "sleep",
-        "sleeping",
-        "anxiety",
-        "panic",
-        "pain",
-    ]
-)
+_NOT_NAMES = frozenset({
+    "tablet", "tablets", "tabs", "tab", "capsule", "capsules", "pill", "pills", "daily",
+    "night", "nightly", "morning", "evening", "bedtime", "needed", "extended", "release",
+    "delayed", "liquid", "drops", "patch", "spray", "generic", "about", "maybe", "think",
+    "times", "three", "twice", "other", "doctor", "prescribed", "sleep", "sleeping",
+    "anxiety", "panic", "pain", "a", "an", "at", "as", "day", "per", "each", "every",
+    "take", "takes", "the", "for", "my", "mg", "mcg", "ml", "prn", "of", "and", "or",
+})  # fmt: skip
 
 
 def _allowed_edits(length: int) -> int:
@@ -260,8 +232,16 @@ class MedicineMatch:
         if not self.entry:
             return None
         brands = self.entry.brand_names
-        brand = self.matched_name if self.matched_name in brands else (brands or (None,))[0]
-        return f"{self.entry.generic} ({brand})" if brand else self.entry.generic
+        if not brands:
+            return self.entry.generic
+        typed = normalise(self.text)
+        if self.matched_name in brands:
+            brand = self.matched_name
+        elif self.matched_name == self.entry.generic:
+            brand = brands[0]
+        else:  # an alias: the brand it is closest to ("perkaset" -> Percocet)
+            brand = max(brands, key=lambda b: OSA.normalized_similarity(typed, normalise(b)))
+        return f"{self.entry.generic} ({brand})"
 
     @property
     def question(self) -> str | None:
@@ -278,30 +258,34 @@ class MedicineMatch:
 def match_medicine(text: str, index: CatalogIndex | Iterable[CatalogEntry]) -> MedicineMatch:
     """Match a typed medicine name against the catalog. Never guesses between two drugs.
 
-    In order: the whole text, then its words and word pairs, against every catalog name
-    (``exact``/``alias``); then a class word (``class``); then, by edit distance (rapidfuzz
-    OSA: a swapped pair of letters is one edit) on the spelling and on the sound
-    (``sound_key``), the catalog names within ``_allowed_edits`` of each long enough word.
-    One drug close, and every other drug at least two edits further: ``corrected``. Two
-    different drugs (or a line naming two drugs): ``ambiguous``, with the candidates.
+    In order, against every catalog name (``exact`` for a generic or brand, ``alias`` for
+    a listed other name): the whole text; its name words without doses and units ("bars
+    2 mg"); its words and word pairs ("Klonopin 0.5 mg tablets"; short aliases such as
+    "bars" only count as the whole name). Then a class word (``class``). Then, by edit
+    distance (rapidfuzz OSA: a swapped pair of letters is one edit) on the spelling and on
+    the sound (``sound_key``), the catalog names within ``_allowed_edits`` of each long
+    enough word: one drug close and every other drug at least one edit further is
+    ``corrected``; two drugs about as close, or a line naming two drugs, is ``ambiguous``
+    with the candidates.
     """
     index = index if isinstance(index, CatalogIndex) else build_index(index)
     whole = normalise(text)
-    if whole in index.names:
-        return _certain(text, index.names[whole])
-    words = [normalise(w) for w in re.split(r"[\s/,;+()&.-]+", text)]
-    words = [w for w in words if w]
+    words = [w for w in (normalise(w) for w in re.split(r"[\s/,;+()&.-]+", text)) if w]
+    core = "".join(w for w in words if w.isalpha() and w not in _NOT_NAMES)
+    for key in (whole, core):
+        if key in index.names:
+            return _certain(text, index.names[key])
     pairs = [a + b for a, b in zip(words, words[1:], strict=False)]
     found = {}
     for key in pairs + words:
-        if len(key) >= _MIN_WORD_MATCH and key in index.names:
-            name = index.names[key]
+        name = index.names.get(key)
+        if name and len(key) >= (_MIN_WORD_MATCH if name.kind == EXACT else _MIN_ALIAS_WORD):
             found.setdefault(name.entry.generic, name)
     if len(found) == 1:
         return _certain(text, next(iter(found.values())))
     if len(found) > 1:
         return MedicineMatch(text, AMBIGUOUS, candidates=tuple(sorted(found)))
-    for key in [whole, *words]:
+    for key in [whole, core, *words]:
         if key in CLASS_WORDS:
             return MedicineMatch(text, CLASS, class_word=CLASS_WORDS[key])
     return _fuzzy(text, {whole, *words}, index)
@@ -338,8 +322,8 @@ def _close_names(key: str, index: CatalogIndex):
     """(cost, name) for each catalog name close to a typed word.
 
     The cost is the edits in spelling, or the edits in sound plus half an edit (sounding
-    alike is weaker evidence than being spelt alike). Both must be within what the
-    shorter of the two words allows, and sound one edit fewer than spelling.
+    alike is weaker evidence than being spelt alike), plus half an edit for an alias. The
+    edits must be within what the shorter of the two words allows, and in sound one fewer.
     """
     allowed = _allowed_edits(len(key))
     if not allowed:
@@ -350,7 +334,7 @@ def _close_names(key: str, index: CatalogIndex):
     for _choice, edits, position in spelt:
         name = index.names[index.fuzzy_keys[position]]
         if edits <= _allowed_edits(min(len(key), len(name.key))):
-            yield float(edits), name
+            yield edits + _alias_cost(name), name
     sound = sound_key(key)
     heard = process.extract(
         sound, index.fuzzy_sounds, scorer=OSA.distance, score_cutoff=allowed - 1, limit=None
@@ -358,7 +342,13 @@ def _close_names(key: str, index: CatalogIndex):
     for choice, edits, position in heard:
         name = index.names[index.fuzzy_keys[position]]
         if edits <= _allowed_edits(min(len(sound), len(choice))) - 1:
-            yield edits + 0.5, name
+            yield edits + 0.5 + _alias_cost(name), name
+
+
+def _alias_cost(name: _Name) -> float:
+    """Being close to a listed misspelling is weaker than being close to the real name:
+    "tramadone" is one edit from "trazadone" but two from both tramadol and trazodone."""
+    return 0.5 if name.kind == ALIAS else 0.0
 
 
 def match(name: str, entries: CatalogIndex | Iterable[CatalogEntry]) -> CatalogEntry | None:

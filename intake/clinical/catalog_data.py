@@ -6,8 +6,17 @@ Ashton 2002 ("The Ashton Manual") and VA/DoD 2021 (clinical practice guideline).
 Clobazam is in neither table: its "Ashton" figure is the NHS Scotland table adapted from
 Ashton, said in its note. ``cns_active`` follows the AGS Beers 2023 list of CNS-active
 classes (antiepileptics incl. gabapentinoids, TCA/SSRI/SNRI, antipsychotics,
-benzodiazepines, Z-drugs, opioids, skeletal muscle relaxants). ``sedating`` marks drugs
-that add sedation on top of a benzodiazepine.
+benzodiazepines, Z-drugs, opioids, skeletal muscle relaxants); phenobarbital counts as an
+antiepileptic, while butalbital, the sedating antihistamines, mirtazapine, trazodone,
+clonidine and the orexin antagonists are in none of those classes. ``sedating`` marks drugs
+that add sedation on top of a benzodiazepine (Beers 2023 and the labels' somnolence
+warnings: clinical-reference.md section 8).
+
+A few real medicines whose names are close to a catalog drug's (hydralazine / hydroxyzine,
+Celebrex / Celexa, Lamictal / Lamisil-like misspellings of lamotrigine, Zyrtec / Zyprexa)
+are listed as class "other", neither CNS-active nor sedating (lamotrigine, an antiepileptic,
+is CNS-active), so that typing them matches them exactly instead of being corrected to the
+look-alike.
 """
 
 BENZO = "benzodiazepine"
@@ -20,6 +29,11 @@ TCA = "TCA"
 ANTIPSYCHOTIC = "antipsychotic"
 MUSCLE_RELAXANT = "muscle relaxant"
 BUSPIRONE = "buspirone"
+BARBITURATE = "barbiturate"
+ANTIHISTAMINE = "antihistamine"  # first-generation, sedating
+OTHER_ANTIDEPRESSANT = "other antidepressant"  # mirtazapine, trazodone: not TCA/SSRI/SNRI
+OREXIN_ANTAGONIST = "orexin antagonist"
+ALPHA2_AGONIST = "alpha-2 agonist"
 OTHER = "other"
 
 DRUG_CLASSES = (
@@ -33,8 +47,17 @@ DRUG_CLASSES = (
     ANTIPSYCHOTIC,
     MUSCLE_RELAXANT,
     BUSPIRONE,
+    BARBITURATE,
+    ANTIHISTAMINE,
+    OTHER_ANTIDEPRESSANT,
+    OREXIN_ANTAGONIST,
+    ALPHA2_AGONIST,
     OTHER,
 )
+
+# Treatments for opioid use disorder: with a benzodiazepine, FDA (20 Sep 2017) says do not
+# withhold them; taper or monitor instead.
+OUD_TREATMENTS = ("buprenorphine", "buprenorphine/naloxone", "methadone")
 
 CLOBAZAM_NOTE = "NHS Scotland table, adapted from Ashton; not in the VA/DoD 2021 table."
 
@@ -71,10 +94,11 @@ def _drug(generic, drug_class, brands, aliases, *, cns_active=True, sedating=Fal
 MEDICATIONS = [
     # Benzodiazepines: clinical-reference.md section 5.
     _benzo("alprazolam", ["Xanax", "Xanax XR", "Niravam"],
-           ["alprazolum", "alprazalam", "alprozolam", "xanex", "zanax"], (0.5, 0.5), (1, 1)),
+           ["alprazolum", "alprazalam", "alprozolam", "xanex", "zanax", "bars", "xanbars",
+            "xanny", "xannies", "zannies", "xans"], (0.5, 0.5), (1, 1)),
     _benzo("clonazepam", ["Klonopin", "Rivotril"],
            ["clonazapam", "clonazepan", "clonezepam", "klonapin", "klonipin", "clonopin",
-            "klonopine"], (0.5, 0.5), (1, 1)),
+            "klonopine", "K-pin", "K-pins"], (0.5, 0.5), (1, 1)),
     _benzo("lorazepam", ["Ativan", "Loreev XR"],
            ["lorazapam", "lorazepan", "lorezepam", "ativen"], (1, 1), (2, 2)),
     _benzo("chlordiazepoxide", ["Librium"], ["chlordiazepoxid", "chlordiazapoxide"],
@@ -92,9 +116,11 @@ MEDICATIONS = [
            CLOBAZAM_NOTE),
     # Opioids.
     _drug("oxycodone", OPIOID, ["OxyContin", "Roxicodone", "Percocet", "Oxaydo", "Xtampza"],
-          ["oxycodon", "oxicodone", "oxycotin", "percoset", "oxy"], sedating=True),
+          ["oxycodon", "oxicodone", "oxycotin", "percoset", "oxy", "percs", "roxy", "roxies",
+           "oxycodone/acetaminophen"], sedating=True),
     _drug("hydrocodone", OPIOID, ["Vicodin", "Norco", "Lortab", "Hysingla", "Zohydro"],
-          ["hydrocodon", "hydrocodine", "vicoden"], sedating=True),
+          ["hydrocodon", "hydrocodine", "vicoden", "hydros", "hydrocodone/acetaminophen",
+           "hydrocodone/APAP"], sedating=True),
     _drug("morphine", OPIOID, ["MS Contin", "Kadian"], ["morphin", "morfine"], sedating=True),
     _drug("codeine", OPIOID, ["Tylenol with Codeine", "Tylenol #3"], ["codine", "codein"],
           sedating=True),
@@ -104,10 +130,14 @@ MEDICATIONS = [
           sedating=True),
     _drug("fentanyl", OPIOID, ["Duragesic", "Actiq", "Fentora"], ["fentanil", "fentanyl patch"],
           sedating=True),
-    _drug("methadone", OPIOID, ["Dolophine", "Methadose"], ["methadon"], sedating=True),
-    _drug("buprenorphine", OPIOID,
-          ["Suboxone", "Subutex", "Sublocade", "Butrans", "Belbuca", "Zubsolv"],
-          ["buprenorphin", "buprenorfine", "suboxen"], sedating=True),
+    # Opioid use disorder treatment (OUD_TREATMENTS) and, for buprenorphine, pain patches.
+    _drug("methadone", OPIOID, ["Dolophine", "Methadose", "Diskets"], ["methadon", "methodone"],
+          sedating=True),
+    _drug("buprenorphine", OPIOID, ["Subutex", "Sublocade", "Brixadi", "Butrans", "Belbuca"],
+          ["buprenorphin", "buprenorfine", "bupe"], sedating=True),
+    _drug("buprenorphine/naloxone", OPIOID, ["Suboxone", "Zubsolv", "Bunavail"],
+          ["buprenorphine naloxone", "buprenorphine and naloxone", "suboxen", "subs",
+           "suboxone film", "suboxone strips"], sedating=True),
     # Z-drugs.
     _drug("zolpidem", Z_DRUG, ["Ambien", "Ambien CR", "Edluar", "Intermezzo"],
           ["zolpidam", "zolpiden", "ambian"], sedating=True),
@@ -151,10 +181,58 @@ MEDICATIONS = [
           sedating=True),
     _drug("tizanidine", MUSCLE_RELAXANT, ["Zanaflex"], ["tizanadine", "tizanidene"],
           sedating=True),
-    # Sedating, but not a Beers CNS-active class.
-    _drug("hydroxyzine", OTHER, ["Vistaril", "Atarax"], ["hydroxizine", "hydroxyzin"],
+    _drug("metaxalone", MUSCLE_RELAXANT, ["Skelaxin", "Metaxall"], ["metaxolone"],
+          sedating=True),
+    _drug("orphenadrine", MUSCLE_RELAXANT, ["Norflex"], ["orphenadrin"], sedating=True),
+    _drug("chlorzoxazone", MUSCLE_RELAXANT, ["Lorzone", "Parafon Forte"], ["chlorzoxazon"],
+          sedating=True),
+    # Barbiturates (Beers 2023: avoid). Phenobarbital is an antiepileptic (CNS-active);
+    # "Fioricet with codeine" names two drugs and is left ambiguous on purpose.
+    _drug("phenobarbital", BARBITURATE, ["Luminal", "Sezaby"],
+          ["phenobarb", "phenobarbitone", "phenobarbitol", "phenobarbitral"], sedating=True),
+    _drug("butalbital", BARBITURATE, ["Fioricet", "Fiorinal", "Esgic", "Bupap", "Allzital"],
+          ["butalbital/acetaminophen/caffeine", "butalbital/aspirin/caffeine", "fiorecet",
+           "fioracet"], cns_active=False, sedating=True),
+    _drug("secobarbital", BARBITURATE, ["Seconal"], ["seconals"], cns_active=False,
+          sedating=True),
+    # First-generation antihistamines (Beers 2023: avoid; sedating), incl. the "PM" products.
+    _drug("diphenhydramine", ANTIHISTAMINE,
+          ["Benadryl", "ZzzQuil", "Nytol", "Sominex", "Simply Sleep", "Unisom SleepGels",
+           "Tylenol PM", "Advil PM", "Motrin PM", "Aleve PM", "Excedrin PM", "Benadryl Allergy"],
+          ["benadril", "benedryl", "diphenhydramin", "diphenhidramine", "dyphenhydramine",
+           "diphenhydramine HCl"], cns_active=False, sedating=True),
+    _drug("doxylamine", ANTIHISTAMINE, ["Unisom", "Unisom SleepTabs", "NyQuil", "Diclegis"],
+          ["doxylamin", "doxilamine", "doxylamine succinate"], cns_active=False, sedating=True),
+    _drug("hydroxyzine", ANTIHISTAMINE, ["Vistaril", "Atarax"],
+          ["hydroxizine", "hydroxyzin", "hydroxyzine pamoate", "hydroxyzine HCl"],
           cns_active=False, sedating=True),
-    _drug("trazodone", OTHER, ["Desyrel", "Oleptro"], ["trazadone", "trazodon"],
+    _drug("promethazine", ANTIHISTAMINE, ["Phenergan", "Promethegan"],
+          ["promethazin", "promethazene", "phenergen"], cns_active=False, sedating=True),
+    _drug("chlorpheniramine", ANTIHISTAMINE, ["Chlor-Trimeton"], ["chlorphenamine"],
           cns_active=False, sedating=True),
+    _drug("meclizine", ANTIHISTAMINE, ["Antivert", "Bonine", "Dramamine Less Drowsy"],
+          ["meclizin"], cns_active=False, sedating=True),
+    # Sedating antidepressants used for sleep (label somnolence warnings).
+    _drug("mirtazapine", OTHER_ANTIDEPRESSANT, ["Remeron", "RemeronSolTab"],
+          ["mirtazepine", "mirtazapin", "mirtazipine"], cns_active=False, sedating=True),
+    _drug("trazodone", OTHER_ANTIDEPRESSANT, ["Desyrel", "Oleptro"], ["trazadone", "trazodon"],
+          cns_active=False, sedating=True),
+    # Orexin receptor antagonists (sleep).
+    _drug("suvorexant", OREXIN_ANTAGONIST, ["Belsomra"], ["suvorexent"], cns_active=False,
+          sedating=True),
+    _drug("lemborexant", OREXIN_ANTAGONIST, ["Dayvigo"], ["lemborexent"], cns_active=False,
+          sedating=True),
+    _drug("daridorexant", OREXIN_ANTAGONIST, ["Quviviq"], ["daridorexent"], cns_active=False,
+          sedating=True),
+    # Alpha-2 agonists (sedating; Beers 2023: avoid clonidine as a first-line antihypertensive).
+    _drug("clonidine", ALPHA2_AGONIST, ["Catapres", "Kapvay", "Nexiclon"],
+          ["clonodine", "clonadine", "clonidine patch"], cns_active=False, sedating=True),
+    _drug("guanfacine", ALPHA2_AGONIST, ["Intuniv", "Tenex"], ["guanfacin"], cns_active=False,
+          sedating=True),
+    # Look-alike names of other medicines (see the module docstring): matched exactly.
+    _drug("hydralazine", OTHER, ["Apresoline"], ["hydralazin"], cns_active=False),
+    _drug("celecoxib", OTHER, ["Celebrex"], ["celecoxib capsules"], cns_active=False),
+    _drug("lamotrigine", OTHER, ["Lamictal"], ["lamotrigin", "lamotragine"]),
+    _drug("cetirizine", OTHER, ["Zyrtec"], ["cetirizin"], cns_active=False),
 ]
 # fmt: on

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from intake.clinical.case import Case, CaseError, parse_case
-from intake.clinical.catalog import CatalogEntry
+from intake.clinical.catalog import CatalogEntry, build_index
 from intake.clinical.evaluate import evaluate
 
 INVALID = 2  # the exit status for invalid input
@@ -48,10 +48,10 @@ def _parse(data, as_of: date | None, prefix: str) -> Case:
 
 def evaluate_cases(cases: Case | list[Case], entries: Iterable[CatalogEntry]) -> str:
     """The evaluation as JSON text: an object for one case, a list for a list."""
-    entries = tuple(entries)
+    index = build_index(entries)  # built once for every case of a list
     if isinstance(cases, list):
-        return json.dumps([evaluate(case, entries).to_dict() for case in cases], indent=2)
-    return json.dumps(evaluate(cases, entries).to_dict(), indent=2)
+        return json.dumps([evaluate(case, index).to_dict() for case in cases], indent=2)
+    return json.dumps(evaluate(cases, index).to_dict(), indent=2)
 
 
 def evaluate_text(

@@ -95,8 +95,13 @@ def describe_daily_dose(
     *,
     as_needed: bool = False,
     max_doses_per_day: int | None = None,
+    taking: str = "as_prescribed",
 ) -> str:
-    """The daily dose in words, e.g. "1 mg a day (0.5 mg tablet x 1, twice a day)"."""
+    """The daily dose in words, e.g. "1 mg a day (0.5 mg tablet x 1, twice a day)".
+
+    A patient who takes more than prescribed takes "at least" the prescribed dose: the
+    total they gave is a floor, never a plain figure.
+    """
     total = daily_dose_mg(
         strength_mg,
         amount_per_dose,
@@ -107,7 +112,10 @@ def describe_daily_dose(
     if total is None:
         return "daily dose not known"
     dose = f"{mg(strength_mg)} mg tablet x {mg(amount_per_dose)}"
+    amount = f"at least {mg(total)}" if taking == "more" else mg(total)
     if as_needed:
         most = "once" if max_doses_per_day == 1 else f"{max_doses_per_day} times"
-        return f"up to {mg(total)} mg a day ({dose}, as needed, at most {most} a day)"
-    return f"{mg(total)} mg a day ({dose}, {times_words(times_per_day)})"
+        if taking == "more":
+            return f"{amount} mg a day ({dose}, as needed, prescribed at most {most} a day)"
+        return f"up to {amount} mg a day ({dose}, as needed, at most {most} a day)"
+    return f"{amount} mg a day ({dose}, {times_words(times_per_day)})"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from intake.clinical import instruments
 from intake.clinical.case import Case
-from intake.clinical.catalog import CatalogEntry, CatalogIndex, build_index, match
+from intake.clinical.catalog import CatalogEntry, CatalogIndex, build_index, match_medicine
 from intake.clinical.dosing import (
     describe_daily_dose,
     diazepam_equivalent,
@@ -29,7 +29,8 @@ class Evaluation:
     priority: str
 
     def to_dict(self) -> dict:
-        benzos = [m for m in self.medications if m.is_benzo]
+        # The total adds the benzodiazepines recognised; "benzos" alone has no dose.
+        benzos = [m for m in self.medications if m.is_benzo and m.entry]
         total = sum_equivalents(m.equivalent for m in benzos) if benzos else None
         return {
             "age": self.case.age,
@@ -38,9 +39,21 @@ class Evaluation:
             "medications": [_medication_dict(m) for m in self.medications],
             "diazepam_equivalent": None
             if total is None
-            else {"total_mg": _range(total), "tables": list(total.tables)},
+            else {
+                "total_mg": _range(total),
+                "tables": list(total.tables),
+                "at_least": total_is_minimum(self.medications),
+            },
             "flags": [flag.to_dict() for flag in self.flags],
         }
+
+
+def total_is_minimum(medications) -> bool:
+    """The diazepam-equivalent total is a floor: a benzodiazepine is taken more than
+    prescribed, or a medicine that could be a sedative was not recognised."""
+    return any(m.is_benzo and m.input.taking == "more" for m in medications) or any(
+        m.could_be_sedating for m in medications
+    )
 
 
 def _range(equivalent) -> list[float]:
@@ -52,6 +65,7 @@ def _medication_dict(m: ResolvedMedication) -> dict:
         "input": m.input.name,
         "generic": m.generic,
         "class": m.drug_class,
+        **_match_dict(m),
         "daily_mg": None if m.daily_mg is None else round(m.daily_mg, 3),
         "daily_dose": describe_daily_dose(
             m.input.strength_mg,
@@ -59,12 +73,26 @@ def _medication_dict(m: ResolvedMedication) -> dict:
             m.input.times_per_day,
             as_needed=m.input.as_needed,
             max_doses_per_day=m.input.max_doses_per_day,
+            taking=m.input.taking,
         ),
         "diazepam_equivalent_mg": None if m.equivalent is None else _range(m.equivalent),
         "diazepam_equivalent_tables": None if m.equivalent is None else list(m.equivalent.tables),
     }
     if m.entry and m.entry.equivalence_note:
         data["equivalence_note"] = m.entry.equivalence_note
+    return data
+
+
+def _match_dict(m: ResolvedMedication) -> dict:
+    """How the name was matched: ``match`` and ``score`` always; what a correction proposed
+    and whether the patient confirmed it; the candidates of an ambiguous name."""
+    found = m.match
+    data = {"match": found.kind, "score": found.score}
+    if found.kind == "corrected":
+        data["suggested"] = found.generic
+        data["confirmed"] = m.input.confirmed
+    if found.candidates:
+        data["candidates"] = list(found.candidates)
     return data
 
 
@@ -87,16 +115,20 @@ def score_case(case: Case) -> dict:
 def resolve_medications(
     case: Case, entries: CatalogIndex | Iterable[CatalogEntry]
 ) -> tuple[ResolvedMedication, ...]:
-    """``entries``: the catalog, or its index already built (the portal keeps one)."""
+    """Each medicine matched against the catalog; pass a built ``CatalogIndex`` to reuse it.
+
+    A corrected name counts only when the patient confirmed it (``confirmed`` true).
+    """
     index = entries if isinstance(entries, CatalogIndex) else build_index(entries)
     resolved = []
     for n, medication in enumerate(case.medications):
-        entry = match(medication.name, index)
+        found = match_medicine(medication.name, index)
+        entry = found.used_entry(medication.confirmed)
         daily = medication_daily_mg(medication)
         equivalent = (
             diazepam_equivalent(daily, entry) if entry and entry.is_benzodiazepine else None
         )
-        resolved.append(ResolvedMedication(n, medication, entry, daily, equivalent))
+        resolved.append(ResolvedMedication(n, medication, entry, daily, equivalent, found))
     return tuple(resolved)
 
 

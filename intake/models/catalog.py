@@ -24,6 +24,11 @@ class DrugClass(models.TextChoices):
     ANTIPSYCHOTIC = "antipsychotic", "Antipsychotic"
     MUSCLE_RELAXANT = "muscle relaxant", "Skeletal muscle relaxant"
     BUSPIRONE = "buspirone", "Buspirone"
+    BARBITURATE = "barbiturate", "Barbiturate"
+    ANTIHISTAMINE = "antihistamine", "Sedating (first-generation) antihistamine"
+    OTHER_ANTIDEPRESSANT = "other antidepressant", "Other antidepressant (not TCA, SSRI, SNRI)"
+    OREXIN_ANTAGONIST = "orexin antagonist", "Orexin receptor antagonist (sleep medicine)"
+    ALPHA2_AGONIST = "alpha-2 agonist", "Alpha-2 agonist"
     OTHER = "other", "Other"
 
 

@@ -1,34 +1,13 @@
 """Short words for the queue's badges, and what each score band means to a psychiatrist."""
 
-FLAG_LABELS = {
-    "self_harm": "Self-harm",
-    "opioid_benzo": "Opioid + benzo",
-    "age65_benzo": "65+ on benzo",
-    "clonazepam_above_max": "Clonazepam > 4 mg",
-    "multiple_benzos": "2+ benzos",
-    "misuse_signals": "Misuse signals",
-    "benzo_alcohol": "Benzo + alcohol",
-    "cns_load": "CNS load",
-    "dependence_risk": "Dependence risk",
-    "withdrawal_risk": "Withdrawal risk",
-    "oversedation": "Oversedation",
-    "fall_risk": "Fall risk",
-    "undertreated": "Undertreated",
-    "audit_c_positive": "AUDIT-C +",
-    "dast_moderate": "DAST-10 moderate",
-}
+from intake.clinical.rules import RULE_INFO
 
-# Each flag's usual severity: it orders the queue's flag filter, most severe first. (A
-# queue row shows the severity the flag has in that case.)
-FLAG_SEVERITY = {
-    "self_harm": "stat",
-    "opioid_benzo": "high",
-    "age65_benzo": "high",
-    "clonazepam_above_max": "high",
-    "multiple_benzos": "high",
-    "misuse_signals": "high",
-    "undertreated": "routine",
-}
+# Declared once, with each rule (``@rule(code, severity=..., label=...)`` in
+# intake/clinical/rules/): the queue's badge, and each flag's usual severity, which orders
+# the queue's flag filter, most severe first. (A queue row shows the severity the flag has
+# in that case.)
+FLAG_LABELS = {code: info.label for code, info in RULE_INFO.items()}
+FLAG_SEVERITY = {code: info.severity for code, info in RULE_INFO.items()}
 
 BAND_WORDS = {
     "moderately_severe": "moderately severe",

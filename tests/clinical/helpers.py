@@ -1,10 +1,11 @@
 """Shared helpers for the clinical tests: build cases in the case-file format, evaluate them."""
 
 from intake.clinical.case import parse_case
-from intake.clinical.catalog import entries_from_data
+from intake.clinical.catalog import build_index, entries_from_data
 from intake.clinical.evaluate import evaluate
 
 ENTRIES = entries_from_data()
+INDEX = build_index(ENTRIES)  # built once for every test
 
 
 def med(name: str, strength_mg=1, times_per_day=1, **extra) -> dict:
@@ -16,7 +17,7 @@ def med(name: str, strength_mg=1, times_per_day=1, **extra) -> dict:
 
 
 def evaluated(case: dict) -> dict:
-    return evaluate(parse_case(case), ENTRIES).to_dict()
+    return evaluate(parse_case(case), INDEX).to_dict()
 
 
 def flags(case: dict) -> dict[str, dict]:

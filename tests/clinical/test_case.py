@@ -108,7 +108,7 @@ def _with_med(**fields) -> dict:
         ({"panic_attacks_per_week": -1}, "panic_attacks_per_week: must be a whole number from 0 to 500"),
         ({"visit_reason": "sleep"}, "visit_reason: must be one of panic, gad, other"),
         ({"visit_reason_other": "x" * 501}, "visit_reason_other: must be at most 500 characters"),
-        ({"pregnant": True}, "pregnant: must be one of yes, no, unsure"),
+        ({"pregnant": True}, "pregnant: must be one of yes, no, unsure, not_applicable"),
         ([], "must be a JSON object"),
     ],
     ids=lambda v: v if isinstance(v, str) else None,

@@ -26,7 +26,7 @@ BY_GENERIC = {entry.generic: entry for entry in ENTRIES}
         ("Valium", "diazepam"),
         ("Percocet", "oxycodone"),
         ("Tylenol #3", "codeine"),
-        ("Suboxone", "buprenorphine"),
+        ("Suboxone", "buprenorphine/naloxone"),
         ("Ambien CR", "zolpidem"),
         ("Lyrica", "pregabalin"),
         ("Zoloft", "sertraline"),
@@ -70,7 +70,7 @@ REQUIRED = {
                          "quazepam", "triazolam", "diazepam", "clobazam"],
     catalog_data.OPIOID: ["oxycodone", "hydrocodone", "morphine", "codeine", "tramadol",
                           "tapentadol", "hydromorphone", "fentanyl", "methadone",
-                          "buprenorphine"],
+                          "buprenorphine", "buprenorphine/naloxone"],
     catalog_data.Z_DRUG: ["zolpidem", "eszopiclone", "zaleplon"],
     catalog_data.GABAPENTINOID: ["gabapentin", "pregabalin"],
     catalog_data.SSRI: ["sertraline", "escitalopram", "fluoxetine", "paroxetine", "citalopram"],
@@ -78,8 +78,15 @@ REQUIRED = {
     catalog_data.BUSPIRONE: ["buspirone"],
     catalog_data.ANTIPSYCHOTIC: ["quetiapine", "olanzapine", "aripiprazole"],
     catalog_data.MUSCLE_RELAXANT: ["cyclobenzaprine", "baclofen", "carisoprodol",
-                                   "methocarbamol", "tizanidine"],
-    catalog_data.OTHER: ["hydroxyzine"],
+                                   "methocarbamol", "tizanidine", "metaxalone",
+                                   "orphenadrine", "chlorzoxazone"],
+    catalog_data.BARBITURATE: ["phenobarbital", "butalbital", "secobarbital"],
+    catalog_data.ANTIHISTAMINE: ["diphenhydramine", "hydroxyzine", "doxylamine",
+                                 "promethazine", "chlorpheniramine", "meclizine"],
+    catalog_data.OTHER_ANTIDEPRESSANT: ["mirtazapine", "trazodone"],
+    catalog_data.OREXIN_ANTAGONIST: ["suvorexant", "lemborexant", "daridorexant"],
+    catalog_data.ALPHA2_AGONIST: ["clonidine", "guanfacine"],
+    catalog_data.OTHER: ["hydralazine", "celecoxib", "cetirizine", "lamotrigine"],
 }  # fmt: skip
 
 
@@ -126,7 +133,10 @@ def test_only_benzodiazepines_have_equivalents():
     ("generic", "cns_active"),
     [("clonazepam", True), ("gabapentin", True), ("sertraline", True), ("quetiapine", True),
      ("baclofen", True), ("zolpidem", True), ("oxycodone", True), ("buspirone", False),
-     ("hydroxyzine", False)],
+     ("hydroxyzine", False), ("phenobarbital", True), ("butalbital", False),
+     ("diphenhydramine", False), ("mirtazapine", False), ("trazodone", False),
+     ("suvorexant", False), ("clonidine", False), ("metaxalone", True),
+     ("buprenorphine/naloxone", True), ("hydralazine", False)],
     ids=str,
 )  # fmt: skip
 def test_cns_active_follows_the_beers_classes(generic, cns_active):
@@ -191,3 +201,20 @@ def test_nothing_close_is_none_and_keeps_the_words():
         "chamomile tea",
         None,
     )
+
+
+SEDATING = ["phenobarbital", "butalbital", "diphenhydramine", "doxylamine", "hydroxyzine",
+            "promethazine", "mirtazapine", "trazodone", "quetiapine", "cyclobenzaprine",
+            "carisoprodol", "methocarbamol", "baclofen", "tizanidine", "clonidine",
+            "suvorexant", "lemborexant", "daridorexant", "buprenorphine",
+            "buprenorphine/naloxone", "methadone"]  # fmt: skip
+
+
+@pytest.mark.parametrize("generic", SEDATING, ids=str)
+def test_the_sedatives_patients_take_are_marked_sedating(generic):
+    assert BY_GENERIC[generic].sedating is True
+
+
+@pytest.mark.parametrize("generic", ["hydralazine", "celecoxib", "cetirizine", "lamotrigine"])
+def test_look_alike_medicines_are_not_sedating(generic):
+    assert BY_GENERIC[generic].sedating is False

@@ -30,7 +30,10 @@ NO_CSSRS = {"q1": False, "q2": False, "q6": False}
         ({"phq_9": [None] * 8 + [2]}, "stat", False),
         ({"cssrs": NO_CSSRS}, None, None),
         ({"cssrs": {**NO_CSSRS, "q1": True}}, "stat", False),
-        ({"cssrs": {**NO_CSSRS, "q6": True, "q6_past_3_months": False}}, "stat", False),
+        ({"cssrs": {**NO_CSSRS, "q6": True, "q6_past_3_months": False}}, None, None),
+        ({"cssrs": {**NO_CSSRS, "q6": True}}, "stat", False),
+        ({"cssrs": {**NO_CSSRS, "q1": True, "q6": True, "q6_past_3_months": False}}, "stat",
+         False),
         ({"cssrs": {"q1": True, "q2": True, "q3": True, "q4": False, "q5": False, "q6": False}},
          "stat", False),
         ({"cssrs": {"q1": True, "q2": True, "q3": True, "q4": True, "q5": False, "q6": False}},
@@ -39,11 +42,13 @@ NO_CSSRS = {"q1": False, "q2": False, "q6": False}
         ({"cssrs": {**NO_CSSRS, "q6": True, "q6_past_3_months": True}}, "stat", True),
     ],
     ids=["phq-item-9-0", "phq-item-9-1", "phq-item-9-3", "item-9-on-incomplete-phq",
-         "cssrs-all-no", "cssrs-q1-yes", "cssrs-behaviour-long-ago", "cssrs-method",
+         "cssrs-all-no", "cssrs-q1-yes", "behaviour-long-ago-is-not-stat",
+         "behaviour-not-said-when-counts-as-recent", "behaviour-long-ago-with-thoughts",
+         "cssrs-method",
          "cssrs-intent-imminent", "cssrs-plan-before-finishing-imminent",
          "cssrs-recent-behaviour-imminent"],
 )  # fmt: skip
-def test_self_harm_is_stat_on_any_item_9_or_cssrs_yes(case, severity, imminent):
+def test_self_harm_is_stat_on_current_thoughts_or_recent_behaviour(case, severity, imminent):
     flag = flags(case).get("self_harm")
     assert (flag and flag["severity"], flag and flag["imminent"]) == (severity, imminent)
 
@@ -200,11 +205,28 @@ def test_benzo_alcohol_is_moderate_for_any_drinking_and_high_when_positive(case,
         ({"medications": [KLONOPIN, OXYCODONE]}, None),
         ({"medications": [KLONOPIN, OXYCODONE, SERTRALINE]}, "moderate"),
         ({"medications": [med("zolpidem"), med("gabapentin")]}, None),
+        ({"medications": [KLONOPIN, med("Fioricet")]}, "moderate"),
+        ({"medications": [KLONOPIN, med("phenobarbital")]}, "moderate"),
+        ({"medications": [KLONOPIN, med("Benadryl")]}, "moderate"),
+        ({"medications": [KLONOPIN, med("Tylenol PM")]}, "moderate"),
+        ({"medications": [KLONOPIN, med("promethazine")]}, "moderate"),
+        ({"medications": [KLONOPIN, med("mirtazapine")]}, "moderate"),
+        ({"medications": [KLONOPIN, med("trazodone")]}, "moderate"),
+        ({"medications": [KLONOPIN, med("Belsomra")]}, "moderate"),
+        ({"medications": [KLONOPIN, med("clonidine")]}, "moderate"),
+        ({"medications": [KLONOPIN, med("Skelaxin")]}, "moderate"),
+        ({"medications": [KLONOPIN, med("hydralazine")]}, None),
+        ({"medications": [KLONOPIN, med("Celebrex")]}, None),
+        ({"medications": [med("Benadryl"), med("trazodone")]}, None),
     ],
     ids=["two-cns", "three-cns", "buspirone-not-cns", "same-drug-counted-once",
          "benzo-z-drug", "benzo-gabapentinoid", "benzo-muscle-relaxant", "benzo-hydroxyzine",
          "benzo-other-sedative", "benzo-ssri", "benzo-opioid-has-its-own-flag",
-         "benzo-opioid-ssri", "sedatives-without-benzo"],
+         "benzo-opioid-ssri", "sedatives-without-benzo", "benzo-butalbital",
+         "benzo-phenobarbital", "benzo-diphenhydramine", "benzo-pm-product",
+         "benzo-promethazine", "benzo-mirtazapine", "benzo-trazodone", "benzo-suvorexant",
+         "benzo-clonidine", "benzo-metaxalone", "benzo-hydralazine-not-sedating",
+         "benzo-celecoxib-not-sedating", "antihistamine-and-trazodone-without-benzo"],
 )  # fmt: skip
 def test_cns_load_fires_on_3_cns_drugs_or_a_benzodiazepine_with_a_sedative(case, severity):
     assert fires(case, "cns_load") == severity
@@ -220,10 +242,15 @@ def test_cns_load_fires_on_3_cns_drugs_or_a_benzodiazepine_with_a_sedative(case,
         ({"medications": [KLONOPIN], "dast_10": [True, True, True, True] + [False] * 6},
          "moderate"),
         ({"medications": [SERTRALINE], "substances": {"sud_history": True}}, None),
+        ({"medications": [KLONOPIN], "benzo_history": {"tried_to_stop": True}}, "moderate"),
+        ({"medications": [KLONOPIN], "benzo_history": {"tried_to_stop": False}}, None),
+        ({"medications": [KLONOPIN], "substances": {"family_sud_history": True}}, "moderate"),
+        ({"medications": [SERTRALINE], "benzo_history": {"tried_to_stop": True}}, None),
     ],
-    ids=["sud-history", "no-history", "dast-2", "dast-3", "no-benzo"],
+    ids=["sud-history", "no-history", "dast-2", "dast-3", "no-benzo", "tried-to-stop",
+         "did-not-try", "family-history", "tried-to-stop-no-benzo"],
 )  # fmt: skip
-def test_dependence_risk_fires_on_a_benzodiazepine_with_sud_history_or_dast_3(case, severity):
+def test_dependence_risk_fires_on_a_benzo_with_history_dast_3_or_failed_stop(case, severity):
     assert fires(case, "dependence_risk") == severity
 
 
@@ -238,6 +265,11 @@ def test_dependence_risk_fires_on_a_benzodiazepine_with_sud_history_or_dast_3(ca
         (52, {"plans_to_stop": False, "missed_dose_symptoms": False}, False, None),
         (52, {"plans_to_stop": True}, True, None),
         (None, {"plans_to_stop": True}, False, None),
+        (4, {"missed_dose_symptoms": True}, True, "moderate"),
+        (3.5, {"missed_dose_symptoms": True}, True, None),
+        (8, {"withdrawal_before": True}, True, "moderate"),
+        (8, {"missed_dose_symptoms": False, "withdrawal_before": False}, True, None),
+        (None, {"withdrawal_before": True}, True, None),
     ],
     ids=[
         "4-weeks",
@@ -245,11 +277,16 @@ def test_dependence_risk_fires_on_a_benzodiazepine_with_sud_history_or_dast_3(ca
         "5-weeks-missed-dose",
         "a-year-withdrawal-before",
         "no-signs",
-        "as-needed-use",
+        "as-needed-plans-to-stop-only",
         "duration-unknown",
+        "as-needed-4-weeks-missed-dose",
+        "as-needed-3.5-weeks",
+        "as-needed-withdrawal-before",
+        "as-needed-no-signs",
+        "as-needed-duration-unknown",
     ],
 )
-def test_withdrawal_risk_needs_over_4_weeks_daily_use_and_a_sign(
+def test_withdrawal_risk_needs_over_4_weeks_regular_use_and_a_sign(
     weeks, history, as_needed, severity
 ):
     row = {"name": "clonazepam", "strength_mg": 0.5, "weeks_taking": weeks}
@@ -386,14 +423,18 @@ EVERYTHING = {
         med("lorazepam", 1, 1, weeks_taking=30),
         OXYCODONE,
         med("zolpidem", 10, 1),
+        med("melatonin", 3, 1),
     ],
+    "pregnant": "unsure",
     "benzo_history": {"plans_to_stop": True},
     "side_effects": {"drowsiness": "severe", "falls": True, "breakthrough_anxiety": "severe"},
     "substances": {"sud_history": True},
     "audit_c": [4, 4, 4],
     "dast_10": [True, True, False] + [True] * 7,
-    "phq_9": [0] * 8 + [2],
+    "phq_9": [3, 3, 3, 3, 3, 3, 0, 0, 2],
 }
+# Behaviour long ago and no current thoughts: the one flag self_harm excludes.
+PAST_BEHAVIOUR = {"cssrs": {"q1": False, "q2": False, "q6": True, "q6_past_3_months": False}}
 
 
 def test_the_rule_registry_holds_every_flag_of_the_design():
@@ -401,11 +442,14 @@ def test_the_rule_registry_holds_every_flag_of_the_design():
         "self_harm", "opioid_benzo", "age65_benzo", "clonazepam_above_max", "multiple_benzos",
         "misuse_signals", "benzo_alcohol", "cns_load", "dependence_risk", "withdrawal_risk",
         "oversedation", "fall_risk", "undertreated", "audit_c_positive", "dast_moderate",
+        "past_suicidal_behaviour", "severe_depression", "pregnancy_benzo",
+        "unrecognised_medicine",
     }  # fmt: skip
 
 
-def test_a_case_can_raise_every_flag_at_once():
-    assert set(flags(EVERYTHING)) == set(RULES)
+def test_a_case_can_raise_every_flag_at_once_but_past_behaviour_which_self_harm_covers():
+    assert set(flags(EVERYTHING)) == set(RULES) - {"past_suicidal_behaviour"}
+    assert set(flags(PAST_BEHAVIOUR)) == {"past_suicidal_behaviour"}
 
 
 def test_flags_are_ordered_by_severity_then_code():
@@ -413,15 +457,263 @@ def test_flags_are_ordered_by_severity_then_code():
     assert codes == [
         "self_harm",
         "age65_benzo", "benzo_alcohol", "clonazepam_above_max", "misuse_signals",
-        "multiple_benzos", "opioid_benzo",
+        "multiple_benzos", "opioid_benzo", "pregnancy_benzo", "severe_depression",
         "audit_c_positive", "cns_load", "dast_moderate", "dependence_risk", "fall_risk",
-        "oversedation", "withdrawal_risk",
+        "oversedation", "unrecognised_medicine", "withdrawal_risk",
         "undertreated",
     ]  # fmt: skip
 
 
 @pytest.mark.parametrize("code", sorted(RULES), ids=str)
 def test_every_flag_has_a_title_rationale_source_education_page_and_trigger(code):
-    flag = flags(EVERYTHING)[code]
+    flag = {**flags(EVERYTHING), **flags(PAST_BEHAVIOUR)}[code]
     assert all(flag[key] for key in ("title", "rationale", "source", "triggered_by"))
     assert flag["education"] in slugs.LINKED_SLUGS
+
+
+# ---- pregnancy_benzo ------------------------------------------------------------------------
+# Source: KLONOPIN label 8.1-8.2; FDA 2020; ACOG CPG 5 (2023) (clinical-reference.md s. 8).
+@pytest.mark.parametrize(
+    ("case", "severity"),
+    [
+        ({"pregnant": "yes"}, "high"),
+        ({"pregnant": "unsure"}, "high"),
+        ({"pregnant": "no"}, None),
+        ({"pregnant": "not_applicable"}, None),
+        ({"breastfeeding": "yes"}, "high"),
+        ({"breastfeeding": "no"}, None),
+        ({"breastfeeding": "not_applicable"}, None),
+        ({"pregnant": "no", "breastfeeding": "yes"}, "high"),
+        ({"pregnant": "yes", "medications": [SERTRALINE]}, None),
+        ({"breastfeeding": "yes", "medications": [med("benzos")]}, "high"),
+        ({}, None),
+    ],
+    ids=["pregnant", "maybe-pregnant", "not-pregnant", "pregnancy-not-applicable",
+         "breastfeeding", "not-breastfeeding", "breastfeeding-not-applicable",
+         "breastfeeding-only", "pregnant-no-benzo", "breastfeeding-on-benzos-class-word",
+         "not-asked"],
+)  # fmt: skip
+def test_pregnancy_benzo_is_high_for_a_benzo_in_pregnancy_or_breastfeeding(case, severity):
+    assert fires({"medications": [KLONOPIN], **case}, "pregnancy_benzo") == severity
+
+
+def test_pregnancy_benzo_cites_the_label_and_acog_and_names_both_reasons():
+    flag = flags({"medications": [KLONOPIN], "pregnant": "yes", "breastfeeding": "yes"})
+    flag = flag["pregnancy_benzo"]
+    assert "8.1" in flag["source"] and "ACOG" in flag["source"]
+    assert flag["title"] == "Benzodiazepine in pregnancy and while breastfeeding"
+    assert flag["triggered_by"] == [
+        "medications[0]=clonazepam",
+        "pregnant=yes",
+        "breastfeeding=yes",
+    ]
+
+
+# ---- severe_depression ----------------------------------------------------------------------
+# Source: PHQ-9 bands (Kroenke 2001): 15-19 moderately severe, 20-27 severe.
+@pytest.mark.parametrize(
+    ("phq_9", "severity"),
+    [
+        ([3, 3, 3, 3, 2, 0, 0, 0, 0], None),
+        ([3, 3, 3, 3, 3, 0, 0, 0, 0], "moderate"),
+        ([3, 3, 3, 3, 3, 3, 1, 0, 0], "moderate"),
+        ([3, 3, 3, 3, 3, 3, 2, 0, 0], "high"),
+        ([3, 3, 3, 3, 3, 3, 3, 3, 3], "high"),
+        ([3, 3, 3, 3, 3, 3, 3, None, 0], None),
+    ],
+    ids=["14", "15-item-9-zero", "19", "20-item-9-zero", "27", "incomplete"],
+)
+def test_severe_depression_by_phq_9_total_whatever_item_9(phq_9, severity):
+    assert fires({"phq_9": phq_9}, "severe_depression") == severity
+
+
+def test_severe_depression_with_item_9_zero_is_urgent_not_stat():
+    assert evaluated({"phq_9": [3, 3, 3, 3, 3, 3, 2, 0, 0]})["priority"] == "urgent"
+
+
+# ---- past_suicidal_behaviour ----------------------------------------------------------------
+# Source: C-SSRS screener triage: behaviour over 3 months ago, no current ideation = moderate.
+@pytest.mark.parametrize(
+    ("case", "past", "self_harm"),
+    [
+        ({"cssrs": {**NO_CSSRS, "q6": True, "q6_past_3_months": False}}, "high", None),
+        ({"cssrs": {**NO_CSSRS, "q6": True, "q6_past_3_months": False}, "phq_9": [0] * 9},
+         "high", None),
+        ({"cssrs": {**NO_CSSRS, "q6": True, "q6_past_3_months": False},
+          "phq_9": [0] * 8 + [1]}, None, "stat"),
+        ({"cssrs": {**NO_CSSRS, "q2": True, "q3": False, "q4": False, "q5": False, "q6": True,
+                    "q6_past_3_months": False}}, None, "stat"),
+        ({"cssrs": {**NO_CSSRS, "q6": True, "q6_past_3_months": True}}, None, "stat"),
+        ({"cssrs": {**NO_CSSRS, "q6": True}}, None, "stat"),
+        ({"cssrs": NO_CSSRS}, None, None),
+    ],
+    ids=["long-ago-no-thoughts", "long-ago-item-9-zero", "long-ago-with-item-9",
+         "long-ago-with-thoughts-q2", "recent", "recency-not-answered", "never"],
+)  # fmt: skip
+def test_past_suicidal_behaviour_is_high_only_without_current_thoughts(case, past, self_harm):
+    assert (fires(case, "past_suicidal_behaviour"), fires(case, "self_harm")) == (past, self_harm)
+
+
+def test_past_suicidal_behaviour_is_urgent_and_titled_for_what_it_is():
+    result = evaluated(PAST_BEHAVIOUR)
+    assert result["priority"] == "urgent"
+    assert result["flags"][0]["title"] == "Suicidal behaviour more than 3 months ago"
+
+
+# ---- unrecognised_medicine ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("medication", "severity"),
+    [
+        (med("melatonin", 3), "moderate"),
+        (med("Percocet and Xanax"), "moderate"),
+        (med("klonazepam", 1, 3), "moderate"),
+        (med("klonazepam", 1, 3, confirmed=False), "moderate"),
+        (med("klonazepam", 1, 3, confirmed=True), None),
+        (med("benzos"), "moderate"),
+        (med("Klonopin"), None),
+        (med("bars", 2), None),
+    ],
+    ids=[
+        "not-in-catalog",
+        "ambiguous",
+        "corrected-not-asked",
+        "corrected-refused",
+        "corrected-confirmed",
+        "class-word",
+        "exact",
+        "alias",
+    ],
+)
+def test_unrecognised_medicine_fires_on_none_ambiguous_class_or_unconfirmed(medication, severity):
+    assert fires({"medications": [medication]}, "unrecognised_medicine") == severity
+
+
+def test_unrecognised_medicine_shows_the_patients_own_text_and_why():
+    case = {"medications": [med("klonazepam", 1, 3, confirmed=False), med("CBD oil")]}
+    flag = flags(case)["unrecognised_medicine"]
+    assert "“klonazepam”" in flag["rationale"] and "“CBD oil”" in flag["rationale"]
+    assert flag["triggered_by"] == [
+        "medications[0]=klonazepam (close to clonazepam, said no by the patient)",
+        "medications[1]=CBD oil (not in the catalog)",
+    ]
+
+
+def test_a_confirmed_correction_counts_as_the_drug_for_every_rule():
+    case = {
+        "medications": [
+            med("klonazepam", 1, 3, confirmed=True),
+            med("Oxycodine", 10, 3, confirmed=True),
+        ]
+    }
+    result = evaluated(case)
+    assert [m["generic"] for m in result["medications"]] == ["clonazepam", "oxycodone"]
+    assert {"opioid_benzo"} <= {f["code"] for f in result["flags"]}
+
+
+def test_an_unconfirmed_correction_is_not_used_for_class():
+    result = evaluated({"medications": [med("klonazepam", 1, 3), med("Oxycodine", 10, 3)]})
+    assert [(m["generic"], m["class"], m["match"]) for m in result["medications"]] == [
+        (None, "other", "corrected"),
+        (None, "other", "corrected"),
+    ]
+    assert [f["code"] for f in result["flags"]] == ["unrecognised_medicine"]
+
+
+@pytest.mark.parametrize(
+    ("other", "at_least"),
+    [
+        (med("sertraline", 50), False),
+        (med("melatonin", 3), True),
+        (med("Percocet and Xanax"), True),
+        (med("Oxycodine", 10, 3), True),
+        (med("Oxycodine", 10, 3, confirmed=True), False),
+        (med("Celexia", 20), False),
+        (med("benzos"), True),
+    ],
+    ids=[
+        "recognised",
+        "unknown-could-be-anything",
+        "ambiguous",
+        "unconfirmed-sedative",
+        "confirmed",
+        "unconfirmed-not-sedating",
+        "class-word",
+    ],
+)
+def test_the_diazepam_equivalent_total_is_at_least_when_a_sedative_may_be_missing(other, at_least):
+    result = evaluated({"medications": [KLONOPIN, other]})
+    assert result["diazepam_equivalent"]["total_mg"] == [10.0, 20.0]
+    assert result["diazepam_equivalent"]["at_least"] is at_least
+
+
+def test_a_class_word_counts_as_its_class_for_the_combination_rules():
+    result = evaluated({"medications": [med("benzos"), OXYCODONE]})
+    codes = {f["code"] for f in result["flags"]}
+    assert {"opioid_benzo", "unrecognised_medicine"} <= codes
+    assert result["diazepam_equivalent"] is None
+
+
+# ---- taking more, driving, opioid use disorder treatment ------------------------------------
+def test_taking_more_shows_the_dose_as_at_least():
+    result = evaluated({"medications": [{**KLONOPIN, "taking": "more"}]})
+    assert result["medications"][0]["daily_dose"].startswith("at least 1 mg a day")
+    assert result["diazepam_equivalent"]["at_least"] is True
+
+
+def test_taking_more_of_an_as_needed_medicine_is_at_least_too():
+    row = med("lorazepam", 1, as_needed=True, max_doses_per_day=2, taking="more")
+    dose = evaluated({"medications": [row]})["medications"][0]["daily_dose"]
+    assert (
+        dose == "at least 2 mg a day (1 mg tablet x 1, as needed, prescribed at most 2 times a day)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("case", "code"),
+    [
+        ({"medications": [KLONOPIN, med("Ambien")]}, "cns_load"),
+        ({"medications": [KLONOPIN], "side_effects": {"drowsiness": "severe"}}, "oversedation"),
+        ({"medications": [KLONOPIN, OXYCODONE]}, "opioid_benzo"),
+    ],
+    ids=["cns-load", "oversedation", "opioid-benzo"],
+)
+def test_driving_adds_a_line_to_the_sedation_flag(case, code):
+    plain = flags(case)[code]
+    driving = flags({**case, "side_effects": {**case.get("side_effects", {}), "driving": True}})
+    driving = driving[code]
+    assert "drives while taking it" not in plain["rationale"]
+    assert "drives while taking it" in driving["rationale"]
+    assert "side_effects.driving=true" in driving["triggered_by"]
+
+
+def test_driving_without_a_sedation_flag_adds_nothing():
+    assert flags({"medications": [SERTRALINE], "side_effects": {"driving": True}}) == {}
+
+
+@pytest.mark.parametrize("treatment", ["Suboxone", "buprenorphine", "methadone"], ids=str)
+def test_opioid_benzo_with_oud_treatment_follows_fda_2017(treatment):
+    flag = flags({"medications": [KLONOPIN, med(treatment, 8)]})["opioid_benzo"]
+    assert "not to withhold" in flag["rationale"] and "taper" in flag["rationale"]
+    assert "avoid the combination" not in flag["rationale"]
+    assert "2017" in flag["source"] and flag["severity"] == "high"
+
+
+def test_opioid_benzo_for_pain_still_says_avoid():
+    flag = flags({"medications": [KLONOPIN, OXYCODONE]})["opioid_benzo"]
+    assert "avoid the combination" in flag["rationale"] and "2017" not in flag["source"]
+
+
+# ---- rule metadata and sources --------------------------------------------------------------
+def test_every_rule_declares_its_label_and_usual_severity_once():
+    from intake.clinical.rules import RULE_INFO
+    from intake.review.labels import FLAG_LABELS, FLAG_SEVERITY
+
+    assert set(RULE_INFO) == set(RULES)
+    assert FLAG_LABELS["unrecognised_medicine"] == "Check this medicine"
+    assert {code: info.severity for code, info in RULE_INFO.items()} == FLAG_SEVERITY
+
+
+@pytest.mark.parametrize("code", sorted(RULES), ids=str)
+def test_no_flag_cites_the_patient_education_article(code):
+    flag = {**flags(EVERYTHING), **flags(PAST_BEHAVIOUR)}[code]
+    assert "article" not in flag["source"].lower()

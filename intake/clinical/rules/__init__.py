@@ -4,10 +4,36 @@ Each rule takes ``Facts`` (intake.clinical.facts) and returns a ``Flag`` or None
 rule is adding one decorated function (and its table of cases in tests/clinical).
 """
 
-from intake.clinical.rules import benzo, dependence, safety, screening, sedation  # noqa: F401
-from intake.clinical.rules.base import PRIORITIES, RULES, SEVERITIES, Flag, priority, rule
+from intake.clinical.rules import (  # noqa: F401  (importing them registers the rules)
+    benzo,
+    dependence,
+    medicines,
+    safety,
+    screening,
+    sedation,
+)
+from intake.clinical.rules.base import (
+    PRIORITIES,
+    RULE_INFO,
+    RULES,
+    SEVERITIES,
+    Flag,
+    RuleInfo,
+    priority,
+    rule,
+)
 
-__all__ = ["PRIORITIES", "RULES", "SEVERITIES", "Flag", "priority", "rule", "run_rules"]
+__all__ = [
+    "PRIORITIES",
+    "RULES",
+    "RULE_INFO",
+    "SEVERITIES",
+    "Flag",
+    "RuleInfo",
+    "priority",
+    "rule",
+    "run_rules",
+]
 
 
 def run_rules(facts) -> list[Flag]:

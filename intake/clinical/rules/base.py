@@ -37,17 +37,31 @@ class Flag:
         return SEVERITIES.index(self.severity), self.code
 
 
+@dataclass(frozen=True)
+class RuleInfo:
+    """What the queue shows of a rule, declared once with it."""
+
+    code: str
+    severity: str  # the usual severity (a flag may say otherwise in a given case)
+    label: str  # the queue's short badge, e.g. "Opioid + benzo"
+
+
 Rule = Callable[..., Flag | None]
 RULES: dict[str, Rule] = {}
+RULE_INFO: dict[str, RuleInfo] = {}
 
 
-def rule(code: str) -> Callable[[Rule], Rule]:
-    """Register a rule under its flag code: adding a rule is adding one function."""
+def rule(code: str, *, severity: str, label: str) -> Callable[[Rule], Rule]:
+    """Register a rule under its flag code, with its usual severity and queue badge:
+    adding a rule is adding one function (and its table of cases)."""
+    if severity not in SEVERITIES:
+        raise ValueError(f"{code}: unknown severity {severity!r}")
 
     def register(function: Rule) -> Rule:
         if code in RULES:
             raise ValueError(f"two rules for flag {code}")
         RULES[code] = function
+        RULE_INFO[code] = RuleInfo(code, severity, label)
         function.code = code
         return function
 
@@ -60,3 +74,13 @@ def priority(flags) -> str:
     if "stat" in severities:
         return "stat"
     return "urgent" if "high" in severities else "routine"
+
+
+def driving_line(facts) -> str:
+    """The sentence a sedation flag adds when the patient drives while taking the medicine."""
+    if facts.case.side_effects.driving is not True:
+        return ""
+    return (
+        " The patient drives while taking it: the label warns against driving until they know "
+        "the medicine does not impair them, and sedation adds up with other sedatives."
+    )

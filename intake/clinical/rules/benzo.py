@@ -4,38 +4,61 @@ from education import slugs
 from intake.clinical import catalog_data as classes
 from intake.clinical.dosing import mg, sum_equivalents
 from intake.clinical.rules import sources
-from intake.clinical.rules.base import Flag, rule
+from intake.clinical.rules.base import Flag, driving_line, rule
 
 CLONAZEPAM_PANIC_MAX_MG = 4  # panic disorder; the seizure-disorder maximum is 20 mg/day
 
 
-@rule("opioid_benzo")
+@rule("opioid_benzo", severity="high", label="Opioid + benzo")
 def opioid_benzo(facts) -> Flag | None:
-    """Any benzodiazepine with any opioid, prescribed or not."""
+    """Any benzodiazepine with any opioid, prescribed or not. For buprenorphine or methadone
+    (opioid use disorder treatment) the advice is FDA 2017's: do not withhold it."""
     opioids = facts.of_class(classes.OPIOID)
     other_use = facts.case.substances.opioids
     if not facts.benzos or not (opioids or other_use):
         return None
+    treatment = [m for m in opioids if m.generic in classes.OUD_TREATMENTS]
+    analgesic = [m for m in opioids if m not in treatment] or other_use
+    reasons = [
+        "Together they can cause profound sedation, slowed or stopped breathing, coma and death."
+    ]
+    if analgesic:
+        reasons.append(
+            "The FDA boxed warnings (2016, 2020) and the Beers Criteria say to avoid the "
+            "combination; if it cannot be avoided, use the lowest doses for the shortest time."
+        )
+    if treatment:
+        names = " and ".join(m.generic for m in treatment)
+        reasons.append(
+            f"{names[0].upper()}{names[1:]} treats opioid use disorder: the FDA (2017) says "
+            "not to withhold it because of a benzodiazepine, since untreated opioid use "
+            "disorder carries a higher risk of overdose and death. Coordinate care, taper the "
+            "benzodiazepine where appropriate, and monitor closely."
+        )
+    driving = driving_line(facts)
     return Flag(
         code="opioid_benzo",
         severity="high",
-        title="Benzodiazepine taken with an opioid",
-        rationale="Together they can cause profound sedation, slowed or stopped breathing, "
-        "coma and death. The FDA boxed warnings (2016, 2020) and the Beers Criteria say to "
-        "avoid the combination; if it cannot be avoided, use the lowest doses for the "
-        "shortest time.",
+        title="Benzodiazepine taken with an opioid"
+        if not treatment
+        else "Benzodiazepine with opioid use disorder treatment",
+        rationale=" ".join(reasons) + driving,
         # (secondary) the Beers drug-drug table wording was seen only in a secondary copy.
-        source=f"{sources.FDA_2016_2020}; {sources.BEERS_2023}",
+        source="; ".join(
+            ([f"{sources.FDA_2016_2020}; {sources.BEERS_2023}"] if analgesic else [])
+            + ([sources.FDA_2017_MAT] if treatment else [])
+        ),
         education=slugs.ALCOHOL_OPIOIDS_SEDATIVES,
         triggered_by=(
             *(m.ref for m in facts.benzos),
             *(m.ref for m in opioids),
             *(["substances.opioids=true"] if other_use else []),
+            *(["side_effects.driving=true"] if driving else []),
         ),
     )
 
 
-@rule("age65_benzo")
+@rule("age65_benzo", severity="high", label="65+ on benzo")
 def age65_benzo(facts) -> Flag | None:
     """Age 65 or older with any benzodiazepine."""
     age = facts.case.age
@@ -56,7 +79,7 @@ def age65_benzo(facts) -> Flag | None:
     )
 
 
-@rule("clonazepam_above_max")
+@rule("clonazepam_above_max", severity="high", label="Clonazepam > 4 mg")
 def clonazepam_above_max(facts) -> Flag | None:
     """Clonazepam above 4 mg/day in total (the panic-disorder maximum)."""
     doses = [m for m in facts.medications if m.generic == "clonazepam" and m.daily_mg]
@@ -77,13 +100,14 @@ def clonazepam_above_max(facts) -> Flag | None:
     )
 
 
-@rule("multiple_benzos")
+@rule("multiple_benzos", severity="high", label="2+ benzos")
 def multiple_benzos(facts) -> Flag | None:
     """Two or more different benzodiazepines."""
-    generics = {m.generic for m in facts.benzos}
+    known = [m for m in facts.benzos if m.generic]  # "benzos" may be one of them
+    generics = {m.generic for m in known}
     if len(generics) < 2:
         return None
-    total = sum_equivalents(m.equivalent for m in facts.benzos)
+    total = sum_equivalents(m.equivalent for m in known)
     together = (
         f" Together they are about {mg(total.low)}-{mg(total.high)} mg of diazepam a day "
         f"({' and '.join(total.tables)} tables; guidance only, sources disagree)."
@@ -96,22 +120,32 @@ def multiple_benzos(facts) -> Flag | None:
         title="Two or more benzodiazepines",
         rationale=f"The patient lists {len(generics)} different benzodiazepines: "
         f"{', '.join(sorted(generics))}. Their effects add up, and so do sedation, "
-        "dependence and withdrawal risks." + together,
+        "dependence and withdrawal risks." + together + _at_least(known),
         source=f"{sources.KLONOPIN_LABEL}; {sources.EQUIVALENCE}",
         education=slugs.DOSE_TOO_HIGH_OR_LOW,
-        triggered_by=tuple(m.dose_ref() for m in facts.benzos),
+        triggered_by=tuple(m.dose_ref() for m in known),
     )
 
 
-@rule("misuse_signals")
+def _at_least(benzos) -> str:
+    more = [m.generic for m in benzos if m.input.taking == "more"]
+    if not more:
+        return ""
+    return (
+        f" The patient takes more {' and '.join(more)} than prescribed, so these totals are "
+        "at least that much."
+    )
+
+
+@rule("misuse_signals", severity="high", label="Misuse signals")
 def misuse_signals(facts) -> Flag | None:
     """A benzodiazepine taken more than prescribed, or not prescribed to the patient."""
     triggers = []
     for m in facts.benzos:
         if m.input.taking == "more":
-            triggers.append(f"{m.path}.taking=more ({m.generic})")
+            triggers.append(f"{m.path}.taking=more ({m.generic or m.input.name})")
         if not m.input.prescribed:
-            triggers.append(f"{m.path}.prescribed=false ({m.generic})")
+            triggers.append(f"{m.path}.prescribed=false ({m.generic or m.input.name})")
     if not triggers:
         return None
     return Flag(
@@ -127,7 +161,7 @@ def misuse_signals(facts) -> Flag | None:
     )
 
 
-@rule("benzo_alcohol")
+@rule("benzo_alcohol", severity="moderate", label="Benzo + alcohol")
 def benzo_alcohol(facts) -> Flag | None:
     """A benzodiazepine with any drinking; high when the AUDIT-C is positive."""
     if not facts.benzos or not facts.score("audit_c", "drinks"):
@@ -150,5 +184,46 @@ def benzo_alcohol(facts) -> Flag | None:
             *(m.ref for m in facts.benzos),
             f"audit_c.item_1={frequency}",
             *([f"audit_c.total={total}"] if positive else []),
+        ),
+    )
+
+
+@rule("pregnancy_benzo", severity="high", label="Benzo + pregnancy")
+def pregnancy_benzo(facts) -> Flag | None:
+    """A benzodiazepine, and pregnant ("yes" or "unsure") or breastfeeding ("yes")."""
+    if not facts.benzos:
+        return None
+    pregnant = facts.case.pregnant if facts.case.pregnant in ("yes", "unsure") else None
+    breastfeeding = facts.case.breastfeeding == "yes"
+    if not pregnant and not breastfeeding:
+        return None
+    reasons = []
+    if pregnant:
+        maybe = "may be" if pregnant == "unsure" else "is"
+        reasons.append(
+            f"The patient {maybe} pregnant. Benzodiazepine use late in pregnancy can cause "
+            "sedation and withdrawal in the newborn. Do not stop it abruptly: ACOG advises an "
+            "individual plan weighing benefit against risk rather than stopping."
+        )
+    if breastfeeding:
+        reasons.append(
+            "The patient is breastfeeding. Clonazepam passes into breast milk: the infant "
+            "should be watched for sedation and poor feeding."
+        )
+    return Flag(
+        code="pregnancy_benzo",
+        severity="high",
+        title="Benzodiazepine "
+        + " and ".join(
+            (["in pregnancy"] if pregnant else [])
+            + (["while breastfeeding"] if breastfeeding else [])
+        ),
+        rationale=" ".join(reasons),
+        source=f"{sources.KLONOPIN_LABEL_PREGNANCY}; {sources.FDA_2020}; {sources.ACOG_2023}",
+        education=slugs.WHAT_CHANGES_DOSE,
+        triggered_by=(
+            *(m.ref for m in facts.benzos),
+            *([f"pregnant={pregnant}"] if pregnant else []),
+            *(["breastfeeding=yes"] if breastfeeding else []),
         ),
     )

@@ -8,17 +8,21 @@ from intake.clinical.rules.base import Flag, rule
 ITEM_9_WORDS = {1: "on several days", 2: "on more than half the days", 3: "nearly every day"}
 
 
-@rule("self_harm")
+@rule("self_harm", severity="stat", label="Self-harm")
 def self_harm(facts) -> Flag | None:
-    """PHQ-9 item 9 above 0, or any C-SSRS yes. High C-SSRS risk is labelled imminent."""
+    """Current thoughts (PHQ-9 item 9 above 0, any C-SSRS yes to Q1-Q5) or suicidal behaviour
+    in the past 3 months (or not said when). High C-SSRS risk is labelled imminent.
+
+    Behaviour more than 3 months ago with no current thoughts is ``past_suicidal_behaviour``
+    (high, not STAT)."""
     item_9 = facts.score("phq_9", "item_9")
     answers = facts.case.cssrs or {}
     said_yes = cssrs_yes(answers)
+    if not item_9 and not _current_or_recent(answers, said_yes):
+        return None
     triggers = ([f"phq_9.item_9={item_9}"] if item_9 else []) + [
         f"cssrs.{key}=yes" for key in said_yes
     ]
-    if not triggers:
-        return None
     imminent = cssrs_imminent(answers)
     return Flag(
         code="self_harm",
@@ -55,3 +59,41 @@ def _rationale(item_9: int | None, said_yes: list[str], imminent: bool, risk: st
             "review it with the patient the same day."
         )
     return " ".join(reasons)
+
+
+def _current_or_recent(answers: dict, said_yes: list[str]) -> bool:
+    """A C-SSRS yes to current thoughts (Q1-Q5), or behaviour not known to be over 3 months
+    ago (an unanswered "in the past 3 months?" counts as recent)."""
+    if set(said_yes) - {"q6"}:
+        return True
+    return "q6" in said_yes and answers.get("q6_past_3_months") is not False
+
+
+@rule("past_suicidal_behaviour", severity="high", label="Past suicidal behaviour")
+def past_suicidal_behaviour(facts) -> Flag | None:
+    """C-SSRS behaviour more than 3 months ago, and no current thoughts (Q1, Q2 no, PHQ-9
+    item 9 not above 0): moderate risk on the screener's triage; urgent, not STAT."""
+    answers = facts.case.cssrs or {}
+    if answers.get("q6") is not True or answers.get("q6_past_3_months") is not False:
+        return None
+    if self_harm(facts) is not None:
+        return None  # current thoughts: self_harm (STAT) carries it
+    item_9 = facts.score("phq_9", "item_9")
+    thoughts = "no current thoughts of suicide (C-SSRS Q1 and Q2 no" + (
+        ", PHQ-9 item 9 = 0)" if item_9 == 0 else "; PHQ-9 item 9 not answered)"
+    )
+    return Flag(
+        code="past_suicidal_behaviour",
+        severity="high",
+        title="Suicidal behaviour more than 3 months ago",
+        rationale="C-SSRS screener: the patient has done, started or prepared something to end "
+        f"their life, more than 3 months ago, and reports {thoughts}. The screener rates this "
+        "moderate risk, not high: review the history and a safety plan at the visit.",
+        source=sources.CSSRS,
+        education=slugs.GETTING_HELP_NOW,
+        triggered_by=(
+            "cssrs.q6=yes",
+            "cssrs.q6_past_3_months=no",
+            *([f"phq_9.item_9={item_9}"] if item_9 is not None else []),
+        ),
+    )

@@ -8,6 +8,8 @@ from intake.clinical.rules.base import Flag, rule
 AUDIT_C_HIGH_RISK = 8
 DAST_MODERATE = 3
 GAD_7_SEVERE = 15
+PHQ_9_SEVERE = 20
+PHQ_9_MODERATELY_SEVERE = 15
 # The article's "4-6 weeks for full effect": we wait for the end of that window.
 STABLE_WEEKS = 6
 # Our own working threshold for "frequent" panic attacks (not from a source).
@@ -21,7 +23,7 @@ ANXIETY_TREATMENTS = (
 )
 
 
-@rule("audit_c_positive")
+@rule("audit_c_positive", severity="moderate", label="AUDIT-C +")
 def audit_c_positive(facts) -> Flag | None:
     """AUDIT-C at or above the threshold for the patient's sex (4 men, 3 women or unknown)."""
     if facts.score("audit_c", "positive") is not True:
@@ -41,7 +43,7 @@ def audit_c_positive(facts) -> Flag | None:
     )
 
 
-@rule("dast_moderate")
+@rule("dast_moderate", severity="moderate", label="DAST-10 moderate")
 def dast_moderate(facts) -> Flag | None:
     """DAST-10 of 3 or more (moderate, substantial or severe)."""
     total = facts.score("dast_10", "total")
@@ -74,7 +76,7 @@ def _persisting_symptoms(facts) -> list[str]:
     return signs
 
 
-@rule("undertreated")
+@rule("undertreated", severity="routine", label="Undertreated")
 def undertreated(facts) -> Flag | None:
     """Severe anxiety, breakthrough anxiety or frequent panic after 6+ weeks on a stable dose."""
     stable = [
@@ -91,14 +93,34 @@ def undertreated(facts) -> Flag | None:
         code="undertreated",
         severity="routine",
         title="Anxiety may be undertreated",
-        rationale="Symptoms persist after 6 or more weeks on a stable dose (4-6 weeks is when "
-        "full effect is expected): severe anxiety (GAD-7 15+), breakthrough anxiety between "
-        "doses, or frequent panic attacks (2+ a week). Worth reviewing the dose, its timing "
-        "or the treatment.",
-        source=f"{sources.ARTICLE}; {sources.GAD_7}",
+        rationale="Symptoms persist after 6 or more weeks on a stable dose (the portal's "
+        "working window for a treatment to reach full effect): severe anxiety (GAD-7 15+), "
+        "breakthrough anxiety between doses, or frequent panic attacks (2+ a week). Worth "
+        "reviewing the dose, its timing or the treatment.",
+        source=sources.GAD_7,
         education=slugs.DOSE_TOO_HIGH_OR_LOW,
         triggered_by=(
             *(f"{m.ref} ({m.input.weeks_taking:g} weeks)" for m in stable),
             *signs,
         ),
+    )
+
+
+@rule("severe_depression", severity="high", label="Severe depression")
+def severe_depression(facts) -> Flag | None:
+    """PHQ-9 total of 20 or more (high) or 15-19 (moderate), whatever item 9 says."""
+    total = facts.score("phq_9", "total")
+    if total is None or total < PHQ_9_MODERATELY_SEVERE:
+        return None
+    severe = total >= PHQ_9_SEVERE
+    return Flag(
+        code="severe_depression",
+        severity="high" if severe else "moderate",
+        title=f"{'Severe' if severe else 'Moderately severe'} depression (PHQ-9 {total})",
+        rationale=f"The PHQ-9 total is {total} (15-19 moderately severe, 20-27 severe): active "
+        "treatment is warranted."
+        + (" A severe total is a clinical priority even when item 9 is 0." if severe else ""),
+        source=sources.PHQ_9_SEVERITY,
+        education=slugs.GETTING_HELP_NOW,
+        triggered_by=(f"phq_9.total={total}",),
     )

@@ -3,7 +3,7 @@
 from education import slugs
 from intake.clinical import catalog_data as classes
 from intake.clinical.rules import sources
-from intake.clinical.rules.base import Flag, rule
+from intake.clinical.rules.base import Flag, driving_line, rule
 
 AT_LEAST_MILD = ("mild", "moderate", "severe")
 AT_LEAST_MODERATE = ("moderate", "severe")
@@ -24,9 +24,11 @@ def _added_sedatives(facts) -> list:
     ]
 
 
-@rule("cns_load")
+@rule("cns_load", severity="moderate", label="CNS load")
 def cns_load(facts) -> Flag | None:
-    """3+ CNS-active drugs, or a benzodiazepine with a Z-drug, gabapentinoid or other sedative."""
+    """3+ CNS-active drugs, or a benzodiazepine with a Z-drug, gabapentinoid, barbiturate,
+    sedating antihistamine, sleep antidepressant, orexin antagonist, muscle relaxant,
+    clonidine or other sedative."""
     cns = _cns_active(facts)
     added = _added_sedatives(facts) if facts.benzos else []
     other_use = bool(facts.benzos) and facts.case.substances.sedatives is True
@@ -38,20 +40,22 @@ def cns_load(facts) -> Flag | None:
     if added or other_use:
         names = [m.generic for m in added] + (["a sedative not on the list"] if other_use else [])
         reasons.append(f"A benzodiazepine with {', '.join(names)}.")
-    listed = cns | {m.generic: m for m in facts.benzos + added}
+    listed = cns | {m.generic or m.input.name: m for m in facts.benzos + added}
+    driving = driving_line(facts) if facts.benzos else ""
     return Flag(
         code="cns_load",
         severity="moderate",
         title="Several sedating or CNS-active medicines",
         rationale=" ".join(reasons)
         + " The Beers Criteria advise avoiding 3 or more CNS-active drugs (falls and "
-        "fractures) and benzodiazepines with other sedatives; sedation adds up.",
+        "fractures) and benzodiazepines with other sedatives; sedation adds up." + driving,
         # (secondary) the Beers table wording was seen only in a secondary copy.
         source=f"{sources.BEERS_2023} (table wording from a secondary copy)",
         education=slugs.ALCOHOL_OPIOIDS_SEDATIVES,
         triggered_by=(
             *(m.ref for m in sorted(listed.values(), key=lambda m: m.index)),
             *(["substances.sedatives=true"] if other_use else []),
+            *(["side_effects.driving=true"] if driving else []),
         ),
     )
 
@@ -63,7 +67,7 @@ def _side_effects_over(facts, names: tuple[str, ...], levels: tuple[str, ...]) -
     ]
 
 
-@rule("oversedation")
+@rule("oversedation", severity="moderate", label="Oversedation")
 def oversedation(facts) -> Flag | None:
     """A benzodiazepine with marked sedation, memory problems, confusion, falls or feeling
     over-medicated."""
@@ -75,20 +79,26 @@ def oversedation(facts) -> Flag | None:
         triggers.append("side_effects.falls=true")
     if not triggers:
         return None
+    driving = driving_line(facts)
     return Flag(
         code="oversedation",
         severity="moderate",
         title="Signs the benzodiazepine dose may be too much",
         rationale="Marked daytime sleepiness, memory problems, confusion, falls or feeling "
         "over-medicated are signs that a benzodiazepine dose may be more than the patient "
-        "needs; the label warns of CNS depression and impaired thinking and coordination.",
-        source=f"{sources.ARTICLE}; {sources.KLONOPIN_LABEL}",
+        "needs; the label warns of CNS depression and impaired thinking and coordination."
+        + driving,
+        source=sources.KLONOPIN_LABEL,
         education=slugs.DOSE_TOO_HIGH_OR_LOW,
-        triggered_by=(*(m.ref for m in facts.benzos), *triggers),
+        triggered_by=(
+            *(m.ref for m in facts.benzos),
+            *triggers,
+            *(["side_effects.driving=true"] if driving else []),
+        ),
     )
 
 
-@rule("fall_risk")
+@rule("fall_risk", severity="moderate", label="Fall risk")
 def fall_risk(facts) -> Flag | None:
     """A benzodiazepine with age 65+, a fall, or coordination problems."""
     if not facts.benzos:

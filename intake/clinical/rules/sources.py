@@ -20,3 +20,17 @@ CSSRS = "C-SSRS screener (Columbia Suicide Severity Rating Scale)"
 AUDIT_C = "AUDIT-C (Bush 1998; Bradley 2003)"
 DAST_10 = "DAST-10 (Skinner 1982, Addict Behav 7:363)"
 GAD_7 = "GAD-7 (Spitzer 2006, Arch Intern Med 166:1092)"
+KLONOPIN_LABEL_PREGNANCY = (
+    "KLONOPIN (clonazepam) FDA prescribing information, revised 1/2023, sections 8.1 "
+    "(Pregnancy) and 8.2 (Lactation)"
+)
+ACOG_2023 = "ACOG Clinical Practice Guideline No. 5 (2023), perinatal mental health conditions"
+FDA_2017_MAT = (
+    "FDA Drug Safety Communication, 20 Sep 2017 (buprenorphine and methadone with "
+    "benzodiazepines or other CNS depressants)"
+)
+PHQ_9_SEVERITY = "PHQ-9 severity bands (Kroenke 2001, J Gen Intern Med 16:606)"
+RXNORM_MATCHING = (
+    "NLM RxNorm approximate matching (RxNav): a matched name is shown back for confirmation, "
+    "never silently substituted"
+)

@@ -1,0 +1,56 @@
+"""Medicines the catalog could not recognise: the psychiatrist checks them by hand."""
+
+from education import slugs
+from intake.clinical.catalog import AMBIGUOUS, CLASS, CORRECTED
+from intake.clinical.rules import sources
+from intake.clinical.rules.base import Flag, rule
+
+
+@rule("unrecognised_medicine", severity="moderate", label="Check this medicine")
+def unrecognised_medicine(facts) -> Flag | None:
+    """A medicine that matched nothing, matched two drugs, named only a class, or whose
+    correction the patient did not confirm: no rule can read its class or dose."""
+    unknown = facts.unrecognised
+    if not unknown:
+        return None
+    sedative = any(m.could_be_sedating for m in unknown)
+    at_least = (
+        " The diazepam-equivalent total counts only the benzodiazepines recognised, so it is "
+        "a minimum."
+        if sedative and facts.benzos
+        else ""
+    )
+    return Flag(
+        code="unrecognised_medicine",
+        severity="moderate",
+        title="Check this medicine: not recognised"
+        if len(unknown) == 1
+        else f"Check these {len(unknown)} medicines: not recognised",
+        rationale=" ".join(_words(m) for m in unknown)
+        + (
+            " No other flag can check its class, dose or interactions until it is identified."
+            if len(unknown) == 1
+            else " No other flag can check their classes, doses or interactions until they "
+            "are identified."
+        )
+        + at_least,
+        source=sources.RXNORM_MATCHING,
+        education=slugs.ALCOHOL_OPIOIDS_SEDATIVES,
+        triggered_by=tuple(f"{m.path}={m.input.name} ({_how(m)})" for m in unknown),
+    )
+
+
+def _how(m) -> str:
+    found = m.match
+    if found.kind == CORRECTED:
+        answer = "said no" if m.input.confirmed is False else "not confirmed"
+        return f"close to {found.generic}, {answer} by the patient"
+    if found.kind == AMBIGUOUS:
+        return f"could be {' or '.join(found.candidates)}"
+    if found.kind == CLASS:
+        return f"a {found.class_word}, which one not known"
+    return "not in the catalog"
+
+
+def _words(m) -> str:
+    return f"The patient typed “{m.input.name}”: {_how(m)}."
