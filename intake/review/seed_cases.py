@@ -94,6 +94,10 @@ ARCHETYPES: dict[str, dict] = {
     "urgent_two_benzos": base(medications=[CLONAZEPAM, _med("Xanax", 0.5, times=1)]),
     "urgent_misuse": base(medications=[_med("Klonopin", 1, taking="more")]),
     "urgent_alcohol": base(sex_at_birth="male", audit_c=[3, 2, 2]),
+    "urgent_pregnant": base(pregnant="yes", breastfeeding="no"),
+    "urgent_past_attempt": base(
+        cssrs={"q1": False, "q2": False, "q6": True, "q6_past_3_months": False}
+    ),  # fmt: skip
     # ROUTINE: moderate flags or none
     "routine_drinks": base(audit_c=[1, 0, 0]),
     "routine_cns_load": base(
@@ -117,6 +121,7 @@ ARCHETYPES: dict[str, dict] = {
         side_effects=_with(NO_SIDE_EFFECTS, breakthrough_anxiety="severe"),
         panic_attacks_per_week=4,
     ),
+    "routine_unrecognised": base(medications=[CLONAZEPAM, _med("melatonin", 3, times=1)]),
     "routine_calm": base(
         visit_reason="gad", medications=[_med("escitalopram", 10, times=1, weeks_taking=40)]
     ),
@@ -132,12 +137,15 @@ WEIGHTS = {
     "urgent_two_benzos": 4,
     "urgent_misuse": 4,
     "urgent_alcohol": 5,
+    "urgent_pregnant": 2,
+    "urgent_past_attempt": 3,
     "routine_drinks": 10,
     "routine_cns_load": 8,
     "routine_dependence": 6,
     "routine_withdrawal": 8,
     "routine_oversedation": 7,
     "routine_undertreated": 9,
+    "routine_unrecognised": 6,
     "routine_calm": 14,
     "routine_no_medicines": 7,
 }
