@@ -8,6 +8,7 @@ from django.utils import timezone
 from portal.audit import record
 
 from ..clinical.case import CaseError, parse_case
+from ..clinical.catalog import build_index
 from ..clinical.evaluate import evaluate
 from ..evaluation import catalog_entries
 from ..models import PRIORITY_RANK, Intake
@@ -58,7 +59,7 @@ def intakes_recompute() -> RecomputeResult:
 
     The catalog is read once; rows are read and written in batches of ``BATCH``.
     """
-    entries = catalog_entries()
+    entries = build_index(catalog_entries())  # the matcher's index, built once for all
     checked = changed = priority_changed = failed = 0
     batch: list[Intake] = []
     rows = Intake.objects.filter(status__in=OPEN_STATUSES).only(
