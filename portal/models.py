@@ -71,3 +71,17 @@ class Invitation(models.Model):
     @property
     def is_used(self) -> bool:
         return self.accepted_at is not None
+
+
+class CacheGeneration(models.Model):
+    """One row: the generation every shared-cache key carries (``portal/resilient_cache.py``).
+
+    A write to the shared cache that failed or was skipped while the cache was unreachable
+    bumps it, in the same database transaction as the change the cache missed, so an entry
+    left behind in Redis (a signed-out session, say) is never read again once Redis is back.
+    """
+
+    value = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self):
+        return f"cache generation {self.value}"

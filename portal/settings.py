@@ -175,9 +175,21 @@ SHARED_CACHE = bool(CACHE_URL)
 # A cache that hangs must not hang the request: Redis socket timeouts, in seconds.
 CACHE_CONNECT_TIMEOUT = _seconds("CACHE_CONNECT_TIMEOUT", 0.5)
 CACHE_SOCKET_TIMEOUT = _seconds("CACHE_SOCKET_TIMEOUT", 0.5)
+# After a cache failure, each process uses the database alone for this long, then tries
+# Redis again; and it re-reads the cache generation (see the module) this often.
+CACHE_RETRY_SECONDS = _seconds("CACHE_RETRY_SECONDS", 5)
+CACHE_GENERATION_POLL_SECONDS = _seconds("CACHE_GENERATION_POLL_SECONDS", 1)
 CACHES = {
     "default": (
-        env.cache_url("CACHE_URL")
+        # Django's Redis cache, failing soft to the database (portal/resilient_cache.py).
+        env.cache_url(
+            "CACHE_URL",
+            backend=(
+                "portal.resilient_cache.ResilientRedisCache"
+                if CACHE_URL.startswith("redis")
+                else None
+            ),
+        )
         if SHARED_CACHE
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"}
     ),
