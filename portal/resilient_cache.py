@@ -24,7 +24,9 @@ from django.conf import settings
 from django.core.cache.backends.redis import RedisCache
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
-from redis.exceptions import RedisError
+from redis.backoff import NoBackoff
+from redis.exceptions import ConnectionError, RedisError
+from redis.retry import Retry
 
 logger = logging.getLogger(__name__)
 CACHE_ERRORS = (RedisError, OSError)
@@ -79,6 +81,13 @@ def _generation_read() -> int:
 
 
 class ResilientRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        # A pooled connection that died in an outage fails once on its next use: retry that
+        # on a fresh connection at once. A timeout is never retried (that is a hung server).
+        retry = Retry(NoBackoff(), 1, supported_errors=(ConnectionError,))
+        self._options = {"retry": retry, **self._options}
+
     def make_key(self, key, version=None):
         return super().make_key(f"g{_generation_read()}:{key}", version=version)
 

@@ -35,7 +35,7 @@ def cache_proxy(settings):
         }
         settings.SHARED_CACHE = True
         settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-        settings.CACHE_RETRY_SECONDS = 0.3
+        settings.CACHE_RETRY_SECONDS = 5
         settings.CACHE_GENERATION_POLL_SECONDS = 0
         resilient_cache._health.__init__()
         caches["default"].clear()
@@ -49,6 +49,11 @@ def _sign_in(client, user):
     response = client.post("/accounts/login/", {"username": user.username, "password": PASSWORD})
     assert response.status_code == 302, response.content.decode()[:500]
     return response
+
+
+def _retry_window_passes():
+    # As CACHE_RETRY_SECONDS after the last failure: this process tries Redis again.
+    resilient_cache._health.down_until = 0.0
 
 
 def _timed(call):
@@ -71,7 +76,7 @@ def test_during_a_cache_outage_sign_in_pages_roles_and_sign_out_work_from_the_da
     cache_proxy.set_mode(fault)
 
     response, seconds = _timed(lambda: _sign_in(client, patient))
-    assert seconds < 2, seconds
+    assert seconds < 3, seconds  # Argon2 alone takes up to a second on a busy machine
     page, seconds = _timed(lambda: client.get(f"/intake/{intake.public_id}/"))
     assert (page.status_code, seconds < 1.5) == (200, True), seconds
     assert client.get("/review/").status_code == 404  # roles still hold: not a psychiatrist
@@ -101,7 +106,7 @@ def test_a_session_signed_out_during_an_outage_does_not_come_back_with_the_cache
     assert client.post("/accounts/logout/").status_code == 302
     assert Session.objects.count() == 0
     cache_proxy.set_mode(PASS)
-    time.sleep(0.4)  # past CACHE_RETRY_SECONDS: Redis is used again
+    _retry_window_passes()
 
     assert len(_redis_keys()) == 1  # the old entry is still in Redis...
     client.cookies[cookie_name] = stolen
@@ -115,7 +120,7 @@ def test_after_an_outage_the_cache_is_used_again_without_a_restart(client, cache
     cache_proxy.set_mode(BLACKHOLE)
     client.get("/")
     cache_proxy.set_mode(PASS)
-    time.sleep(0.4)
+    _retry_window_passes()
     _sign_in(client, patient)
     assert len(_redis_keys()) >= 1
 
@@ -123,7 +128,6 @@ def test_after_an_outage_the_cache_is_used_again_without_a_restart(client, cache
 def test_a_hung_cache_costs_one_timeout_per_retry_window_not_one_per_call(
     client, cache_proxy, settings
 ):
-    settings.CACHE_RETRY_SECONDS = 30
     patient = make_patient(password=PASSWORD)
     intake = make_intake(patient)
     _sign_in(client, patient)
