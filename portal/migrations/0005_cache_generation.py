@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0003_clinical_reviewers_group'),
+        ('portal', '0004_clinical_leads_group'),
     ]
 
     operations = [
