@@ -101,6 +101,20 @@ def public_page(slug: str) -> Page | None:
     )
 
 
+def page_stamp(slug: str) -> tuple | None:
+    """What a published page's ETag is made of, without the page itself: ``(pk, version,
+    updated_at, site_changed)``, or None. A small query that answers a conditional GET."""
+    latest_edit = Page.objects.order_by("-updated_at").values("updated_at")[:1]
+    return (
+        Page.objects.published()
+        .filter(slug=slug)
+        .annotate(site_changed=Subquery(latest_edit))
+        .order_by("pk")
+        .values_list("pk", "version", "updated_at", "site_changed")
+        .first()
+    )
+
+
 def page_context(page: Page, version: Version) -> PageContext:
     """Previous/next in the topic and the version's related pages: one query."""
     neighbours = list(

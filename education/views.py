@@ -42,21 +42,42 @@ def _get_public_page(slug):
     return page
 
 
-def _validators(request, page) -> tuple[str, int]:
+def _validators(request, pk, version, updated_at, site_changed) -> tuple[str, int]:
     """ETag and Last-Modified (epoch seconds) for this page as this visitor sees it."""
-    changed = max(t for t in (page.updated_at, page.site_changed) if t)
+    changed = max(t for t in (updated_at, site_changed) if t)
     viewer = request.user.pk if request.user.is_authenticated else "public"
-    seed = f"{page.pk}:{page.version}:{changed.isoformat()}:{viewer}:{TEMPLATE_GENERATION}"
+    seed = f"{pk}:{version}:{changed.isoformat()}:{viewer}:{TEMPLATE_GENERATION}"
     return quote_etag(hashlib.sha256(seed.encode()).hexdigest()[:32]), int(changed.timestamp())
+
+
+def _page_validators(request, page) -> tuple[str, int]:
+    return _validators(request, page.pk, page.version, page.updated_at, page.site_changed)
+
+
+def _not_modified(request, slug):
+    """A 304 for a conditional GET of an unchanged page, from the page's small stamp
+    (``selectors.page_stamp``) before any full page query; else None."""
+    if not ("HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META):
+        return None
+    stamp = selectors.page_stamp(slug)
+    if stamp is None:
+        raise Http404
+    etag, last_modified = _validators(request, *stamp)
+    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    return None if response is None else (response, etag, last_modified)
 
 
 @require_safe
 def page(request, slug):
-    page = _get_public_page(slug)
-    etag, last_modified = _validators(request, page)
-    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
-    if response is None:
-        response = render_page(request, page)
+    not_modified = _not_modified(request, slug)
+    if not_modified:
+        response, etag, last_modified = not_modified
+    else:
+        page = _get_public_page(slug)
+        etag, last_modified = _page_validators(request, page)
+        response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        if response is None:
+            response = render_page(request, page)
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
     # Caches may keep a copy but must check it is still current before using it.

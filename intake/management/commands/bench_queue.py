@@ -1,54 +1,98 @@
-"""``manage.py bench_queue``: how the review queue holds up at 1,000 and 100,000 intakes.
+"""``manage.py bench_queue``: the portal under a clinic's mixed load, on PostgreSQL.
 
-On PostgreSQL only, in a database whose name ends in ``_bench`` (it deletes every intake
-there). For each size it seeds synthetic intakes (``seed_demo``'s generator), serves the
-portal with gunicorn (DEBUG off) and measures, in the same run, a bare Django view, the
-queue's first page, a deep keyset page and an intake's detail page: requests per second
-and p50/p95/p99 latency, then the ratios the issue sets as targets.
+In a database whose name ends in ``_bench`` (it adds synthetic people and intakes there),
+with ``--intakes N`` seeded first if fewer are there. It serves the portal with gunicorn
+(DEBUG off, ``--workers``) and, while a *writer* claims and reviews intakes over HTTP at
+``--writes`` a second, measures every page in short rounds taken in turn (so each one sees
+the same machine, the same writes and the same noise): a bare view and the same view behind
+the queue's sign-in (the baselines), each psychiatrist's queue page (their own filters and
+page depth), the detail page, a patient saving a step and a patient submitting. Each round
+runs ``--concurrency`` closed-loop clients for ``--round`` seconds; each page gets
+``--seconds`` in all. It prints requests per second and p50/p95/p99 per page, the ratios
+to the bare signed-in view, and (``--compare`` a smaller run's ``--out`` file) each page's
+p95 against that run.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_rev_bench \\
-        python manage.py migrate && python manage.py bench_queue
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_1m_bench \\
+        python manage.py migrate && python manage.py bench_queue --intakes 1000000
 """
 
+import itertools
+import json
+import threading
 import time
+from datetime import timedelta
+from importlib import import_module
+from urllib.parse import urlencode
 
-from django.contrib.auth import get_user_model
+from django.conf import settings
+from django.contrib.auth import (
+    BACKEND_SESSION_KEY,
+    HASH_SESSION_KEY,
+    SESSION_KEY,
+    get_user_model,
+)
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
-from django.test import Client
+from django.middleware.csrf import _get_new_csrf_string
+from django.utils import timezone
 
 from intake.models import Intake
-from intake.models.review import OPEN_STATUSES
-from intake.review.bench.loadgen import run_load, with_cookies_set_by
+from intake.review.bench.loadgen import Call, LoadResult, Pacer, run_calls, send
 from intake.review.bench.server import gunicorn
-from intake.review.seeding import seed_intakes
-from intake.review.selectors import encode_cursor, queue_rows
+from intake.review.seed_cases import ARCHETYPES, DETAILS
+from intake.review.seeding import UNUSABLE, seed_intakes
+from intake.review.selectors import QueueFilters, encode_cursor, queue_filter, queue_rows
 from portal import roles
 
-BENCH_USER = "bench.psychiatrist@example.org"
-TABLES = ("intake_note", "intake_notificationoutbox", "intake_statuschange", "intake_intake")
+BARE, SIGNED_IN = "bare view", "bare signed-in view"
+# Each psychiatrist's queue page: (name, filters, how far down the list the page starts).
+QUEUE_PAGES = [
+    ("queue: first page", {}, 0.0),
+    ("queue: deep page (80%)", {}, 0.8),
+    ("queue: flag self-harm", {"flag": "self_harm"}, 0.0),
+    ("queue: flag benzo+opioid, page 3", {"flag": "opioid_benzo"}, "page3"),
+    ("queue: reviewed", {"status": "reviewed"}, 0.0),
+    ("queue: reviewed, deep (80%)", {"status": "reviewed"}, 0.8),
+    ("queue: assigned to me", {"who": "mine"}, 0.0),
+    ("queue: no one yet", {"who": "unassigned"}, 0.0),
+    ("queue: visit tomorrow", {"visit_date": "tomorrow"}, 0.0),
+]
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+ANXIETY = {f"gad_7_{n}": str(n % 4) for n in range(1, 8)} | {"panic_attacks_per_week": "2"}
 
 
 class Command(BaseCommand):
-    help = "Benchmark the review queue at two sizes on PostgreSQL (wipes a *_bench database)."
+    help = "The portal under a mixed clinic load (PostgreSQL, a *_bench database)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--sizes", default="1000,100000")
-        parser.add_argument("--seconds", type=float, default=10.0, help="per endpoint")
+        parser.add_argument("--intakes", type=int, default=0, help="seed up to this many")
+        parser.add_argument("--seconds", type=float, default=20.0, help="per page, in all")
+        parser.add_argument("--round", type=float, default=2.0, help="seconds per round")
         parser.add_argument("--concurrency", type=int, default=4)
         parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+        parser.add_argument("--writes", type=float, default=3.0, help="claims+reviews a second")
         parser.add_argument("--port", type=int, default=8765)
+        parser.add_argument("--out", help="write the results here (JSON)")
+        parser.add_argument("--compare", help="a smaller run's --out file: p95 growth")
 
     def handle(self, *args, **options):
         self._check_database()
-        sizes = sorted(int(size) for size in options["sizes"].split(","))
-        self._wipe()
-        results = {}
-        for size in sizes:
-            self._grow_to(size)
-            results[size] = self._measure(size, options)
-        self._report(results, sizes)
+        self._grow_to(options["intakes"])
+        self.total = Intake.objects.exclude(status="draft").count()
+        psychiatrists = self._people("bench.psychiatrist", roles.PSYCHIATRISTS, 10)
+        targets = self._queue_targets(psychiatrists)
+        pool = self._submit_pool(int(options["seconds"] * 80))
+        savers = self._step_savers(20)
+        self.stdout.write(
+            f"== {self.total} intakes ({Intake.objects.filter(status='submitted').count()} "
+            f"waiting); {options['workers']} gunicorn workers, {options['concurrency']} "
+            f"clients a round, writer at {options['writes']}/s =="
+        )
+        with gunicorn(port=options["port"], workers=options["workers"]) as base:
+            results, writer_rate = self._measure(base, psychiatrists, targets, pool, savers,
+                                                 options)  # fmt: skip
+        self._report(results, writer_rate, options)
 
     # ---- set-up ----------------------------------------------------------------------
     def _check_database(self):
@@ -56,13 +100,7 @@ class Command(BaseCommand):
         if connection.vendor != "postgresql":
             raise CommandError("The benchmark runs on PostgreSQL (set DATABASE_URL).")
         if not name.endswith("_bench"):
-            raise CommandError(f"Refusing to wipe {name!r}: use a database named *_bench.")
-
-    def _wipe(self):
-        with connection.cursor() as cursor:
-            cursor.execute(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE")
-        get_user_model().objects.filter(username__startswith="seed.").delete()
-        self.stdout.write("Wiped intakes and synthetic patients.")
+            raise CommandError(f"Refusing to write to {name!r}: use a database named *_bench.")
 
     def _grow_to(self, size: int):
         missing = size - Intake.objects.count()
@@ -74,72 +112,192 @@ class Command(BaseCommand):
         with connection.cursor() as cursor:
             # What autovacuum does after a bulk load; the planner needs fresh statistics.
             cursor.execute("VACUUM ANALYZE intake_intake")
-            cursor.execute("VACUUM ANALYZE auth_user")
 
-    def _session_cookie(self) -> str:
-        user, _ = get_user_model().objects.get_or_create(
-            username=BENCH_USER,
-            defaults={"email": BENCH_USER, "first_name": "Bench", "last_name": "Reviewer"},
-        )
-        user.groups.add(Group.objects.get(name=roles.PSYCHIATRISTS))
-        client = Client()
-        client.force_login(user)
-        return f"sessionid={client.cookies['sessionid'].value}"
+    def _people(self, prefix: str, group: str, count: int) -> list:
+        User = get_user_model()
+        users = []
+        for n in range(count):
+            user, _ = User.objects.get_or_create(
+                username=f"{prefix}.{n}@example.org",
+                defaults={"email": f"{prefix}.{n}@example.org", "first_name": "Bench",
+                          "last_name": f"Person {n}"},
+            )  # fmt: skip
+            users.append(user)
+        Group.objects.get(name=group).user_set.add(*users)
+        return users
 
-    def _targets(self) -> dict[str, str]:
-        open_queue = queue_rows(Intake.objects.filter(status__in=OPEN_STATUSES))
-        total = open_queue.count()
-        # Set-up only: find the row 80% down the queue to start a deep keyset page from.
-        deep_row = open_queue[int(total * 0.8)]
-        first = open_queue.first()
-        return {
-            "bare view": "/review/_bench/bare/",
-            "bare signed-in": "/review/_bench/bare-signed-in/",
-            "queue first page": "/review/",
-            "queue deep page": f"/review/?after={encode_cursor(deep_row)}",
-            "detail page": f"/review/i/{first['public_id']}/",
-        }
+    def _session(self, user) -> dict:
+        """A signed-in session and a CSRF secret for ``user``, as cookies and a header."""
+        store = import_module(settings.SESSION_ENGINE).SessionStore()
+        store[SESSION_KEY], store[BACKEND_SESSION_KEY] = str(user.pk), MODEL_BACKEND
+        store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        store.create()
+        secret = _get_new_csrf_string()
+        cookie = (f"{settings.SESSION_COOKIE_NAME}={store.session_key}; "
+                  f"{settings.CSRF_COOKIE_NAME}={secret}")  # fmt: skip
+        return {"Cookie": cookie, "X-CSRFToken": secret}
+
+    def _queue_targets(self, psychiatrists) -> list[tuple[str, str]]:
+        """(name, path) of each psychiatrist's page; the second-to-last holds 30 intakes."""
+        mine = psychiatrists[QUEUE_PAGES.index(next(p for p in QUEUE_PAGES
+                                                    if p[1] == {"who": "mine"}))]  # fmt: skip
+        waiting = Intake.objects.filter(status="submitted", assignee__isnull=True)
+        held = list(waiting.values_list("pk", flat=True)[:30])
+        Intake.objects.filter(pk__in=held).update(status="in_review", assignee=mine,
+                                                  assigned_at=timezone.now())  # fmt: skip
+        targets = []
+        tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
+        for (name, chosen, depth), user in zip(QUEUE_PAGES, psychiatrists, strict=False):
+            chosen = {k: (tomorrow if v == "tomorrow" else v) for k, v in chosen.items()}
+            query = dict(chosen)
+            after = self._cursor(user, chosen, depth)
+            if after:
+                query["after"] = after
+            targets.append((name, "/review/" + (f"?{urlencode(query)}" if query else "")))
+        return targets
+
+    def _cursor(self, user, chosen: dict, depth) -> str | None:
+        """Set-up only: the cursor of the row ``depth`` down the list (or of page 2's end)."""
+        if not depth:
+            return None
+        filters = QueueFilters(**{k: v for k, v in chosen.items() if k != "visit_date"})
+        rows = queue_rows(queue_filter(user=user, filters=filters))
+        if depth == "page3":
+            index = 49
+        else:
+            index = int(queue_filter(user=user, filters=filters).count() * depth)
+        row = rows[index : index + 1].first()
+        return encode_cursor(row) if row else None
+
+    def _patients(self, count: int, tag: str) -> list:
+        User = get_user_model()
+        stamp = f"{tag}.{int(time.time())}"
+        users = User.objects.bulk_create(
+            [User(username=f"bench.{stamp}.{n}@example.org", email=f"bench.{stamp}.{n}"
+                  "@example.org", first_name="Bench", last_name="Patient", password=UNUSABLE)
+             for n in range(count)]
+        )  # fmt: skip
+        Group.objects.get(name=roles.PATIENTS).user_set.add(*users)
+        return users
+
+    def _drafts(self, patients, answers: dict) -> list[Intake]:
+        soon = timezone.now() + timedelta(days=5)
+        return Intake.objects.bulk_create(
+            [Intake(patient=p, visit_at=soon + timedelta(minutes=n), answers=dict(answers),
+                    details=dict(DETAILS)) for n, p in enumerate(patients)]
+        )  # fmt: skip
+
+    def _submit_pool(self, size: int) -> list[tuple[dict, str]]:
+        """Complete drafts, one per submit request, each with its patient's session."""
+        patients = self._patients(size, "submit")
+        drafts = self._drafts(patients, ARCHETYPES["routine_calm"])
+        return [(self._session(p), f"/intake/{d.public_id}/submit/")
+                for p, d in zip(patients, drafts, strict=True)]  # fmt: skip
+
+    def _step_savers(self, count: int) -> list[tuple[dict, str]]:
+        patients = self._patients(count, "steps")
+        drafts = self._drafts(patients, ARCHETYPES["routine_calm"])
+        return [(self._session(p), f"/intake/{d.public_id}/anxiety/")
+                for p, d in zip(patients, drafts, strict=True)]  # fmt: skip
 
     # ---- measuring -------------------------------------------------------------------
-    def _measure(self, size: int, options) -> dict:
-        cookie = self._session_cookie()
-        targets = self._targets()
-        open_count = Intake.objects.filter(status__in=OPEN_STATUSES).count()
-        self.stdout.write(f"\n== {size} intakes ({open_count} open) ==")
-        results = {}
-        port, workers = options["port"], options["workers"]
-        with gunicorn(port=port, workers=workers) as base:
-            # Like a browser after its first page: it keeps the CSRF cookie it was sent.
-            cookie = with_cookies_set_by(base + targets["queue first page"], cookie)
-            for name, path in targets.items():
-                results[name] = self._load(name, base + path, cookie, options)
-        return results
-
-    def _load(self, name: str, url: str, cookie: str, options):
-        run_load(name, url, cookie=cookie, seconds=1, concurrency=2)  # warm-up
-        result = run_load(
-            name, url, cookie=cookie, seconds=options["seconds"],
-            concurrency=options["concurrency"],
-        )  # fmt: skip
-        self.stdout.write(
-            f"{name:32} {result.requests:6d} req {result.rps:8.1f} req/s  "
-            f"p50 {result.percentile(50):6.1f} ms  p95 {result.percentile(95):6.1f} ms  "
-            f"p99 {result.percentile(99):6.1f} ms  errors {result.errors}"
+    def _calls(self, base, psychiatrists, targets, pool, savers) -> dict:
+        """Page name -> a function giving the next request to send."""
+        sessions = [self._session(user) for user in psychiatrists]
+        detail = Intake.objects.filter(status="submitted", priority="stat").first()
+        calls = {
+            BARE: lambda: Call("GET", "/review/_bench/bare/"),
+            SIGNED_IN: lambda s=sessions[-1]: Call("GET", "/review/_bench/bare-signed-in/", s),
+        }
+        for (name, path), session in zip(targets, sessions, strict=False):
+            calls[name] = lambda p=path, s=session: Call("GET", p, s)
+        calls["detail page"] = lambda s=sessions[0]: Call(
+            "GET", f"/review/i/{detail.public_id}/", s
         )
-        return result
+        body = urlencode(ANXIETY).encode()
+        turn = itertools.cycle(savers)
+        lock = threading.Lock()
 
-    def _report(self, results: dict, sizes: list[int]):
-        small, large = sizes[0], sizes[-1]
-        self.stdout.write(f"\n== ratios ({large} vs {small} intakes) ==")
-        for name in results[large]:
-            ratio = results[large][name].percentile(95) / results[small][name].percentile(95)
-            verdict = "ok" if ratio <= 1.25 else "ABOVE 1.25x"
-            self.stdout.write(f"p95 {name:32} {ratio:5.2f}x  {verdict}")
-        for size in sizes:
-            for baseline in ("bare view", "bare signed-in"):
-                share = results[size]["queue first page"].rps / results[size][baseline].rps
-                verdict = "ok" if share >= 0.40 else "BELOW 40%"
-                self.stdout.write(
-                    f"queue first page throughput at {size}: {share:4.0%} of {baseline:14}  "
-                    f"{verdict}"
-                )
+        def step_save():
+            with lock:
+                session, path = next(turn)
+            return Call("POST", path, session, body, ok=(302,))
+
+        submits = iter(pool)
+
+        def submit():
+            with lock:
+                one = next(submits, None)
+            if one is None:
+                return None
+            return Call("POST", one[1], one[0], b"confirm=on", ok=(302,))
+
+        calls["patient: save a step"] = step_save
+        calls["patient: submit"] = submit
+        return calls
+
+    def _writer(self, base, psychiatrist):
+        """One unit of the writer's work: take the next intake, then mark it reviewed."""
+        session = self._session(psychiatrist)
+        host, port = base.split("//")[1].split(":")
+
+        def step() -> bool:
+            taken = send(host, int(port), Call("POST", "/review/next/", session, b"x=1"))
+            where = taken.headers.get("Location", "")
+            if taken.status != 302 or "/review/i/" not in where:
+                return False
+            note = urlencode({"note": "Reviewed in the benchmark."}).encode()
+            done = send(host, int(port), Call("POST", where + "reviewed/", session, note))
+            return done.status == 302
+
+        return step
+
+    def _measure(self, base, psychiatrists, targets, pool, savers, options):
+        calls = self._calls(base, psychiatrists, targets, pool, savers)
+        writer = Pacer(self._writer(base, psychiatrists[-2]), options["writes"])
+        for name, next_call in calls.items():  # warm-up: every worker has every page ready
+            run_calls(name, base, next_call, seconds=0.3, concurrency=2)
+        writer.start()
+        results: dict[str, LoadResult] = {}
+        rounds = max(1, round(options["seconds"] / options["round"]))
+        for _ in range(rounds):
+            for name, next_call in calls.items():
+                one = run_calls(name, base, next_call, seconds=options["round"],
+                                concurrency=options["concurrency"])  # fmt: skip
+                results[name] = results[name] + one if name in results else one
+        return results, (writer.stop(), writer.failed)
+
+    # ---- the report ------------------------------------------------------------------
+    def _report(self, results: dict, writer, options):
+        baseline = results[SIGNED_IN]
+        earlier = {}
+        if options["compare"]:
+            with open(options["compare"]) as handle:
+                earlier = json.load(handle)["pages"]
+        header = (f"{'page':34} {'req/s':>7} {'p50':>7} {'p95':>7} {'p99':>7} "
+                  f"{'err':>4} {'x rps':>6} {'x p95':>6}")  # fmt: skip
+        if earlier:
+            header += f" {'p95 vs ' + str(earlier['_total']):>14}"
+        self.stdout.write("\n" + header)
+        table = {"_total": self.total}
+        for name, result in results.items():
+            row = {
+                "rps": result.rps, "p50": result.percentile(50), "p95": result.percentile(95),
+                "p99": result.percentile(99), "errors": result.errors,
+                "requests": result.requests,
+            }  # fmt: skip
+            table[name] = row
+            line = (f"{name:34} {row['rps']:7.1f} {row['p50']:7.1f} {row['p95']:7.1f} "
+                    f"{row['p99']:7.1f} {row['errors']:4d} {row['rps'] / baseline.rps:6.0%} "
+                    f"{row['p95'] / baseline.percentile(95):6.2f}")  # fmt: skip
+            if name in earlier:
+                line += f" {row['p95'] / earlier[name]['p95']:13.2f}x"
+            self.stdout.write(line)
+        rate, failed = writer
+        self.stdout.write(
+            f"\nwriter: {rate:.2f} claim+review a second ({failed} failed); latencies in ms; "
+            "x rps / x p95: against the bare signed-in view"
+        )
+        if options["out"]:
+            with open(options["out"], "w") as handle:
+                json.dump({"pages": table, "writer_rate": rate}, handle, indent=1)
