@@ -138,6 +138,7 @@ def _pending(intake) -> dict:
     return intake.details.get("pending") or {}
 
 
+@keep_post_when_signed_out
 @patient_required
 @require_POST
 def medication_remove(request, public_id, index):

@@ -13,8 +13,10 @@ from portal.roles import patient_required
 
 
 def keep_post_when_signed_out(view):
-    """Outermost on a page that saves answers: a POST that arrives signed out (the session
-    expired) is kept, and the patient is sent to sign in, then to ``resume``."""
+    """Outermost on a view that takes a POST: one that arrives signed out (the session
+    expired) is kept, and the patient is sent to sign in, then to ``resume`` (which saves a
+    page's answers; an action such as send or remove is not replayed, and the patient lands
+    on their intake rather than on an address that only takes a POST)."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_POST
 
 from intake.evaluation import CaseError
 from intake.forms import AttestationForm
+from intake.forms.contact import phone_display
 from intake.models import IntakeStatus
 from intake.sections import SECTIONS_BY_KEY
 from intake.services import IncompleteIntake, intake_submit
@@ -13,6 +14,7 @@ from intake.summary import answer_sections, pages_for_you
 from portal.roles import patient_required
 
 from .access import _get_intake_for_patient, page_context
+from .resume import keep_post_when_signed_out
 
 
 def _missing_links(intake, missing: dict) -> list[dict]:
@@ -45,6 +47,7 @@ def check(request, public_id):
     return _check_page(request, intake, AttestationForm())
 
 
+@keep_post_when_signed_out
 @patient_required
 @require_POST
 def submit(request, public_id):
@@ -68,8 +71,6 @@ def submit(request, public_id):
 
 def _phone(intake) -> str:
     """The number the team would call, as the patient typed it back to them."""
-    from intake.forms.contact import phone_display
-
     return phone_display((intake.details.get("contact") or {}).get("mobile_phone"))
 
 

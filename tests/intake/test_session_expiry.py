@@ -131,3 +131,12 @@ def test_a_kept_medicine_is_saved_through_the_medicine_service(client, pia, pia_
         _sign_in(client, pia.username)
     pia_intake.refresh_from_db()
     assert [m["name"] for m in pia_intake.answers["medications"]] == ["Klonopin"]
+
+
+def test_sending_after_expiry_is_not_replayed_and_lands_on_the_intake(client, pia, pia_intake):
+    _sign_in(client, pia.username)
+    with _after_the_session_expired():
+        client.post(url("submit", pia_intake), {"confirm": "on"})
+        response = _sign_in(client, pia.username)
+    assert response.status_code == 200
+    assert Intake.objects.get(pk=pia_intake.pk).status == "draft"
