@@ -134,6 +134,42 @@ class Note(models.Model):
         return f"Note {self.pk} on intake {self.intake_id}"
 
 
+class AcknowledgementReason(models.TextChoices):
+    CONTACTED_PATIENT = "contacted_patient", "Contacted the patient"
+    EMERGENCY_SERVICES = "emergency_services", "Emergency services called"
+    SEEN_IN_VISIT = "seen_in_visit", "Seen in a visit"
+    NOT_REACHABLE = "not_reachable", "Not reachable: escalated"
+    OTHER = "other", "Other"
+
+
+class StatAcknowledgement(models.Model):
+    """Why a STAT intake could be closed: the psychiatrist's acknowledgement, with a reason
+    from a short list (``other`` with their words). Written with the closing status change;
+    the audit row names the reason, never the words."""
+
+    intake = models.ForeignKey(
+        "intake.Intake", on_delete=models.CASCADE, related_name="stat_acknowledgements"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.CharField(max_length=20, choices=AcknowledgementReason.choices)
+    other = models.TextField(blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self):
+        return f"STAT acknowledged ({self.reason}) on intake {self.intake_id}"
+
+    @property
+    def in_words(self) -> str:
+        if self.reason == AcknowledgementReason.OTHER:
+            return f"Other: {self.other}"
+        return self.get_reason_display()
+
+
 class NotificationKind(models.TextChoices):
     STAT_INTAKE = "stat_intake", "STAT intake for the on-call psychiatrists"
     INFO_REQUESTED = "info_requested", "Information requested from the patient"

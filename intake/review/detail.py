@@ -134,4 +134,5 @@ def detail_context(intake: Intake) -> dict:
         "reopened": _reopened(intake),
         "history": list(intake.status_changes.select_related("actor")),
         "notes": list(intake.notes.select_related("author")),
+        "acknowledgements": list(intake.stat_acknowledgements.select_related("actor")),
     }

@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from ..clinical.rules import RULES, SEVERITIES
-from ..models import IntakeStatus
+from ..models import AcknowledgementReason, IntakeStatus
 from ..sections import SECTIONS
 from .labels import FLAG_LABELS, FLAG_SEVERITY
 from .selectors import REVIEWABLE, STATUS_OPEN, QueueFilters
@@ -86,14 +86,51 @@ class RequestInformationForm(forms.Form):
 
 
 class MarkReviewedForm(forms.Form):
+    """The closing note; for a STAT intake (``stat=True``) also the acknowledgement: what
+    was done about the safety concern, from a short list ("other" with words)."""
+
     note = forms.CharField(
         label="Closing note",
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Write a closing note before marking it reviewed."},
     )
 
+    def __init__(self, *args, stat: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if stat:
+            self.fields["acknowledgement"] = forms.ChoiceField(
+                label="What was done about the safety concern",
+                choices=AcknowledgementReason.choices,
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": "Choose what was done about the safety concern.",
+                    "invalid_choice": "Choose one of the listed answers.",
+                },
+            )
+            self.fields["acknowledgement_other"] = forms.CharField(
+                label="If other, what was done",
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
     def clean_note(self):
         note = self.cleaned_data["note"].strip()
         if not note:
             raise ValidationError("Write a closing note before marking it reviewed.", code="blank")
         return note
+
+    def clean_acknowledgement_other(self):
+        other = self.cleaned_data["acknowledgement_other"].strip()
+        if len(other) > MAX_TEXT:
+            raise ValidationError(f"Keep it under {MAX_TEXT} characters.", code="too_long")
+        return other
+
+    def clean(self):
+        data = super().clean()
+        if data.get("acknowledgement") == AcknowledgementReason.OTHER and not data.get(
+            "acknowledgement_other"
+        ):
+            self.add_error(
+                "acknowledgement_other", ValidationError("Say what was done.", code="required")
+            )
+        return data

@@ -16,7 +16,14 @@ from django.utils import timezone
 
 from portal.audit import record
 
-from ..models import Intake, IntakeStatus, Note, NotificationKind
+from ..models import (
+    AcknowledgementReason,
+    Intake,
+    IntakeStatus,
+    Note,
+    NotificationKind,
+    StatAcknowledgement,
+)
 from ..services import intake_request_information, intake_transition
 from .notifications import notification_owe
 from .selectors import next_unclaimed
@@ -166,10 +173,30 @@ def intake_ask_patient(*, intake_id: int, user, sections: list[str], message: st
     return intake
 
 
-def intake_mark_reviewed(*, intake_id: int, user, note: str) -> Intake:
-    """Finish the review with a closing note (in review -> reviewed)."""
+class AcknowledgementRequired(ValueError):
+    """A STAT intake is closed only with an acknowledgement: a reason from the list, and
+    words for "other"."""
+
+
+def _acknowledge(intake: Intake, user, reason: str, other: str) -> None:
+    if reason not in AcknowledgementReason.values:
+        raise AcknowledgementRequired("Choose what was done about the safety concern.")
+    other = other.strip() if reason == AcknowledgementReason.OTHER else ""
+    if reason == AcknowledgementReason.OTHER and not other:
+        raise AcknowledgementRequired("Say what was done.")
+    StatAcknowledgement.objects.create(intake=intake, actor=user, reason=reason, other=other)
+    record(actor=user, action=f"intake.stat_acknowledged.{reason}", obj=intake)
+
+
+def intake_mark_reviewed(
+    *, intake_id: int, user, note: str, acknowledgement: str = "", acknowledgement_other: str = ""
+) -> Intake:
+    """Finish the review with a closing note (in review -> reviewed). A STAT intake needs
+    an acknowledgement too (``AcknowledgementRequired`` otherwise): why it can be closed."""
     with transaction.atomic():
         intake = _held(intake_id, user)
+        if intake.priority == "stat":
+            _acknowledge(intake, user, acknowledgement, acknowledgement_other)
         intake_transition(intake=intake, to=IntakeStatus.REVIEWED, actor=user, note=note.strip())
     return intake
 

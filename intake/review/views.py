@@ -82,7 +82,8 @@ def _detail_page(request, intake: Intake, status: int = 200, **forms) -> HttpRes
         queue_url=_queue_url(request),
         note_form=forms.get("note_form") or NoteForm(),
         request_form=forms.get("request_form") or RequestInformationForm(),
-        reviewed_form=forms.get("reviewed_form") or MarkReviewedForm(),
+        reviewed_form=forms.get("reviewed_form")
+        or MarkReviewedForm(stat=intake.priority == "stat"),
         holding=intake.status == IntakeStatus.IN_REVIEW and intake.assignee_id == request.user.pk,
         claimable=intake.status == IntakeStatus.SUBMITTED
         and intake.assignee_id in (None, request.user.pk),
@@ -177,6 +178,9 @@ def _held_action(request, intake, form, form_name, action, done: str):
         action(form.cleaned_data)
     except services.NotHolder:
         messages.error(request, _why_not_held(intake.pk, request.user))
+    except services.AcknowledgementRequired as missing:
+        # The intake became STAT after the page was shown: ask again, with the list.
+        messages.error(request, f"This intake is STAT now. {missing}")
     else:
         messages.success(request, done)
     return redirect("review:detail", public_id=intake.public_id)
@@ -203,11 +207,9 @@ def mark_reviewed(request, public_id):
     return _held_action(
         request,
         intake,
-        MarkReviewedForm(request.POST),
+        MarkReviewedForm(request.POST, stat=intake.priority == "stat"),
         "reviewed_form",
-        lambda data: services.intake_mark_reviewed(
-            intake_id=intake.pk, user=request.user, note=data["note"]
-        ),
+        lambda data: services.intake_mark_reviewed(intake_id=intake.pk, user=request.user, **data),
         "The intake is marked reviewed.",
     )
 
