@@ -89,6 +89,8 @@ def match_words(match: dict) -> str:
         if match["confirmed"] is False:
             return f"{said}, closest to {generic}{score}; the patient said it is not: unrecognised"
         return f"{said}, closest to {generic}{score}, not confirmed by the patient: unrecognised"
+    if kind == "class":
+        return f"{said}, names a class of drug, not one drug: unrecognised"
     if kind == "ambiguous":
         options = " or ".join(match["candidates"]) or "more than one catalog medicine"
         return f"{said}, close to {options}: unrecognised, no class assumed"
@@ -99,13 +101,23 @@ def patient_match_words(match: dict) -> str:
     """For the patient: what they typed and what we understood, or "" when they match."""
     typed, kind, generic = match["typed"], match["kind"], match["generic"]
     said = f"You typed \u2018{typed}\u2019."
+    yours = "your psychiatrist will read it as you wrote it."
     if kind in SURE_MATCHES:
         return "" if typed.casefold() == generic.casefold() else f"{said} We read it as {generic}."
     if kind == "corrected" and match["confirmed"] is True:
         return f"{said} You told us you meant {generic}."
     if kind == "corrected" and match["confirmed"] is False:
-        return f"{said} You told us it is not {generic}: your psychiatrist will read your words."
-    return f"{said} We did not find it in our list: your psychiatrist will read your words."
+        return f"{said} You told us it is not {generic}: {yours}"
+    if kind == "corrected":
+        return f"{said} It is close to {generic}: choose Change to tell us if that is it."
+    if kind == "ambiguous" and match["candidates"]:
+        close = " or ".join(match["candidates"])
+        return f"{said} It is close to more than one medicine ({close}): {yours}"
+    if kind == "class":
+        return (
+            f"{said} That names a kind of medicine: if you can, change it to the name on the label."
+        )
+    return f"{said} We did not find it in our list: {yours}"
 
 
 def daily_words(medication: dict, daily_mg) -> str:

@@ -113,20 +113,44 @@ STEP_ORDER = [step.key for s in SECTIONS for step in s.steps]
 
 
 # ---- what the answers say ----------------------------------------------------------------
-def match_catalog(name: str):
-    """The catalog entry (``CatalogEntry``) a typed medicine name means, or None."""
-    from intake.evaluation import match_medication  # (it reads the models: not at import)
+def name_match(name: str):
+    """How a typed medicine name matches the catalog (``MedicineMatch``: its ``kind`` is
+    exact, alias, corrected, ambiguous, class or none)."""
+    from intake.evaluation import medicine_match  # (it reads the models: not at import)
 
-    return match_medication(name or "")
+    return medicine_match(name or "")
 
 
-def is_benzodiazepine(name: str) -> bool:
-    entry = match_catalog(name)
-    return entry is not None and entry.drug_class == "benzodiazepine"
+def confirmed_for(medication: dict, found) -> bool | None:
+    """The patient's answer to "Did you mean ...?", for the drug the name matches now.
+
+    A "yes" counts only for the drug it was given for (the catalog may have changed since):
+    otherwise the answer is unknown (None) and the patient is asked again.
+    """
+    confirmed = medication.get("confirmed")
+    if confirmed is None or medication.get("generic") != found.generic:
+        return None
+    return confirmed
+
+
+def counted_class(medication: dict, found=None) -> str | None:
+    """The drug class a listed medicine counts as: a certain match, a corrected one the
+    patient confirmed, or a class word ("benzos"); None when it is not known."""
+    found = found or name_match(medication.get("name", ""))
+    entry = found.used_entry(confirmed_for(medication, found))
+    if entry is not None:
+        return entry.drug_class
+    return found.class_word if found.kind == "class" else None
 
 
 def lists_benzodiazepine(answers: dict) -> bool:
-    return any(is_benzodiazepine(m.get("name", "")) for m in answers.get("medications") or [])
+    """Whether a listed medicine counts as a benzodiazepine: the benzodiazepine pages then
+    apply (a corrected name counts from the moment the patient confirms it)."""
+    return any(
+        counted_class(m) == "benzodiazepine"
+        for m in answers.get("medications") or []
+        if isinstance(m, dict)
+    )
 
 
 def phq9_item9_positive(answers: dict) -> bool:

@@ -213,8 +213,12 @@ def medication_draft_key(key: str) -> str:
 
 def medication_save_page(*, intake: Intake, form, key: str = "") -> bool:
     """Store the medicine of a complete page (``medication_upsert``), else keep the page's
-    valid answers as a draft; answer whether it was complete. Raises ``IntakeLocked``."""
-    if form.is_valid():
+    valid answers as a draft; answer whether it was complete. Raises ``IntakeLocked``.
+
+    A page whose name awaits "Did you mean ...?" (``form.awaiting_confirmation``) is not
+    complete: nothing is stored as the patient's medicine until they answer it.
+    """
+    if form.is_valid() and not form.awaiting_confirmation:
         medication_upsert(intake=intake, medication=form.medication(), key=key)
         return True
     intake_keep_draft(

@@ -13,22 +13,37 @@ from .forms import STEP_FORMS
 from .models import Intake
 from .sections import (
     SECTIONS,
+    confirmed_for,
+    counted_class,
     lists_benzodiazepine,
-    match_catalog,
+    name_match,
     safety_positive,
     step_applies,
 )
 
 
 def describe_medication(medication: dict) -> dict:
-    """{"name": what the patient typed, "matched": generic name or "", "drug_class",
-    "daily_dose": the total daily dose in words}."""
-    entry = match_catalog(medication.get("name", ""))
+    """{"name": what the patient typed, "matched": the catalog name it counts as, or "",
+    "drug_class", "daily_dose": the total daily dose in words, "found": how the name
+    matched (``MedicineMatch``), "as_matched": the same in the clinical core's output
+    format, "note": what we understood, in words for the patient ("" when plain)}."""
+    found = name_match(medication.get("name", ""))
+    drug_class = counted_class(medication, found)
+    counted = found.used_entry(confirmed_for(medication, found)) if drug_class else None
+    as_matched = {
+        "match": found.kind,
+        "generic": found.generic or "",
+        "score": found.score,
+        "candidates": list(found.candidates),
+    }
     return {
         "name": medication.get("name", ""),
-        "matched": entry.generic if entry else "",
-        "drug_class": entry.drug_class if entry else "other",
+        "matched": counted.generic if counted else "",
+        "drug_class": drug_class or "other",
         "daily_dose": daily_dose_in_words(medication),
+        "found": found,
+        "as_matched": as_matched,
+        "note": medicine_words.patient_match_words(medicine_words.match_of(medication, as_matched)),
     }
 
 
@@ -131,8 +146,7 @@ def _medication_rows(intake: Intake) -> list[dict]:
 
 def _medication_more(medication: dict, described: dict) -> list[str]:
     """The rest of what the patient told us about one medicine, read back to them."""
-    matched = {"generic": described["matched"]}
-    words = medicine_words.details(medication, matched, for_patient=True)
+    words = medicine_words.details(medication, described["as_matched"], for_patient=True)
     more = [
         f"Taken for {words['duration']}",
         f"Taken {words['taking']}",

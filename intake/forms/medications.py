@@ -1,4 +1,11 @@
-"""Current medicines: one medicine per page, and the "anything else?" question on the list."""
+"""Current medicines: one medicine per page, and the "anything else?" question on the list.
+
+A name the catalog matches only after a correction ("klonazepam") is shown back before it
+is saved: "Did you mean clonazepam (Klonopin)?", Yes or "No, keep what I typed". The page
+comes back with every answer kept and the question beside the name; nothing is saved until
+the patient answers it. Each stored medicine keeps the patient's own words (``name``) next
+to how they matched (``match``, ``generic``, ``score``) and the answer (``confirmed``).
+"""
 
 import unicodedata
 from decimal import Decimal
@@ -8,7 +15,8 @@ from django.core.exceptions import ValidationError
 
 from education import slugs
 
-from .base import YES_NO, StepForm, radio_field, why
+from ..sections import name_match
+from .base import YES_NO, StepForm, from_bool, radio_field, why
 
 MAX_NAME_LENGTH = 100
 MAX_STRENGTH_MG = Decimal("2000")
@@ -37,6 +45,12 @@ PRESCRIBED = [
 DURATION_UNITS = [("weeks", "Weeks"), ("months", "Months"), ("years", "Years")]
 
 
+def tidy_name(value) -> str:
+    """NFKC (a phone keyboard's full-width letters are the same name as plain ones) and
+    single spaces."""
+    return " ".join(unicodedata.normalize("NFKC", str(value or "")).split())
+
+
 def _number(value: float):
     """Show 1.0 as 1 and 0.50 as 0.5 when a form is filled from stored answers."""
     value = Decimal(str(value)).normalize()
@@ -57,6 +71,15 @@ class MedicationForm(StepForm):
         },
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
+    # Asked only for a corrected name (see ``__init__``); its label is the question.
+    confirm_match = forms.ChoiceField(
+        label="Did you mean this medicine?",
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    # The name the question was asked about: a "yes" never carries over to a new name.
+    match_for = forms.CharField(required=False, widget=forms.HiddenInput)
     strength_mg = forms.DecimalField(
         label="Strength of one tablet or capsule, in mg",
         help_text=why(
@@ -152,9 +175,43 @@ class MedicationForm(StepForm):
         error_messages={"max_length": "Use 100 characters or fewer"},
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        typed = tidy_name(self.data.get("name") if self.is_bound else self.initial.get("name"))
+        self.found = name_match(typed) if any(c.isalnum() for c in typed) else None
+        # True when the page must come back to ask "Did you mean ...?" first.
+        self.awaiting_confirmation = False
+        if self.found is None or not self.found.needs_confirmation:
+            del self.fields["confirm_match"], self.fields["match_for"]
+            return
+        self._ask(typed)
+
+    def _ask(self, typed: str) -> None:
+        field = self.fields["confirm_match"]
+        field.label = self.found.question
+        field.choices = [
+            ("yes", f"Yes, {self.found.display_name}"),
+            ("no", f"No, keep what I typed: \u2018{typed}\u2019"),
+        ]
+        field.help_text = (
+            "We did not find this exact name in our list, but it is close to one we know. "
+            "Your answer decides which questions we ask you next."
+        )
+        field.error_messages["required"] = (
+            f"Select yes if you meant {self.found.generic}, or no to keep what you typed"
+        )
+        if not self.is_bound:
+            self.initial.setdefault("match_for", typed)
+            return
+        if tidy_name(self.data.get("match_for")) != typed:
+            # A new or changed name: ask afresh, with no answer chosen for it yet.
+            self.data = self.data.copy()
+            self.data["match_for"] = typed
+            self.data.pop("confirm_match", None)
+            self.awaiting_confirmation = True
+
     def clean_name(self):
-        # NFKC: a phone keyboard's full-width letters are the same name as plain ones.
-        name = " ".join(unicodedata.normalize("NFKC", self.cleaned_data["name"]).split())
+        name = tidy_name(self.cleaned_data["name"])
         # Invisible characters alone (a zero-width space) would list a medicine with no name.
         if not any(character.isalnum() for character in name):
             raise ValidationError("Enter the name of the medicine", code="required")
@@ -215,6 +272,9 @@ class MedicationForm(StepForm):
         unit, duration = data.get("duration_unit"), data.get("duration")
         if unit and duration is not None and duration > MAX_DURATION[unit]:
             self.add_error("duration", f"Enter {MAX_DURATION[unit]} {unit} or fewer")
+        asked = "confirm_match" in self.fields and not self.awaiting_confirmation
+        if asked and not data.get("confirm_match"):
+            self.add_error("confirm_match", self.fields["confirm_match"].error_messages["required"])
         return data
 
     @classmethod
@@ -236,6 +296,8 @@ class MedicationForm(StepForm):
             "taking": medication.get("taking", "as_prescribed"),
             "prescribed": "yes" if medication.get("prescribed", True) else "no",
             "prescriber": medication.get("prescriber", ""),
+            "confirm_match": from_bool(medication.get("confirmed")),
+            "match_for": medication.get("name"),
         }
 
     def medication(self) -> dict:
@@ -257,7 +319,21 @@ class MedicationForm(StepForm):
         )
         if data["prescriber"].strip():
             result["prescriber"] = data["prescriber"].strip()
-        return result
+        return {**result, **self._match_record()}
+
+    def _match_record(self) -> dict:
+        """How the name matched, kept next to the patient's own words."""
+        found = self.found
+        record = {"match": found.kind}
+        if found.generic:
+            record["generic"] = found.generic
+        if found.score is not None:
+            record["score"] = found.score
+        if found.candidates:
+            record["candidates"] = list(found.candidates)
+        if found.needs_confirmation:
+            record["confirmed"] = self.cleaned_data.get("confirm_match") == "yes"
+        return record
 
 
 class MedicationsDoneForm(StepForm):

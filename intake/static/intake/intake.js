@@ -3,7 +3,8 @@
   "use strict";
 
   // GOV.UK pattern: move focus to the error summary so screen readers announce it.
-  var summary = document.getElementById("error-summary") || document.getElementById("missing-summary");
+  var summary = document.getElementById("error-summary") || document.getElementById("missing-summary") ||
+    document.getElementById("confirm-summary");
   if (summary) {
     summary.focus();
   }
