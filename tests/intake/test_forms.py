@@ -23,6 +23,9 @@ from tests.intake.pages import (
     VISIT,
 )
 
+# The medicine form matches names against the catalog in the database.
+pytestmark = pytest.mark.django_db
+
 # Midday in the practice's time zone, so the local date is 2026-11-25.
 TODAY = datetime(2026, 11, 25, 17, 0, tzinfo=UTC)
 
@@ -105,7 +108,7 @@ def _medication(data):
     return form.medication()
 
 
-def test_a_daily_medicine_is_stored_in_the_case_format():
+def test_a_daily_medicine_is_stored_in_the_case_format_with_how_its_name_matched():
     assert _medication(KLONOPIN) == {
         "name": "Klonopin",
         "strength_mg": 0.5,
@@ -115,6 +118,8 @@ def test_a_daily_medicine_is_stored_in_the_case_format():
         "prescribed": True,
         "weeks_taking": 30,
         "prescriber": "Dr Lee",
+        "match": "exact",
+        "generic": "clonazepam",
     }
 
 

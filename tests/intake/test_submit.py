@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from education import slugs as slugs_module
+from intake.evaluation import case_from_answers
 from intake.models import Intake, IntakeStatus
 from intake.services import intake_request_information, intake_transition
 from tests.intake.pages import (
@@ -39,11 +40,11 @@ def test_a_full_intake_through_the_pages_is_submitted(alice, intake):
     assert intake.status == IntakeStatus.SUBMITTED
 
 
-def test_the_stored_intake_and_evaluate_case_agree(alice, intake, tmp_path, capsys):
+def test_the_stored_intake_as_a_case_file_and_evaluate_case_agree(alice, intake, tmp_path, capsys):
     fill_intake(alice, intake, medications=(KLONOPIN, OXYCODONE))
     submit(alice, intake)
     intake.refresh_from_db()
-    expected = _evaluate_case(intake.answers, tmp_path, capsys)
+    expected = _evaluate_case(case_from_answers(intake.answers), tmp_path, capsys)
     assert intake.evaluation["scores"] == expected["scores"]
     assert intake.flag_codes == [flag["code"] for flag in expected["flags"]]
     assert intake.priority == expected["priority"] == "urgent"

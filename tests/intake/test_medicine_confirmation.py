@@ -1,0 +1,128 @@
+"""A corrected medicine name is shown back before it is saved ("Did you mean ...?"); the
+patient's own words are kept next to the match; the benzodiazepine pages follow a
+confirmed match."""
+
+import pytest
+
+from tests.intake.pages import KLONOPIN, fill_intake, post_ok, submit, url
+
+pytestmark = pytest.mark.django_db
+
+YES_CHECKED = 'id="id_confirm_match_0" checked'
+KLONAZEPAM = {**KLONOPIN, "name": "klonazepam", "strength_mg": "1", "how_often": "3"}
+
+
+def _add(client, intake, data):
+    return client.post(url("medication_add", intake), data)
+
+
+def _asked(client, intake, data=KLONAZEPAM):
+    """The first save of a corrected name: the page comes back with the question."""
+    response = _add(client, intake, data)
+    assert response.status_code == 200
+    return response
+
+
+def _stored(intake) -> list[dict]:
+    intake.refresh_from_db()
+    return intake.answers.get("medications") or []
+
+
+def test_a_corrected_name_is_shown_back_and_nothing_is_saved_yet(alice, intake):
+    html = _asked(alice, intake).content.decode()
+    assert "Did you mean clonazepam (Klonopin)?" in html
+    assert "No, keep what I typed: ‘klonazepam’" in html
+    assert 'value="Dr Lee"' in html  # every answer is kept on the page
+    assert _stored(intake) == []
+
+
+def test_the_question_is_not_an_error(alice, intake):
+    html = _asked(alice, intake).content.decode()
+    assert ("Error:" in html, "Check the name of your medicine" in html) == (False, True)
+
+
+def test_yes_stores_the_typed_words_next_to_the_confirmed_match(alice, intake):
+    _asked(alice, intake)
+    post_ok(alice, url("medication_add", intake),
+            {**KLONAZEPAM, "confirm_match": "yes", "match_for": "klonazepam"})  # fmt: skip
+    (stored,) = _stored(intake)
+    assert {k: stored[k] for k in ("name", "match", "generic", "confirmed")} == {
+        "name": "klonazepam",
+        "match": "corrected",
+        "generic": "clonazepam",
+        "confirmed": True,
+    }
+    assert 0 < stored["score"] <= 1
+
+
+def test_a_confirmed_benzodiazepine_brings_the_benzodiazepine_pages(alice, intake):
+    post_ok(alice, url("medication_add", intake),
+            {**KLONAZEPAM, "confirm_match": "yes", "match_for": "klonazepam"})  # fmt: skip
+    assert alice.get(url("benzodiazepines", intake)).status_code == 200
+
+
+def test_no_keeps_what_was_typed_and_the_benzodiazepine_pages_do_not_apply(alice, intake):
+    post_ok(alice, url("medication_add", intake),
+            {**KLONAZEPAM, "confirm_match": "no", "match_for": "klonazepam"})  # fmt: skip
+    (stored,) = _stored(intake)
+    assert (stored["name"], stored["confirmed"]) == ("klonazepam", False)
+    assert alice.get(url("benzodiazepines", intake)).status_code == 302
+
+
+def test_an_unanswered_question_is_an_error_beside_it_and_in_the_summary(alice, intake):
+    response = _add(alice, intake, {**KLONAZEPAM, "match_for": "klonazepam"})
+    html = response.content.decode()
+    message = "Select yes if you meant clonazepam, or no to keep what you typed"
+    assert (response.status_code, html.count(message)) == (200, 2)
+    assert _stored(intake) == []
+
+
+def test_a_yes_never_carries_over_to_a_changed_name(alice, intake):
+    data = {**KLONAZEPAM, "name": "lorazepem", "confirm_match": "yes", "match_for": "klonazepam"}
+    html = _asked(alice, intake, data).content.decode()
+    assert "Did you mean lorazepam (Ativan)?" in html
+    assert YES_CHECKED not in html
+    assert _stored(intake) == []
+
+
+def test_an_exact_name_is_saved_at_once_without_a_question(alice, intake):
+    post_ok(alice, url("medication_add", intake), KLONOPIN)
+    (stored,) = _stored(intake)
+    assert (stored["match"], stored["generic"], "confirmed" in stored) == (
+        "exact",
+        "clonazepam",
+        False,
+    )
+
+
+def test_the_change_page_shows_the_question_with_the_patients_answer(alice, intake):
+    post_ok(alice, url("medication_add", intake),
+            {**KLONAZEPAM, "confirm_match": "yes", "match_for": "klonazepam"})  # fmt: skip
+    html = alice.get(url("medication_edit", intake, 0)).content.decode()
+    assert "Did you mean clonazepam (Klonopin)?" in html
+    assert YES_CHECKED in html
+
+
+def test_an_unknown_name_is_saved_as_typed_and_read_back_plainly(alice, intake):
+    post_ok(alice, url("medication_add", intake), {**KLONOPIN, "name": "chamomile tea"})
+    (stored,) = _stored(intake)
+    html = alice.get(url("medications", intake)).content.decode()
+    assert (stored["name"], stored["match"]) == ("chamomile tea", "none")
+    assert "We did not find it in our list" in html
+
+
+def test_the_medicines_list_reads_a_refused_correction_back(alice, intake):
+    post_ok(alice, url("medication_add", intake),
+            {**KLONAZEPAM, "confirm_match": "no", "match_for": "klonazepam"})  # fmt: skip
+    html = alice.get(url("medications", intake)).content.decode()
+    assert "You told us it is not clonazepam" in html
+
+
+def test_an_unconfirmed_name_reaches_the_evaluation_as_typed_and_unconfirmed(alice, intake):
+    no = {**KLONAZEPAM, "confirm_match": "no", "match_for": "klonazepam"}
+    fill_intake(alice, intake, medications=(no,))
+    submit(alice, intake)
+    intake.refresh_from_db()
+    (evaluated,) = intake.evaluation["medications"]
+    assert (evaluated["input"], evaluated["class"]) == ("klonazepam", "other")
+    assert "benzo_history" not in intake.answers
