@@ -80,7 +80,19 @@ def case_from_answers(answers: dict) -> dict:
 def _medication_case(medication) -> dict:
     if not isinstance(medication, dict):
         return medication  # the core reports it, with its path
-    return {k: v for k, v in medication.items() if k in case_format.MEDICATION_KEYS}
+    case = {k: v for k, v in medication.items() if k in case_format.MEDICATION_KEYS}
+    if case.get("confirmed") is not None and not _answer_still_fits(medication):
+        del case["confirmed"]  # asked about another drug: as if not asked
+    return case
+
+
+def _answer_still_fits(medication: dict) -> bool:
+    """Whether the patient's "Did you mean ...?" answer was given for the drug the name
+    matches now. The medicines page records that drug (``generic``); an admin's catalog edit
+    since may point the same words at another drug, which the patient never confirmed."""
+    if "generic" not in medication or not isinstance(medication.get("name"), str):
+        return True  # not written by the medicines page: the answer stands as given
+    return medicine_match(medication["name"]).generic == medication["generic"]
 
 
 def evaluate_answers(answers: dict, *, as_of: date | None = None) -> dict:

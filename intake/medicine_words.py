@@ -56,11 +56,13 @@ def match_of(medication: dict, evaluated: dict | None = None) -> dict:
     page recorded when the patient saved it."""
     evaluated = evaluated or {}
     kind = evaluated.get("match") or medication.get("match")
-    generic = evaluated.get("generic") or medication.get("generic") or ""
+    generic = (
+        evaluated.get("generic") or evaluated.get("suggested") or medication.get("generic") or ""
+    )
     if not kind:  # saved before matches were recorded: say what the catalog gave
         kind = "exact" if generic else "none"
     score = evaluated.get("score", medication.get("score"))
-    confirmed = medication.get("confirmed")
+    confirmed = medication.get("confirmed", evaluated.get("confirmed"))
     counted = kind in SURE_MATCHES or (kind == "corrected" and confirmed is True)
     return {
         "typed": medication.get("name") or evaluated.get("input") or "",
@@ -98,12 +100,13 @@ def match_words(match: dict) -> str:
 
 
 def patient_match_words(match: dict) -> str:
-    """For the patient: what they typed and what we understood, or "" when they match."""
+    """For the patient: what they typed and what we understood; "" for a sure match (the
+    page names the catalog drug beside the typed name already)."""
     typed, kind, generic = match["typed"], match["kind"], match["generic"]
     said = f"You typed \u2018{typed}\u2019."
     yours = "your psychiatrist will read it as you wrote it."
     if kind in SURE_MATCHES:
-        return "" if typed.casefold() == generic.casefold() else f"{said} We read it as {generic}."
+        return ""
     if kind == "corrected" and match["confirmed"] is True:
         return f"{said} You told us you meant {generic}."
     if kind == "corrected" and match["confirmed"] is False:

@@ -176,6 +176,6 @@ def test_check_your_answers_reads_each_medicines_details_back(alice, intake):
         "Taken for 30 weeks (about 7 months)",
         "Taken more than prescribed",
         "Prescribed to you by Dr Lee",
-        "You typed ‘Klonopin’. We read it as clonazepam.",
+        "Klonopin (clonazepam)",
     ):
         assert text in html
