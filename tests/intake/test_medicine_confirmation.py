@@ -126,3 +126,11 @@ def test_an_unconfirmed_name_reaches_the_evaluation_as_typed_and_unconfirmed(ali
     (evaluated,) = intake.evaluation["medications"]
     assert (evaluated["input"], evaluated["class"]) == ("klonazepam", "other")
     assert "benzo_history" not in intake.answers
+
+
+def test_saving_for_later_before_answering_keeps_the_page_and_asks_again(alice, intake):
+    response = _add(alice, intake, {**KLONAZEPAM, "save_later": "1"})
+    html = alice.get(url("medication_add", intake)).content.decode()
+    assert (response.status_code, _stored(intake)) == (302, [])
+    assert "Did you mean clonazepam (Klonopin)?" in html
+    assert 'value="klonazepam"' in html
