@@ -200,14 +200,16 @@ def _benzo_answer_pages(answers: dict) -> list[str]:
         pages.append(slugs.NALOXONE)
     if (answers.get("benzo_history") or {}).get("missed_dose_symptoms"):
         pages.append(slugs.MISSED_DOSES)
-    if any(_is_clonazepam(m.get("name", "")) for m in answers.get("medications") or []):
+    if any(_is_clonazepam(m) for m in answers.get("medications") or [] if isinstance(m, dict)):
         pages.append(slugs.TABLET_STRENGTHS)
     pages.append(slugs.STORING_SAFELY)
     return pages
 
 
-def _is_clonazepam(name: str) -> bool:
-    entry = match_catalog(name)
+def _is_clonazepam(medication: dict) -> bool:
+    """Counts as clonazepam: a sure match, or a corrected one the patient confirmed."""
+    found = name_match(medication.get("name", ""))
+    entry = found.used_entry(confirmed_for(medication, found))
     return entry is not None and entry.generic == "clonazepam"
 
 

@@ -10,7 +10,7 @@ from portal.audit import record
 from ..clinical.case import CaseError, parse_case
 from ..clinical.catalog import build_index
 from ..clinical.evaluate import evaluate
-from ..evaluation import catalog_entries
+from ..evaluation import case_from_answers, catalog_entries
 from ..models import PRIORITY_RANK, Intake
 from ..models.review import OPEN_STATUSES
 from .risk import risk_rank_of
@@ -32,7 +32,8 @@ def _fresh(intake: Intake, entries) -> dict:
     """The evaluation the current rules give, as of the submission date (so ages agree
     with what the patient answered)."""
     as_of = timezone.localdate(intake.submitted_at) if intake.submitted_at else None
-    return evaluate(parse_case(intake.answers, as_of=as_of), entries).to_dict()
+    case = parse_case(case_from_answers(intake.answers), as_of=as_of)
+    return evaluate(case, entries).to_dict()
 
 
 def _apply(intake: Intake, evaluation: dict) -> None:

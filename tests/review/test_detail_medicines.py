@@ -129,3 +129,20 @@ def test_a_flags_answer_references_read_as_words(refs, words):
 
 def test_a_yes_no_answer_reads_as_a_question_and_answer():
     assert fact_words("side_effects.falls", "true") == "falls: yes"
+
+
+def test_a_rule_re_run_reads_answers_saved_by_the_medicines_page(patient):
+    from intake.models import Intake
+    from intake.review.recompute import intakes_recompute
+
+    recorded = {**CLONAZEPAM, "match": "exact", "generic": "clonazepam"}
+    intake = _submitted(patient, [recorded, _med("oxycodone", 5)])
+    Intake.objects.filter(pk=intake.pk).update(  # as if scored under older rules
+        evaluation={"priority": "routine", "flags": [], "scores": {}},
+        priority="routine",
+        priority_rank=2,
+        flag_codes=[],
+    )
+    result = intakes_recompute()
+    intake.refresh_from_db()
+    assert (result.failed, intake.flag_codes) == (0, ["opioid_benzo"])
