@@ -232,3 +232,29 @@ def test_a_detail_page_shown_again_with_form_errors_is_an_audited_view(client, p
     client.post(_url(held, "note/"), {"body": ""})
     viewed = AuditEvent.objects.filter(action="intake.viewed", object_id=str(held.pk))
     assert viewed.count() == 1
+
+
+def _detail_queries(client, intake) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("review:detail", args=[intake.public_id]))
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_the_detail_page_runs_the_same_queries_however_much_the_intake_holds(client, psychiatrist):
+    """One intake with one medicine, one flag and no notes; one with two medicines, more
+    flags, notes and a longer status history: the same number of queries (one for the
+    flags' education pages, at most), and one audit insert each."""
+    small = make_submitted_intake(make_user("small@example.org"), archetype="urgent_alcohol")
+    large = make_submitted_intake(make_user("large@example.org"), archetype="urgent_opioid")
+    services.intake_claim(intake_id=large.pk, user=psychiatrist)
+    for n in range(3):
+        services.note_add(intake=large, author=psychiatrist, body=f"Note {n}")
+    client.force_login(psychiatrist)
+    _detail_queries(client, small)  # warm: catalog memo, content types
+    before = AuditEvent.objects.count()
+    assert _detail_queries(client, small) == _detail_queries(client, large)
+    assert AuditEvent.objects.count() == before + 2
