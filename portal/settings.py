@@ -234,6 +234,9 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # An SMTP server that hangs fails the send after this many seconds (the task retries).
 EMAIL_TIMEOUT = _seconds("EMAIL_TIMEOUT", 10)
+# A notification claimed for sending this long ago and still not sent is sent again by the
+# sweep (its sender died mid-send); longer than any send can take.
+NOTIFICATION_CLAIM_SECONDS = _positive_int("PORTAL_NOTIFICATION_CLAIM_SECONDS", 120)
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Intake portal <no-reply@portal.example>"
 )

@@ -189,6 +189,9 @@ class NotificationOutbox(models.Model):
     key = models.CharField(max_length=64)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # Set (and committed) before the send: another delivery skips the row while the claim
+    # is fresh, so a redelivered task or the sweep does not send it a second time.
+    claimed_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveIntegerField(default=0)
     recipients = models.PositiveIntegerField(default=0)
 

@@ -5,19 +5,23 @@ The contract that makes a broker outage harmless:
    information request, the reminder run) and asks for a send only after that commit, on
    a background thread: a broker that is down or hangs is logged and ignored, and the
    caller never waits on it.
-2. ``notification_deliver`` sends one row at most once (row lock + ``sent_at``), so the
-   Celery task, its retries and the sweep can all try it safely.
+2. ``notification_deliver`` claims the row before sending and marks it sent after, so the
+   Celery task, its retries and the sweep can all try it safely: delivery is at least
+   once, and twice only if a worker dies between the mail server's "accepted" and the
+   mark (the copies share a ``Message-ID``).
 3. ``notifications_sweep`` (every minute, from beat) delivers whatever is still owed.
 """
 
 import logging
+from datetime import timedelta
 from smtplib import SMTPException
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -79,36 +83,69 @@ def _publish(outbox_id: int) -> bool:
 
 def notification_deliver(*, outbox_id: int) -> bool:
     """Send one owed notification. True if it was sent now; False if it was already sent,
-    is being sent by someone else right now, or no longer exists. Mail errors propagate
-    (after counting the attempt) so the task can retry with backoff."""
+    is claimed by a delivery in progress, or no longer exists. Mail errors propagate (the
+    attempt counted, the claim released) so the task can retry with backoff.
+
+    At least once, duplicates avoided where possible: the row is claimed in its own commit
+    before the send and marked sent in another after it. A worker killed between the two
+    leaves a claimed, unsent row: nothing is lost (the sweep sends it once the claim is
+    ``NOTIFICATION_CLAIM_SECONDS`` old), and the redelivered task skips it meanwhile. Only
+    a kill after the mail server took the message and before the mark can send it twice;
+    both copies carry the same ``Message-ID`` and ``X-Portal-Notification-Id``, so mail
+    clients and servers that de-duplicate on them show one.
+    """
+    row = _claim(outbox_id)
+    if row is None:
+        return False
     try:
-        with transaction.atomic():
-            row = (
-                NotificationOutbox.objects.select_for_update(skip_locked=True)
-                .select_related("intake__patient")
-                .filter(pk=outbox_id, sent_at__isnull=True)
-                .first()
-            )
-            if row is None:
-                return False
-            subject, body, recipients = _message(row)
-            if recipients:
-                _send(row, subject, body, recipients)
-            row.sent_at = timezone.now()
-            row.recipients = len(recipients)
-            row.attempts += 1
-            row.save(update_fields=["sent_at", "recipients", "attempts"])
-            record(actor=None, action=f"notification.sent.{row.kind}", obj=row.intake)
+        subject, body, recipients = _message(row)
+        if recipients:
+            _send(row, subject, body, recipients)
     except Exception:
-        # The transaction rolled back; count the failed attempt on its own.
-        NotificationOutbox.objects.filter(pk=outbox_id).update(attempts=F("attempts") + 1)
+        NotificationOutbox.objects.filter(pk=outbox_id).update(claimed_at=None)
         raise
+    with transaction.atomic():
+        NotificationOutbox.objects.filter(pk=outbox_id).update(
+            sent_at=timezone.now(), recipients=len(recipients)
+        )
+        record(actor=None, action=f"notification.sent.{row.kind}", obj=row.intake)
     return True
 
 
+def _claim(outbox_id: int) -> NotificationOutbox | None:
+    """Claim an unsent row nobody is sending (or whose sender died), counting the attempt."""
+    now = timezone.now()
+    stale = now - timedelta(seconds=getattr(settings, "NOTIFICATION_CLAIM_SECONDS", 120))
+    with transaction.atomic():
+        row = (
+            NotificationOutbox.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("intake__patient")
+            .filter(pk=outbox_id, sent_at__isnull=True)
+            .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=stale))
+            .first()
+        )
+        if row is None:
+            return None
+        row.claimed_at = now
+        row.attempts += 1
+        row.save(update_fields=["claimed_at", "attempts"])
+    return row
+
+
+def message_id(row: NotificationOutbox) -> str:
+    """The same for every try of one notification: the idempotency key of the email."""
+    domain = urlsplit(settings.PORTAL_BASE_URL).hostname or "portal.invalid"
+    return f"<notification-{row.pk}@{domain}>"
+
+
+def send_mail(subject: str, body: str, sender, to: list[str], *, headers=None) -> int:
+    return EmailMessage(subject, body, sender, to, headers=headers).send()
+
+
 def _send(row: NotificationOutbox, subject: str, body: str, recipients: list[str]) -> None:
+    headers = {"Message-ID": message_id(row), "X-Portal-Notification-Id": str(row.pk)}
     try:
-        send_mail(subject, body, None, recipients)
+        send_mail(subject, body, None, recipients, headers=headers)
     except (OSError, SMTPException) as exc:
         # "from None": the original (with the addresses) must not ride along in tracebacks.
         raise DeliveryFailed(

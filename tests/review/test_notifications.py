@@ -8,6 +8,7 @@ from django.core import mail
 
 from intake import tasks
 from intake.models import Intake, NotificationOutbox
+from intake.review import notifications
 from portal.celery import app
 from portal.publishing import publisher
 from tests.factories import make_intake, make_psychiatrist, make_submitted_intake
@@ -135,7 +136,7 @@ def test_the_sweep_leaves_a_failing_message_owed_and_sends_the_rest(
     make_intake(patient, visit_in_hours=20)
     make_intake(second_patient, visit_in_hours=21)
     tasks.remind_unfinished_intakes()
-    real = mail.send_mail
+    real = notifications.send_mail
     calls = []
 
     def flaky(subject, body, sender, to, **kwargs):
