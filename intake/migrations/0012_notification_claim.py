@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('intake', '0010_load_sedatives_and_look_alikes'),
+        ('intake', '0011_stat_acknowledgement'),
     ]
 
     operations = [
