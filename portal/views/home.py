@@ -8,6 +8,8 @@ def landing_url_for(user) -> str:
     """Each role's own home after sign-in."""
     if user.is_superuser or roles.is_editor(user):
         return reverse("admin:index")
+    if roles.is_clinical_reviewer(user):
+        return reverse("admin:education_page_reviews")
     if roles.is_psychiatrist(user):
         return reverse("review:queue")
     if roles.is_patient(user):

@@ -81,6 +81,12 @@ def test_an_edit_reaches_the_public_only_after_a_clinical_reviewer_approves_it(
     reviewing.get_by_role("link", name=target.title).click()
     expect(reviewing.locator(".education-diff ins", has_text=NEW_TEXT)).to_be_visible()
     axe(reviewing, "admin-review-page-reviewer")
+    reviewing.get_by_role("link", name="Compare side by side").click()
+    expect(reviewing.get_by_role("region", name=re.compile("Working copy"))).to_contain_text(
+        NEW_TEXT
+    )
+    axe(reviewing, "admin-compare")
+    reviewing.go_back()
     reviewing.get_by_label("Comment").fill("Checked against the label")
     reviewing.get_by_role("button", name="Approve").click()
     expect(reviewing.locator(".messagelist")).to_contain_text("approved")

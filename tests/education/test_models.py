@@ -83,6 +83,9 @@ def test_rerendering_replaces_html_saved_under_an_older_sanitiser():
     from django.core.management import call_command
 
     page = make_page(body="Hello")
-    Page.objects.filter(pk=page.pk).update(body_html="<script>old</script>")
+    Page.objects.filter(pk=page.pk).update(
+        body_html="<script>old</script>", live_body_html="<script>old</script>"
+    )
     call_command("rerender_education_pages", stdout=None)
-    assert Page.objects.get(pk=page.pk).body_html == "<p>Hello</p>"
+    page.refresh_from_db()
+    assert (page.body_html, page.live_body_html) == ("<p>Hello</p>", "<p>Hello</p>")

@@ -18,6 +18,13 @@ def test_each_role_lands_on_its_own_home(client, request, persona, landing):
     assert response.url == reverse(landing)
 
 
+def test_a_clinical_reviewer_lands_on_the_review_list(client):
+    from tests.factories import make_clinical_reviewer
+
+    client.force_login(make_clinical_reviewer())
+    assert client.get(reverse("home")).url == reverse("admin:education_page_reviews")
+
+
 def test_admin_lands_on_the_admin(client, admin_user):
     client.force_login(admin_user)
     assert client.get(reverse("home")).url == reverse("admin:index")
