@@ -90,7 +90,13 @@ def test_a_psychiatrist_works_a_stat_intake_through_a_request_for_information(
     page.get_by_role("button", name="Claim this intake").click()
     page.get_by_label("Closing note").fill("Seen. Safety plan agreed; follow up at visit.")
     page.get_by_role("button", name="Mark reviewed").click()
+    # A STAT intake is closed only with an acknowledgement: the error is beside the field.
+    expect(page.locator("#error-summary")).to_contain_text("Choose what was done")
+    axe(page, "review-detail-acknowledgement-error")
+    page.get_by_label("Contacted the patient").check()
+    page.get_by_role("button", name="Mark reviewed").click()
     expect(page.get_by_text("The intake is marked reviewed.")).to_be_visible()
+    expect(page.get_by_text("STAT acknowledged: Contacted the patient")).to_be_visible()
     axe(page, "review-detail-reviewed")
     assert Intake.objects.get(pk=stat.pk).status == "reviewed"
 
