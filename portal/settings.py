@@ -232,6 +232,8 @@ if env.str("EMAIL_URL", default=""):
     vars().update(env.email_url("EMAIL_URL"))
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# /readyz gives each dependency this long to answer (portal/health.py).
+READYZ_TIMEOUT = _seconds("PORTAL_READYZ_TIMEOUT", 2)
 # An SMTP server that hangs fails the send after this many seconds (the task retries).
 EMAIL_TIMEOUT = _seconds("EMAIL_TIMEOUT", 10)
 # A notification claimed for sending this long ago and still not sent is sent again by the
@@ -243,6 +245,8 @@ DEFAULT_FROM_EMAIL = env.str(
 
 # Security. Production sets the HTTPS variables on; `check --deploy` then reports nothing.
 SECURE_SSL_REDIRECT = _bool("DJANGO_SECURE_SSL_REDIRECT", False)
+# Probes come from inside the network over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SESSION_COOKIE_SECURE = _bool("DJANGO_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 if SESSION_COOKIE_SECURE:

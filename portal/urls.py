@@ -4,11 +4,15 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from . import health
 from .forms import SignInForm
 from .views import accounts, home
 from .views.password_reset import ThrottledPasswordResetView
 
 urlpatterns = [
+    # Probes (portal/health.py): liveness without dependencies, readiness with them.
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("", home.home, name="home"),
     # Browsers (and the admin) ask for /favicon.ico whatever the page's <link rel="icon">.
     path("favicon.ico", RedirectView.as_view(url=static("portal/favicon.svg"), permanent=True)),

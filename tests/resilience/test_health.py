@@ -1,0 +1,99 @@
+"""/healthz answers without any dependency; /readyz checks the database, the shared cache and
+the broker, each within its timeout, and names the ones that failed (503)."""
+
+import time
+from functools import partial
+
+import pytest
+from django.db import connections
+from health_check.checks import Database
+
+from portal import health
+from portal.celery import app
+from portal.models import AuditEvent
+from tests.faults import BLACKHOLE, REFUSE, blackhole
+from tests.resilience.test_shared_cache import cache_proxy  # noqa: F401 (a fixture)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def broker(settings):
+    """Point the app at a broker URL for the test (a real publish path, not inline)."""
+    saved = (app.conf.broker_url, app.conf.task_always_eager, app.conf.broker_transport_options)
+
+    def use(url):
+        app.conf.update(
+            broker_url=url,
+            task_always_eager=False,
+            broker_transport_options={**saved[2], "socket_timeout": 1, "socket_connect_timeout": 1},
+        )
+        app._pool = None
+
+    yield use
+    app.conf.update(
+        broker_url=saved[0], task_always_eager=saved[1], broker_transport_options=saved[2]
+    )
+    app._pool = None
+
+
+def _ready(client):
+    started = time.monotonic()
+    response = client.get("/readyz")
+    return response, time.monotonic() - started
+
+
+def test_liveness_touches_no_dependency_and_writes_no_audit_row(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/healthz")
+    assert (response.status_code, response.content) == (200, b"ok\n")
+    assert "no-cache" in response["Cache-Control"]
+    assert AuditEvent.objects.count() == 0
+
+
+def test_ready_when_every_dependency_answers(client, broker):
+    broker("redis://127.0.0.1:6379/0")
+    response, _ = _ready(client)
+    assert response.status_code == 200
+    assert response.json() == {
+        "status": "ok",
+        "failed": [],
+        "checks": {"database": "ok", "cache": "ok", "broker": "ok"},
+    }
+    assert AuditEvent.objects.count() == 0
+
+
+@pytest.mark.parametrize("fault", [REFUSE, BLACKHOLE])
+def test_a_refused_or_hung_broker_is_named_within_the_timeout(client, broker, fault, settings):
+    settings.READYZ_TIMEOUT = 1
+    with blackhole() as proxy:
+        proxy.set_mode(fault)
+        broker(f"redis://{proxy.address}/0")
+        response, seconds = _ready(client)
+    assert response.status_code == 503 and seconds < 3, seconds
+    assert response.json()["failed"] == ["broker"]
+    assert "127.0.0.1" not in response.content.decode()  # nothing about the infrastructure
+
+
+@pytest.mark.parametrize("fault", [REFUSE, BLACKHOLE])
+def test_a_refused_or_hung_cache_is_named(client, cache_proxy, fault):  # noqa: F811
+    cache_proxy.set_mode(fault)
+    response, seconds = _ready(client)
+    assert response.status_code == 503 and seconds < 3, seconds
+    assert response.json()["failed"] == ["cache"]
+
+
+@pytest.mark.postgres
+def test_a_hung_database_is_named_within_the_timeout(client, monkeypatch, settings):
+    settings.READYZ_TIMEOUT = 1
+    with blackhole() as hung:
+        connections.settings["hung"] = {
+            **connections.settings["default"], "HOST": "127.0.0.1", "PORT": hung.port,
+        }  # fmt: skip
+        monkeypatch.setitem(health.READINESS, "database", partial(Database, alias="hung"))
+        try:
+            response, seconds = _ready(client)
+        finally:
+            del connections.settings["hung"]
+    assert response.status_code == 503 and seconds < 4, seconds
+    assert response.json()["failed"] == ["database"]
