@@ -43,8 +43,13 @@ def _after_the_session_expired():
     )
 
 
-def test_the_idle_timeout_slides_with_each_request():
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+def test_the_idle_timeout_slides_with_each_request(client, pia, pia_intake):
+    _sign_in(client, pia.username)
+    step = timedelta(seconds=settings.SESSION_COOKIE_AGE * 0.6)
+    with time_machine.travel(timezone.now() + step, tick=False) as traveller:
+        client.get(url("tasks", pia_intake))
+        traveller.shift(step)  # longer than one timeout since sign-in, not since activity
+        assert client.get(url("tasks", pia_intake)).status_code == 200
 
 
 def test_a_page_posted_after_expiry_is_saved_after_signing_in_again(client, pia, pia_intake):
@@ -140,3 +145,16 @@ def test_sending_after_expiry_is_not_replayed_and_lands_on_the_intake(client, pi
         response = _sign_in(client, pia.username)
     assert response.status_code == 200
     assert Intake.objects.get(pk=pia_intake.pk).status == "draft"
+
+
+def test_it_works_with_sessions_in_the_shared_cache(shared_cache, client, pia, pia_intake):
+    from importlib import import_module
+
+    _sign_in(client, pia.username)
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    store(client.cookies[settings.SESSION_COOKIE_NAME].value).delete()  # cache and database
+    posted = client.post(url("safety", pia_intake), {**SAFETY, "q6": "yes"})
+    _sign_in(client, pia.username)
+    pia_intake.refresh_from_db()
+    assert posted.url == f"{LOGIN}?next=/intake/resume/"
+    assert pia_intake.answers["cssrs"]["q6"] is True
