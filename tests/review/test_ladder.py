@@ -185,6 +185,23 @@ def test_the_clinical_leads_group_exists():
     assert Group.objects.filter(name="Clinical leads").exists()
 
 
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"PORTAL_STAT_RENOTIFY_MINUTES": "soon"},
+        {"PORTAL_STAT_ESCALATE_MINUTES": "0"},
+        {"PORTAL_STAT_RENOTIFY_MINUTES": "30", "PORTAL_STAT_ESCALATE_MINUTES": "20"},
+    ],
+    ids=["not-a-number", "zero", "escalation-before-renotify"],
+)
+def test_a_malformed_ladder_setting_stops_start_up(env):
+    from tests.portal.test_settings import _manage
+
+    result = _manage("check", env_extra=env)
+    assert result.returncode != 0 and "ImproperlyConfigured" in result.stderr
+    assert "PORTAL_STAT_" in result.stderr
+
+
 # ---- with a real worker -------------------------------------------------------------------
 @contextmanager
 def _broker(url: str):
@@ -264,3 +281,22 @@ def test_a_broker_outage_delays_a_ladder_step_but_does_not_lose_it(
     tasks.sweep_owed_notifications.delay()
     assert _settled(3)
     assert sorted(_recipients()) == sorted([STAT, AGAIN, ESCALATED])
+
+
+@pytest.mark.celery_worker
+@pytest.mark.django_db(transaction=True)
+def test_a_step_whose_send_task_was_lost_is_sent_once_by_the_sweep(
+    celery_worker, patient, oncall, lead, clock, monkeypatch
+):
+    make_submitted_intake(patient, archetype="stat_imminent")
+    assert _settled(1)
+    clock.shift(RENOTIFY)
+    with monkeypatch.context() as lost:
+        # The send task never reaches a worker (say the one that took it was killed).
+        lost.setattr("intake.review.notifications.enqueue_delivery", lambda outbox_id: True)
+        tasks.escalate_unclaimed_stat.apply()
+    assert _settled(1)
+    tasks.sweep_owed_notifications.delay()
+    tasks.sweep_owed_notifications.delay()
+    assert _settled(2)
+    assert _recipients() == [STAT, AGAIN]
