@@ -3,7 +3,9 @@
 The request id ties audit rows to one request; it is random, never derived from user data.
 """
 
+import logging
 import re
+import time
 import uuid
 
 from django.conf import settings
@@ -27,6 +29,33 @@ class RequestIdMiddleware:
         finally:
             current_request_id.reset(token)
         response["X-Request-ID"] = request.id
+        return response
+
+
+request_log = logging.getLogger("portal.requests")
+
+
+class RequestLogMiddleware:
+    """One log line per request: request id, user id, route name, method, status and
+    duration. No path, query or form data: those can carry what a patient typed."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        started = time.monotonic()
+        response = self.get_response(request)
+        match = getattr(request, "resolver_match", None)
+        user = getattr(request, "_cached_user", None)  # only if the request looked at it
+        fields = {
+            "request_id": getattr(request, "id", ""),
+            "user_id": user.pk if user is not None and user.is_authenticated else None,
+            "route": match.view_name if match else None,
+            "method": request.method,
+            "status": response.status_code,
+            "duration_ms": round((time.monotonic() - started) * 1000, 1),
+        }
+        request_log.info("%(method)s %(route)s %(status)s %(duration_ms)sms", fields, extra=fields)
         return response
 
 

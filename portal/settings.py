@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.middleware.RequestIdMiddleware",
+    "portal.middleware.RequestLogMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
     "portal.middleware.PrivatePagesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -366,10 +367,23 @@ if STAT_ESCALATE_MINUTES <= STAT_RENOTIFY_MINUTES:
     )
 ESCALATION_GROUP = env.str("PORTAL_ESCALATION_GROUP", default="Clinical leads")
 
+# PORTAL_LOG_FORMAT: "json" (one object a line, for the log pipeline; the default unless
+# DEBUG) or "text" (for a developer's terminal). The portal.requests logger writes one line
+# per request (portal/middleware.py): ids, route, status and time, never patient data.
+LOG_FORMAT = env.str("PORTAL_LOG_FORMAT", default="text" if DEBUG else "json").strip().lower()
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured(f"PORTAL_LOG_FORMAT must be json or text, got {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env.str("PORTAL_LOG_LEVEL", default="INFO")},
 }
