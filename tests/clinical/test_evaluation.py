@@ -107,3 +107,21 @@ def test_the_models_drug_classes_are_the_catalog_datas():
     from intake.models.catalog import DrugClass
 
     assert list(DrugClass.values) == list(DRUG_CLASSES)
+
+
+def test_the_portal_offers_the_correction_and_counts_it_once_confirmed():
+    from intake.evaluation import medicine_match
+
+    assert medicine_match("klonazepam").question == "Did you mean clonazepam (Klonopin)?"
+    typed = {"name": "klonazepam", "strength_mg": 1, "times_per_day": 3}
+    unconfirmed = evaluate_answers({"medications": [typed]})
+    confirmed = evaluate_answers({"medications": [{**typed, "confirmed": True}]})
+    assert [f["code"] for f in unconfirmed["flags"]] == ["unrecognised_medicine"]
+    assert confirmed["medications"][0]["generic"] == "clonazepam" and confirmed["flags"] == []
+
+
+def test_a_new_sedative_class_is_editable_in_the_admin(admin_client):
+    butalbital = Medication.objects.get(generic_name="butalbital")
+    url = reverse("admin:intake_medication_change", args=[butalbital.pk])
+    response = admin_client.get(url)
+    assert response.status_code == 200 and b"Barbiturate" in response.content

@@ -9,7 +9,7 @@ other: each is either matched exactly (both are in the catalog) or left ambiguou
 import pytest
 
 from intake.clinical.catalog import build_index, match_medicine
-from tests.clinical.helpers import ENTRIES
+from tests.clinical.helpers import ENTRIES, evaluated
 
 INDEX = build_index(ENTRIES)
 
@@ -166,3 +166,16 @@ def test_look_alike_names_never_match_each_other(first, second):
 def test_a_corrected_match_carries_a_score_below_one():
     scores = [match_medicine(t, INDEX).score for t, kind, _ in TABLE if kind == "corrected"]
     assert all(0.7 <= score < 1 for score in scores)
+
+
+@pytest.mark.parametrize(("typed", "kind", "expected"), TABLE, ids=[_id(r) for r in TABLE])
+def test_the_evaluation_reports_each_row_with_how_it_was_matched(typed, kind, expected):
+    """What ``evaluate_case`` prints per medicine, the patient having confirmed any
+    correction: the generic (None unless certain or confirmed), ``match`` and ``score``."""
+    row = evaluated({"medications": [{"name": typed, "confirmed": True}]})["medications"][0]
+    generic = None if kind in ("ambiguous", "class", "none") else expected
+    assert (row["input"], row["match"], row["generic"]) == (typed, kind, generic)
+    if kind == "corrected":
+        assert 0 < row["score"] < 1 and row["confirmed"] is True
+    elif kind != "ambiguous":  # an ambiguous fuzzy match has a score, a two-drug line not
+        assert row["score"] is None
