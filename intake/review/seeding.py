@@ -21,6 +21,7 @@ from ..evaluation import evaluate_answers
 from ..models import PRIORITY_RANK, Intake, StatusChange
 from ..models.intake import DRAFT_PRIORITY_RANK
 from ..sections import SECTION_KEYS
+from .risk import risk_rank_of
 from .seed_cases import ARCHETYPES, DETAILS, WEIGHTS, draft_answers, variant
 
 BATCH = 2000
@@ -146,6 +147,7 @@ def _intake(patient, status, answered: Answered | None, rng, now, doctors) -> In
         evaluation["priority"],
         PRIORITY_RANK[evaluation["priority"]],
     )
+    intake.risk_rank = risk_rank_of(answered.answers, evaluation)
     intake.flag_codes = [f["code"] for f in evaluation["flags"]]
     intake.age = evaluation["age"]
     intake.submitted_at = intake.first_submitted_at = submitted

@@ -136,3 +136,13 @@ def test_the_open_queue_is_read_in_order_from_its_index(psychiatrist):
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(line for (line,) in cursor.fetchall())
     assert "intake_queue_open" in plan and "Sort" not in plan.split("Limit")[1]
+
+
+def test_seeded_stat_intakes_are_ranked_by_risk():
+    import io
+
+    from django.core.management import call_command
+
+    call_command("seed_demo", intakes=200, seed=7, stdout=io.StringIO())
+    ranks = set(Intake.objects.filter(priority="stat").values_list("risk_rank", flat=True))
+    assert ranks and ranks <= {HIGH, MODERATE, LOW}
