@@ -7,8 +7,10 @@ other: each is either matched exactly (both are in the catalog) or left ambiguou
 """
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from intake.clinical.catalog import build_index, match_medicine
+from intake.clinical.catalog import MATCH_KINDS, build_index, match_medicine
 from tests.clinical.helpers import ENTRIES, evaluated
 
 INDEX = build_index(ENTRIES)
@@ -179,3 +181,13 @@ def test_the_evaluation_reports_each_row_with_how_it_was_matched(typed, kind, ex
         assert 0 < row["score"] < 1 and row["confirmed"] is True
     elif kind != "ambiguous":  # an ambiguous fuzzy match has a score, a two-drug line not
         assert row["score"] is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=120))
+def test_any_text_gets_one_honest_answer(text):
+    found = match_medicine(text, INDEX)
+    assert found.kind in MATCH_KINDS and found.text == text
+    assert (found.entry is not None) is (found.kind in ("exact", "alias", "corrected"))
+    assert bool(found.candidates) is (found.kind == "ambiguous")
+    assert (found.question is not None) is (found.kind == "corrected")
