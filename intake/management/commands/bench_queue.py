@@ -38,11 +38,12 @@ from django.middleware.csrf import _get_new_csrf_string
 from django.utils import timezone
 
 from intake.models import Intake
+from intake.models.review import queue_sort_expressions
 from intake.review.bench.loadgen import Call, LoadResult, Pacer, run_calls, send
 from intake.review.bench.server import gunicorn
 from intake.review.seed_cases import ARCHETYPES, DETAILS
 from intake.review.seeding import UNUSABLE, seed_intakes
-from intake.review.selectors import QueueFilters, encode_cursor, queue_filter, queue_rows
+from intake.review.selectors import QueueFilters, encode_cursor, queue_filter
 from portal import roles
 
 BARE, SIGNED_IN = "bare view", "bare signed-in view"
@@ -78,6 +79,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         self._check_database()
+        with connection.cursor() as cursor:  # set-up only (the served portal keeps its own)
+            cursor.execute("SET statement_timeout = 0")
         self._grow_to(options["intakes"])
         self.total = Intake.objects.exclude(status="draft").count()
         psychiatrists = self._people("bench.psychiatrist", roles.PSYCHIATRISTS, 10)
@@ -161,13 +164,11 @@ class Command(BaseCommand):
         if not depth:
             return None
         filters = QueueFilters(**{k: v for k, v in chosen.items() if k != "visit_date"})
-        rows = queue_rows(queue_filter(user=user, filters=filters))
-        if depth == "page3":
-            index = 49
-        else:
-            index = int(queue_filter(user=user, filters=filters).count() * depth)
-        row = rows[index : index + 1].first()
-        return encode_cursor(row) if row else None
+        selected = queue_filter(user=user, filters=filters)
+        index = 49 if depth == "page3" else int(selected.count() * depth)
+        ordered = selected.order_by(*queue_sort_expressions()).values_list("public_id", flat=True)
+        public_id = ordered[index : index + 1].first()
+        return encode_cursor({"public_id": public_id}) if public_id else None
 
     def _patients(self, count: int, tag: str) -> list:
         User = get_user_model()
