@@ -247,7 +247,10 @@ class Command(BaseCommand):
             where = taken.headers.get("Location", "")
             if taken.status != 302 or "/review/i/" not in where:
                 return False
-            note = urlencode({"note": "Reviewed in the benchmark."}).encode()
+            # A STAT intake also needs what was done about the safety concern.
+            note = urlencode(
+                {"note": "Reviewed in the benchmark.", "acknowledgement": "contacted_patient"}
+            ).encode()
             done = send(host, int(port), Call("POST", where + "reviewed/", session, note))
             return done.status == 302
 
