@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test test-fast lint venv deps test-deps chromium worker beat bench
+.PHONY: run test test-fast lint venv deps test-deps chromium worker beat bench stack
 
 $(VENV)/bin/activate:
 	python3 -m venv $(VENV)
@@ -42,3 +42,7 @@ worker: deps
 
 beat: deps
 	$(VENV)/bin/celery -A portal beat --loglevel=INFO
+
+# The whole topology: gunicorn, a worker and beat (Procfile, honcho) on PostgreSQL and Redis.
+stack: deps
+	deploy/stack.sh

@@ -233,6 +233,9 @@ if env.str("EMAIL_URL", default=""):
     vars().update(env.email_url("EMAIL_URL"))
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# A request still running after this many seconds is stopped with the branded error page
+# (portal/wsgi_guard.py), well before gunicorn's worker timeout (30 s) would kill it.
+REQUEST_DEADLINE_SECONDS = _seconds("PORTAL_REQUEST_DEADLINE_SECONDS", 10)
 # /readyz gives each dependency this long to answer (portal/health.py).
 READYZ_TIMEOUT = _seconds("PORTAL_READYZ_TIMEOUT", 2)
 # An SMTP server that hangs fails the send after this many seconds (the task retries).

@@ -3,8 +3,13 @@ import os
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
-application = get_wsgi_application()
+django_application = get_wsgi_application()
 
-from portal.startup import require_secret_key  # noqa: E402 (needs the settings loaded)
+from django.conf import settings  # noqa: E402 (needs the settings loaded)
+
+from portal.startup import require_secret_key  # noqa: E402
+from portal.wsgi_guard import Guard  # noqa: E402
 
 require_secret_key()
+# The request deadline and the branded page for what escapes Django (portal/wsgi_guard.py).
+application = Guard(django_application, deadline_seconds=settings.REQUEST_DEADLINE_SECONDS)

@@ -1,0 +1,84 @@
+"""The last line of defence around the Django application (``portal/wsgi.py``).
+
+1. A request deadline (``PORTAL_REQUEST_DEADLINE_SECONDS``): a dependency that hangs where
+   no client timeout reaches (a database connection that stops answering mid-query) is
+   interrupted well before gunicorn's worker timeout, which would kill the worker and
+   leave the browser a reset connection. The alarm repeats every second until the request
+   has unwound, because a rollback on the same hung connection would hang too.
+2. Whatever escapes Django's own handler (the deadline, an error while rendering the error
+   page) gets the branded error page naming 988, not gunicorn's bare "Internal Server Error".
+
+The deadline uses SIGALRM, so it applies in a process's main thread only (gunicorn's sync
+workers); elsewhere (threads, the development server) requests run without it.
+"""
+
+import contextlib
+import logging
+import signal
+import sys
+import threading
+from pathlib import Path
+
+from django.db import connections
+
+logger = logging.getLogger(__name__)
+PAGE = (Path(__file__).resolve().parent.parent / "templates" / "500.html").read_bytes()
+
+
+class RequestDeadlineExceeded(BaseException):
+    """Raised by the alarm. A BaseException, so that no ``except Exception`` on the way
+    (Django's handler included) tries to carry on with a hung connection."""
+
+
+def _on_alarm(signum, frame):
+    raise RequestDeadlineExceeded
+
+
+@contextlib.contextmanager
+def deadline(seconds: float):
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _drop_connections() -> None:
+    # A connection interrupted mid-query is in an unknown state: never reuse it.
+    for connection in connections.all(initialized_only=True):
+        with contextlib.suppress(Exception):
+            connection.close()
+
+
+class Guard:
+    def __init__(self, application, *, deadline_seconds: float):
+        self.application = application
+        self.deadline_seconds = deadline_seconds
+
+    def __call__(self, environ, start_response):
+        try:
+            with deadline(self.deadline_seconds):
+                return self.application(environ, start_response)
+        except RequestDeadlineExceeded:
+            logger.error("request stopped at the %ss deadline", self.deadline_seconds)
+            exc_info = sys.exc_info()
+        except Exception:
+            logger.exception("error outside Django's handler")
+            exc_info = sys.exc_info()
+        _drop_connections()
+        start_response(
+            "503 Service Unavailable",
+            [
+                ("Content-Type", "text/html; charset=utf-8"),
+                ("Content-Length", str(len(PAGE))),
+                ("Cache-Control", "no-store"),
+                ("Retry-After", "10"),
+            ],
+            exc_info,  # re-raised if the headers went out already: nothing else to do then
+        )
+        return [PAGE]

@@ -1,0 +1,70 @@
+"""What escapes Django gets the branded page naming 988, and a request hung on a dependency
+no client timeout reaches is stopped at the deadline, before gunicorn's worker timeout."""
+
+import time
+
+import psycopg
+import pytest
+from django.db import connection
+
+from portal.wsgi_guard import Guard, RequestDeadlineExceeded, deadline
+from tests.faults import BLACKHOLE, FaultProxy
+from tests.waiting import wait_for
+
+
+def _call(app) -> tuple[str, bytes, float]:
+    seen = {}
+
+    def start_response(status, headers, exc_info=None):
+        seen["status"] = status
+
+    started = time.monotonic()
+    body = b"".join(Guard(app, deadline_seconds=0.5)({}, start_response))
+    return seen["status"], body, time.monotonic() - started
+
+
+def test_an_error_outside_djangos_handler_gets_the_branded_page_naming_988():
+    def broken(environ, start_response):
+        raise RuntimeError("the error page itself failed")
+
+    status, body, _ = _call(broken)
+    assert status.startswith("503")
+    assert b"988" in body and b"911" in body and b"Answers you saved" in body
+
+
+def test_a_hung_request_is_stopped_at_the_deadline_with_the_branded_page():
+    def hung(environ, start_response):
+        time.sleep(30)
+
+    status, body, seconds = _call(hung)
+    assert status.startswith("503") and b"988" in body
+    assert seconds < 1.5
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_the_deadline_interrupts_a_database_connection_that_stopped_answering():
+    params = connection.get_connection_params()
+    with FaultProxy((params.get("host") or "127.0.0.1", int(params.get("port") or 5432))) as px:
+        conn = psycopg.connect(
+            host="127.0.0.1", port=px.port, dbname=params["dbname"], user=params.get("user"),
+            password=params.get("password"), autocommit=True,
+        )  # fmt: skip
+        assert conn.execute("SELECT 1").fetchone() == (1,)
+        px.set_mode(BLACKHOLE)  # mid-connection: no timeout of the client's applies
+        started = time.monotonic()
+        with pytest.raises(RequestDeadlineExceeded), deadline(0.5):
+            conn.execute("SELECT 1")
+        assert time.monotonic() - started < 2.5
+        conn.close()
+    # The proxy reset the server side: that session ends, so the test database can be dropped.
+    assert wait_for(lambda: _other_sessions() == 0, 10)
+
+
+def _other_sessions() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        return cursor.fetchone()[0]
