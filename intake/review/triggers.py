@@ -63,10 +63,17 @@ def medicine_words(medicine: dict, qualifiers: list[str]) -> str:
     """One medicine as the flag names it: its name (the catalog's when counted, else the
     patient's own words), its daily dose, how its name was matched and why it counts."""
     match = medicine["match"]
-    name = match["generic"] if match["counted"] else f"\u2018{match['typed']}\u2019"
-    phrase = f"{name} {medicine['daily_words']}"
-    notes = [] if match["kind"] == "exact" and not _differs(match) else [medicine["matched"]]
-    notes += qualifiers
+    if match["counted"]:
+        phrase = f"{match['generic']} {medicine['daily_words']}"
+        plain = match["kind"] == "exact" and not _differs(match)
+        notes = ([] if plain else [medicine["matched"]]) + qualifiers
+    else:
+        # Named in the patient's own words; how it was matched says why it is not counted
+        # (the rule's own note on it would say the same again).
+        typed = f"\u2018{match['typed']}\u2019"
+        phrase = f"{typed} {medicine['daily_words']}"
+        how = medicine["matched"].removeprefix(f"typed {typed}, ")
+        notes = [how] + [q for q in qualifiers if q in MEDICINE_FIELD_WORDS.values()]
     return f"{phrase} ({'; '.join(notes)})" if notes else phrase
 
 

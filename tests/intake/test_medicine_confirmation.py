@@ -118,14 +118,49 @@ def test_the_medicines_list_reads_a_refused_correction_back(alice, intake):
     assert "You told us it is not clonazepam" in html
 
 
-def test_an_unconfirmed_name_reaches_the_evaluation_as_typed_and_unconfirmed(alice, intake):
-    no = {**KLONAZEPAM, "confirm_match": "no", "match_for": "klonazepam"}
-    fill_intake(alice, intake, medications=(no,))
-    submit(alice, intake)
+def _sent(client, intake, answer: str):
+    medicine = {**KLONAZEPAM, "confirm_match": answer, "match_for": "klonazepam"}
+    fill_intake(client, intake, medications=(medicine,))
+    submit(client, intake)
     intake.refresh_from_db()
-    (evaluated,) = intake.evaluation["medications"]
-    assert (evaluated["input"], evaluated["class"]) == ("klonazepam", "other")
-    assert "benzo_history" not in intake.answers
+    return intake
+
+
+def test_a_refused_correction_reaches_the_evaluation_as_typed_and_is_flagged(alice, intake):
+    sent = _sent(alice, intake, "no")
+    (evaluated,) = sent.evaluation["medications"]
+    assert (evaluated["input"], evaluated["class"], evaluated["confirmed"]) == (
+        "klonazepam",
+        "other",
+        False,
+    )
+    assert "unrecognised_medicine" in sent.flag_codes
+    assert "benzo_history" not in sent.answers
+
+
+def test_a_confirmed_correction_counts_as_its_drug_in_the_evaluation(alice, intake):
+    sent = _sent(alice, intake, "yes")
+    (evaluated,) = sent.evaluation["medications"]
+    assert (evaluated["generic"], evaluated["class"], evaluated["daily_mg"]) == (
+        "clonazepam",
+        "benzodiazepine",
+        3.0,
+    )
+    assert "unrecognised_medicine" not in sent.flag_codes
+
+
+def test_a_yes_given_for_another_drug_counts_as_not_asked():
+    from intake.evaluation import case_from_answers
+
+    stale = {"name": "klonazepam", "match": "corrected", "generic": "lorazepam", "confirmed": True}
+    assert "confirmed" not in case_from_answers({"medications": [stale]})["medications"][0]
+
+
+def test_a_yes_for_the_drug_the_name_matches_is_passed_on():
+    from intake.evaluation import case_from_answers
+
+    kept = {"name": "klonazepam", "match": "corrected", "generic": "clonazepam", "confirmed": True}
+    assert case_from_answers({"medications": [kept]})["medications"][0]["confirmed"] is True
 
 
 def test_saving_for_later_before_answering_keeps_the_page_and_asks_again(alice, intake):

@@ -114,13 +114,16 @@ MEDICINES = [
             "Clonazepam 3 mg a day (30 weeks daily); tried to stop and could not: yes",
         ),
         (["medications[2]=zz pills"],
-         "‘zz pills’ dose not known (typed ‘zz pills’, not recognised)"),
+         "‘zz pills’ dose not known (not recognised)"),
+        (["medications[2]=zz pills (not in the catalog)"],
+         "‘zz pills’ dose not known (not recognised)"),
         (["audit_c.total=5", "sex_at_birth=female"],
          "AUDIT-C total: 5; sex assigned at birth: female"),
         (["cssrs.q2=yes", "phq_9.item_9=2"], "C-SSRS Q2: yes; PHQ-9 item 9: 2"),
         (["something odd"], "Something odd"),
     ],
-    ids=["two-medicines", "misuse", "dose-and-age", "history", "unrecognised", "audit",
+    ids=["two-medicines", "misuse", "dose-and-age", "history", "unrecognised",
+         "unrecognised-with-the-rules-note", "audit",
          "safety", "unknown-kept"],
 )  # fmt: skip
 def test_a_flags_answer_references_read_as_words(refs, words):
