@@ -120,3 +120,25 @@ class InvitationForm(forms.Form):
         if visit_at <= timezone.now():
             raise ValidationError("The visit must be in the future.", code="past")
         return visit_at
+
+
+class SecondFactorForm(forms.Form):
+    token = forms.CharField(
+        label="Code",
+        max_length=32,
+        help_text="The 6-digit code your authenticator app shows now, or one of your "
+        "recovery codes.",
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "none", "autofocus": True}
+        ),
+    )
+
+
+class AppCodeForm(forms.Form):
+    token = forms.CharField(
+        label="6-digit code from the app",
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+    )

@@ -7,9 +7,11 @@ import logging
 import re
 import time
 import uuid
+from urllib.parse import urlencode
 
 from django.conf import settings
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from .audit import current_request_id
 
@@ -120,4 +122,26 @@ class RefuseUnstorableTextMiddleware:
     def __call__(self, request):
         if _request_has_refused_text(request):
             return render(request, "400.html", status=400)
+        return self.get_response(request)
+
+
+class SecondFactorMiddleware:
+    """A signed-in user who owes the second factor (all staff; a patient who turned it on)
+    reaches only the second-factor pages and sign-out until they pass it: no patient data,
+    no admin. Staff without a device are sent to set one up first."""
+
+    ALLOWED_PREFIXES = ("/accounts/mfa/", "/accounts/logout/", "/static/", "/favicon.ico")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from .mfa import mfa_enrolled, needs_second_factor
+
+        if not request.path.startswith(self.ALLOWED_PREFIXES) and needs_second_factor(request):
+            name = "mfa_verify" if mfa_enrolled(request.user) else "mfa_setup"
+            target = reverse(name)
+            if request.method == "GET":
+                target += "?" + urlencode({"next": request.get_full_path()})
+            return redirect(target)
         return self.get_response(request)

@@ -85,6 +85,9 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "portal",
     "intake",
     "education",
@@ -101,9 +104,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "portal.middleware.RefuseUnstorableTextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "portal.middleware.SecondFactorMiddleware",
     # Last, as django-axes asks: it turns a refused sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -289,6 +294,10 @@ AXES_USERNAME_CALLABLE = "portal.lockout.lockout_username"
 AXES_CLIENT_IP_CALLABLE = "portal.clientip.client_ip"
 AXES_LOCKOUT_CALLABLE = "portal.lockout.lockout_response"
 AXES_VERBOSE = False
+# The second factor (django-otp): the name authenticator apps show beside the code.
+OTP_TOTP_ISSUER = env.str("PORTAL_OTP_ISSUER", default="Intake portal")
+# Failed second-factor codes before that step pauses (per account, and per client address x2).
+MFA_FAILURES = _positive_int("PORTAL_MFA_FAILURES", 5)
 # Password-reset emails: per address and per client address, within one hour.
 PASSWORD_RESET_PER_EMAIL_PER_HOUR = _positive_int("PORTAL_PASSWORD_RESET_PER_EMAIL_PER_HOUR", 3)
 PASSWORD_RESET_PER_CLIENT_PER_HOUR = _positive_int("PORTAL_PASSWORD_RESET_PER_CLIENT_PER_HOUR", 10)

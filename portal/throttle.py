@@ -16,6 +16,6 @@ def throttle_hit(*, key: str, limit: int, window_seconds: int) -> bool:
     return count <= limit
 
 
-def throttle_exceeded(*, key: str, limit: int) -> bool:
-    """True when ``key`` already passed ``limit`` in its window (without counting)."""
-    return (cache.get(f"portal:throttle:{key}") or 0) > limit
+def throttle_count(*, key: str) -> int:
+    """How many attempts ``key`` has in its current window (without counting one)."""
+    return cache.get(f"portal:throttle:{key}") or 0

@@ -6,7 +6,7 @@ from django.views.generic import RedirectView
 
 from . import health
 from .forms import SignInForm
-from .views import accounts, home
+from .views import accounts, home, mfa
 from .views.password_reset import ThrottledPasswordResetView
 
 urlpatterns = [
@@ -30,6 +30,13 @@ urlpatterns = [
         ThrottledPasswordResetView.as_view(),
         name="password_reset",
     ),
+    path("accounts/mfa/", mfa.mfa_manage, name="mfa_manage"),
+    path("accounts/mfa/setup/", mfa.mfa_setup, name="mfa_setup"),
+    path("accounts/mfa/setup/qr.svg", mfa.mfa_qr, name="mfa_qr"),
+    path("accounts/mfa/verify/", mfa.mfa_verify, name="mfa_verify"),
+    path("accounts/mfa/codes/", mfa.mfa_codes, name="mfa_codes"),
+    path("accounts/mfa/codes/new/", mfa.mfa_new_codes, name="mfa_new_codes"),
+    path("accounts/mfa/off/", mfa.mfa_turn_off, name="mfa_turn_off"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("accounts/register/", accounts.register, name="register"),
     path("invite/<str:token>/", accounts.invitation_accept, name="invitation_accept"),

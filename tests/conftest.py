@@ -86,6 +86,30 @@ def editor(db):
     return factories.make_editor("eve@clinic.example", first_name="Eve", last_name="Evans")
 
 
+# ---- the second factor -----------------------------------------------------------------
+@pytest.fixture(autouse=True)
+def _force_login_passes_the_second_factor(monkeypatch):
+    """``client.force_login(staff)`` gives a session that passed the second factor, as a
+    real sign-in with the app would (staff owe it: portal/mfa.py). Tests of the second
+    factor itself sign in through the forms instead."""
+    from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    from portal import mfa
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        if mfa.mfa_required(user) or mfa.mfa_enrolled(user):
+            device = factories.give_second_factor(user)
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
 # ---- the shared cache -------------------------------------------------------------------
 SHARED_CACHE_URL = "redis://127.0.0.1:6379/12"
 

@@ -23,7 +23,28 @@ def make_user(username: str, *, groups=(), password: str | None = None, **extra)
         user.set_unusable_password()
     user.save()
     user.groups.add(*Group.objects.filter(name__in=groups))
+    if roles.is_staff_account(user):
+        give_second_factor(user)
     return user
+
+
+def give_second_factor(user):
+    """A confirmed authenticator-app device, as staff have after enrolling."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    return device or TOTPDevice.objects.create(user=user, name="Test app", confirmed=True)
+
+
+def second_factor_code(user) -> str:
+    """The code the user's app shows now. The device forgets the last code it accepted, so a
+    test may sign the same person in twice within one 30-second step."""
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.get(user=user, confirmed=True)
+    TOTPDevice.objects.filter(pk=device.pk).update(last_t=-1, throttling_failure_count=0)
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
 
 
 def make_patient(username="alice@patients.example", **extra):

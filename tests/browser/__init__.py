@@ -1,6 +1,8 @@
 """Small helpers for Playwright tests."""
 
-from tests.factories import make_user
+from django.contrib.auth import get_user_model
+
+from tests.factories import make_user, second_factor_code
 
 PASSWORD = "correct-horse-battery-staple-42"
 
@@ -10,6 +12,13 @@ def sign_in(page, username: str, password: str = PASSWORD) -> None:
     page.get_by_label("Email address").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+    if "/accounts/mfa/verify/" in page.url:
+        # Staff: the second step, with the code their app would show now.
+        user = get_user_model().objects.get(username=username)
+        page.get_by_label("Code").fill(second_factor_code(user))
+        page.get_by_role("button", name="Continue").click()
+        page.wait_for_load_state()
 
 
 def user_with_password(username: str, groups=(), **extra):

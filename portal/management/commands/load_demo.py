@@ -1,13 +1,19 @@
 """Demo users (one per role) and the seed content. Idempotent. For local use only."""
 
+from base64 import b32decode
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal import roles
 
 DEMO_PASSWORD = "demo-portal-2026"  # noqa: S105 (documented local demo password)
+# Demo staff owe a second factor: their authenticator-app key is this documented one, so
+# `make run` stays usable (add it to any TOTP app, or `oathtool --totp -b KEY`).
+DEMO_TOTP_KEY_BASE32 = "DEMO" * 8
 DEMO_USERS = (
     # username, first, last, groups, is_staff, is_superuser
     ("patient@demo.example", "Pat", "Demo", (roles.PATIENTS,), False, False),
@@ -49,6 +55,8 @@ class Command(BaseCommand):
                 user.set_password(DEMO_PASSWORD)
                 user.save()
             user.groups.add(*Group.objects.filter(name__in=groups))
+            if roles.is_staff_account(user):
+                _give_demo_app(user)
             self.stdout.write(f"{'created' if created else 'kept'} {username}")
         # Each app loads its own demo content; each command is idempotent.
         for name in DEMO_CONTENT_COMMANDS:
@@ -57,3 +65,14 @@ class Command(BaseCommand):
         if "approve_education_demo" in get_commands():
             call_command("approve_education_demo", reviewer=DEMO_REVIEWER, stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Demo password for every account: {DEMO_PASSWORD}"))
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo staff authenticator-app key: {DEMO_TOTP_KEY_BASE32}")
+        )
+
+
+def _give_demo_app(user) -> None:
+    TOTPDevice.objects.get_or_create(
+        user=user,
+        confirmed=True,
+        defaults={"name": "Demo app", "key": b32decode(DEMO_TOTP_KEY_BASE32).hex()},
+    )
