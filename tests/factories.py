@@ -167,3 +167,15 @@ def make_queue_intake(patient=None, *, priority="routine", status="submitted", *
         submission_count=1,
         **values,
     )
+
+
+def sign_in_through_the_forms(client, user, password: str):
+    """Sign in as a person does: the password form, then, for staff, the code from their
+    app. Returns the password form's response."""
+    from portal import mfa
+
+    response = client.post("/accounts/login/", {"username": user.username, "password": password})
+    if response.status_code == 302 and (mfa.mfa_required(user) or mfa.mfa_enrolled(user)):
+        code = client.post("/accounts/mfa/verify/", {"token": second_factor_code(user)})
+        assert code.status_code == 302, code.content.decode()[:500]
+    return response

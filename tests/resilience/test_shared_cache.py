@@ -12,7 +12,12 @@ from django.core.cache import caches
 from portal import resilient_cache
 from tests.conftest import SHARED_CACHE_URL, _unavailable
 from tests.env import answers
-from tests.factories import make_intake, make_patient, make_psychiatrist
+from tests.factories import (
+    make_intake,
+    make_patient,
+    make_psychiatrist,
+    sign_in_through_the_forms,
+)
 from tests.faults import BLACKHOLE, PASS, REFUSE, FaultProxy
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +51,7 @@ def cache_proxy(settings):
 
 
 def _sign_in(client, user):
-    response = client.post("/accounts/login/", {"username": user.username, "password": PASSWORD})
+    response = sign_in_through_the_forms(client, user, PASSWORD)
     assert response.status_code == 302, response.content.decode()[:500]
     return response
 
