@@ -36,6 +36,17 @@ def duration_words(weeks) -> str:
     return f"{weeks} weeks"
 
 
+def how_long_words(medication: dict) -> str:
+    """ "1 month", "2 years": as the patient entered it; else (saved before units were
+    kept, or a case file) from the weeks."""
+    duration, unit = medication.get("duration"), medication.get("duration_unit")
+    if duration is None or unit not in ("weeks", "months", "years"):
+        return duration_words(medication.get("weeks_taking"))
+    if unit == "weeks":
+        return duration_words(duration)
+    return f"{duration:g} {unit[:-1] if duration == 1 else unit}"
+
+
 def taking_words(medication: dict) -> str:
     return TAKING_WORDS.get(medication.get("taking") or "as_prescribed", "as prescribed")
 
@@ -139,7 +150,7 @@ def details(medication: dict, evaluated: dict | None = None, *, for_patient=Fals
     match = match_of(medication, evaluated)
     return {
         "match": match,
-        "duration": duration_words(medication.get("weeks_taking")),
+        "duration": how_long_words(medication),
         "taking": taking_words(medication),
         "prescribed": prescribed_words(medication, for_patient=for_patient),
         "matched": patient_match_words(match) if for_patient else match_words(match),

@@ -21,6 +21,11 @@ TAKING = ("as_prescribed", "more", "less")
 SEXES = ("female", "male", "unknown")
 PREGNANT = ("yes", "no", "unsure", "not_applicable")
 BREASTFEEDING = ("yes", "no", "not_applicable")
+# A duration is kept as the patient gave it (number and unit) and turned into weeks only
+# here, exactly: a month is 365.25 / 12 / 7 = 4.35 weeks, so "1 month" is more than 4 weeks
+# (rounding it to 4 missed the withdrawal rule). A year is 365.25 / 7 weeks.
+WEEKS_PER_UNIT = {"weeks": 1.0, "months": 4.35, "years": 52.18}
+MAX_WEEKS = 5200
 MAX_MEDICATIONS = 40
 
 
@@ -39,6 +44,17 @@ class MedicationInput:
     # The patient's answer to "Did you mean ...?" for a corrected name: only a corrected
     # name the patient confirmed (true) is used; None is "not asked".
     confirmed: bool | None = None
+    # How long, as the patient said it ("1 month"); ``weeks_taking`` is then worked out
+    # from it. A case file may give ``weeks_taking`` alone instead.
+    duration: float | None = None
+    duration_unit: str | None = None
+
+    def how_long(self) -> str:
+        """ "1 month", "30 weeks": as the patient said it, for a flag's triggers."""
+        if self.duration is not None and self.duration_unit:
+            unit = self.duration_unit[:-1] if self.duration == 1 else self.duration_unit
+            return f"{self.duration:g} {unit}"
+        return f"{self.weeks_taking:g} weeks"
 
 
 @dataclass(frozen=True)
@@ -203,10 +219,31 @@ def _medication(item, path: str) -> MedicationInput:
         max_doses_per_day=f.whole(item, "max_doses_per_day", path, low=1, high=24),
         taking=f.choice(item, "taking", path, TAKING, default="as_prescribed"),
         prescribed=f.boolean(item, "prescribed", path, default=True),
-        weeks_taking=f.number(item, "weeks_taking", path, minimum=0, maximum=5200),
+        weeks_taking=_weeks_taking(item, path),
         prescriber=f.text(item, "prescriber", path, max_length=120),
         confirmed=f.boolean(item, "confirmed", path),
+        duration=f.number(item, "duration", path, minimum=0, maximum=MAX_WEEKS),
+        duration_unit=f.choice(item, "duration_unit", path, tuple(WEEKS_PER_UNIT)),
     )
+
+
+def _weeks_taking(item: dict, path: str) -> float | None:
+    """Weeks from ``duration`` and ``duration_unit`` (both or neither), else ``weeks_taking``."""
+    duration = f.number(item, "duration", path, minimum=0, maximum=MAX_WEEKS)
+    unit = f.choice(item, "duration_unit", path, tuple(WEEKS_PER_UNIT))
+    if duration is None and unit is None:
+        return f.number(item, "weeks_taking", path, minimum=0, maximum=MAX_WEEKS)
+    if item.get("weeks_taking") is not None:
+        raise CaseError(f.join(path, "weeks_taking"), "leave out when duration is given")
+    if unit is None:
+        raise CaseError(f.join(path, "duration_unit"), 'must be "weeks", "months" or "years" '
+                        "when duration is given")  # fmt: skip
+    if duration is None:
+        raise CaseError(f.join(path, "duration"), "must be given with duration_unit")
+    weeks = duration * WEEKS_PER_UNIT[unit]
+    if weeks > MAX_WEEKS:
+        raise CaseError(f.join(path, "duration"), f"must be at most {MAX_WEEKS} weeks in all")
+    return round(weeks, 2)
 
 
 def _answers(data: dict, key: str) -> tuple | None:

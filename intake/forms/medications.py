@@ -23,7 +23,6 @@ MAX_STRENGTH_MG = Decimal("2000")
 MAX_AMOUNT_PER_DOSE = Decimal("10")
 MAX_AS_NEEDED_PER_DAY = 12
 MAX_DURATION = {"weeks": 520, "months": 120, "years": 80}
-WEEKS_PER = {"weeks": 1, "months": 52 / 12, "years": 52}
 HOW_OFTEN = [
     ("1", "Once a day"),
     ("2", "Twice a day"),
@@ -55,6 +54,17 @@ def _number(value: float):
     """Show 1.0 as 1 and 0.50 as 0.5 when a form is filled from stored answers."""
     value = Decimal(str(value)).normalize()
     return value.quantize(Decimal(1)) if value == value.to_integral() else value
+
+
+def _duration_of(medication: dict) -> tuple:
+    """The number and unit the patient gave; a medicine saved before units were kept has
+    only its weeks."""
+    if medication.get("duration_unit"):
+        return _number(medication.get("duration", 0)), medication["duration_unit"]
+    weeks = medication.get("weeks_taking", 0)
+    if weeks >= 104 and weeks % 52 == 0:
+        return weeks // 52, "years"
+    return weeks, "weeks"
 
 
 class MedicationForm(StepForm):
@@ -281,8 +291,7 @@ class MedicationForm(StepForm):
     def initial_from(cls, medication: dict) -> dict:
         if not medication:
             return {}
-        weeks = medication.get("weeks_taking", 0)
-        unit = "years" if weeks >= 104 and weeks % 52 == 0 else "weeks"
+        duration, unit = _duration_of(medication)
         return {
             "name": medication.get("name"),
             "strength_mg": _number(medication["strength_mg"]),
@@ -291,7 +300,7 @@ class MedicationForm(StepForm):
             if medication.get("as_needed")
             else str(medication.get("times_per_day", "")),
             "max_doses_per_day": medication.get("max_doses_per_day"),
-            "duration": weeks // 52 if unit == "years" else weeks,
+            "duration": duration,
             "duration_unit": unit,
             "taking": medication.get("taking", "as_prescribed"),
             "prescribed": "yes" if medication.get("prescribed", True) else "no",
@@ -315,7 +324,9 @@ class MedicationForm(StepForm):
         result.update(
             taking=data["taking"],
             prescribed=data["prescribed"] == "yes",
-            weeks_taking=round(data["duration"] * WEEKS_PER[data["duration_unit"]]),
+            # As the patient said it; the clinical core works out the weeks exactly.
+            duration=data["duration"],
+            duration_unit=data["duration_unit"],
         )
         if data["prescriber"].strip():
             result["prescriber"] = data["prescriber"].strip()

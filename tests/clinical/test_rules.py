@@ -3,6 +3,7 @@
 import pytest
 
 from education import slugs
+from intake.clinical.case import CaseError, parse_case
 from intake.clinical.rules import RULES
 from tests.clinical.helpers import evaluated, flags, med
 
@@ -293,6 +294,25 @@ def test_withdrawal_risk_needs_over_4_weeks_regular_use_and_a_sign(
     row |= {"as_needed": True, "max_doses_per_day": 2} if as_needed else {"times_per_day": 2}
     case = {"medications": [row], "benzo_history": history}
     assert fires(case, "withdrawal_risk") == severity
+
+
+@pytest.mark.parametrize(
+    ("duration", "unit", "severity"),
+    [(1, "months", "moderate"), (4, "weeks", None), (1, "years", "moderate")],
+    ids=["1-month-is-4.35-weeks", "4-weeks", "1-year"],
+)
+def test_withdrawal_risk_counts_a_duration_in_its_unit_exactly(duration, unit, severity):
+    row = {"name": "clonazepam", "strength_mg": 0.5, "times_per_day": 2}
+    row |= {"duration": duration, "duration_unit": unit}
+    case = {"medications": [row], "benzo_history": {"plans_to_stop": True}}
+    assert fires(case, "withdrawal_risk") == severity
+
+
+def test_a_duration_needs_its_unit():
+    row = {"name": "clonazepam", "strength_mg": 0.5, "times_per_day": 2, "duration": 3}
+    with pytest.raises(CaseError) as error:
+        parse_case({"medications": [row]})
+    assert error.value.path == "medications[0].duration_unit"
 
 
 # ---- oversedation ---------------------------------------------------------------------------

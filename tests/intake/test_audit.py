@@ -47,7 +47,7 @@ def test_a_stale_change_to_a_place_that_is_gone_keeps_what_was_typed(alice, inta
         alice, url("medication_edit", intake, 1), {**OXYCODONE, "key": keys[1], "duration": "9"}
     )
     intake.refresh_from_db()
-    assert [m["weeks_taking"] for m in intake.answers["medications"]] == [9]
+    assert [m["duration"] for m in intake.answers["medications"]] == [9]
 
 
 # ---- change links return to check your answers -------------------------------------------

@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 import pytest
 import time_machine
 
+from intake.evaluation import evaluate_answers
 from intake.forms import STEP_FORMS, MedicationForm, MedicationsDoneForm
 from intake.forms.wellbeing import SafetyMoreForm
 from intake.models import Intake
@@ -116,7 +117,8 @@ def test_a_daily_medicine_is_stored_in_the_case_format_with_how_its_name_matched
         "times_per_day": 2,
         "taking": "as_prescribed",
         "prescribed": True,
-        "weeks_taking": 30,
+        "duration": 30,
+        "duration_unit": "weeks",
         "prescriber": "Dr Lee",
         "match": "exact",
         "generic": "clonazepam",
@@ -130,13 +132,28 @@ def test_an_as_needed_medicine_stores_its_maximum_and_no_times_per_day():
 
 
 @pytest.mark.parametrize(
-    ("duration", "unit", "weeks"),
-    [("3", "months", 13), ("2", "years", 104), ("0", "weeks", 0)],
-    ids=["months", "years", "under-a-week"],
+    ("duration", "unit"),
+    [("3", "months"), ("2", "years"), ("0", "weeks"), ("1", "months")],
+    ids=["months", "years", "under-a-week", "one-month"],
 )
-def test_how_long_is_stored_in_weeks(duration, unit, weeks):
+def test_how_long_is_stored_as_the_patient_said_it(duration, unit):
     stored = _medication({**KLONOPIN, "duration": duration, "duration_unit": unit})
-    assert stored["weeks_taking"] == weeks
+    assert (stored["duration"], stored["duration_unit"]) == (int(duration), unit)
+    assert "weeks_taking" not in stored
+
+
+def test_one_month_of_daily_clonazepam_counts_as_more_than_4_weeks():
+    medicine = _medication({**KLONOPIN, "duration": "1", "duration_unit": "months"})
+    evaluation = evaluate_answers(
+        {"medications": [medicine], "benzo_history": {"missed_dose_symptoms": True}}
+    )
+    assert "withdrawal_risk" in {flag["code"] for flag in evaluation["flags"]}
+
+
+def test_a_stored_duration_fills_the_form_as_the_patient_entered_it():
+    medicine = _medication({**KLONOPIN, "duration": "7", "duration_unit": "months"})
+    initial = MedicationForm.initial_from(medicine)
+    assert (initial["duration"], initial["duration_unit"]) == (7, "months")
 
 
 @pytest.mark.parametrize(

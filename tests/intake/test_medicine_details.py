@@ -5,7 +5,7 @@ patient."""
 import pytest
 
 from intake.evaluation import case_from_answers, evaluate_answers
-from intake.medicine_words import duration_words, match_of, match_words
+from intake.medicine_words import duration_words, how_long_words, match_of, match_words
 from intake.services import (
     MAX_MEDICATIONS,
     IntakeLocked,
@@ -179,3 +179,17 @@ def test_check_your_answers_reads_each_medicines_details_back(alice, intake):
         "Klonopin (clonazepam)",
     ):
         assert text in html
+
+
+@pytest.mark.parametrize(
+    ("stored", "words"),
+    [
+        ({"duration": 1, "duration_unit": "months"}, "1 month"),
+        ({"duration": 3, "duration_unit": "years"}, "3 years"),
+        ({"duration": 30, "duration_unit": "weeks"}, "30 weeks (about 7 months)"),
+        ({"weeks_taking": 104}, "2 years"),
+    ],
+    ids=["one-month", "years", "weeks", "saved-in-weeks"],
+)
+def test_how_long_is_said_in_the_patients_own_unit(stored, words):
+    assert how_long_words(stored) == words

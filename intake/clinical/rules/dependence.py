@@ -90,8 +90,8 @@ def withdrawal_risk(facts) -> Flag | None:
         source=f"{sources.KLONOPIN_LABEL} (taper guidance); {sources.FDA_2020}",
         education=slugs.STOPPING_SAFELY,
         triggered_by=(
-            *(f"{m.ref} ({m.input.weeks_taking:g} weeks daily)" for m in daily),
-            *(f"{m.ref} ({m.input.weeks_taking:g} weeks as needed)" for m in as_needed),
+            *(f"{m.ref} ({m.input.how_long()} daily)" for m in daily),
+            *(f"{m.ref} ({m.input.how_long()} as needed)" for m in as_needed),
             *(signs.values() if daily else dependence_signs),
         ),
     )

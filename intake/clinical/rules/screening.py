@@ -100,7 +100,7 @@ def undertreated(facts) -> Flag | None:
         source=sources.GAD_7,
         education=slugs.DOSE_TOO_HIGH_OR_LOW,
         triggered_by=(
-            *(f"{m.ref} ({m.input.weeks_taking:g} weeks)" for m in stable),
+            *(f"{m.ref} ({m.input.how_long()})" for m in stable),
             *signs,
         ),
     )
