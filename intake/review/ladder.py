@@ -23,6 +23,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from ..models import Intake, IntakeStatus, NotificationKind
+from ..models.review import STAT_RANK
 from .notifications import notification_owe
 
 LADDER_KINDS = (NotificationKind.STAT_RENOTIFY, NotificationKind.STAT_ESCALATION)
@@ -40,7 +41,8 @@ def _unclaimed_stat() -> QuerySet:
     waiting = Q(status=IntakeStatus.SUBMITTED) | Q(
         status=IntakeStatus.DRAFT, safety_alert_at__isnull=False
     )
-    return Intake.objects.filter(waiting, priority="stat", assignee__isnull=True)
+    # By priority_rank, not priority: the open queue's assignee index then finds them.
+    return Intake.objects.filter(waiting, priority_rank=STAT_RANK, assignee__isnull=True)
 
 
 def _seen_before(moment: datetime) -> Q:

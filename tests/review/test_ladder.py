@@ -300,3 +300,18 @@ def test_a_step_whose_send_task_was_lost_is_sent_once_by_the_sweep(
     tasks.sweep_owed_notifications.delay()
     assert _settled(2)
     assert _recipients() == [STAT, AGAIN]
+
+
+@pytest.mark.postgres
+def test_the_ladder_finds_unclaimed_stat_intakes_through_an_index(patient):
+    from django.db import connection
+
+    from intake.review.ladder import _seen_before, _unclaimed_stat
+
+    due = _unclaimed_stat().filter(_seen_before(timezone.now())).values("pk")
+    sql, params = due.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(line for (line,) in cursor.fetchall())
+    assert "Seq Scan" not in plan and "intake_queue_open" in plan
