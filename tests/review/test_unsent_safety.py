@@ -153,3 +153,24 @@ def test_a_claimed_unsent_intake_stays_the_patients_to_edit(
     post_ok(client, url("about", draft), {"date_of_birth": "1960-04-02", "sex_at_birth": "female",
                                           "pregnant": "no"})  # fmt: skip
     assert Intake.objects.get(pk=draft.pk).status == "draft"
+
+
+def test_once_sent_the_intake_is_a_whole_stat_intake_with_its_own_email(
+    patient, oncall, django_capture_on_commit_callbacks
+):
+    from intake.review.seed_cases import ARCHETYPES, DETAILS
+    from intake.services import intake_save_answers, intake_submit
+
+    draft = make_intake(patient, details=dict(DETAILS))
+    with django_capture_on_commit_callbacks(execute=True):
+        intake_save_answers(
+            intake=draft,
+            section="safety",
+            update=lambda answers, details: answers.update(ARCHETYPES["stat_imminent"]),
+        )
+        intake_submit(intake_id=draft.pk, patient=patient)
+    intake = Intake.objects.get(pk=draft.pk)
+    assert (intake.status, intake.priority, intake.risk_rank) == ("submitted", "stat", HIGH)
+    assert "medications" in intake.evaluation and intake.evaluation["medications"]
+    keys = sorted(NotificationOutbox.objects.values_list("key", flat=True))
+    assert keys == ["submission-1", "unsent-safety-answer"] and len(mail.outbox) == 2
