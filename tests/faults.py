@@ -14,9 +14,12 @@ PASS, REFUSE, BLACKHOLE = "pass", "refuse", "blackhole"
 
 
 def _reset(sock: socket.socket) -> None:
-    # SO_LINGER 0: close with a RST, as a dead peer or a dropped route does.
+    # SO_LINGER 0: close with a RST, as a dead peer or a dropped route does. The shutdown
+    # first wakes a pump thread blocked reading it (a close alone waits for that read).
     with contextlib.suppress(OSError):
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
     with contextlib.suppress(OSError):
         sock.close()
 
