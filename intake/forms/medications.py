@@ -212,13 +212,14 @@ class MedicationForm(StepForm):
         )
         if not self.is_bound:
             self.initial.setdefault("match_for", typed)
-            return
-        if tidy_name(self.data.get("match_for")) != typed:
+        elif tidy_name(self.data.get("match_for")) != typed:
             # A new or changed name: ask afresh, with no answer chosen for it yet.
             self.data = self.data.copy()
             self.data["match_for"] = typed
             self.data.pop("confirm_match", None)
             self.awaiting_confirmation = True
+        # Once the patient has seen the question, it must be answered.
+        field.required = not self.awaiting_confirmation
 
     def clean_name(self):
         name = tidy_name(self.cleaned_data["name"])
@@ -282,9 +283,6 @@ class MedicationForm(StepForm):
         unit, duration = data.get("duration_unit"), data.get("duration")
         if unit and duration is not None and duration > MAX_DURATION[unit]:
             self.add_error("duration", f"Enter {MAX_DURATION[unit]} {unit} or fewer")
-        asked = "confirm_match" in self.fields and not self.awaiting_confirmation
-        if asked and not data.get("confirm_match"):
-            self.add_error("confirm_match", self.fields["confirm_match"].error_messages["required"])
         return data
 
     @classmethod
