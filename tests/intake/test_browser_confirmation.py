@@ -135,3 +135,19 @@ def test_a_confirmed_misspelling_reaches_the_benzodiazepine_pages_and_the_psychi
     sign_in(page, "dr.ames@clinic.example", PASSWORD)
     _psychiatrist_sees_the_flag_and_the_typed_name(page, axe, stored)
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Cleo Corrected"))
+
+
+def test_the_pregnancy_question_leaves_when_male_is_chosen_and_breastfeeding_stays(phone_page, axe):
+    page = phone_page
+    patient = make_user("max@patients.example", groups=(roles.PATIENTS,), password=PASSWORD)
+    make_intake(patient)
+    sign_in(page, patient.username, PASSWORD)
+    page.goto("/intake/")
+    page.get_by_role("link", name="About you").click()
+    pregnancy = page.locator("#div_id_pregnant")
+    page.get_by_label("Male", exact=True).check()
+    expect(pregnancy).to_be_hidden()
+    expect(page.locator("#div_id_breastfeeding")).to_be_visible()
+    axe(page, "about-male")
+    page.get_by_label("Female").check()
+    expect(pregnancy).to_be_visible()
