@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
@@ -5,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from . import roles
+
+MAX_VISIT_AHEAD_DAYS = 731  # two years: a visit booked further out is a typo in the year
 
 
 class SignInForm(AuthenticationForm):
@@ -117,8 +121,14 @@ class InvitationForm(forms.Form):
 
     def clean_visit_at(self):
         visit_at = self.cleaned_data["visit_at"]
-        if visit_at <= timezone.now():
+        now = timezone.now()
+        if visit_at <= now:
             raise ValidationError("The visit must be in the future.", code="past")
+        # A year like 9999 would be saved and then overflow wherever it is shown.
+        if visit_at > now + timedelta(days=MAX_VISIT_AHEAD_DAYS):
+            raise ValidationError(
+                "The visit must be within the next 2 years. Check the year.", code="too_far"
+            )
         return visit_at
 
 

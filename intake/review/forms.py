@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from ..clinical.rules import RULES, SEVERITIES
 from ..models import AcknowledgementReason, IntakeStatus
@@ -10,6 +11,7 @@ from .labels import FLAG_LABELS, FLAG_SEVERITY
 from .selectors import REVIEWABLE, STATUS_OPEN, QueueFilters
 
 MAX_TEXT = 5000
+VISIT_DATE_RANGE_DAYS = 3653  # 10 years either side of today
 
 
 class QueueFilterForm(forms.Form):
@@ -42,6 +44,16 @@ class QueueFilterForm(forms.Form):
         self.fields["flag"].choices = [("", "Any flag")] + [
             (code, FLAG_LABELS.get(code, code.replace("_", " "))) for code in codes
         ]
+
+    def clean_visit_date(self):
+        day = self.cleaned_data["visit_date"]
+        # A day like 9999-12-31 has no next day to end the search at.
+        if day and abs((day - timezone.localdate()).days) > VISIT_DATE_RANGE_DAYS:
+            raise ValidationError(
+                "Enter a visit date within 10 years of today, like 2026-12-01.",
+                code="out_of_range",
+            )
+        return day
 
     def filters(self) -> QueueFilters:
         """The filters chosen; the defaults for anything missing or not valid."""

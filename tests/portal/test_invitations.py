@@ -75,6 +75,18 @@ def test_invitation_for_a_past_visit_is_refused_with_a_message(client, psychiatr
     assert not Invitation.objects.exists()
 
 
+@pytest.mark.parametrize("visit_at", ["9999-12-31T23:59", "2199-01-01T10:00"], ids=["9999", "2199"])
+def test_invitation_for_a_visit_years_away_is_refused_and_the_page_still_opens(
+    client, psychiatrist, visit_at
+):
+    client.force_login(psychiatrist)
+    data = {"first_name": "N", "last_name": "N", "email": "n@patients.example"}
+    response = client.post(reverse("invitation_new"), {**data, "visit_at": visit_at})
+    assert "The visit must be within the next 2 years" in response.content.decode()
+    assert not Invitation.objects.exists()
+    assert client.get(reverse("invitation_new")).status_code == 200
+
+
 def test_accepting_an_invitation_creates_a_signed_in_patient(client, psychiatrist):
     invitation = make_invitation(created_by=psychiatrist)
     response = _set_password(client, _accept_url(invitation))

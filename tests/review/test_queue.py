@@ -262,6 +262,14 @@ def test_visit_date_filter_takes_a_local_calendar_day(psychiatrist):
     assert _names(page) == [inside.pk]
 
 
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"], ids=["year-9999", "year-1"])
+def test_a_visit_date_out_of_range_is_a_form_error_not_a_server_error(client, psychiatrist, day):
+    client.force_login(psychiatrist)
+    response = client.get(QUEUE, {"visit_date": day})
+    assert response.status_code == 200
+    assert "Enter a visit date within 10 years of today" in response.content.decode()
+
+
 def test_the_benchmark_baseline_view_is_not_served_in_normal_running(client):
     assert client.get("/review/_bench/bare/").status_code == 404
 
