@@ -10,6 +10,8 @@ from education.links import page_url
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 TEXT_LIMIT = 500
+# Text fields allowing this many characters or more show a live character count.
+COUNTED_TEXT = 100
 
 
 def education_url(slug: str) -> str:
@@ -65,6 +67,21 @@ def from_bool(value) -> str | None:
     return "yes" if value else "no"
 
 
+def refuse_rather_than_cut(field: forms.Field) -> None:
+    """A browser cuts text at ``maxlength`` without a word; instead the server refuses
+    over-long text, saying the limit and how much was typed (everything typed stays on the
+    page). Long fields carry their limit for the character count (intake.js)."""
+    limit = getattr(field, "max_length", None)
+    if not limit:
+        return
+    field.widget.attrs.pop("maxlength", None)
+    message = field.error_messages.get("max_length") or f"Use {limit} characters or fewer"
+    if "%(show_value)" not in str(message):
+        field.error_messages["max_length"] = f"{message} (you entered %(show_value)d)"
+    if limit >= COUNTED_TEXT:
+        field.widget.attrs["data-character-limit"] = str(limit)
+
+
 class StepForm(forms.Form):
     """A form for one intake page.
 
@@ -76,6 +93,8 @@ class StepForm(forms.Form):
     def __init__(self, *args, intake=None, **kwargs):
         self.intake = intake
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            refuse_rather_than_cut(field)
 
     @classmethod
     def initial_from(cls, answers: dict, details: dict) -> dict:

@@ -9,6 +9,30 @@
     summary.focus();
   }
 
+  // GOV.UK character count: a long text field says how many characters are left, or how
+  // many too many. The server refuses over-long text either way (with the limit), so the
+  // field has no maxlength that would cut what the patient typed without a word.
+  document.querySelectorAll("[data-character-limit]").forEach(function (field) {
+    var limit = parseInt(field.getAttribute("data-character-limit"), 10);
+    var count = document.createElement("div");
+    count.id = field.id + "-count";
+    count.className = "form-text character-count";
+    count.setAttribute("aria-live", "polite");
+    field.insertAdjacentElement("afterend", count);
+    var described = field.getAttribute("aria-describedby");
+    field.setAttribute("aria-describedby", (described ? described + " " : "") + count.id);
+    var update = function () {
+      var left = limit - field.value.length;
+      var over = left < 0;
+      var amount = Math.abs(left);
+      var noun = amount === 1 ? " character " : " characters ";
+      count.textContent = "You have " + amount + noun + (over ? "too many" : "remaining");
+      count.classList.toggle("character-count-over", over);
+    };
+    field.addEventListener("input", update);
+    update();
+  });
+
   // The "most doses in a day" question only matters for medicines taken when needed.
   var maxField = document.getElementById("div_id_max_doses_per_day");
   var choices = document.querySelectorAll("input[name='how_often']");
