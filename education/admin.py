@@ -142,6 +142,8 @@ class TopicAdmin(admin.ModelAdmin):
 
 
 class ReviewDecisionForm(forms.Form):
+    # The latest revision the reviewer saw; a page changed since cannot be approved.
+    seen_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
     comment = forms.CharField(
         label="Comment",
         max_length=300,
@@ -442,7 +444,8 @@ class PageAdmin(admin.ModelAdmin):
     def review_view(self, request, pk):
         """The difference from the live version, and the reviewer's decision."""
         page = self._get_page(request, pk)
-        form = ReviewDecisionForm(request.POST or None)
+        seen = {"seen_revision": services.latest_revision_number(page)}
+        form = ReviewDecisionForm(request.POST or None, initial=seen)
         if request.method == "POST" and form.is_valid():
             done = self._decide(request, page, form)
             if done:
@@ -467,7 +470,12 @@ class PageAdmin(admin.ModelAdmin):
         comment = form.cleaned_data["comment"]
         try:
             if "approve" in request.POST:
-                page = services.page_approve(page=page, reviewer=request.user, comment=comment)
+                page = services.page_approve(
+                    page=page,
+                    reviewer=request.user,
+                    comment=comment,
+                    seen_revision=form.cleaned_data["seen_revision"],
+                )
                 verb = "approved" if page.is_public() else "approved; it waits for its go-live time"
             else:
                 services.page_request_changes(page=page, reviewer=request.user, comment=comment)

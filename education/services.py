@@ -192,15 +192,39 @@ def page_request_changes(*, page: Page, reviewer, comment: str) -> Page:
     return page
 
 
+def latest_revision_number(page: Page) -> int:
+    return page.revisions.order_by("-number").values_list("number", flat=True).first() or 0
+
+
 @transaction.atomic
-def page_approve(*, page: Page, reviewer, comment: str = "", now: datetime | None = None) -> Page:
-    """The reviewer signs off the working copy. It goes live now, or at its go-live time."""
+def page_approve(
+    *,
+    page: Page,
+    reviewer,
+    comment: str = "",
+    seen_revision: int | None = None,
+    now: datetime | None = None,
+) -> Page:
+    """The reviewer signs off the working copy. It goes live now, or at its go-live time.
+
+    ``seen_revision``: the latest revision when the reviewer opened the page; if anything
+    happened since, the approval is refused, so a reviewer approves exactly what they read.
+    """
     now = now or timezone.now()
     page = _locked(page)
     _check_reviewer(page, reviewer)
     if reviewer.pk in edit_authors_since_live(page):
         raise IllegalTransition(
             "You edited this version, so another clinical reviewer must approve it."
+        )
+    if not hasattr(reviewer, "reviewer_profile"):
+        raise IllegalTransition(
+            "Your reviewer profile (the name and credentials shown on pages) is missing: "
+            "ask an admin to add it, then approve."
+        )
+    if seen_revision is not None and seen_revision != latest_revision_number(page):
+        raise IllegalTransition(
+            "The page changed after you opened it. Read the changes again, then decide."
         )
     waits = page.go_live_at is not None and page.go_live_at > now
     revision = _step(

@@ -263,3 +263,30 @@ def test_load_demo_approves_the_seed_as_a_labelled_demo_review(client):
     assert page.reviewed_by.username == "reviewer@demo.example"
     assert "Medically reviewed by Demo Reviewer, MD on" in html and "Demo review:" in html
     assert not PageRevision.objects.filter(kind="saved").exists()
+
+
+def test_a_reviewer_without_a_profile_cannot_approve(live_page, editor):
+    from portal.roles import CLINICAL_REVIEWERS
+    from tests.factories import make_user
+
+    bare = make_user("nop@clinic.example", groups=(CLINICAL_REVIEWERS,), is_staff=True)
+    edit(live_page, editor)
+    services.page_submit(page=live_page, actor=editor)
+    with pytest.raises(services.IllegalTransition, match="reviewer profile"):
+        services.page_approve(page=live_page, reviewer=bare)
+
+
+def test_an_approval_of_a_page_changed_since_it_was_opened_is_refused(
+    client, live_page, editor, reviewer
+):
+    edit(live_page, editor)
+    services.page_submit(page=live_page, actor=editor)
+    client.force_login(reviewer)
+    url = reverse("admin:education_page_review", args=[live_page.pk])
+    seen = client.get(url).context["form"]["seen_revision"].value()
+    services.page_request_changes(page=live_page, reviewer=reviewer, comment="Hold on")
+    edit(live_page, editor, body="Words the reviewer never read.")
+    services.page_submit(page=live_page, actor=editor)
+    html = client.post(url, {"approve": "Approve", "seen_revision": seen}, follow=True)
+    assert "The page changed after you opened it" in html.content.decode()
+    assert Page.objects.get(pk=live_page.pk).live_body == "Approved words."
