@@ -250,7 +250,7 @@ def _put_safety_answers_before_the_team(intake: Intake, fields: list[str]) -> bo
     stored evaluation and risk come from the safety answers alone (nothing else of a draft
     is shown to staff). Adds the changed fields to ``fields``; True when the intake is new
     to the list. A later "no" leaves it there: the team has been told, and decides."""
-    from .clinical.case import parse_case
+    from .clinical.case import CaseError, parse_case
     from .clinical.evaluate import evaluate
     from .review.risk import stat_risk_rank
     from .review.unsent import safety_case
@@ -261,8 +261,12 @@ def _put_safety_answers_before_the_team(intake: Intake, fields: list[str]) -> bo
     if not has_positive_safety_answer(intake.answers, intake.details):
         return False
     case = safety_case(intake.answers, intake.details)
-    # No medicines in a safety-only case: the catalog is not needed.
-    intake.evaluation = evaluate(parse_case(case), ()).to_dict()
+    try:
+        # No medicines in a safety-only case: the catalog is not needed.
+        intake.evaluation = evaluate(parse_case(case), ()).to_dict()
+    except CaseError:
+        # The team must still see it; the page shows the answers themselves.
+        intake.evaluation = {"priority": "stat", "flags": [], "scores": {}}
     phq9_item9 = (case.get("phq_9") or [None] * 9)[8]
     intake.risk_rank = stat_risk_rank(case.get("cssrs"), phq9_item9)
     intake.priority, intake.priority_rank = "stat", PRIORITY_RANK["stat"]

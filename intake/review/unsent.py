@@ -31,9 +31,10 @@ def _item9(answers: dict, details: dict | None) -> int | None:
         phq = answers.get("phq_9") or []
         raw = phq[8] if len(phq) == 9 else None
     try:
-        return None if raw is None or isinstance(raw, bool) else int(raw)
+        value = None if raw is None or isinstance(raw, bool) else int(raw)
     except (TypeError, ValueError):
         return None
+    return value if value in (0, 1, 2, 3) else None  # only a real answer to item 9
 
 
 def safety_case(answers: dict, details: dict | None = None) -> dict:

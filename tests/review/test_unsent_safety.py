@@ -174,3 +174,25 @@ def test_once_sent_the_intake_is_a_whole_stat_intake_with_its_own_email(
     assert "medications" in intake.evaluation and intake.evaluation["medications"]
     keys = sorted(NotificationOutbox.objects.values_list("key", flat=True))
     assert keys == ["submission-1", "unsent-safety-answer"] and len(mail.outbox) == 2
+
+
+@pytest.mark.parametrize(
+    "pending",
+    [
+        {"safety": {"q1": "yes", "q2": "perhaps"}, "mood": {"phq_9_9": "7"}},
+        {"safety": {"q1": "yes", "q3": "yes"}},  # q3 without q2: never asked
+        {"mood": {"phq_9_9": "2"}, "safety": {"q6": "yes", "q6_past_3_months": "yes"}},
+    ],
+    ids=["odd-values", "skipped-question", "item-9-and-recent-behaviour"],
+)
+def test_odd_kept_answers_still_reach_the_team_and_never_fail_the_save(patient, pending):
+    from intake.services import intake_save_answers
+
+    draft = make_intake(patient)
+    intake_save_answers(
+        intake=draft,
+        section="safety",
+        update=lambda answers, details: details.update(pending=pending),
+    )
+    intake = Intake.objects.get(pk=draft.pk)
+    assert intake.safety_alert_at is not None and intake.priority == "stat"
