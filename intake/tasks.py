@@ -76,3 +76,18 @@ def recompute_open_intakes() -> dict:
         "priority_changed": result.priority_changed,
         "failed": result.failed,
     }
+
+
+@shared_task(acks_late=True)
+def prune_sent_notifications() -> int:
+    """Daily (beat): delete outbox rows sent more than ``OUTBOX_RETENTION_DAYS`` ago (the
+    audit log keeps that each was sent). Rows still owed are never pruned."""
+    from datetime import timedelta
+
+    from django.conf import settings
+
+    from .models import NotificationOutbox
+
+    cutoff = timezone.now() - timedelta(days=settings.OUTBOX_RETENTION_DAYS)
+    deleted, _ = NotificationOutbox.objects.filter(sent_at__lt=cutoff).delete()
+    return deleted

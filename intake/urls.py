@@ -25,6 +25,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("start/", views.start, name="start"),
     path("resume/", views.resume, name="resume"),
+    path("my-answers.json", views.answers_download, name="answers_download"),
     path("<uuid:public_id>/", views.tasks, name="tasks"),
     path("<uuid:public_id>/medications/", views.medications, name="medications"),
     path("<uuid:public_id>/medications/add/", views.medication_edit, name="medication_add"),

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import AuditEvent, Invitation
+from .models import AuditEvent, Invitation, LegalHold
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -28,3 +28,11 @@ class AuditEventAdmin(ReadOnlyAdmin):
 class InvitationAdmin(ReadOnlyAdmin):
     list_display = ("public_id", "visit_at", "created_by", "created_at", "sent_at", "accepted_at")
     list_select_related = ("created_by",)
+
+
+@admin.register(LegalHold)
+class LegalHoldAdmin(admin.ModelAdmin):
+    """A hold blocks ``erase_patient`` for that patient until it is deleted here."""
+
+    list_display = ("patient", "reason", "placed_at")
+    raw_id_fields = ("patient",)

@@ -85,3 +85,17 @@ class CacheGeneration(models.Model):
 
     def __str__(self):
         return f"cache generation {self.value}"
+
+
+class LegalHold(models.Model):
+    """A patient whose records must be kept (litigation, a regulator's request): erasure on
+    request is refused while the hold exists. Placed and lifted by an administrator."""
+
+    patient = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="legal_hold"
+    )
+    reason = models.CharField(max_length=200)
+    placed_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"Legal hold on user {self.patient_id}"

@@ -245,6 +245,8 @@ REQUEST_DEADLINE_SECONDS = _seconds("PORTAL_REQUEST_DEADLINE_SECONDS", 10)
 READYZ_TIMEOUT = _seconds("PORTAL_READYZ_TIMEOUT", 2)
 # An SMTP server that hangs fails the send after this many seconds (the task retries).
 EMAIL_TIMEOUT = _seconds("EMAIL_TIMEOUT", 10)
+# Retention: sent notification rows are deleted this many days after sending (beat, daily).
+OUTBOX_RETENTION_DAYS = _positive_int("PORTAL_OUTBOX_RETENTION_DAYS", 30)
 # A notification claimed for sending this long ago and still not sent is sent again by the
 # sweep (its sender died mid-send); longer than any send can take.
 NOTIFICATION_CLAIM_SECONDS = _positive_int("PORTAL_NOTIFICATION_CLAIM_SECONDS", 120)
@@ -350,6 +352,14 @@ CELERY_BEAT_SCHEDULE = {
     "intake-reminders": {
         "task": "intake.tasks.remind_unfinished_intakes",
         "schedule": timedelta(hours=1),
+    },
+    "sessions-clear-expired": {
+        "task": "portal.tasks.clear_expired_sessions",
+        "schedule": timedelta(days=1),
+    },
+    "notifications-prune-sent": {
+        "task": "intake.tasks.prune_sent_notifications",
+        "schedule": timedelta(days=1),
     },
     "education-review-reminders": {
         "task": "education.tasks.remind_overdue_reviews",

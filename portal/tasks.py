@@ -37,3 +37,11 @@ def send_invitation_email(self, invitation_id: int) -> None:
         invitation.sent_at = timezone.now()
         invitation.save(update_fields=["sent_at"])
         record(actor=None, action="invitation.sent", obj=invitation)
+
+
+@shared_task(acks_late=True)
+def clear_expired_sessions() -> None:
+    """Daily (beat): delete expired sessions from the database (Django's clearsessions)."""
+    from django.core.management import call_command
+
+    call_command("clearsessions")
