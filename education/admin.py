@@ -299,6 +299,8 @@ class PageAdmin(admin.ModelAdmin):
         note = form.cleaned_data.get("change_note") or ("Edited." if change else "Created.")
         services.revision_record(page=form.instance, author=request.user, change_note=note)
         audit.record(actor=request.user, action="education.page_saved", obj=form.instance)
+        if "_continue" not in request.POST:  # done editing: others need not wait for them
+            services.page_unlock(page=form.instance, user=request.user)
 
     @admin.action(description="Unpublish the selected pages (hide them from the public)")
     def unpublish_selected(self, request, queryset):

@@ -333,6 +333,11 @@ def page_lock(*, page: Page, user, now: datetime | None = None) -> Page | None:
     return None
 
 
+def page_unlock(*, page: Page, user) -> None:
+    """Drop ``user``'s edit lock (someone else's stays)."""
+    Page.objects.filter(pk=page.pk, locked_by=user).update(locked_by=None, locked_at=None)
+
+
 @transaction.atomic
 def page_revert(*, page: Page, revision: PageRevision, actor) -> Page:
     """Restore a revision's words into the working copy, as a new (draft) revision."""

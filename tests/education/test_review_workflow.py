@@ -248,6 +248,20 @@ def test_a_second_editor_sees_who_is_editing(client, live_page, editor):
     assert "Eve Evans has been editing this page since" in html
 
 
+def test_saving_and_leaving_the_page_releases_the_lock(client, live_page, editor):
+    from tests.education.test_admin import form_data
+    from tests.factories import make_editor
+
+    client.force_login(editor)
+    url = reverse("admin:education_page_change", args=[live_page.pk])
+    client.get(url)
+    data = {**form_data(live_page, body="New words."), "_save": "Save"}
+    del data["_continue"]
+    assert client.post(url, data).status_code == 302
+    client.force_login(make_editor("fay@clinic.example"))
+    assert "has been editing this page" not in client.get(url).content.decode()
+
+
 def test_the_compare_page_shows_draft_and_live_side_by_side(client, live_page, editor):
     edit(live_page, editor)
     client.force_login(editor)
@@ -290,3 +304,31 @@ def test_an_approval_of_a_page_changed_since_it_was_opened_is_refused(
     html = client.post(url, {"approve": "Approve", "seen_revision": seen}, follow=True)
     assert "The page changed after you opened it" in html.content.decode()
     assert Page.objects.get(pk=live_page.pk).live_body == "Approved words."
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "admin:education_page_changelist",
+        "admin:education_page_change",
+        "admin:education_page_compare",
+        "admin:education_page_revisions",
+    ],
+    ids=["list", "page", "compare", "revisions"],
+)
+def test_a_reviewer_can_read_every_education_admin_page(client, live_page, reviewer, url_name):
+    client.force_login(reviewer)
+    args = [] if url_name.endswith("changelist") else [live_page.pk]
+    assert client.get(reverse(url_name, args=args)).status_code == 200
+
+
+def test_the_admin_index_shows_reviewers_only_education(client, reviewer):
+    client.force_login(reviewer)
+    apps = client.get(reverse("admin:index")).context["app_list"]
+    assert [app["app_label"] for app in apps] == ["education"]
+
+
+def test_a_patient_cannot_reach_the_review_list(client, patient):
+    client.force_login(patient)
+    response = client.get(reverse("admin:education_page_reviews"))
+    assert response.status_code == 302 and "login" in response["Location"]
