@@ -1,6 +1,7 @@
 """Every answer by section in words (check your answers, the read-only copy, the review
 detail page), each medicine in words, and the education pages an intake points to."""
 
+import functools
 from datetime import date
 
 from django.urls import reverse
@@ -86,25 +87,41 @@ def _display(field, value) -> str:
     return str(value)
 
 
+@functools.cache
+def _fixed_fields(form_class) -> tuple[tuple[str, object, str], ...]:
+    """(name, field, anchor) of a form whose fields do not depend on the intake, built once
+    per process: building a page's form (its choices copied field by field) is most of
+    the cost of a summary. Read only."""
+    form = form_class()
+    return tuple((name, field, _anchor(form[name])) for name, field in form.fields.items())
+
+
+def _fields_and_initial(intake: Intake, form_class) -> tuple[tuple, dict]:
+    initial = form_class.initial_from(intake.answers, intake.details)
+    if not form_class.fields_vary_with_intake:
+        return _fixed_fields(form_class), initial
+    form = form_class(initial=initial, intake=intake)
+    fields = tuple((name, field, _anchor(form[name])) for name, field in form.fields.items())
+    return fields, form.initial
+
+
 def _step_rows(intake: Intake, step) -> list[dict]:
     form_class = STEP_FORMS[step.key]
-    form = form_class(
-        initial=form_class.initial_from(intake.answers, intake.details), intake=intake
-    )
+    fields, initial = _fields_and_initial(intake, form_class)
     url = reverse(step.url_name, args=[intake.public_id])
     rows = []
-    skipped = form_class.not_asked(form.initial)
-    for name, field in form.fields.items():
+    skipped = form_class.not_asked(initial)
+    for name, field, anchor in fields:
         if name in skipped:
             continue
-        value = _display(field, form.initial.get(name))
+        value = _display(field, initial.get(name))
         if not value and not field.required:
             continue
         rows.append(
             {
                 "label": field.label,
                 "value": value or "Not answered",
-                "url": f"{url}?change=1#{_anchor(form[name])}",
+                "url": f"{url}?change=1#{anchor}",
             }
         )
     return rows

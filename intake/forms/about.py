@@ -139,6 +139,7 @@ def _store_choice(answers: dict, key: str, value: str) -> None:
 
 
 class VisitForm(StepForm):
+    fields_vary_with_intake = True  # the visit date only when the patient gave it
     # Set by ``clean`` when the patient gave a visit date; the view saves it on the intake.
     visit_at = None
 

@@ -90,6 +90,10 @@ class StepForm(forms.Form):
     being edited, for questions that depend on earlier answers.
     """
 
+    # Whether the fields (or their initial values) depend on the intake; when not, a summary
+    # of the answers reads one copy of the fields per form class (``intake.summary``).
+    fields_vary_with_intake = False
+
     def __init__(self, *args, intake=None, **kwargs):
         self.intake = intake
         super().__init__(*args, **kwargs)

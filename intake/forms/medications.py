@@ -68,6 +68,7 @@ def _duration_of(medication: dict) -> tuple:
 
 
 class MedicationForm(StepForm):
+    fields_vary_with_intake = True  # the "Did you mean ...?" question
     name = forms.CharField(
         label="Name of the medicine",
         max_length=MAX_NAME_LENGTH,
@@ -347,6 +348,8 @@ class MedicationForm(StepForm):
 
 class MedicationsDoneForm(StepForm):
     """The list page's question: is there another medicine to add?"""
+
+    fields_vary_with_intake = True  # the question asked before any medicine
 
     add_another = radio_field(
         "Do you take any other medicines?",

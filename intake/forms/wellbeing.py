@@ -171,6 +171,8 @@ class SafetyForm(StepForm):
 
 
 class SafetyMoreForm(StepForm):
+    fields_vary_with_intake = True  # the follow-up questions the answers call for
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         answers = self.intake.answers if self.intake is not None else {}

@@ -81,8 +81,14 @@ def queue_indexes() -> list[models.Index]:
             condition=queue_open_q(),
             name="intake_queue_open_assignee",
         ),
-        # The visit-date filter: one day's visits.
+        # The visit-date filter: one day's visits; on the open queue by priority, so each
+        # priority's (capped) count and the day's first page read that day's rows only.
         models.Index(fields=["visit_at"], name="intake_visit_at"),
+        models.Index(
+            fields=["priority_rank", "visit_at"],
+            condition=queue_open_q(),
+            name="intake_queue_open_visit",
+        ),
     ]
 
 
