@@ -126,7 +126,10 @@ def patient_match_words(match: dict) -> str:
         return f"{said} It is close to {generic}: choose Change to tell us if that is it."
     if kind == "ambiguous" and match["candidates"]:
         close = " or ".join(match["candidates"])
-        return f"{said} It is close to more than one medicine ({close}): {yours}"
+        return (
+            f"{said} It could be more than one medicine ({close}). If you take more than "
+            f"one, add each on its own; otherwise {yours}"
+        )
     if kind == "class":
         return (
             f"{said} That names a kind of medicine: if you can, change it to the name on the label."

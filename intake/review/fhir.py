@@ -17,7 +17,8 @@ LOINC = "http://loinc.org"
 ORDINAL_VALUE = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
 CALCULATED = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression"
 QUESTIONNAIRE_ID = "previsit-intake"
-QUESTIONNAIRE_VERSION = "1"
+# 2: breastfeeding; per medicine how its name matched, how long, prescribed and by whom.
+QUESTIONNAIRE_VERSION = "2"
 OTHER_SECTIONS = {
     "about": ("About you", {"date_of_birth": "date", "sex_at_birth": "string",
                             "visit_reason": "string", "visit_reason_other": "string",
@@ -123,6 +124,12 @@ MEDICATION_ITEMS = (
     ("daily_mg", "Total daily dose (mg)", "decimal"),
     ("daily_dose", "Daily dose in words", "string"),
     ("taking", "Taking as prescribed, more or less", "string"),
+    ("generic", "Catalog medicine the name counts as", "string"),
+    ("match", "How the typed name was matched", "string"),
+    ("confirmed", "Patient confirmed the corrected name", "boolean"),
+    ("how_long", "How long it has been taken", "string"),
+    ("prescribed", "Prescribed to the patient", "boolean"),
+    ("prescriber", "Prescriber", "string"),
 )
 
 
@@ -218,6 +225,8 @@ def _plain_answers(key: str, answers: dict) -> dict | None:
 
 
 def _medication_answers(intake: Intake) -> list[dict]:
+    from ..medicine_words import how_long_words
+
     computed = (intake.evaluation or {}).get("medications") or []
     groups = []
     for n, medication in enumerate(intake.answers.get("medications") or []):
@@ -227,6 +236,12 @@ def _medication_answers(intake: Intake) -> list[dict]:
             "daily_mg": facts.get("daily_mg"),
             "daily_dose": facts.get("daily_dose"),
             "taking": medication.get("taking"),
+            "generic": facts.get("generic"),
+            "match": facts.get("match") or medication.get("match"),
+            "confirmed": medication.get("confirmed"),
+            "how_long": how_long_words(medication),
+            "prescribed": medication.get("prescribed"),
+            "prescriber": medication.get("prescriber"),
         }
         items = [
             {"linkId": f"medications.{key}", "text": text, "answer": _answer(values[key])}

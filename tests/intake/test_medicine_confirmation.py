@@ -171,3 +171,17 @@ def test_saving_for_later_before_answering_keeps_the_page_and_asks_again(alice, 
     assert (response.status_code, _stored(intake)) == (302, [])
     assert "Did you mean clonazepam (Klonopin)?" in html
     assert 'value="klonazepam"' in html
+
+
+@pytest.mark.parametrize(
+    ("typed", "note"),
+    [
+        ("klonipin xanax", "It could be more than one medicine (alprazolam or clonazepam)"),
+        ("benzos", "That names a kind of medicine"),
+    ],
+    ids=["ambiguous", "class-word"],
+)
+def test_a_name_that_is_not_one_drug_is_saved_as_typed_with_a_note(alice, intake, typed, note):
+    post_ok(alice, url("medication_add", intake), {**KLONOPIN, "name": typed})
+    html = alice.get(url("medications", intake)).content.decode()
+    assert (_stored(intake)[0]["name"], note in html) == (typed, True)

@@ -161,8 +161,18 @@ def test_how_long_a_medicine_has_been_taken_in_words(weeks, words):
             "unrecognised",
         ),
         ({"name": "melatonin", "match": "none"}, "typed ‘melatonin’, not recognised"),
+        (
+            {"name": "klonipin xanax", "match": "ambiguous",
+             "candidates": ["alprazolam", "clonazepam"]},
+            "typed ‘klonipin xanax’, close to alprazolam or clonazepam: unrecognised, no class "
+            "assumed",
+        ),
+        (
+            {"name": "benzos", "match": "class"},
+            "typed ‘benzos’, names a class of drug, not one drug: unrecognised",
+        ),
     ],
-    ids=["exact", "alias", "confirmed", "refused", "none"],
+    ids=["exact", "alias", "confirmed", "refused", "none", "ambiguous", "class"],
 )  # fmt: skip
 def test_how_a_name_was_matched_in_words(stored, words):
     assert match_words(match_of(stored)) == words

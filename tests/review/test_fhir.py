@@ -93,3 +93,23 @@ def test_a_response_awaiting_the_patient_is_in_progress(patient, psychiatrist):
     )
     intake.refresh_from_db()
     assert fhir.questionnaire_response(intake)["status"] == "in-progress"
+
+
+def test_each_exported_medicine_says_how_its_name_was_matched(client, psychiatrist, patient):
+    from intake.review.seed_cases import DETAILS, _med, base
+    from intake.services import intake_submit
+    from tests.factories import make_intake
+
+    typed = _med("klonazepam", 1, times=3, match="corrected", generic="clonazepam",
+                 score=0.9, confirmed=True, prescriber="Dr Rowe")  # fmt: skip
+    intake = make_intake(patient, answers=base(medications=[typed]), details=dict(DETAILS))
+    intake = intake_submit(intake_id=intake.pk, patient=patient)
+    client.force_login(psychiatrist)
+    exported = json.loads(client.get(f"/review/i/{intake.public_id}/fhir.json").content)
+    QuestionnaireResponse.model_validate(exported)
+    items = _items(exported)
+    assert [items[f"medications.{key}"]["answer"][0] for key in ("name", "match", "confirmed")] == [
+        {"valueString": "klonazepam"},
+        {"valueString": "corrected"},
+        {"valueBoolean": True},
+    ]
