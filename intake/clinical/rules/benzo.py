@@ -220,7 +220,7 @@ def pregnancy_benzo(facts) -> Flag | None:
         ),
         rationale=" ".join(reasons),
         source=f"{sources.KLONOPIN_LABEL_PREGNANCY}; {sources.FDA_2020}; {sources.ACOG_2023}",
-        education=slugs.WHAT_CHANGES_DOSE,
+        education=slugs.PREGNANCY_BREASTFEEDING,
         triggered_by=(
             *(m.ref for m in facts.benzos),
             *([f"pregnant={pregnant}"] if pregnant else []),
