@@ -259,6 +259,13 @@ def missing_for_step(step_key: str, answers: dict, details: dict) -> list[str]:
     return _MISSING[step_key](answers, details)
 
 
+def _in_section(label: str, section: Section) -> str:
+    """A missing answer as said under its section's name: "Your safety: 3 questions" is
+    "3 questions" there (the name is shown already), "Other substances: 2 questions" stays."""
+    prefix = f"{section.title}: "
+    return label[len(prefix) :] if label.startswith(prefix) else label
+
+
 def step_started(step_key: str, answers: dict, details: dict) -> bool:
     return step_key in (details.get("pending") or {}) or step_key in (details.get("seen") or [])
 
@@ -269,7 +276,9 @@ def section_state(section: Section, answers: dict, details: dict) -> dict:
     steps = [s for s in section.steps if step_applies(s.key, answers, details)]
     if not steps:
         return {"status": "not_needed", "missing": []}
-    missing = [m for s in steps for m in missing_for_step(s.key, answers, details)]
+    missing = [
+        _in_section(m, section) for s in steps for m in missing_for_step(s.key, answers, details)
+    ]
     started = any(step_started(s.key, answers, details) for s in steps)
     if not missing:
         status = "completed"
@@ -285,7 +294,7 @@ def missing_answers(answers: dict, details: dict) -> dict[str, list[tuple[str, s
     result = {}
     for section in SECTIONS:
         items = [
-            (label, step.url_name)
+            (_in_section(label, section), step.url_name)
             for step in section.steps
             for label in missing_for_step(step.key, answers, details)
         ]

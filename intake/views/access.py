@@ -44,15 +44,33 @@ def next_url(intake: Intake, step_key: str, change: bool = False) -> str:
     return reverse("intake:check", args=[intake.public_id])
 
 
-def page_context(intake: Intake, change: bool = False, **extra) -> dict:
+def previous_url(intake: Intake, step_key: str) -> str:
+    """The page before ``step_key`` in the flow that applies and is open to the patient
+    (``next_url`` in reverse); the task list before the first."""
+    answers, details = intake.answers, intake.details
+    earlier = reversed(STEP_ORDER[: STEP_ORDER.index(step_key)])
+    for key in earlier:
+        if step_applies(key, answers, details) and intake.editable_section(SECTION_OF_STEP[key]):
+            return step_url(intake, key)
+    return reverse("intake:tasks", args=[intake.public_id])
+
+
+def page_context(
+    intake: Intake, change: bool = False, *, back_from: str | None = None, **extra
+) -> dict:
     """What every intake page needs: the intake, whether crisis help leads the page, and
-    where Back goes (check your answers when the patient came from there to change one)."""
+    where Back goes: check your answers when the patient came from there to change one,
+    else the page before ``back_from`` (the task list when there is none)."""
     tasks_url = reverse("intake:tasks", args=[intake.public_id])
+    if change:
+        back_url = reverse("intake:check", args=[intake.public_id])
+    else:
+        back_url = previous_url(intake, back_from) if back_from else tasks_url
     return {
         "intake": intake,
         "crisis": safety_positive(intake.answers, intake.details),
         "tasks_url": tasks_url,
-        "page_back_url": reverse("intake:check", args=[intake.public_id]) if change else tasks_url,
+        "page_back_url": back_url,
         "medications_url": reverse("intake:medications", args=[intake.public_id]),
         **extra,
     }

@@ -79,6 +79,7 @@ def medications(request, public_id):
     context = page_context(
         intake,
         change,
+        back_from="medications",
         form=form,
         rows=rows,
         full=len(rows) >= MAX_MEDICATIONS,

@@ -169,6 +169,7 @@ def _step(request, public_id, step_key, *, saving: bool):
     context = page_context(
         intake,
         change,
+        back_from=step_key,
         form=form,
         step=STEPS_BY_KEY[step_key],
         step_key=step_key,

@@ -211,9 +211,13 @@ def test_the_daily_dose_is_shown_back_in_words_without_signs(alice, intake, medi
     [
         ("mood", "?change=1", "check"),
         ("medications", "?change=1", "check"),
-        ("mood", "", "tasks"),
+        ("mood", "", "anxiety"),
     ],
-    ids=["a question changed from check", "the medicines changed from check", "a first visit"],
+    ids=[
+        "a question changed from check",
+        "the medicines changed from check",
+        "a first visit: the page before",
+    ],
 )
 def test_back_goes_to_where_the_patient_came_from(alice, intake, name, query, back_to):
     html = alice.get(url(name, intake) + query).content.decode()

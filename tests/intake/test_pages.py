@@ -1,5 +1,7 @@
 """The patient journey through the test client: task list, pages, saving, crisis help."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -182,3 +184,31 @@ def test_a_page_listing_several_medicines_checks_the_catalog_once(alice, intake)
     catalog_checks = [q for q in queries.captured_queries if "COUNT(" in q["sql"]
                       and "intake_medication" in q["sql"]]  # fmt: skip
     assert len(catalog_checks) == 1
+
+
+def _back_link(html: str) -> str:
+    found = re.search(r'<a href="([^"]+)" class="link-secondary">Back</a>', html)
+    assert found, "no Back link"
+    return found.group(1)
+
+
+@pytest.mark.parametrize(
+    ("page", "previous"),
+    [
+        ("about", "tasks"),
+        ("visit", "contact"),
+        ("medications", "visit"),
+        ("alcohol", "medications"),  # no benzodiazepine listed: that page is skipped
+        ("side_effects", "drug_use"),
+        ("mood", "anxiety"),
+    ],
+    ids=["first-page", "within-a-section", "list-page", "skips-a-page", "across", "mood"],
+)
+def test_back_goes_to_the_previous_page(alice, intake, page, previous):
+    html = alice.get(url(page, intake)).content.decode()
+    assert _back_link(html) == url(previous, intake)
+
+
+def test_back_from_a_change_goes_to_check_your_answers(alice, intake):
+    html = alice.get(url("mood", intake) + "?change=1").content.decode()
+    assert _back_link(html) == url("check", intake)

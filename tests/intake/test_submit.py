@@ -65,6 +65,20 @@ def test_submit_with_missing_answers_names_them_with_links(alice, intake):
     assert url("mood", intake) in html
 
 
+def test_the_missing_answers_name_each_section_once(alice, intake):
+    post_ok(alice, url("about", intake), ABOUT)
+    html = submit(alice, intake).content.decode()
+    assert "Your safety: 3 questions" in html
+    assert "Your safety: Your safety" not in html
+    assert "Side effects: Side effects" not in html
+
+
+def test_the_task_list_says_what_is_left_without_repeating_the_section(alice, intake):
+    alice.post(url("safety", intake), {"q1": "no"})
+    html = alice.get(url("tasks", intake)).content.decode()
+    assert "Still to answer: 3 questions" in html
+
+
 def test_a_double_click_on_submit_gives_one_submission(alice, intake):
     fill_intake(alice, intake)
     submit(alice, intake)
