@@ -189,7 +189,9 @@ class MedicationForm(StepForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         typed = tidy_name(self.data.get("name") if self.is_bound else self.initial.get("name"))
-        self.found = name_match(typed) if any(c.isalnum() for c in typed) else None
+        # (A name the form will refuse is not matched: an over-long one costs time for nothing.)
+        named = any(c.isalnum() for c in typed) and len(typed) <= MAX_NAME_LENGTH
+        self.found = name_match(typed) if named else None
         # True when the page must come back to ask "Did you mean ...?" first.
         self.awaiting_confirmation = False
         if self.found is None or not self.found.needs_confirmation:
@@ -213,6 +215,8 @@ class MedicationForm(StepForm):
         )
         if not self.is_bound:
             self.initial.setdefault("match_for", typed)
+            if self.initial.get("confirmed_generic") != self.found.generic:
+                self.initial.pop("confirm_match", None)  # an answer about another drug
         elif tidy_name(self.data.get("match_for")) != typed:
             # A new or changed name: ask afresh, with no answer chosen for it yet.
             self.data = self.data.copy()
@@ -305,6 +309,7 @@ class MedicationForm(StepForm):
             "prescribed": "yes" if medication.get("prescribed", True) else "no",
             "prescriber": medication.get("prescriber", ""),
             "confirm_match": from_bool(medication.get("confirmed")),
+            "confirmed_generic": medication.get("generic"),
             "match_for": medication.get("name"),
         }
 

@@ -185,3 +185,14 @@ def test_a_name_that_is_not_one_drug_is_saved_as_typed_with_a_note(alice, intake
     post_ok(alice, url("medication_add", intake), {**KLONOPIN, "name": typed})
     html = alice.get(url("medications", intake)).content.decode()
     assert (_stored(intake)[0]["name"], note in html) == (typed, True)
+
+
+def test_a_yes_given_about_another_drug_is_not_shown_as_the_answer(alice, patient):
+    from tests.factories import make_intake
+
+    stale = {"name": "klonazepam", "strength_mg": 1.0, "times_per_day": 3, "match": "corrected",
+             "generic": "lorazepam", "confirmed": True}  # fmt: skip
+    intake = make_intake(patient, answers={"medications": [stale]})
+    html = alice.get(url("medication_edit", intake, 0)).content.decode()
+    assert "Did you mean clonazepam (Klonopin)?" in html
+    assert not YES_CHECKED.search(html)
