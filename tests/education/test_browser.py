@@ -191,3 +191,17 @@ def test_editor_previews_an_unsaved_change_to_a_published_page(page, axe):
     expect(preview.locator(".lead")).to_have_text(NEW_TEXT)
     axe(preview, "education-preview-unsaved")
     assert Page.objects.get(pk=target.pk).summary != NEW_TEXT
+
+
+def test_the_new_pages_read_well_on_a_phone(phone_page, axe):
+    call_command("load_education_demo", stdout=None)
+    for slug in (
+        slugs.PREGNANCY_BREASTFEEDING,
+        slugs.MISSED_DOSES,
+        slugs.STORING_SAFELY,
+        slugs.NALOXONE,
+        slugs.TABLET_STRENGTHS,
+    ):
+        phone_page.goto(f"/learn/pages/{slug}/")
+        expect(phone_page.locator(".education-review")).to_contain_text("Awaiting clinical review")
+        axe(phone_page, f"education-{slug}-phone")
