@@ -308,6 +308,8 @@ PASSWORD_RESET_PER_CLIENT_PER_HOUR = _positive_int("PORTAL_PASSWORD_RESET_PER_CL
 # run inline and their errors propagate, so the zero set-up portal needs no service.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+# The queue tasks go to (and a worker reads by default); one per deployment sharing a broker.
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
