@@ -34,13 +34,14 @@ def _broker(url: str):
     app.conf.update(
         broker_url=url,
         task_always_eager=False,
-        broker_transport_options={**saved[2], "socket_timeout": 1, "socket_connect_timeout": 1},
+        # Long enough that a submit waiting on the broker could not pass for one that did not.
+        broker_transport_options={**saved[2], "socket_timeout": 5, "socket_connect_timeout": 5},
     )
     app._pool = None
     app.amqp._producer_pool = None
     try:
         yield
-        assert publisher.drain(30)
+        assert publisher.drain(60)
     finally:
         app.conf.update(
             broker_url=saved[0], task_always_eager=saved[1], broker_transport_options=saved[2]
@@ -66,7 +67,7 @@ def test_with_a_hung_or_refusing_broker_a_stat_submit_confirms_at_once_and_the_s
             hung.set_mode(REFUSE)
         with _broker(f"redis://{hung.address}/0"):
             intake, response, seconds = _submit_stat(client, patient)
-            assert response.status_code == 200 and seconds < 1.5, seconds
+            assert response.status_code == 200 and seconds < 4, seconds
             assert "988" in response.content.decode()
             intake.refresh_from_db()
             assert intake.status == IntakeStatus.SUBMITTED
