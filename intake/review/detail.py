@@ -6,6 +6,7 @@ from .. import medicine_words
 from ..clinical.instruments import INSTRUMENTS
 from ..models import Intake, IntakeStatus
 from .labels import BAND_MEANING, CSSRS_MEANING, band_words
+from .trend import medicine_changes, medicine_key, previous_submission, score_changes
 from .triggers import triggers_in_words
 
 
@@ -36,7 +37,8 @@ def _answered(intake: Intake, n: int, evaluated: dict) -> dict | None:
     return None
 
 
-def _medications(intake: Intake, evaluation: dict) -> list[dict]:
+def _medications(intake: Intake, evaluation: dict, changes: dict | None = None) -> list[dict]:
+    per_medicine = (changes or {}).get("per_medicine", {})
     rows = []
     for n, m in enumerate(evaluation.get("medications") or []):
         stored = _answered(intake, n, m)
@@ -53,6 +55,7 @@ def _medications(intake: Intake, evaluation: dict) -> list[dict]:
                 "tables": ", ".join(m.get("diazepam_equivalent_tables") or []),
                 "note": m.get("equivalence_note", ""),
                 "answered": stored is not None,
+                "change": per_medicine.get(medicine_key(m), ""),
                 **words,
             }
         )
@@ -91,9 +94,14 @@ def _score_row(key: str, score: dict) -> dict:
     }
 
 
-def _scores(evaluation: dict) -> list[dict]:
+def _scores(evaluation: dict, changes: dict | None = None) -> list[dict]:
     scores = evaluation.get("scores") or {}
-    return [_score_row(key, scores[key]) for key in INSTRUMENTS if key in scores]
+    changes = changes or {}
+    return [
+        {**_score_row(key, scores[key]), "trend": changes.get(key)}
+        for key in INSTRUMENTS
+        if key in scores
+    ]
 
 
 def _flags(evaluation: dict, medicines: list[dict]) -> list[dict]:
@@ -119,17 +127,33 @@ def _reopened(intake: Intake) -> list[str]:
     return [SECTIONS_BY_KEY[key].title for key in keys if key in SECTIONS_BY_KEY]
 
 
+def _trend(evaluation: dict, previous: Intake | None) -> dict | None:
+    """The change since the earlier intake, or None when there is none to compare with."""
+    if previous is None:
+        return None
+    before = previous.evaluation or {}
+    return {
+        "at": previous.submitted_at,
+        "scores": score_changes(evaluation.get("scores") or {}, before.get("scores") or {}),
+        "medicines": medicine_changes(
+            evaluation.get("medications") or [], before.get("medications") or []
+        ),
+    }
+
+
 def detail_context(intake: Intake) -> dict:
     evaluation = intake.evaluation or {}
     total = (evaluation.get("diazepam_equivalent") or {}).get("total_mg")
-    medicines = _medications(intake, evaluation)
+    trend = _trend(evaluation, previous_submission(intake))
+    medicines = _medications(intake, evaluation, trend and trend["medicines"])
     return {
         "intake": intake,
         "patient_name": intake.patient.get_full_name() or intake.patient.get_username(),
         "sections": _answer_sections(intake),
         "medications": medicines,
         "equivalent_total": _range(total),
-        "scores": _scores(evaluation),
+        "scores": _scores(evaluation, trend and trend["scores"]),
+        "trend": trend,
         "flags": _flags(evaluation, medicines),
         "reopened": _reopened(intake),
         "history": list(intake.status_changes.select_related("actor")),
