@@ -88,9 +88,7 @@ def submit_earlier_and_later(patient):
         details=dict(DETAILS),
     )  # fmt: skip
     first = intake_submit(intake_id=first.pk, patient=patient)
-    Intake.objects.filter(pk=first.pk).update(
-        submitted_at=datetime(2026, 11, 3, 15, 0, tzinfo=UTC)
-    )
+    Intake.objects.filter(pk=first.pk).update(submitted_at=datetime(2026, 11, 3, 15, 0, tzinfo=UTC))
     second = make_intake(
         patient,
         visit_in_hours=96,
