@@ -130,7 +130,13 @@ class SecondFactorMiddleware:
     reaches only the second-factor pages and sign-out until they pass it: no patient data,
     no admin. Staff without a device are sent to set one up first."""
 
-    ALLOWED_PREFIXES = ("/accounts/mfa/", "/accounts/logout/", "/static/", "/favicon.ico")
+    ALLOWED_PREFIXES = (
+        "/accounts/mfa/",
+        "/accounts/session/",
+        "/accounts/logout/",
+        "/static/",
+        "/favicon.ico",
+    )
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -105,6 +105,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "portal.idle.IdleTimeoutMiddleware",
     "portal.middleware.RefuseUnstorableTextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -128,6 +129,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.portal",
+                "portal.idle.idle_context",
             ],
         },
     },
@@ -216,6 +218,11 @@ SESSION_COOKIE_HTTPONLY = True
 # The idle timeout slides: each request starts SESSION_COOKIE_AGE again, so a patient who is
 # still answering is never signed out mid-intake.
 SESSION_SAVE_EVERY_REQUEST = True
+# Idle sign-out on the server (portal/idle.py), whatever SESSION_COOKIE_AGE says: staff after
+# 15 minutes without a request, patients after 30, everyone 12 hours after signing in.
+STAFF_IDLE_MINUTES = _positive_int("PORTAL_STAFF_IDLE_MINUTES", 15)
+PATIENT_IDLE_MINUTES = _positive_int("PORTAL_PATIENT_IDLE_MINUTES", 30)
+SESSION_MAX_HOURS = _positive_int("PORTAL_SESSION_MAX_HOURS", 12)
 SESSION_COOKIE_SAMESITE = "Lax"
 
 LANGUAGE_CODE = "en-us"

@@ -6,7 +6,7 @@ from django.views.generic import RedirectView
 
 from . import health
 from .forms import SignInForm
-from .views import accounts, home, mfa
+from .views import accounts, home, mfa, session
 from .views.password_reset import ThrottledPasswordResetView
 
 urlpatterns = [
@@ -30,6 +30,8 @@ urlpatterns = [
         ThrottledPasswordResetView.as_view(),
         name="password_reset",
     ),
+    path("accounts/session/", session.session_status, name="session_status"),
+    path("accounts/session/extend/", session.session_extend, name="session_extend"),
     path("accounts/mfa/", mfa.mfa_manage, name="mfa_manage"),
     path("accounts/mfa/setup/", mfa.mfa_setup, name="mfa_setup"),
     path("accounts/mfa/setup/qr.svg", mfa.mfa_qr, name="mfa_qr"),

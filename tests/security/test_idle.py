@@ -1,0 +1,89 @@
+"""Idle sign-out on the server, and the two-minute warning dialog in Chromium."""
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from portal.models import AuditEvent
+from tests.browser import PASSWORD, sign_in, user_with_password
+from tests.factories import make_intake
+
+pytestmark = pytest.mark.django_db
+QUEUE = "/review/"
+
+
+def _minutes(n):
+    return timedelta(minutes=n)
+
+
+def test_staff_are_signed_out_after_15_idle_minutes(client, psychiatrist):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as traveller:
+        client.force_login(psychiatrist)
+        assert client.get(QUEUE).status_code == 200
+        traveller.shift(_minutes(16))
+        response = client.get(QUEUE)
+    assert response.status_code == 302 and response.url.startswith("/accounts/login/")
+    assert "_auth_user_id" not in client.session
+    assert AuditEvent.objects.filter(action="auth.idle_logoff", actor=psychiatrist).exists()
+
+
+def test_staff_activity_keeps_the_session_until_the_absolute_limit(client, psychiatrist):
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        client.force_login(psychiatrist)
+        for _ in range(71):  # every 10 minutes for 11 h 50 min
+            traveller.shift(_minutes(10))
+            assert client.get(QUEUE).status_code == 200
+        traveller.shift(_minutes(11))  # 12 h 1 min after signing in
+        assert client.get(QUEUE).status_code == 302
+
+
+def test_patients_have_30_idle_minutes(client, patient):
+    intake = make_intake(patient)
+    page = f"/intake/{intake.public_id}/"
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        client.force_login(patient)
+        traveller.shift(_minutes(25))
+        assert client.get(page).status_code == 200
+        traveller.shift(_minutes(31))
+        assert client.get(page).status_code == 302
+
+
+def test_asking_how_long_is_left_does_not_keep_the_session_alive(client, psychiatrist):
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        client.force_login(psychiatrist)
+        traveller.shift(_minutes(10))
+        assert client.get("/accounts/session/").json()["seconds_left"] == 5 * 60
+        traveller.shift(_minutes(6))
+        assert client.get("/accounts/session/").json()["seconds_left"] == 0
+        assert client.get(QUEUE).status_code == 302
+
+
+def test_stay_signed_in_restarts_the_clock(client, psychiatrist):
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        client.force_login(psychiatrist)
+        traveller.shift(_minutes(14))
+        assert client.post("/accounts/session/extend/").json()["seconds_left"] == 15 * 60
+        traveller.shift(_minutes(14))
+        assert client.get(QUEUE).status_code == 200
+
+
+@pytest.mark.browser
+def test_the_warning_dialog_is_announced_focused_and_lets_the_person_stay(page, axe):
+    user_with_password("doc@clinic.example", groups=["Psychiatrists"])
+    page.clock.install()
+    sign_in(page, "doc@clinic.example", PASSWORD)
+    page.goto("/review/")
+    page.clock.fast_forward("13:30")  # 1 min 30 s before the 15-minute limit
+    dialog = page.get_by_role("alertdialog", name="Are you still there?")
+    dialog.wait_for()
+    stay = dialog.get_by_role("button", name="Stay signed in")
+    assert stay.evaluate("element => element === document.activeElement")
+    axe(page, "idle warning dialog")
+    stay.click()
+    dialog.wait_for(state="hidden")
+    shared = page.evaluate("Number(localStorage.getItem('portal:idle-deadline'))")
+    # The new deadline is shared with the other tabs: 15 minutes from "Stay signed in".
+    assert shared - page.evaluate("Date.now()") > 14 * 60 * 1000
