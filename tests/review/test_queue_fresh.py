@@ -32,7 +32,8 @@ def test_each_page_carries_a_working_csrf_token(cache_mode, psychiatrist):
     client.get(QUEUE)
     html = client.get(QUEUE).content.decode()  # the filter form now from the cache
     tokens = TOKEN.findall(html)
-    assert len(tokens) == 2  # take-next and sign-out forms
+    # take-next and sign-out forms, and the idle warning's "Stay signed in" and "Sign out now"
+    assert len(tokens) == 4
     response = client.post(reverse("review:take_next"), {"csrfmiddlewaretoken": tokens[0]})
     assert response.status_code == 302
     assert Intake.objects.get().assignee_id == psychiatrist.pk
