@@ -18,6 +18,7 @@ from intake.clinical.case import CaseError, parse_case
 from intake.clinical.catalog import CatalogEntry, MedicineMatch, build_index, match, match_medicine
 from intake.clinical.evaluate import evaluate
 from intake.models import Medication
+from intake.sections import without_skipped_pages
 
 __all__ = [
     "CaseError",
@@ -70,6 +71,7 @@ def case_from_answers(answers: dict) -> dict:
     name was matched, for the psychiatrist and the patient to see); the case format refuses
     keys it does not know, so only the ones it reads are passed on.
     """
+    answers = without_skipped_pages(answers)
     case = {key: value for key, value in answers.items() if key in case_format.TOP_KEYS}
     medications = case.get("medications")
     if isinstance(medications, list):

@@ -25,6 +25,9 @@ SUBSTANCE_KEYS = (
     "sud_history",
     "family_sud_history",
 )
+# "In the past 12 months, have you used drugs other than for medical reasons?": the
+# DAST-10 is asked only after "yes" (kept with the other substance answers).
+DRUG_USE_GATE = "drug_use_past_year"
 BENZO_HISTORY_KEYS = (
     "dosing",
     "used_before",
@@ -172,9 +175,44 @@ def safety_positive(answers: dict, details: dict | None = None) -> bool:
     return has_positive_safety_answer(answers, details)
 
 
+def lists_a_medicine(answers: dict) -> bool:
+    return bool(answers.get("medications"))
+
+
+def used_drugs_past_year(answers: dict) -> bool:
+    """Whether the DAST-10 applies: not after "no" to drug use in the past 12 months (an
+    intake saved before that question was asked keeps its DAST-10)."""
+    return (answers.get("substances") or {}).get(DRUG_USE_GATE) is not False
+
+
+def without_moot_answers(answers: dict) -> dict:
+    """The answers without those a later change made moot: the benzodiazepine history
+    without a benzodiazepine, side effects without a medicine, the DAST-10 after "no" to
+    drug use."""
+    answers = without_skipped_pages(answers)
+    if not lists_benzodiazepine(answers):
+        answers.pop("benzo_history", None)
+    return answers
+
+
+def without_skipped_pages(answers: dict) -> dict:
+    """The answers without side effects when no medicine is listed and without the DAST-10
+    after "no" to drug use: what the clinical core reads (no catalog look-up needed)."""
+    answers = dict(answers)
+    if not lists_a_medicine(answers):
+        answers.pop("side_effects", None)
+    if not used_drugs_past_year(answers):
+        answers.pop("dast_10", None)
+    return answers
+
+
 def step_applies(step_key: str, answers: dict, details: dict) -> bool:
     if step_key == "benzodiazepines":
         return lists_benzodiazepine(answers)
+    if step_key == "side_effects":
+        return lists_a_medicine(answers)
+    if step_key == "drug_use":
+        return used_drugs_past_year(answers)
     if step_key == "safety_more":
         return bool(cssrs_follow_ups(answers))
     return True
@@ -237,7 +275,11 @@ _MISSING = {
     ),
     "alcohol": lambda a, d: _missing_list(a.get("audit_c"), 3, "Alcohol questions"),
     "substances": lambda a, d: _missing_keys(
-        a.get("substances"), SUBSTANCE_KEYS, "Other substances"
+        a.get("substances"),
+        # Asked of every patient since the DAST-10 depends on it; an earlier intake
+        # that has its DAST-10 answers needs no gate answer.
+        SUBSTANCE_KEYS if a.get("dast_10") else (*SUBSTANCE_KEYS, DRUG_USE_GATE),
+        "Other substances",
     ),
     "drug_use": lambda a, d: _missing_list(a.get("dast_10"), 10, "Drug use questions"),
     "side_effects": lambda a, d: _missing_keys(

@@ -20,8 +20,8 @@ from .sections import (
     SECTION_OF_STEP,
     SECTIONS,
     SECTIONS_BY_KEY,
-    lists_benzodiazepine,
     missing_answers,
+    without_moot_answers,
 )
 from .signals import intake_submitted, safety_answer_saved
 
@@ -378,10 +378,7 @@ def intake_evaluate(*, intake: Intake, as_of: date | None = None) -> Intake:
 
 def _tidy_answers(answers: dict) -> dict:
     """Drop answers the patient's later changes made moot, so the stored case is clean."""
-    answers = dict(answers)
-    if not lists_benzodiazepine(answers):
-        answers.pop("benzo_history", None)
-    return answers
+    return without_moot_answers(answers)
 
 
 def intake_submit(*, intake_id: int, patient) -> Intake:

@@ -65,6 +65,9 @@ class Substances:
     sedatives: bool | None = None  # sleep medicines or other sedatives not in the list
     sud_history: bool | None = None
     family_sud_history: bool | None = None
+    # Any drug use other than for medical reasons in the past 12 months: the DAST-10 is
+    # asked only after true (a non-user would score 1 on its reverse-scored item 3).
+    drug_use_past_year: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -147,7 +150,8 @@ def parse_case(data, *, as_of: date | None = None) -> Case:
         medications=_medications(data),
         **{key: _section(data, key) for key in SECTIONS},
         panic_attacks_per_week=f.whole(data, "panic_attacks_per_week", "", low=0, high=500),
-        **{key: _answers(data, key) for key in ("gad_7", "phq_9", "audit_c", "dast_10")},
+        **{key: _answers(data, key) for key in ("gad_7", "phq_9", "audit_c")},
+        dast_10=_dast_10(data),
         cssrs=_cssrs(data),
         visit_reason=f.choice(data, "visit_reason", "", ("panic", "gad", "other")),
         visit_reason_other=f.text(data, "visit_reason_other", "", max_length=500),
@@ -261,6 +265,14 @@ def _answers(data: dict, key: str) -> tuple | None:
         high = max(o.score for o in INSTRUMENTS[key].items[0].options)
         parsed = [f.whole(values, n, key, low=0, high=high) for n in range(count)]
     return tuple(parsed)
+
+
+def _dast_10(data: dict) -> tuple | None:
+    substances = data.get("substances")
+    non_user = isinstance(substances, dict) and substances.get("drug_use_past_year") is False
+    if non_user and data.get("dast_10") is not None:
+        raise CaseError("dast_10", "leave out when substances.drug_use_past_year is false")
+    return _answers(data, "dast_10")
 
 
 def _cssrs(data: dict) -> dict | None:

@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 
 from education import slugs
-from intake.sections import BENZO_HISTORY_KEYS, SUBSTANCE_KEYS
+from intake.sections import BENZO_HISTORY_KEYS, DRUG_USE_GATE, SUBSTANCE_KEYS
 
 from . import instruments as inst
 from .base import StepForm, from_bool, radio_field, to_bool, why, yes_no_field
@@ -158,14 +158,25 @@ class SubstancesForm(StepForm):
         for key in SUBSTANCE_KEYS:
             label, hint = SUBSTANCE_QUESTIONS[key]
             self.fields[key] = yes_no_field(label, help_text=hint)
+        self.fields[DRUG_USE_GATE] = yes_no_field(
+            "In the past 12 months, have you used drugs other than for medical reasons?",
+            help_text=why(
+                "if you have, the next page asks a few questions about it. This includes "
+                "cannabis, street drugs, and medicines not prescribed for you or taken in "
+                "larger amounts than prescribed. Alcohol and tobacco do not count."
+            ),
+        )
 
     @classmethod
     def initial_from(cls, answers, details):
         stored = answers.get("substances") or {}
-        return {key: from_bool(stored.get(key)) for key in SUBSTANCE_KEYS}
+        return {key: from_bool(stored.get(key)) for key in (*SUBSTANCE_KEYS, DRUG_USE_GATE)}
 
     def store(self, answers, details):
-        answers["substances"] = {key: to_bool(self.cleaned_data[key]) for key in SUBSTANCE_KEYS}
+        keys = (*SUBSTANCE_KEYS, DRUG_USE_GATE)
+        answers["substances"] = {key: to_bool(self.cleaned_data[key]) for key in keys}
+        if not answers["substances"][DRUG_USE_GATE]:
+            answers.pop("dast_10", None)  # a non-user is not asked (nor scored) the DAST-10
 
 
 class DrugUseForm(StepForm):

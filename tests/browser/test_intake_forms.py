@@ -10,6 +10,8 @@ from tests.factories import make_intake
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 EMAIL = "iris@patients.example"
+SERTRALINE = {"name": "sertraline", "strength_mg": 50.0, "times_per_day": 1,
+              "duration": 12, "duration_unit": "weeks"}  # fmt: skip
 
 
 @pytest.fixture
@@ -60,3 +62,39 @@ def test_a_long_answer_counts_its_characters_and_says_when_it_is_too_long(
     expect(page.locator("#error-summary")).to_contain_text(
         "Use 500 characters or fewer (you entered 510)"
     )
+
+
+SUBSTANCE_RADIOS = ("opioids", "cannabis", "stimulants", "sedatives", "sud_history",
+                    "family_sud_history", "drug_use_past_year")  # fmt: skip
+
+
+def test_a_non_drug_user_skips_the_dast(phone_page, axe, iris_intake):
+    page = phone_page
+    iris_intake.answers = {"medications": [dict(SERTRALINE)]}
+    iris_intake.save()
+    _open(page, iris_intake, "substances/")
+    expect(page.get_by_text("have you used drugs other than for medical reasons")).to_be_visible()
+    axe(page, "360-substances-with-drug-use-question")
+    for name in SUBSTANCE_RADIOS:
+        page.check(f"#id_{name}_1")  # No
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.get_by_role("heading", name="Side effects", exact=True)).to_be_visible()
+    assert "/drug-use/" not in page.url
+    axe(page, "360-side-effects-after-no-drug-use")
+    page.goto(f"/intake/{iris_intake.public_id}/drug-use/")
+    expect(page.get_by_role("heading", name="Side effects", exact=True)).to_be_visible()
+
+
+def test_a_patient_with_no_medicines_skips_side_effects(phone_page, axe, iris_intake):
+    page = phone_page
+    _open(page, iris_intake, "medications/")
+    page.check("#id_add_another_1")  # No medicines
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", name="Alcohol", exact=True)).to_be_visible()
+    page.goto(f"/intake/{iris_intake.public_id}/")
+    side_effects = page.get_by_role("listitem").filter(has_text="Side effects")
+    expect(side_effects).to_contain_text("Not needed")
+    axe(page, "360-task-list-side-effects-not-needed")
+    page.goto(f"/intake/{iris_intake.public_id}/side-effects/")
+    expect(page.get_by_role("heading", name="Anxiety", exact=True)).to_be_visible()
+    axe(page, "360-anxiety-after-skipping-side-effects")

@@ -45,7 +45,8 @@ BENZO = {
     "plans_to_stop": "no",
 }
 ALCOHOL = {"audit_c_1": "1", "audit_c_2": "0", "audit_c_3": "0"}
-SUBSTANCES = {key: "no" for key in SUBSTANCE_KEYS}
+# "yes" to drug use in the past 12 months: the DAST-10 page is asked.
+SUBSTANCES = {**{key: "no" for key in SUBSTANCE_KEYS}, "drug_use_past_year": "yes"}
 DRUG_USE = {f"dast_10_{n}": "yes" if n == 3 else "no" for n in range(1, 11)}
 SIDE_EFFECTS = {**{key: "none" for key in SIDE_EFFECT_KEYS}, "falls": "no", "driving": "yes"}
 ANXIETY = {**{f"gad_7_{n}": "1" for n in range(1, 8)}, "panic_attacks_per_week": "2"}

@@ -99,6 +99,7 @@ def other_sections(page, axe, width):
     for name in ("opioids", "cannabis", "stimulants", "sedatives", "sud_history",
                  "family_sud_history"):  # fmt: skip
         choose(page, name, 1)
+    choose(page, "drug_use_past_year", 0)  # yes: the DAST-10 page follows
     save(page)
     axe(page, f"{width}-drug-use")
     for n in range(1, 11):

@@ -70,9 +70,9 @@ def _benzodiazepine_pages_and_the_rest(page, axe):
     save(page)
     pages = (
         ("alcohol", ["audit_c_1"]),
+        # No drug use in the past 12 months: the DAST-10 page is skipped.
         ("substances", ["opioids", "cannabis", "stimulants", "sedatives", "sud_history",
-                        "family_sud_history"]),
-        ("drug-use", [f"dast_10_{n}" for n in range(1, 11)]),
+                        "family_sud_history", "drug_use_past_year"]),
         ("side-effects", ["drowsiness", "brain_fog", "coordination", "memory", "fatigue",
                           "confusion", "over_medicated", "breakthrough_anxiety", "falls",
                           "driving"]),

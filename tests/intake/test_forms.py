@@ -225,7 +225,7 @@ def test_an_empty_list_asks_whether_any_medicines_are_taken():
 
 # ---- the other sections ------------------------------------------------------------------
 BENZO_STORED = {**{k: False for k in BENZO if k != "dosing"}, "dosing": "divided"}
-OPIOIDS_STORED = {**{k: False for k in SUBSTANCES}, "opioids": True}
+OPIOIDS_STORED = {**{k: False for k in SUBSTANCES}, "opioids": True, "drug_use_past_year": True}
 
 
 @pytest.mark.parametrize(
