@@ -25,6 +25,39 @@ FILTER_FORM_SECONDS = 600
 _BLANK = "00000000-0000-0000-0000-000000000000"
 
 
+# The visit reasons as a queue row says them (the patient's form words are longer).
+VISIT_REASON_WORDS = {"panic": "Panic attacks", "gad": "Generalised anxiety"}
+OTHER_REASON_CHARS = 60
+
+
+def visit_reason_words(reason: str | None, other: str | None) -> str:
+    """The visit reason in a few words; the patient's own words for "something else",
+    cut to fit one line (the detail page has them whole)."""
+    if reason in VISIT_REASON_WORDS:
+        return VISIT_REASON_WORDS[reason]
+    if reason == "other":
+        words = " ".join((other or "").split())
+        if len(words) > OTHER_REASON_CHARS:
+            words = words[: OTHER_REASON_CHARS - 1].rstrip() + "\u2026"
+        return f"Other: {words}" if words else "Something else"
+    return ""
+
+
+def medicine_summary(medications: list[dict] | None) -> str:
+    """One line: the medicine that matters most for sedative safety (the first
+    benzodiazepine, else the first listed) with its daily dose, and how many others."""
+    medications = [m for m in medications or [] if isinstance(m, dict)]
+    if not medications:
+        return "No medicines"
+    lead = next((m for m in medications if m.get("class") == "benzodiazepine"), medications[0])
+    name = lead.get("generic") or lead.get("input") or "a medicine"
+    daily = lead.get("daily_mg")
+    dose = f" {daily:g} mg/day" if isinstance(daily, int | float) else ""
+    others = len(medications) - 1
+    more = "" if others == 0 else f" + {others} other" + ("s" if others > 1 else "")
+    return f"{name}{dose}{more}"
+
+
 def _score(total, band) -> str:
     return "" if total is None else f"{total} {band_words(band)}".strip()
 
@@ -60,6 +93,8 @@ def queue_row(row: dict, now, user, detail_url: str) -> dict:
         if row["status"] == IntakeStatus.DRAFT
         else STATUS_LABELS.get(row["status"], row["status"]),
         "assignee": assignee,
+        "reason": visit_reason_words(row.get("visit_reason"), row.get("visit_reason_other")),
+        "medicines": medicine_summary(row.get("medicines")),
     }
 
 

@@ -156,6 +156,9 @@ def queue_rows(qs: QuerySet) -> QuerySet:
             phq9_band=_score("phq_9", "band"),
             # Each flag's severity is the case's own (benzo + alcohol can be high or moderate).
             flags=F("evaluation__flags"),
+            visit_reason=KT("answers__visit_reason"),
+            visit_reason_other=KT("answers__visit_reason_other"),
+            medicines=F("evaluation__medications"),
         )
         .order_by(*queue_sort_expressions())
         .values(
@@ -167,6 +170,9 @@ def queue_rows(qs: QuerySet) -> QuerySet:
             "phq9_total",
             "phq9_band",
             "flags",
+            "visit_reason",
+            "visit_reason_other",
+            "medicines",
         )
     )
 
