@@ -7,6 +7,7 @@ Every change goes through the services, never the admin.
 from django.contrib import admin
 
 from portal.admin import ReadOnlyAdmin
+from portal.admin_audit import AuditedAdminMixin
 
 from .models import Intake, StatusChange
 
@@ -23,7 +24,7 @@ class StatusChangeInline(admin.TabularInline):
 
 
 @admin.register(Intake)
-class IntakeAdmin(ReadOnlyAdmin):
+class IntakeAdmin(AuditedAdminMixin, ReadOnlyAdmin):
     list_display = ("public_id", "status", "priority", "visit_at", "submitted_at", "assignee")
     list_filter = ("status", "priority")
     search_fields = ("public_id",)

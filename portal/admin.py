@@ -1,5 +1,12 @@
-from django.contrib import admin
+import csv
 
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.http import HttpResponse
+
+from .admin_audit import AuditedAdminMixin
+from .audit import record
 from .models import AuditEvent, Invitation, LegalHold
 
 
@@ -14,18 +21,91 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+class PatientFilter(admin.SimpleListFilter):
+    """``?patient=<user id>``: rows about that patient's account or any of their intakes
+    (linked from a user's page; no list of patients is shown here)."""
+
+    title = "patient"
+    parameter_name = "patient"
+
+    def lookups(self, request, model_admin):
+        return ()
+
+    def has_output(self):
+        return True  # Django applies only filters that show; this one shows "All"
+
+    def queryset(self, request, queryset):
+        from django.db.models import Q
+
+        from intake.models import Intake
+
+        value = self.value()
+        if not value or not value.isdigit():
+            return queryset
+        intake_ids = [
+            str(pk) for pk in Intake.objects.filter(patient_id=value).values_list("pk", flat=True)
+        ]
+        return queryset.filter(
+            Q(object_type="auth.user", object_id=value)
+            | Q(object_type="intake.intake", object_id__in=intake_ids)
+        )
+
+
+CSV_COLUMNS = (
+    "at", "action", "actor_id", "object_type", "object_id", "client_ip", "user_agent",
+    "request_id", "incoming_request_id", "detail",
+)  # fmt: skip
+
+
+@admin.action(description="Export the selected rows as CSV")
+def export_csv(modeladmin, request, queryset):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="audit.csv"'
+    writer = csv.writer(response)
+    writer.writerow(CSV_COLUMNS)
+    for row in queryset.order_by("at", "id").values_list(*CSV_COLUMNS):
+        writer.writerow(row)
+    record(actor=request.user, action="audit.exported", object_type="portal.auditevent",
+           detail={"rows": queryset.count()})  # fmt: skip
+    return response
+
+
 @admin.register(AuditEvent)
 class AuditEventAdmin(ReadOnlyAdmin):
-    list_display = ("at", "action", "actor", "object_type", "object_id", "request_id")
-    list_filter = ("action", "object_type", ("actor", admin.RelatedOnlyFieldListFilter))
-    search_fields = ("=object_id", "=request_id", "=actor__username")
+    """The audit viewer, for superusers: filter by user, patient (``?patient=id``), action
+    and date; export as CSV."""
+
+    list_display = ("at", "action", "actor", "object_type", "object_id", "client_ip", "request_id")
+    list_filter = (
+        "action",
+        "object_type",
+        ("actor", admin.RelatedOnlyFieldListFilter),
+        ("at", admin.DateFieldListFilter),
+        PatientFilter,
+    )
+    search_fields = ("=object_id", "=request_id", "=incoming_request_id", "=actor__username")
     date_hierarchy = "at"
     list_select_related = ("actor",)
     show_full_result_count = False
+    actions = [export_csv]
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+
+admin.site.unregister(get_user_model())
+
+
+@admin.register(get_user_model())
+class AuditedUserAdmin(AuditedAdminMixin, DjangoUserAdmin):
+    """Django's user admin; each list and change page is an audited read."""
 
 
 @admin.register(Invitation)
-class InvitationAdmin(ReadOnlyAdmin):
+class InvitationAdmin(AuditedAdminMixin, ReadOnlyAdmin):
     list_display = ("public_id", "visit_at", "created_by", "created_at", "sent_at", "accepted_at")
     list_select_related = ("created_by",)
 

@@ -13,7 +13,8 @@ from django.conf import settings
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from .audit import current_request_id
+from .audit import RequestContext, current_http_request, current_request
+from .clientip import client_ip
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9-]{8,64}$")
 
@@ -23,13 +24,25 @@ class RequestIdMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # Ours, always: a client must not choose the id its audit rows carry. An id sent by
+        # the client or a proxy is kept apart, to tie our rows to their logs.
         incoming = request.headers.get("X-Request-ID", "")
-        request.id = incoming if _SAFE_ID.match(incoming) else uuid.uuid4().hex
-        token = current_request_id.set(request.id)
+        request.id = uuid.uuid4().hex
+        request.incoming_id = incoming if _SAFE_ID.match(incoming) else ""
+        token = current_request.set(
+            RequestContext(
+                request_id=request.id,
+                incoming_request_id=request.incoming_id,
+                client_ip=client_ip(request),
+                user_agent=request.headers.get("User-Agent", "")[:256],
+            )
+        )
+        http_token = current_http_request.set(request)
         try:
             response = self.get_response(request)
         finally:
-            current_request_id.reset(token)
+            current_request.reset(token)
+            current_http_request.reset(http_token)
         response["X-Request-ID"] = request.id
         return response
 
@@ -51,6 +64,8 @@ class RequestLogMiddleware:
         user = getattr(request, "_cached_user", None)  # only if the request looked at it
         fields = {
             "request_id": getattr(request, "id", ""),
+            # Whatever the client or proxy sent, kept beside ours to tie the two logs.
+            "incoming_request_id": getattr(request, "incoming_id", ""),
             "user_id": user.pk if user is not None and user.is_authenticated else None,
             "route": match.view_name if match else None,
             "method": request.method,

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.timesince import timesince
 
+from portal.audit import record
+
 from ..models import IntakeStatus, Priority
 from .forms import QueueFilterForm
 from .labels import FLAG_LABELS, band_words
@@ -130,4 +132,11 @@ def queue_response(request):
         "first_query": params.urlencode(),
         "is_later_page": bool(after),
     }
+    # One audit row per page view, naming the intakes it showed (ids only).
+    record(
+        actor=request.user,
+        action="queue.viewed",
+        object_type="intake.intake",
+        detail={"intake_ids": [row["public_id"].hex for row in page.rows]},
+    )
     return render(request, "review/queue.html", context)

@@ -27,7 +27,12 @@ def test_each_request_logs_one_line_with_ids_route_status_and_duration(client, p
         response = client.get(f"/intake/{intake.public_id}/", HTTP_X_REQUEST_ID="req-12345678")
     [line] = _request_lines(caplog)
     assert response.status_code == 200
-    assert (line.request_id, line.user_id, line.status) == ("req-12345678", patient.pk, 200)
+    assert (line.request_id, line.user_id, line.status) == (
+        response["X-Request-ID"],
+        patient.pk,
+        200,
+    )
+    assert line.incoming_request_id == "req-12345678" != line.request_id  # ours, not theirs
     assert line.route.startswith("intake:") and line.method == "GET"
     assert 0 < line.duration_ms < 10_000
     text = line.getMessage() + json.dumps(line.__dict__, default=str)

@@ -1,0 +1,119 @@
+"""Reads of patient data in the admin, and privilege changes, go to the audit log.
+
+``AuditedAdminMixin`` records each list page (with the ids it showed) and each change page;
+the receivers below record changes to a user's staff/superuser/active flags, groups and
+permissions, and to a group's permissions, with before and after.
+"""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db.models.signals import m2m_changed, post_save, pre_save
+from django.dispatch import receiver
+
+from .audit import current_http_request, record
+
+PRIVILEGE_FIELDS = ("is_active", "is_staff", "is_superuser")
+
+
+class AuditedAdminMixin:
+    """For a ModelAdmin whose pages show patient data or accounts."""
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        changelist = getattr(response, "context_data", {}).get("cl")
+        if changelist is not None:
+            record(
+                actor=request.user,
+                action="admin.list_viewed",
+                object_type=self.model._meta.label_lower,
+                detail={"ids": [str(obj.pk) for obj in changelist.result_list]},
+            )
+        return response
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        if request.method == "GET" and response.status_code == 200:
+            record(
+                actor=request.user,
+                action="admin.viewed",
+                object_type=self.model._meta.label_lower,
+                object_id=object_id,
+            )
+        return response
+
+
+def _actor():
+    request = current_http_request.get()
+    return getattr(request, "user", None) if request is not None else None
+
+
+def _in_a_request() -> bool:
+    # Only changes made through the web (the admin) are recorded here: fixtures and
+    # management commands that build accounts write their own rows where it matters.
+    return current_http_request.get() is not None
+
+
+@receiver(pre_save, sender=get_user_model())
+def _remember_privileges(sender, instance, **kwargs):
+    if instance.pk and _in_a_request():
+        old = sender.objects.filter(pk=instance.pk).values(*PRIVILEGE_FIELDS).first()
+        instance._privileges_before = old
+
+
+@receiver(post_save, sender=get_user_model())
+def _audit_privileges(sender, instance, created, **kwargs):
+    if not _in_a_request():
+        return
+    after = {field: getattr(instance, field) for field in PRIVILEGE_FIELDS}
+    before = None if created else getattr(instance, "_privileges_before", None)
+    if created or (before is not None and before != after):
+        record(
+            actor=_actor(),
+            action="user.created" if created else "user.privileges_changed",
+            obj=instance,
+            detail={"before": before, "after": after},
+        )
+
+
+def _names(queryset) -> list[str]:
+    return sorted(str(item) for item in queryset)
+
+
+def _m2m_audit(action_name, relation):
+    def handler(sender, instance, action, reverse, pk_set, **kwargs):
+        if not _in_a_request():
+            return
+        # From the group's side (group.user_set.add) the ids name the users.
+        current = None if reverse else _names(getattr(instance, relation).all())
+        if action.startswith("pre_"):
+            instance._m2m_before = current
+            return
+        record(
+            actor=_actor(),
+            action=action_name,
+            obj=instance,
+            detail={
+                "change": action.removeprefix("post_"),
+                "ids": sorted(pk_set or []),
+                "before": getattr(instance, "_m2m_before", None),
+                "after": current,
+            },
+        )
+
+    return handler
+
+
+User = get_user_model()
+m2m_changed.connect(
+    _m2m_audit("user.groups_changed", "groups"), sender=User.groups.through, weak=False
+)
+m2m_changed.connect(
+    _m2m_audit("user.permissions_changed", "user_permissions"),
+    sender=User.user_permissions.through,
+    weak=False,
+)
+m2m_changed.connect(
+    _m2m_audit("group.permissions_changed", "permissions"),
+    sender=Group.permissions.through,
+    weak=False,
+)
