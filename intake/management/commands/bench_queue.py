@@ -36,6 +36,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.middleware.csrf import _get_new_csrf_string
 from django.utils import timezone
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from intake.models import Intake
 from intake.models.review import queue_sort_expressions
@@ -44,7 +46,7 @@ from intake.review.bench.server import gunicorn
 from intake.review.seed_cases import ARCHETYPES, DETAILS
 from intake.review.seeding import UNUSABLE, seed_intakes
 from intake.review.selectors import QueueFilters, encode_cursor, queue_filter
-from portal import roles
+from portal import mfa, roles
 
 BARE, SIGNED_IN = "bare view", "bare signed-in view"
 # Each psychiatrist's queue page: (name, filters, how far down the list the page starts).
@@ -134,11 +136,17 @@ class Command(BaseCommand):
         store = import_module(settings.SESSION_ENGINE).SessionStore()
         store[SESSION_KEY], store[BACKEND_SESSION_KEY] = str(user.pk), MODEL_BACKEND
         store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        if mfa.mfa_required(user):  # staff sign in with their authenticator app
+            store[DEVICE_ID_SESSION_KEY] = self._second_factor(user).persistent_id
         store.create()
         secret = _get_new_csrf_string()
         cookie = (f"{settings.SESSION_COOKIE_NAME}={store.session_key}; "
                   f"{settings.CSRF_COOKIE_NAME}={secret}")  # fmt: skip
         return {"Cookie": cookie, "X-CSRFToken": secret}
+
+    def _second_factor(self, user) -> TOTPDevice:
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        return device or TOTPDevice.objects.create(user=user, name="Bench app", confirmed=True)
 
     def _queue_targets(self, psychiatrists) -> list[tuple[str, str]]:
         """(name, path) of each psychiatrist's page; the second-to-last holds 30 intakes."""
@@ -205,7 +213,8 @@ class Command(BaseCommand):
     def _calls(self, base, psychiatrists, targets, pool, savers) -> dict:
         """Page name -> a function giving the next request to send."""
         sessions = [self._session(user) for user in psychiatrists]
-        detail = Intake.objects.filter(status="submitted", priority="stat").first()
+        # A STAT intake: the fullest detail page (its flags, scores, medicines, history).
+        detail = Intake.objects.exclude(status="draft").filter(priority="stat").first()
         calls = {
             BARE: lambda: Call("GET", "/review/_bench/bare/"),
             SIGNED_IN: lambda s=sessions[-1]: Call("GET", "/review/_bench/bare-signed-in/", s),
