@@ -14,8 +14,14 @@ PHQ9_ITEM9_WORDS = {1: "several days", 2: "more than half the days", 3: "nearly 
 def reach_patient(intake: Intake) -> dict | None:
     """The block's contents, or None for an intake that is neither STAT nor holds a positive
     safety answer (its contact details are then with the other answers)."""
-    if intake.priority != "stat" and not has_positive_safety_answer(intake.answers, intake.details):
-        return None
+    block = safety_and_contact(intake)
+    return block if block["urgent"] else None
+
+
+def safety_and_contact(intake: Intake) -> dict:
+    """The block's contents for any intake: the detail and print pages open with safety
+    and contact whatever the priority; ``urgent`` marks the STAT (or positive safety) one."""
+    urgent = intake.priority == "stat" or has_positive_safety_answer(intake.answers, intake.details)
     contact = intake.details.get("contact") or {}
     emergency = contact.get("emergency_contact") or {}
     return {
@@ -30,9 +36,16 @@ def reach_patient(intake: Intake) -> dict | None:
         else None,
         "state": STATE_NAMES.get(contact.get("visit_state"), ""),
         "address": contact.get("visit_address", ""),
-        "risk": _risk(intake),
-        "safety_answers": _safety_answers(intake),
+        "risk": _risk(intake) if urgent else _calm_risk(intake),
+        "safety_answers": _safety_answers(intake) if urgent else [],
+        "urgent": urgent,
     }
+
+
+def _calm_risk(intake: Intake) -> str:
+    cssrs = ((intake.evaluation or {}).get("scores") or {}).get("cssrs") or {}
+    words = "No positive safety answer"
+    return f"{words} (C-SSRS {cssrs['risk'].upper()})" if cssrs.get("risk") else words
 
 
 def _phone(e164: str | None) -> dict | None:

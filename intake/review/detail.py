@@ -20,6 +20,30 @@ def _answer_sections(intake: Intake) -> list[dict]:
     ]
 
 
+# The detail page's order after medicines and scores: these groups of answer sections,
+# then every other section (the section keys of each group, in order).
+ANSWER_GROUPS = (
+    ("substances", "Substances", ("substances",)),
+    ("side-effects", "Side effects", ("side_effects",)),
+    ("histories", "Histories", ("benzo_history", "psych_history", "health")),
+    ("goals", "The patient's goals", ("goals",)),
+)
+
+
+def answer_groups(sections: list[dict]) -> list[dict]:
+    """The answer sections in the page's order: each group (left out when empty), then
+    "Other answers" with the sections no group names, in the intake's own order."""
+    by_key = {s["key"]: s for s in sections}
+    grouped = {key for _, _, keys in ANSWER_GROUPS for key in keys}
+    groups = [
+        {"key": key, "title": title, "sections": [by_key[k] for k in keys if k in by_key]}
+        for key, title, keys in ANSWER_GROUPS
+    ]
+    rest = [s for s in sections if s["key"] not in grouped]
+    groups.append({"key": "other", "title": "Other answers by section", "sections": rest})
+    return [g for g in groups if g["sections"]]
+
+
 def _range(values) -> str:
     if not values:
         return ""
@@ -149,7 +173,7 @@ def detail_context(intake: Intake) -> dict:
     return {
         "intake": intake,
         "patient_name": intake.patient.get_full_name() or intake.patient.get_username(),
-        "sections": _answer_sections(intake),
+        "answer_groups": answer_groups(_answer_sections(intake)),
         "medications": medicines,
         "equivalent_total": _range(total),
         "scores": _scores(evaluation, trend and trend["scores"]),

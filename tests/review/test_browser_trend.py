@@ -25,5 +25,6 @@ def test_a_second_intake_shows_trends_on_the_detail_page(page, axe):
     expect(changes).to_contain_text("Added: sertraline")
     expect(changes).to_contain_text("Stopped: escitalopram")
     expect(changes).to_contain_text("clonazepam up from 1 mg a day to 2 mg a day")
-    expect(page.get_by_role("row", name="Klonopin")).to_contain_text("dose up: was 1 mg a day")
+    klonopin = page.locator(".medicine-item").filter(has_text="Klonopin")
+    expect(klonopin).to_contain_text("dose up: was 1 mg a day")
     axe(page, "review-detail-trend")

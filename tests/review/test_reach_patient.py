@@ -34,14 +34,17 @@ def test_the_block_names_the_emergency_contact_and_the_visit_location(
     assert "New York: 1 Example Street, Albany, NY 12207" in html
 
 
-def test_a_routine_intake_has_no_block_but_its_contact_answers_are_listed(
+def test_a_routine_intake_opens_with_safety_and_contact_not_the_red_block(
     client, psychiatrist, patient
 ):
     intake = make_submitted_intake(patient, archetype="routine_calm")
     client.force_login(psychiatrist)
     html = client.get(_url(intake)).content.decode()
     assert 'id="reach-title"' not in html
-    assert "(202) 555-0143" in html
+    block = html.index('id="safety-title"')
+    assert block < html.index('id="flags-title"')
+    assert '<a href="tel:+12025550143">(202) 555-0143</a>' in html[block:]
+    assert "No positive safety answer (C-SSRS NONE)" in html[block:]
 
 
 def test_an_unsent_safety_intake_shows_how_to_reach_the_patient(client, psychiatrist, patient):
