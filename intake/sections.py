@@ -36,6 +36,18 @@ BENZO_HISTORY_KEYS = (
     "missed_dose_symptoms",
     "plans_to_stop",
 )
+HEALTH_KEYS = (
+    "sleep_apnoea",
+    "lung_disease",
+    "liver_disease",
+    "kidney_disease",
+    "falls_past_year",
+    "seizures",
+    "head_injury",
+    "medicine_allergies",
+)
+# Past medicines for mood or anxiety: up to this many rows on the psychiatric history page.
+PAST_MEDICINE_ROWS = 3
 
 
 @dataclass(frozen=True)
@@ -51,6 +63,9 @@ class Section:
     title: str
     url_name: str
     steps: tuple[Step, ...] = field(default_factory=tuple)
+    # An optional section never holds up sending the answers: the patient may skip it
+    # (its task shows "Optional" until answered).
+    optional: bool = False
 
 
 SECTIONS: list[Section] = [
@@ -106,6 +121,27 @@ SECTIONS: list[Section] = [
             Step("safety", "Your safety", "intake:safety"),
             Step("safety_more", "More about your safety", "intake:safety_more"),
         ),
+    ),
+    Section(
+        "health",
+        "Health conditions that change sedative safety",
+        "intake:health",
+        (Step("health", "Health conditions that change sedative safety", "intake:health"),),
+        optional=True,
+    ),
+    Section(
+        "psych_history",
+        "Psychiatric history",
+        "intake:psych_history",
+        (Step("psych_history", "Psychiatric history", "intake:psych_history"),),
+        optional=True,
+    ),
+    Section(
+        "pharmacy",
+        "Pharmacy and prescribers",
+        "intake:pharmacy",
+        (Step("pharmacy", "Your pharmacy", "intake:pharmacy"),),
+        optional=True,
     ),
 ]
 SECTION_KEYS = [s.key for s in SECTIONS]
@@ -292,6 +328,11 @@ _MISSING = {
     "mood": lambda a, d: _missing_list(a.get("phq_9"), 9, "Mood questions"),
     "safety": lambda a, d: _missing_keys(a.get("cssrs"), ("q1", "q2", "q6"), "Your safety"),
     "safety_more": _missing_safety_more,
+    "health": lambda a, d: _missing_keys(a.get("health"), HEALTH_KEYS, "Health conditions"),
+    "psych_history": lambda a, d: (
+        [] if "psych_history" in a else ["Psychiatric history: not answered yet"]
+    ),
+    "pharmacy": lambda a, d: [] if "pharmacy" in d else ["Whether you have a pharmacy"],
 }
 
 
@@ -327,14 +368,17 @@ def section_state(section: Section, answers: dict, details: dict) -> dict:
     elif started:
         status = "in_progress"
     else:
-        status = "not_started"
+        status = "optional" if section.optional else "not_started"
     return {"status": status, "missing": missing}
 
 
 def missing_answers(answers: dict, details: dict) -> dict[str, list[tuple[str, str]]]:
-    """Section key -> [(what is missing, step url name)] for every incomplete section."""
+    """Section key -> [(what is missing, step url name)] for every incomplete section
+    the patient must answer before sending (optional sections are never listed)."""
     result = {}
     for section in SECTIONS:
+        if section.optional:
+            continue
         items = [
             (_in_section(label, section), step.url_name)
             for step in section.steps

@@ -72,9 +72,11 @@ def daily_dose_in_words(medication: dict) -> str:
 
 
 def _display(field, value) -> str:
-    if value in (None, ""):
+    if value in (None, "", []):
         return ""
     choices = getattr(field, "choices", None)
+    if isinstance(value, list | tuple):  # several boxes ticked: each in words
+        return ", ".join(_display(field, item) for item in value)
     if choices:
         return str(dict(choices).get(str(value), value))
     if isinstance(value, date):

@@ -19,6 +19,9 @@ STEP_PATHS = {
     "mood": "mood/",
     "safety": "safety/",
     "safety_more": "safety/more/",
+    "health": "health/",
+    "psych_history": "psychiatric-history/",
+    "pharmacy": "pharmacy/",
 }
 
 urlpatterns = [

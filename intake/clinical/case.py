@@ -95,6 +95,20 @@ class SideEffects:
 
 
 @dataclass(frozen=True)
+class Health:
+    """Health conditions that change how safe a sedative is (the "Health conditions" page)."""
+
+    sleep_apnoea: bool | None = None
+    lung_disease: bool | None = None  # COPD or other lung disease
+    liver_disease: bool | None = None
+    kidney_disease: bool | None = None
+    falls_past_year: bool | None = None
+    seizures: bool | None = None
+    head_injury: bool | None = None
+    medicine_allergies: bool | None = None
+
+
+@dataclass(frozen=True)
 class Case:
     age: int | None = None
     date_of_birth: date | None = None
@@ -104,6 +118,7 @@ class Case:
     substances: Substances = field(default_factory=Substances)
     benzo_history: BenzoHistory = field(default_factory=BenzoHistory)
     side_effects: SideEffects = field(default_factory=SideEffects)
+    health: Health = field(default_factory=Health)
     panic_attacks_per_week: int | None = None
     gad_7: tuple | None = None
     phq_9: tuple | None = None
@@ -120,6 +135,7 @@ SECTIONS = {
     "substances": Substances,
     "benzo_history": BenzoHistory,
     "side_effects": SideEffects,
+    "health": Health,
 }
 TOP_KEYS = frozenset(
     {"age", "date_of_birth", "as_of", "sex_at_birth", "medications", "panic_attacks_per_week",

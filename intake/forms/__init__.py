@@ -2,6 +2,7 @@
 
 from .about import AboutForm, VisitForm
 from .contact import ContactForm
+from .history import HealthForm, PharmacyForm, PsychHistoryForm
 from .medications import MedicationForm, MedicationsDoneForm
 from .substances import AlcoholForm, BenzoHistoryForm, DrugUseForm, SubstancesForm
 from .wellbeing import (
@@ -26,6 +27,9 @@ STEP_FORMS = {
     "mood": MoodForm,
     "safety": SafetyForm,
     "safety_more": SafetyMoreForm,
+    "health": HealthForm,
+    "psych_history": PsychHistoryForm,
+    "pharmacy": PharmacyForm,
 }
 
 __all__ = ["STEP_FORMS", "AttestationForm", "MedicationForm", "MedicationsDoneForm"]

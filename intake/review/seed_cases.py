@@ -45,6 +45,17 @@ def _med(name, strength, times=2, amount=1, **extra) -> dict:
 
 CLONAZEPAM = _med("Klonopin", 0.5)
 
+NO_HEALTH_CONDITIONS = {
+    "sleep_apnoea": False,
+    "lung_disease": False,
+    "liver_disease": False,
+    "kidney_disease": False,
+    "falls_past_year": False,
+    "seizures": False,
+    "head_injury": False,
+    "medicine_allergies": False,
+}
+
 
 def base(**changes) -> dict:
     """A calm, complete intake (no flags); ``changes`` replace whole keys."""
@@ -62,6 +73,7 @@ def base(**changes) -> dict:
         "panic_attacks_per_week": 0,
         "phq_9": [1, 0, 1, 1, 0, 0, 0, 0, 0],
         "cssrs": CSSRS_NO,
+        "health": NO_HEALTH_CONDITIONS,
     }
     answers.update(copy.deepcopy(changes))
     if not any("pam" in m["name"].lower() or "klonopin" in m["name"].lower()
@@ -126,6 +138,8 @@ ARCHETYPES: dict[str, dict] = {
         visit_reason="gad", medications=[_med("escitalopram", 10, times=1, weeks_taking=40)]
     ),
     "routine_no_medicines": base(visit_reason="gad", medications=[]),
+    "urgent_sleep_apnoea": base(health=_with(NO_HEALTH_CONDITIONS, sleep_apnoea=True)),
+    "routine_liver": base(health=_with(NO_HEALTH_CONDITIONS, liver_disease=True)),
 }
 # How often each archetype is drawn by ``seed_demo`` (a triage mix, not a clinical estimate).
 WEIGHTS = {
@@ -148,6 +162,8 @@ WEIGHTS = {
     "routine_unrecognised": 6,
     "routine_calm": 14,
     "routine_no_medicines": 7,
+    "urgent_sleep_apnoea": 3,
+    "routine_liver": 3,
 }
 DETAILS = {
     "medications_confirmed": True,

@@ -37,6 +37,10 @@ FIELD_WORDS = {
     "breakthrough_anxiety": "anxiety between doses",
     "over_medicated": "feels over-medicated",
     "brain_fog": "brain fog",
+    "sleep_apnoea": "sleep apnoea",
+    "lung_disease": "COPD or other lung disease",
+    "liver_disease": "liver disease",
+    "falls_past_year": "a fall in the past year",
     "item_9": "item 9",
     "item_1": "item 1",
 }

@@ -7,6 +7,7 @@ from django.urls import reverse
 from intake.models import Intake
 from intake.sections import (
     SECTION_OF_STEP,
+    SECTIONS_BY_KEY,
     STEP_ORDER,
     STEPS_BY_KEY,
     missing_for_step,
@@ -38,10 +39,16 @@ def next_url(intake: Intake, step_key: str, change: bool = False) -> str:
             continue
         if not intake.editable_section(SECTION_OF_STEP[key]):
             continue
-        if change and not missing_for_step(key, answers, details):
+        # Changing an answer returns to the check page past whatever is complete, and past
+        # optional sections the patient chose to skip.
+        if change and (_optional(key) or not missing_for_step(key, answers, details)):
             continue
         return step_url(intake, key, change)
     return reverse("intake:check", args=[intake.public_id])
+
+
+def _optional(step_key: str) -> bool:
+    return SECTIONS_BY_KEY[SECTION_OF_STEP[step_key]].optional
 
 
 def previous_url(intake: Intake, step_key: str) -> str:

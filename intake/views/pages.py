@@ -53,6 +53,12 @@ STEP_INTROS = {
     "safety": INSTRUMENTS["cssrs"].question,
     "safety_more": "Thank you for telling us. A few more questions help your care team "
     "support you.",
+    "health": "Some health conditions change how safe calming medicines are for you. This "
+    "section is optional, but it helps your psychiatrist plan safely.",
+    "psych_history": "What has happened before helps your psychiatrist choose what to try "
+    "next. This section is optional.",
+    "pharmacy": "Where your psychiatrist should send a prescription. This section is "
+    "optional. Who prescribes each of your medicines is asked on the medicines page.",
 }
 
 # Said before the safety questions (C-SSRS, and PHQ-9 whose item 9 is one): a safety answer
@@ -115,7 +121,9 @@ def _task_list(request, intake: Intake):
                 **state,
             }
         )
-    complete = all(row["status"] in ("completed", "not_needed") for row in rows)
+    complete = all(
+        row["status"] in ("completed", "not_needed") or row["section"].optional for row in rows
+    )
     context = page_context(
         intake, rows=rows, complete=complete, request_message=intake.information_request()
     )

@@ -449,6 +449,7 @@ EVERYTHING = {
     "benzo_history": {"plans_to_stop": True},
     "side_effects": {"drowsiness": "severe", "falls": True, "breakthrough_anxiety": "severe"},
     "substances": {"sud_history": True},
+    "health": {"sleep_apnoea": True, "liver_disease": True},
     "audit_c": [4, 4, 4],
     "dast_10": [True, True, False] + [True] * 7,
     "phq_9": [3, 3, 3, 3, 3, 3, 0, 0, 2],
@@ -463,7 +464,7 @@ def test_the_rule_registry_holds_every_flag_of_the_design():
         "misuse_signals", "benzo_alcohol", "cns_load", "dependence_risk", "withdrawal_risk",
         "oversedation", "fall_risk", "undertreated", "audit_c_positive", "dast_moderate",
         "past_suicidal_behaviour", "severe_depression", "pregnancy_benzo",
-        "unrecognised_medicine",
+        "unrecognised_medicine", "benzo_respiratory", "benzo_hepatic",
     }  # fmt: skip
 
 
@@ -476,9 +477,11 @@ def test_flags_are_ordered_by_severity_then_code():
     codes = [flag["code"] for flag in evaluated(EVERYTHING)["flags"]]
     assert codes == [
         "self_harm",
-        "age65_benzo", "benzo_alcohol", "clonazepam_above_max", "misuse_signals",
-        "multiple_benzos", "opioid_benzo", "pregnancy_benzo", "severe_depression",
-        "audit_c_positive", "cns_load", "dast_moderate", "dependence_risk", "fall_risk",
+        "age65_benzo", "benzo_alcohol", "benzo_respiratory", "clonazepam_above_max",
+        "misuse_signals", "multiple_benzos", "opioid_benzo", "pregnancy_benzo",
+        "severe_depression",
+        "audit_c_positive", "benzo_hepatic", "cns_load", "dast_moderate", "dependence_risk",
+        "fall_risk",
         "oversedation", "unrecognised_medicine", "withdrawal_risk",
         "undertreated",
     ]  # fmt: skip
@@ -737,3 +740,70 @@ def test_every_rule_declares_its_label_and_usual_severity_once():
 def test_no_flag_cites_the_patient_education_article(code):
     flag = {**flags(EVERYTHING), **flags(PAST_BEHAVIOUR)}[code]
     assert "article" not in flag["source"].lower()
+
+
+# ---- benzo_respiratory, benzo_hepatic (health conditions) -----------------------------------
+@pytest.mark.parametrize(
+    ("case", "respiratory", "hepatic"),
+    [
+        ({"medications": [KLONOPIN], "health": {"sleep_apnoea": True}}, "high", None),
+        ({"medications": [KLONOPIN], "health": {"lung_disease": True}}, "high", None),
+        ({"medications": [KLONOPIN], "health": {"liver_disease": True}}, None, "moderate"),
+        ({"medications": [KLONOPIN], "health": {"sleep_apnoea": True, "liver_disease": True}},
+         "high", "moderate"),
+        ({"medications": [KLONOPIN], "health": {"kidney_disease": True, "seizures": True,
+                                                "head_injury": True}}, None, None),
+        ({"medications": [KLONOPIN], "health": {"sleep_apnoea": False, "lung_disease": False,
+                                                "liver_disease": False}}, None, None),
+        ({"medications": [KLONOPIN]}, None, None),
+        ({"medications": [SERTRALINE], "health": {"sleep_apnoea": True, "lung_disease": True,
+                                                  "liver_disease": True}}, None, None),
+        ({"medications": [OXYCODONE], "health": {"sleep_apnoea": True}}, None, None),
+    ],
+    ids=["apnoea", "lung-disease", "liver-disease", "apnoea-and-liver", "other-conditions",
+         "all-no", "not-answered", "no-benzo-ssri", "no-benzo-opioid"],
+)  # fmt: skip
+def test_a_benzodiazepine_with_lung_or_liver_disease_is_flagged(case, respiratory, hepatic):
+    assert (fires(case, "benzo_respiratory"), fires(case, "benzo_hepatic")) == (
+        respiratory,
+        hepatic,
+    )
+
+
+def test_the_respiratory_flag_names_the_conditions_and_cites_the_label():
+    case = {"medications": [KLONOPIN], "health": {"sleep_apnoea": True, "lung_disease": True}}
+    flag = flags(case)["benzo_respiratory"]
+    assert flag["triggered_by"] == [
+        "medications[0]=clonazepam",
+        "health.sleep_apnoea=true",
+        "health.lung_disease=true",
+    ]
+    assert "sleep apnoea and COPD or other lung disease" in flag["rationale"]
+    assert "respiratory depression" in flag["source"] and "Beers" in flag["source"]
+    assert evaluated(case)["priority"] == "urgent"
+
+
+def test_the_hepatic_flag_cites_the_label_on_hepatic_impairment():
+    flag = flags({"medications": [KLONOPIN], "health": {"liver_disease": True}})["benzo_hepatic"]
+    assert "hepatic impairment" in flag["source"]
+    assert flag["triggered_by"][-1] == "health.liver_disease=true"
+
+
+def test_a_fall_in_the_past_year_on_a_benzodiazepine_is_a_fall_risk():
+    case = {"medications": [KLONOPIN], "health": {"falls_past_year": True}}
+    assert "health.falls_past_year=true" in flags(case)["fall_risk"]["triggered_by"]
+
+
+@pytest.mark.parametrize(
+    ("health", "path"),
+    [
+        ({"sleep_apnea": True}, "health.sleep_apnea"),
+        ({"liver_disease": "yes"}, "health.liver_disease"),
+        ("yes", "health"),
+    ],
+    ids=["unknown-key", "not-a-boolean", "not-an-object"],
+)
+def test_the_health_section_is_validated_strictly(health, path):
+    with pytest.raises(CaseError) as error:
+        parse_case({"health": health})
+    assert error.value.path == path

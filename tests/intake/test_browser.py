@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
+from intake.sections import HEALTH_KEYS
 from portal import roles
 from tests.browser import sign_in
 from tests.factories import make_intake, make_user
@@ -134,6 +135,37 @@ def mood_and_safety(page, axe, width):
     save(page)
 
 
+def new_sections(page, axe, width):
+    """Health conditions, psychiatric history and the pharmacy: one page each."""
+    expect(
+        page.get_by_role("heading", name="Health conditions that change sedative safety")
+    ).to_be_visible()
+    axe(page, f"{width}-health")
+    for name in HEALTH_KEYS:
+        choose(page, name, 0 if name in ("sleep_apnoea", "medicine_allergies") else 1)
+    save(page)  # an allergy without its details: the error beside the field
+    expect(page.locator("#error-summary")).to_contain_text("Enter which medicines")
+    axe(page, f"{width}-health-errors")
+    page.get_by_label(re.compile("Which medicines, and what happened")).fill("Penicillin: a rash")
+    save(page)
+    expect(page.get_by_role("heading", name="Psychiatric history")).to_be_visible()
+    axe(page, f"{width}-psychiatric-history")
+    page.get_by_label("Depression", exact=True).check()
+    page.get_by_label(re.compile("How many times have you stayed in hospital")).fill("0")
+    page.get_by_label(re.compile("Past medicine 1 for mood or anxiety")).fill("Paroxetine")
+    choose(page, "past_medicine_1_helped", 1)
+    page.get_by_label("Why did you stop past medicine 1? (optional)").fill("Weight gain")
+    choose(page, "therapist", 1)
+    save(page)
+    expect(page.get_by_role("heading", name="Your pharmacy")).to_be_visible()
+    axe(page, f"{width}-pharmacy")
+    choose(page, "has_pharmacy", 0)
+    page.get_by_label("Pharmacy name").fill("Main Street Pharmacy")
+    page.get_by_label("Pharmacy phone number (optional)").fill("202-555-0199")
+    page.get_by_label("Town or city of the pharmacy").fill("Albany")
+    save(page)
+
+
 def check_change_and_submit(page, axe, width):
     expect(page.get_by_role("heading", name="Check your answers")).to_be_visible()
     axe(page, f"{width}-check")
@@ -173,11 +205,16 @@ def test_a_patient_completes_an_intake_in_the_browser(request, viewport, axe):
     medicines(page, axe, width)
     other_sections(page, axe, width)
     mood_and_safety(page, axe, width)
+    new_sections(page, axe, width)
     check_change_and_submit(page, axe, width)
     intake.refresh_from_db()
     stored = Intake.objects.get(pk=intake.pk)
     assert (stored.status, stored.priority) == ("submitted", "stat")
     assert [m["name"] for m in stored.answers["medications"]] == ["Klonopin", "oxycodone"]
+    assert stored.answers["health"]["sleep_apnoea"] is True
+    assert stored.answers["psych_history"]["past_medicines"][0]["name"] == "Paroxetine"
+    assert stored.details["pharmacy"]["town"] == "Albany"
+    assert "benzo_respiratory" in stored.flag_codes
 
 
 def test_medicines_can_be_added_and_removed_with_javascript_off(chromium, live_server):

@@ -100,13 +100,16 @@ def oversedation(facts) -> Flag | None:
 
 @rule("fall_risk", severity="moderate", label="Fall risk")
 def fall_risk(facts) -> Flag | None:
-    """A benzodiazepine with age 65+, a fall, or coordination problems."""
+    """A benzodiazepine with age 65+, a fall (past 3 months, or past year on the health
+    page), or coordination problems."""
     if not facts.benzos:
         return None
     age = facts.case.age
     triggers = [f"age={age}"] if age is not None and age >= 65 else []
     if facts.case.side_effects.falls:
         triggers.append("side_effects.falls=true")
+    if facts.case.health.falls_past_year:
+        triggers.append("health.falls_past_year=true")
     triggers += _side_effects_over(facts, ("coordination",), AT_LEAST_MILD)
     if not triggers:
         return None

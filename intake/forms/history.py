@@ -1,0 +1,266 @@
+"""Health conditions that change sedative safety, psychiatric history, and the pharmacy.
+
+Health conditions are case-format answers (``answers["health"]``, booleans the rules read);
+the allergy details, the psychiatric history and the pharmacy are for the psychiatrist to
+read and are not part of the case (the clinical core never sees them). The pharmacy is
+contact information, so it is kept with the contact details (``details``).
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from education import slugs
+from intake.sections import HEALTH_KEYS, PAST_MEDICINE_ROWS
+
+from .base import StepForm, from_bool, radio_field, to_bool, why, yes_no_field
+from .contact import phone_display, phone_e164
+
+HEALTH_LABELS = {
+    "sleep_apnoea": "Do you have sleep apnoea?",
+    "lung_disease": "Do you have COPD, emphysema or another lung disease?",
+    "liver_disease": "Do you have liver disease, such as cirrhosis or hepatitis?",
+    "kidney_disease": "Do you have kidney disease?",
+    "falls_past_year": "Have you fallen in the past year?",
+    "seizures": "Have you ever had a seizure or fit?",
+    "head_injury": "Have you ever had a serious head injury or concussion?",
+    "medicine_allergies": "Are you allergic to any medicines?",
+}
+DIAGNOSES = [
+    ("depression", "Depression"),
+    ("bipolar", "Bipolar disorder"),
+    ("anxiety", "Generalised anxiety disorder"),
+    ("panic", "Panic disorder"),
+    ("ptsd", "Post-traumatic stress disorder (PTSD)"),
+    ("ocd", "Obsessive-compulsive disorder (OCD)"),
+    ("adhd", "ADHD"),
+    ("psychosis", "Schizophrenia or another psychotic illness"),
+    ("eating", "An eating disorder"),
+    ("substance_use", "A substance use disorder"),
+]
+HELPED = [("yes", "Yes"), ("some", "A little"), ("no", "No")]
+SHORT_TEXT = 200
+MAX_HOSPITAL_STAYS = 99
+
+
+def _text(label: str, limit: int = SHORT_TEXT, help_text: str = "", **attrs) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=limit,
+        help_text=help_text,
+        widget=forms.TextInput(attrs=attrs),
+        error_messages={"max_length": f"Use {limit} characters or fewer"},
+    )
+
+
+def _require(form, name: str, message: str) -> None:
+    if not form.cleaned_data.get(name) and name not in form.errors:
+        form.add_error(name, ValidationError(message, code="required"))
+
+
+class HealthForm(StepForm):
+    allergy_details = forms.CharField(
+        label="Which medicines, and what happened? (if you are allergic)",
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example: penicillin, a rash.",
+        error_messages={"max_length": "Use 500 characters or fewer"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for key in HEALTH_KEYS:
+            self.fields[key] = yes_no_field(HEALTH_LABELS[key])
+            self.fields[key].error_messages["required"] = (
+                f"Select yes or no: {HEALTH_LABELS[key][0].lower()}{HEALTH_LABELS[key][1:-1]}"
+            )
+        self.fields["sleep_apnoea"].help_text = why(
+            "calming medicines can slow breathing, more so with sleep apnoea or lung disease.",
+            slugs.WHAT_CHANGES_DOSE,
+            "What changes the right dose",
+        )
+        self.fields["liver_disease"].help_text = why(
+            "the liver clears most calming medicines; liver disease can make them build up."
+        )
+        self.fields["falls_past_year"].help_text = why(
+            "falls, seizures and head injuries change which medicines are safest."
+        )
+        self.order_fields([*HEALTH_KEYS, "allergy_details"])
+
+    def clean(self):
+        data = super().clean()
+        if data.get("medicine_allergies") == "yes":
+            _require(self, "allergy_details", "Enter which medicines you are allergic to")
+        return data
+
+    @classmethod
+    def initial_from(cls, answers, details):
+        stored = answers.get("health") or {}
+        initial = {key: from_bool(stored.get(key)) for key in HEALTH_KEYS}
+        initial["allergy_details"] = answers.get("allergy_details", "")
+        return initial
+
+    def store(self, answers, details):
+        data = self.cleaned_data
+        answers["health"] = {key: to_bool(data[key]) for key in HEALTH_KEYS}
+        if answers["health"]["medicine_allergies"]:
+            answers["allergy_details"] = data["allergy_details"]
+        else:
+            answers.pop("allergy_details", None)
+
+
+class PsychHistoryForm(StepForm):
+    diagnoses = forms.MultipleChoiceField(
+        label="Has a doctor or therapist ever told you that you have any of these? (optional)",
+        choices=DIAGNOSES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=why("past diagnoses help your psychiatrist choose the safest treatment."),
+    )
+    diagnoses_other = _text("Any other diagnosis (optional)")
+    hospital_stays = forms.IntegerField(
+        label="How many times have you stayed in hospital for your mental health?",
+        help_text="Enter 0 if never.",
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "required": "Enter how many hospital stays for your mental health, or 0",
+            "invalid": "Enter the number of hospital stays as a whole number, like 1",
+        },
+    )
+    last_hospital_stay = _text(
+        "When was the last stay, and what was it for? (if you have stayed)",
+        help_text="For example: March 2019, for depression.",
+    )
+    therapist = yes_no_field("Do you see a therapist or counsellor now?")
+    therapist_name = _text("Their name and where they work (optional)")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for n in range(1, PAST_MEDICINE_ROWS + 1):
+            self.fields[f"past_medicine_{n}"] = _text(
+                f"Past medicine {n} for mood or anxiety: name (optional)",
+                limit=120,
+                help_text=why("what helped before, and what did not, guides what to try next.")
+                if n == 1
+                else "",
+            )
+            self.fields[f"past_medicine_{n}_helped"] = radio_field(
+                f"Did past medicine {n} help?",
+                HELPED,
+                required=False,
+                message="Select whether it helped",
+            )
+            self.fields[f"past_medicine_{n}_stopped"] = _text(
+                f"Why did you stop past medicine {n}? (optional)"
+            )
+
+    def clean_hospital_stays(self):
+        value = self.cleaned_data["hospital_stays"]
+        if not 0 <= value <= MAX_HOSPITAL_STAYS:
+            raise ValidationError(
+                f"Enter a number from 0 to {MAX_HOSPITAL_STAYS}", code="out_of_range"
+            )
+        return value
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("hospital_stays") or 0) > 0:
+            _require(self, "last_hospital_stay", "Enter when your last hospital stay was")
+        for n in range(1, PAST_MEDICINE_ROWS + 1):
+            if data.get(f"past_medicine_{n}"):
+                _require(self, f"past_medicine_{n}_helped", f"Select whether medicine {n} helped")
+            elif data.get(f"past_medicine_{n}_helped") or data.get(f"past_medicine_{n}_stopped"):
+                _require(self, f"past_medicine_{n}", f"Enter the name of past medicine {n}")
+        return data
+
+    @classmethod
+    def initial_from(cls, answers, details):
+        stored = answers.get("psych_history") or {}
+        initial = {
+            "diagnoses": stored.get("diagnoses") or [],
+            "diagnoses_other": stored.get("diagnoses_other", ""),
+            "hospital_stays": stored.get("hospital_stays"),
+            "last_hospital_stay": stored.get("last_hospital_stay", ""),
+            "therapist": from_bool(stored.get("therapist")),
+            "therapist_name": stored.get("therapist_name", ""),
+        }
+        for n, row in enumerate(stored.get("past_medicines") or [], start=1):
+            initial[f"past_medicine_{n}"] = row.get("name", "")
+            initial[f"past_medicine_{n}_helped"] = row.get("helped")
+            initial[f"past_medicine_{n}_stopped"] = row.get("why_stopped", "")
+        return initial
+
+    def store(self, answers, details):
+        data = self.cleaned_data
+        rows = [
+            {
+                "name": data[f"past_medicine_{n}"],
+                "helped": data[f"past_medicine_{n}_helped"],
+                "why_stopped": data[f"past_medicine_{n}_stopped"],
+            }
+            for n in range(1, PAST_MEDICINE_ROWS + 1)
+            if data[f"past_medicine_{n}"]
+        ]
+        answers["psych_history"] = {
+            "diagnoses": data["diagnoses"],
+            "diagnoses_other": data["diagnoses_other"],
+            "hospital_stays": data["hospital_stays"],
+            "last_hospital_stay": data["last_hospital_stay"] if data["hospital_stays"] else "",
+            "past_medicines": rows,
+            "therapist": to_bool(data["therapist"]),
+            "therapist_name": data["therapist_name"] if data["therapist"] == "yes" else "",
+        }
+
+
+class PharmacyForm(StepForm):
+    has_pharmacy = yes_no_field(
+        "Do you have a pharmacy you would like prescriptions sent to?",
+        help_text=why("your psychiatrist sends any prescription straight to your pharmacy."),
+    )
+    pharmacy_name = _text("Pharmacy name", limit=120, autocomplete="organization")
+    pharmacy_phone = forms.CharField(
+        label="Pharmacy phone number (optional)",
+        required=False,
+        max_length=40,
+        widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel"}),
+        error_messages={"max_length": "Enter the phone number in digits, for example 202-555-0143"},
+    )
+    pharmacy_town = _text("Town or city of the pharmacy", limit=120)
+
+    def clean_pharmacy_phone(self):
+        raw = self.cleaned_data["pharmacy_phone"].strip()
+        return phone_e164(raw, what="pharmacy's phone number") if raw else ""
+
+    def clean(self):
+        data = super().clean()
+        if data.get("has_pharmacy") == "yes":
+            _require(self, "pharmacy_name", "Enter the pharmacy's name")
+            _require(self, "pharmacy_town", "Enter the town or city of the pharmacy")
+        return data
+
+    @classmethod
+    def initial_from(cls, answers, details):
+        pharmacy = details.get("pharmacy")
+        if pharmacy is None:
+            return {}
+        return {
+            "has_pharmacy": "yes" if pharmacy else "no",
+            "pharmacy_name": pharmacy.get("name", ""),
+            "pharmacy_phone": phone_display(pharmacy.get("phone")),
+            "pharmacy_town": pharmacy.get("town", ""),
+        }
+
+    def store(self, answers, details):
+        data = self.cleaned_data
+        if data["has_pharmacy"] != "yes":
+            details["pharmacy"] = {}
+            return
+        details["pharmacy"] = {
+            "name": data["pharmacy_name"],
+            "phone": data["pharmacy_phone"],
+            "town": data["pharmacy_town"],
+        }
+
+
+__all__ = ["HealthForm", "PharmacyForm", "PsychHistoryForm"]

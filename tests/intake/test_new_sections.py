@@ -1,0 +1,197 @@
+"""The health conditions, psychiatric history and pharmacy sections: their pages, the
+check page, the flag they raise and the psychiatrist's detail and print pages."""
+
+import pytest
+from django.urls import reverse
+
+from intake.review import services
+from tests.intake.pages import fill_intake, post_ok, submit, url
+
+pytestmark = pytest.mark.django_db
+
+HEALTH = {
+    "sleep_apnoea": "yes",
+    "lung_disease": "no",
+    "liver_disease": "yes",
+    "kidney_disease": "no",
+    "falls_past_year": "no",
+    "seizures": "no",
+    "head_injury": "no",
+    "medicine_allergies": "yes",
+    "allergy_details": "Penicillin: a rash",
+}
+PSYCH_HISTORY = {
+    "diagnoses": ["depression", "panic"],
+    "diagnoses_other": "Insomnia",
+    "hospital_stays": "1",
+    "last_hospital_stay": "March 2019, for depression",
+    "past_medicine_1": "Paroxetine",
+    "past_medicine_1_helped": "some",
+    "past_medicine_1_stopped": "Weight gain",
+    "therapist": "yes",
+    "therapist_name": "Jo Park, Albany Counselling",
+}
+PHARMACY = {
+    "has_pharmacy": "yes",
+    "pharmacy_name": "Main Street Pharmacy",
+    "pharmacy_phone": "202-555-0199",
+    "pharmacy_town": "Albany",
+}
+
+
+def _errors(response) -> dict:
+    return response.context["form"].errors
+
+
+def _fill_new_sections(client, intake):
+    for step, data in (("health", HEALTH), ("psych_history", PSYCH_HISTORY),
+                       ("pharmacy", PHARMACY)):  # fmt: skip
+        post_ok(client, url(step, intake), data)
+
+
+# ---- the pages -------------------------------------------------------------------------------
+def test_the_health_page_stores_case_answers_and_the_allergy_apart(alice, intake):
+    post_ok(alice, url("health", intake), HEALTH)
+    intake.refresh_from_db()
+    assert intake.answers["health"] == {
+        "sleep_apnoea": True, "lung_disease": False, "liver_disease": True,
+        "kidney_disease": False, "falls_past_year": False, "seizures": False,
+        "head_injury": False, "medicine_allergies": True,
+    }  # fmt: skip
+    assert intake.answers["allergy_details"] == "Penicillin: a rash"
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "message"),
+    [
+        ({"sleep_apnoea": ""}, "sleep_apnoea", "Select yes or no: do you have sleep apnoea"),
+        ({"allergy_details": ""}, "allergy_details", "Enter which medicines you are allergic"),
+        ({"allergy_details": "x" * 501}, "allergy_details", "Use 500 characters or fewer"),
+    ],
+    ids=["unanswered", "allergy-without-details", "allergy-too-long"],
+)
+def test_the_health_page_says_what_is_wrong_and_keeps_the_answers(alice, intake, change, field,
+                                                                   message):  # fmt: skip
+    response = alice.post(url("health", intake), {**HEALTH, **change})
+    assert response.status_code == 200
+    assert message in " ".join(_errors(response)[field])
+    html = response.content.decode()
+    assert 'id="error-summary"' in html or "error-summary" in html
+    assert 'value="yes" name="liver_disease"' in html or "checked" in html
+
+
+def test_the_psychiatric_history_page_stores_a_small_list_of_past_medicines(alice, intake):
+    post_ok(alice, url("psych_history", intake), PSYCH_HISTORY)
+    intake.refresh_from_db()
+    history = intake.answers["psych_history"]
+    assert history["diagnoses"] == ["depression", "panic"]
+    assert history["hospital_stays"] == 1
+    assert history["past_medicines"] == [
+        {"name": "Paroxetine", "helped": "some", "why_stopped": "Weight gain"}
+    ]
+    assert history["therapist"] is True
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "message"),
+    [
+        ({"hospital_stays": ""}, "hospital_stays", "Enter how many hospital stays"),
+        ({"hospital_stays": "two"}, "hospital_stays", "as a whole number"),
+        ({"hospital_stays": "-1"}, "hospital_stays", "from 0 to 99"),
+        ({"last_hospital_stay": ""}, "last_hospital_stay", "Enter when your last hospital stay"),
+        ({"past_medicine_1_helped": ""}, "past_medicine_1_helped", "Select whether medicine 1"),
+        ({"past_medicine_2_stopped": "Too sleepy"}, "past_medicine_2", "Enter the name of past"),
+        ({"therapist": ""}, "therapist", "Select yes or no"),
+    ],
+    ids=["stays-missing", "stays-words", "stays-negative", "last-stay-missing",
+         "helped-missing", "reason-without-name", "therapist-missing"],
+)  # fmt: skip
+def test_the_psychiatric_history_page_refuses_bad_input(alice, intake, change, field, message):
+    response = alice.post(url("psych_history", intake), {**PSYCH_HISTORY, **change})
+    assert response.status_code == 200
+    assert message in " ".join(_errors(response)[field])
+    assert "Albany Counselling" in response.content.decode()  # everything typed stays
+
+
+def test_no_hospital_stays_needs_no_last_stay(alice, intake):
+    post_ok(alice, url("psych_history", intake),
+            {**PSYCH_HISTORY, "hospital_stays": "0", "last_hospital_stay": ""})  # fmt: skip
+
+
+def test_the_pharmacy_is_kept_with_the_contact_details(alice, intake):
+    post_ok(alice, url("pharmacy", intake), PHARMACY)
+    intake.refresh_from_db()
+    assert intake.details["pharmacy"] == {
+        "name": "Main Street Pharmacy", "phone": "+12025550199", "town": "Albany",
+    }  # fmt: skip
+    assert "pharmacy" not in intake.answers
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [({"pharmacy_name": ""}, "pharmacy_name"), ({"pharmacy_town": ""}, "pharmacy_town"),
+     ({"pharmacy_phone": "12"}, "pharmacy_phone"), ({"has_pharmacy": ""}, "has_pharmacy")],
+    ids=["name", "town", "phone", "unanswered"],
+)  # fmt: skip
+def test_the_pharmacy_page_refuses_an_incomplete_pharmacy(alice, intake, change, field):
+    response = alice.post(url("pharmacy", intake), {**PHARMACY, **change})
+    assert response.status_code == 200 and field in _errors(response)
+
+
+def test_no_pharmacy_is_a_complete_answer(alice, intake):
+    post_ok(alice, url("pharmacy", intake), {"has_pharmacy": "no"})
+    intake.refresh_from_db()
+    assert intake.details["pharmacy"] == {}
+
+
+# ---- skippable: optional on the task list, never holding up the send -----------------------
+def test_the_new_sections_are_optional_and_do_not_hold_up_sending(alice, intake):
+    html = alice.get(url("tasks", intake)).content.decode()
+    for title in ("Health conditions that change sedative safety", "Psychiatric history",
+                  "Pharmacy and prescribers"):  # fmt: skip
+        assert title in html
+    assert html.count(">\n          Optional") + html.count("Optional") >= 3
+    fill_intake(alice, intake)
+    assert submit(alice, intake).status_code == 302
+    intake.refresh_from_db()
+    assert intake.status == "submitted"
+
+
+# ---- the check page, the flag, the psychiatrist's pages --------------------------------------
+def test_the_check_page_reads_the_new_answers_back(alice, intake):
+    fill_intake(alice, intake)
+    _fill_new_sections(alice, intake)
+    html = alice.get(url("check", intake)).content.decode()
+    for text in ("Do you have sleep apnoea?", "Penicillin: a rash", "Depression, Panic disorder",
+                 "March 2019, for depression", "Paroxetine", "A little", "Weight gain",
+                 "Jo Park, Albany Counselling", "Main Street Pharmacy", "Albany"):  # fmt: skip
+        assert text in html, text
+
+
+@pytest.fixture
+def sent_with_new_sections(alice, intake, psychiatrist):
+    fill_intake(alice, intake)
+    _fill_new_sections(alice, intake)
+    submit(alice, intake)
+    return services.intake_claim(intake_id=intake.pk, user=psychiatrist)
+
+
+def test_sleep_apnoea_and_liver_disease_with_klonopin_raise_cited_flags(sent_with_new_sections):
+    flags = {f["code"]: f for f in sent_with_new_sections.evaluation["flags"]}
+    assert flags["benzo_respiratory"]["severity"] == "high"
+    assert flags["benzo_hepatic"]["severity"] == "moderate"
+    assert sent_with_new_sections.priority == "urgent"
+
+
+@pytest.mark.parametrize("page", ["detail", "print"])
+def test_the_psychiatrist_sees_the_new_sections_and_flags(
+    client, psychiatrist, sent_with_new_sections, page
+):
+    client.force_login(psychiatrist)
+    html = client.get(reverse(f"review:{page}", args=[sent_with_new_sections.public_id]))
+    html = html.content.decode()
+    for text in ("Benzodiazepine with sleep apnoea or lung disease",
+                 "Benzodiazepine with liver disease", "sleep apnoea: yes",
+                 "Psychiatric history", "Paroxetine", "Penicillin: a rash",
+                 "Main Street Pharmacy", "Dr Lee"):  # fmt: skip
+        assert text in html, text
