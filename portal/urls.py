@@ -7,6 +7,7 @@ from django.views.generic import RedirectView
 from . import health
 from .forms import SignInForm
 from .views import accounts, home, mfa, session
+from .views.access import access_report
 from .views.password_reset import ThrottledPasswordResetView
 
 urlpatterns = [
@@ -30,6 +31,7 @@ urlpatterns = [
         ThrottledPasswordResetView.as_view(),
         name="password_reset",
     ),
+    path("accounts/who-has-seen-my-answers/", access_report, name="access_report"),
     path("accounts/session/", session.session_status, name="session_status"),
     path("accounts/session/extend/", session.session_extend, name="session_extend"),
     path("accounts/mfa/", mfa.mfa_manage, name="mfa_manage"),

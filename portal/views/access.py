@@ -1,0 +1,10 @@
+from django.shortcuts import render
+
+from ..access_report import access_rows
+from ..roles import patient_required
+
+
+@patient_required
+def access_report(request):
+    """ "Who has seen my answers": staff name, role and when; nothing else about them."""
+    return render(request, "portal/access_report.html", {"rows": access_rows(patient=request.user)})
