@@ -118,3 +118,15 @@ def test_a_malformed_timeout_stops_start_up_naming_it(name, value):
     )  # fmt: skip
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr and name in result.stderr
+
+
+def test_publishing_to_a_hung_rabbitmq_gives_up_within_the_broker_timeout():
+    with blackhole() as hung:
+        got = _probe(
+            "from intake.tasks import send_notification\n"
+            "probe(lambda: send_notification.delay(1))",
+            {"CELERY_BROKER_URL": f"amqp://guest:guest@{hung.address}//",
+             "CELERY_BROKER_TIMEOUT": "1"},
+        )  # fmt: skip
+    assert got["outcome"] != "AsyncResult", got
+    assert got["seconds"] < 5, got
