@@ -5,6 +5,7 @@ from .review import (  # noqa: F401
     Note,
     NotificationKind,
     NotificationOutbox,
+    PdmpCheck,
     QueueCount,
     StatAcknowledgement,
 )

@@ -216,3 +216,25 @@ class NotificationOutbox(models.Model):
 
     def __str__(self):
         return f"{self.kind} for intake {self.intake_id} ({self.key})"
+
+
+class PdmpCheck(models.Model):
+    """A psychiatrist's record that they checked the state prescription drug monitoring
+    program (PDMP) for this patient, as is required before a controlled-substance
+    prescription. Written by ``pdmp_check_record`` (audited); never edited."""
+
+    intake = models.ForeignKey(
+        "intake.Intake", on_delete=models.CASCADE, related_name="pdmp_checks"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The state whose PDMP was checked (two letters: where the patient is for the visit).
+    state = models.CharField(max_length=2, blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self):
+        return f"PDMP checked on intake {self.intake_id}"

@@ -165,6 +165,28 @@ def _trend(evaluation: dict, previous: Intake | None) -> dict | None:
     }
 
 
+def _pharmacy(intake: Intake, medicines: list[dict]) -> dict:
+    """The preferred pharmacy (None: not answered; {}: none), each medicine with who
+    prescribes it, and the PDMP state and checks recorded so far."""
+    from ..forms.contact import STATE_NAMES, phone_display
+
+    details = intake.details or {}
+    pharmacy = details.get("pharmacy")
+    if pharmacy:
+        pharmacy = {**pharmacy, "phone": phone_display(pharmacy.get("phone"))}
+    state = (details.get("contact") or {}).get("visit_state") or ""
+    return {
+        "pharmacy": pharmacy,
+        "prescribers": [
+            {"name": m["name"], "generic": m["generic"], "prescribed": m["prescribed"]}
+            for m in medicines
+            if m["answered"]
+        ],
+        "pdmp_state": STATE_NAMES.get(state, ""),
+        "pdmp_checks": list(intake.pdmp_checks.select_related("actor")),
+    }
+
+
 def detail_context(intake: Intake) -> dict:
     evaluation = intake.evaluation or {}
     total = (evaluation.get("diazepam_equivalent") or {}).get("total_mg")
@@ -183,4 +205,5 @@ def detail_context(intake: Intake) -> dict:
         "history": list(intake.status_changes.select_related("actor")),
         "notes": list(intake.notes.select_related("author")),
         "acknowledgements": list(intake.stat_acknowledgements.select_related("actor")),
+        **_pharmacy(intake, medicines),
     }

@@ -66,6 +66,13 @@ class QueueFilterForm(forms.Form):
         )
 
 
+class PdmpCheckForm(forms.Form):
+    checked = forms.BooleanField(
+        label="I checked the state prescription drug monitoring program (PDMP) for this patient",
+        error_messages={"required": "Confirm that you checked the PDMP before recording it."},
+    )
+
+
 class NoteForm(forms.Form):
     body = forms.CharField(label="Note", widget=forms.Textarea(attrs={"rows": 3}))
 

@@ -22,6 +22,7 @@ from ..models import (
     IntakeStatus,
     Note,
     NotificationKind,
+    PdmpCheck,
     StatAcknowledgement,
 )
 from ..services import intake_request_information, intake_transition
@@ -155,6 +156,22 @@ def note_add(*, intake: Intake, author, body: str) -> Note:
         note = Note.objects.create(intake=intake, author=author, body=body)
         record(actor=author, action="intake.note_added", obj=intake)
     return note
+
+
+def pdmp_check_record(*, intake: Intake, user) -> PdmpCheck:
+    """Record that ``user`` checked the state PDMP for this intake's patient (the state the
+    patient is in for the visit). A second click within the double-click window keeps one
+    record. Audited (the row names the intake, never the state's findings)."""
+    state = ((intake.details or {}).get("contact") or {}).get("visit_state") or ""
+    with transaction.atomic():
+        Intake.objects.select_for_update().filter(pk=intake.pk).exists()
+        recent = timezone.now() - timedelta(seconds=DUPLICATE_NOTE_SECONDS)
+        same = intake.pdmp_checks.filter(actor=user, at__gte=recent).first()
+        if same is not None:
+            return same
+        check = PdmpCheck.objects.create(intake=intake, actor=user, state=state)
+        record(actor=user, action="intake.pdmp_checked", obj=intake)
+    return check
 
 
 def intake_ask_patient(*, intake_id: int, user, sections: list[str], message: str) -> Intake:

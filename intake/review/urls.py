@@ -16,6 +16,7 @@ urlpatterns = [
     path("i/<uuid:public_id>/claim/", views.claim, name="claim"),
     path("i/<uuid:public_id>/release/", views.release, name="release"),
     path("i/<uuid:public_id>/note/", views.add_note, name="add_note"),
+    path("i/<uuid:public_id>/pdmp-checked/", views.pdmp_checked, name="pdmp_checked"),
     path("i/<uuid:public_id>/request-information/", views.request_information,
          name="request_information"),
     path("i/<uuid:public_id>/reviewed/", views.mark_reviewed, name="mark_reviewed"),

@@ -14,7 +14,7 @@ from portal.roles import psychiatrist_required
 from ..models import Intake, IntakeStatus
 from . import fhir, services
 from .detail import detail_context
-from .forms import MarkReviewedForm, NoteForm, RequestInformationForm
+from .forms import MarkReviewedForm, NoteForm, PdmpCheckForm, RequestInformationForm
 from .queue_view import queue_response
 from .risk import risk_words
 from .selectors import BadCursor
@@ -81,6 +81,7 @@ def _detail_page(request, intake: Intake, status: int = 200, **forms) -> HttpRes
     context.update(
         queue_url=_queue_url(request),
         note_form=forms.get("note_form") or NoteForm(),
+        pdmp_form=forms.get("pdmp_form") or PdmpCheckForm(),
         request_form=forms.get("request_form") or RequestInformationForm(),
         reviewed_form=forms.get("reviewed_form")
         or MarkReviewedForm(stat=intake.priority == "stat"),
@@ -152,6 +153,18 @@ def add_note(request, public_id):
         return _detail_page(request, intake, status=400, note_form=form)
     services.note_add(intake=intake, author=request.user, body=form.cleaned_data["body"])
     messages.success(request, "Your note was added.")
+    return redirect("review:detail", public_id=intake.public_id)
+
+
+@require_POST
+@psychiatrist_required
+def pdmp_checked(request, public_id):
+    intake = _get_intake_for_reviewer(request, public_id)
+    form = PdmpCheckForm(request.POST)
+    if not form.is_valid():
+        return _detail_page(request, intake, status=400, pdmp_form=form)
+    services.pdmp_check_record(intake=intake, user=request.user)
+    messages.success(request, "Recorded: you checked the PDMP.")
     return redirect("review:detail", public_id=intake.public_id)
 
 

@@ -195,3 +195,76 @@ def test_the_psychiatrist_sees_the_new_sections_and_flags(
                  "Psychiatric history", "Paroxetine", "Penicillin: a rash",
                  "Main Street Pharmacy", "Dr Lee"):  # fmt: skip
         assert text in html, text
+
+
+# ---- pharmacy, prescribers and the PDMP check on the detail page ---------------------------
+def _detail(client, intake, suffix=""):
+    return client.get(f"/review/i/{intake.public_id}/{suffix}")
+
+
+def test_the_detail_page_names_each_prescriber_against_the_medicine_and_the_pharmacy(
+    client, psychiatrist, sent_with_new_sections
+):
+    client.force_login(psychiatrist)
+    html = _detail(client, sent_with_new_sections).content.decode()
+    section = html[html.index('id="pharmacy-title"') :]
+    assert "Main Street Pharmacy, Albany, (202) 555-0199" in section
+    assert "Klonopin (clonazepam):</strong> prescribed to the patient by Dr Lee" in section
+    assert "check the New York prescription drug monitoring program (PDMP)" in section
+    assert "No PDMP check recorded yet." in section
+
+
+def test_a_psychiatrist_records_a_pdmp_check_which_is_audited(
+    client, psychiatrist, sent_with_new_sections
+):
+    from intake.models import PdmpCheck
+    from portal.models import AuditEvent
+
+    client.force_login(psychiatrist)
+    address = f"/review/i/{sent_with_new_sections.public_id}/pdmp-checked/"
+    assert client.post(address, {"checked": "on"}).status_code == 302
+    check = PdmpCheck.objects.get(intake=sent_with_new_sections)
+    assert (check.actor, check.state) == (psychiatrist, "NY")
+    assert (
+        AuditEvent.objects.filter(
+            action="intake.pdmp_checked",
+            object_id=str(sent_with_new_sections.pk),
+            actor=psychiatrist,
+        ).count()
+        == 1
+    )
+    html = _detail(client, sent_with_new_sections).content.decode()
+    assert "PDMP checked by" in html and "No PDMP check recorded yet." not in html
+    printed = _detail(client, sent_with_new_sections, "print/").content.decode()
+    assert "PDMP checked by" in printed and "Record the PDMP check" not in printed
+
+
+def test_recording_a_pdmp_check_unconfirmed_is_an_error_beside_the_box(
+    client, psychiatrist, sent_with_new_sections
+):
+    from intake.models import PdmpCheck
+
+    client.force_login(psychiatrist)
+    response = client.post(f"/review/i/{sent_with_new_sections.public_id}/pdmp-checked/", {})
+    assert response.status_code == 400
+    assert "Confirm that you checked the PDMP" in response.content.decode()
+    assert not PdmpCheck.objects.exists()
+
+
+def test_a_double_click_records_one_pdmp_check(client, psychiatrist, sent_with_new_sections):
+    from intake.models import PdmpCheck
+
+    client.force_login(psychiatrist)
+    for _ in range(2):
+        client.post(f"/review/i/{sent_with_new_sections.public_id}/pdmp-checked/",
+                    {"checked": "on"})  # fmt: skip
+    assert PdmpCheck.objects.count() == 1
+
+
+def test_a_patient_cannot_record_a_pdmp_check(alice, sent_with_new_sections):
+    from intake.models import PdmpCheck
+
+    response = alice.post(f"/review/i/{sent_with_new_sections.public_id}/pdmp-checked/",
+                          {"checked": "on"})  # fmt: skip
+    assert response.status_code == 404
+    assert not PdmpCheck.objects.exists()
