@@ -143,6 +143,14 @@ SECTIONS: list[Section] = [
         (Step("pharmacy", "Your pharmacy", "intake:pharmacy"),),
         optional=True,
     ),
+    # Last, as on the psychiatrist's detail page: the patient ends on their own words.
+    Section(
+        "goals",
+        "What you want from your visit",
+        "intake:goals",
+        (Step("goals", "What you want from your visit", "intake:goals"),),
+        optional=True,
+    ),
 ]
 SECTION_KEYS = [s.key for s in SECTIONS]
 SECTIONS_BY_KEY = {s.key: s for s in SECTIONS}
@@ -333,6 +341,9 @@ _MISSING = {
         [] if "psych_history" in a else ["Psychiatric history: not answered yet"]
     ),
     "pharmacy": lambda a, d: [] if "pharmacy" in d else ["Whether you have a pharmacy"],
+    "goals": lambda a, d: (
+        [] if "goals" in a else ["What you want from your visit: not answered yet"]
+    ),
 }
 
 

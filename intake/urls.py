@@ -10,6 +10,7 @@ STEP_PATHS = {
     "about": "about/",
     "contact": "contact/",
     "visit": "visit/",
+    "goals": "goals/",
     "benzodiazepines": "benzodiazepines/",
     "alcohol": "alcohol/",
     "substances": "substances/",

@@ -2,6 +2,7 @@
 
 from .about import AboutForm, VisitForm
 from .contact import ContactForm
+from .goals import GoalsForm
 from .history import HealthForm, PharmacyForm, PsychHistoryForm
 from .medications import MedicationForm, MedicationsDoneForm
 from .substances import AlcoholForm, BenzoHistoryForm, DrugUseForm, SubstancesForm
@@ -18,6 +19,7 @@ STEP_FORMS = {
     "about": AboutForm,
     "contact": ContactForm,
     "visit": VisitForm,
+    "goals": GoalsForm,
     "benzodiazepines": BenzoHistoryForm,
     "alcohol": AlcoholForm,
     "substances": SubstancesForm,

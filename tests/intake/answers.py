@@ -41,6 +41,7 @@ COMPLETE = {
     "panic_attacks_per_week": 1,
     "phq_9": [0, 0, 0, 0, 0, 0, 0, 0, 0],
     "cssrs": {"q1": False, "q2": False, "q6": False},
+    "goals": {"hopes": "Sleep through the night", "worries": ""},
 }
 
 # What a complete intake holds beside its answers: the medicines list confirmed, and how to

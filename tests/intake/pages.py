@@ -16,6 +16,7 @@ CONTACT = {
     "visit_address": "1 Example Street, Albany, NY 12207",
 }
 VISIT = {"visit_reason": "panic", "visit_reason_other": ""}
+GOALS = {"hopes": "Sleep through the night", "worries": "Running out of my medicine"}
 KLONOPIN = {
     "name": "Klonopin",
     "strength_mg": "0.5",
@@ -65,6 +66,7 @@ STEP_DATA = {
     "anxiety": ANXIETY,
     "mood": MOOD,
     "safety": SAFETY,
+    "goals": GOALS,
 }
 
 

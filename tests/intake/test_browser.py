@@ -133,6 +133,15 @@ def mood_and_safety(page, axe, width):
     for name in ("q1", "q2", "q6"):
         choose(page, name, 1)
     save(page)
+    goals(page, axe, width)
+
+
+def goals(page, axe, width):
+    expect(page.get_by_role("heading", name="What you want from your visit")).to_be_visible()
+    page.get_by_label("What would you like to get from your visit?").fill("Sleep better")
+    expect(page.locator("#id_hopes-count")).to_have_text("You have 988 characters remaining")
+    axe(page, f"{width}-goals")
+    save(page)
 
 
 def new_sections(page, axe, width):

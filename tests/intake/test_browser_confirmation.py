@@ -87,6 +87,8 @@ def _benzodiazepine_pages_and_the_rest(page, axe):
         if name == "anxiety":
             page.get_by_label("how many panic attacks").fill("1")
         save(page)
+    axe(page, "confirm-goals")
+    save(page)  # both goals questions are optional: left blank
 
 
 def _check_and_send(page, axe):
