@@ -133,7 +133,6 @@ def mood_and_safety(page, axe, width):
     for name in ("q1", "q2", "q6"):
         choose(page, name, 1)
     save(page)
-    goals(page, axe, width)
 
 
 def goals(page, axe, width):
@@ -215,6 +214,7 @@ def test_a_patient_completes_an_intake_in_the_browser(request, viewport, axe):
     other_sections(page, axe, width)
     mood_and_safety(page, axe, width)
     new_sections(page, axe, width)
+    goals(page, axe, width)
     check_change_and_submit(page, axe, width)
     intake.refresh_from_db()
     stored = Intake.objects.get(pk=intake.pk)
