@@ -113,3 +113,17 @@ def test_each_exported_medicine_says_how_its_name_was_matched(client, psychiatri
         {"valueString": "corrected"},
         {"valueBoolean": True},
     ]
+
+
+def test_the_patients_goals_are_exported_as_text_in_their_words(client, psychiatrist, patient):
+    goals = {"hopes": "Sleep through the night", "worries": "Running out"}
+    intake = make_submitted_intake(patient)
+    intake.answers = {**intake.answers, "goals": goals}
+    intake.save()
+    client.force_login(psychiatrist)
+    exported = json.loads(client.get(f"/review/i/{intake.public_id}/fhir.json").content)
+    QuestionnaireResponse.model_validate(exported)
+    items = _items(exported)
+    assert items["goals.hopes"]["answer"] == [{"valueString": "Sleep through the night"}]
+    definition = json.loads(client.get("/review/fhir/Questionnaire/previsit-intake.json").content)
+    assert _items(definition)["goals.worries"]["type"] == "text"
