@@ -53,11 +53,12 @@ def test_check_your_answers_shows_the_goals(alice, intake):
     assert "Sleep through the night" in html and "Running out of my medicine" in html
 
 
-def test_the_psychiatrist_sees_the_goals_on_the_detail_page(alice, intake, psychiatrist):
+@pytest.mark.parametrize("page", ["review:detail", "review:print"], ids=["detail", "print"])
+def test_the_psychiatrist_sees_the_goals(alice, intake, psychiatrist, page):
     fill_intake(alice, intake)
     submit(alice, intake)
     doctor = Client()
     doctor.force_login(psychiatrist)
-    html = doctor.get(reverse("review:detail", args=[intake.public_id])).content.decode()
-    assert "What you want from your visit" in html
+    html = doctor.get(reverse(page, args=[intake.public_id])).content.decode()
+    assert "The patient&#x27;s goals" in html or "The patient's goals" in html
     assert "Running out of my medicine" in html
