@@ -11,6 +11,7 @@ from intake.models import Intake, IntakeStatus
 from intake.sections import (
     SECTION_OF_STEP,
     SECTIONS,
+    SECTIONS_BY_KEY,
     STEPS_BY_KEY,
     section_state,
     step_applies,
@@ -185,5 +186,14 @@ def _step(request, public_id, step_key, *, saving: bool):
         intro=STEP_INTROS.get(step_key, ""),
         why=STEP_WHY.get(step_key, ""),
         safety_notice=SAFETY_NOTICES.get(step_key, ""),
+        skip_url=_skip_url(intake, step_key, change),
     )
     return render(request, "intake/step.html", context)
+
+
+def _skip_url(intake: Intake, step_key: str, change: bool) -> str:
+    """For an optional section: where "Skip this section" goes (past its last page)."""
+    section = SECTIONS_BY_KEY[SECTION_OF_STEP[step_key]]
+    if not section.optional:
+        return ""
+    return next_url(intake, section.steps[-1].key, change)
