@@ -273,7 +273,9 @@ def test_a_patient_cannot_record_a_pdmp_check(alice, sent_with_new_sections):
 def test_an_optional_section_can_be_skipped_to_the_next_page(alice, intake):
     html = alice.get(url("health", intake)).content.decode()
     assert f'href="{url("psych_history", intake)}">Skip this section' in html
-    last = alice.get(url("pharmacy", intake)).content.decode()
+    pharmacy = alice.get(url("pharmacy", intake)).content.decode()
+    assert f'href="{url("goals", intake)}">Skip this section' in pharmacy
+    last = alice.get(url("goals", intake)).content.decode()
     assert f'href="{url("check", intake)}">Skip this section' in last
     about = alice.get(url("about", intake)).content.decode()
     assert "Skip this section" not in about
