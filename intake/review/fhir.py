@@ -8,6 +8,8 @@ gives each option its score (``ordinalValue``) and each total its SDC
 ``calculatedExpression``. Other sections are plain string/boolean/decimal items.
 """
 
+import uuid
+
 from django.conf import settings
 
 from ..clinical.instruments import INSTRUMENTS, Instrument, item_scores
@@ -288,3 +290,121 @@ def questionnaire_response(intake: Intake) -> dict:
     if intake.submitted_at:
         resource["authored"] = intake.submitted_at.isoformat()
     return resource
+
+
+# ---- the collection Bundle ----------------------------------------------------------------
+# The QuestionnaireResponse with the resources a receiving record can use without reading
+# it: a MedicationStatement per medicine, an Observation per instrument total, a
+# RiskAssessment for the C-SSRS screener and a Flag per decision-support flag.
+FLAG_CATEGORY = "http://terminology.hl7.org/CodeSystem/flag-category"
+OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
+PORTAL_FLAGS = "/fhir/CodeSystem/decision-support-flags"
+
+
+def _entry(resource: dict, key: str) -> dict:
+    """A Bundle entry with a urn:uuid fullUrl, stable for the same intake and key."""
+    resource_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{resource['resourceType']}/{key}"))
+    return {"fullUrl": f"urn:uuid:{resource_id}", "resource": {**resource, "id": resource_id}}
+
+
+def _medication_statement(medication: dict, subject: dict, when: str | None) -> dict:
+    name = medication.get("generic") or medication.get("input") or "unknown"
+    concept: dict = {"text": medication.get("input") or name}
+    if medication.get("rxnorm"):
+        concept["coding"] = [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm",
+                              "code": str(medication["rxnorm"]), "display": name}]  # fmt: skip
+    resource = {
+        "resourceType": "MedicationStatement",
+        "status": "active",
+        "medicationCodeableConcept": concept,
+        "subject": subject,
+        "dosage": [{"text": medication.get("daily_dose") or "not given"}],
+    }
+    if when:
+        resource["dateAsserted"] = when
+    return resource
+
+
+def _total_observation(instrument: Instrument, score: dict, subject: dict, when) -> dict:
+    code = {"text": f"{instrument.title} total"}
+    if instrument.total_loinc:
+        code["coding"] = _coding(instrument.total_loinc, f"{instrument.title} total")
+    resource = {
+        "resourceType": "Observation",
+        "status": "final",
+        "category": [{"coding": [{"system": OBSERVATION_CATEGORY, "code": "survey"}]}],
+        "code": code,
+        "subject": subject,
+        "valueInteger": score["total"],
+    }
+    if score.get("band"):
+        resource["interpretation"] = [{"text": str(score["band"]).replace("_", " ")}]
+    if when:
+        resource["effectiveDateTime"] = when
+    return resource
+
+
+def _cssrs_risk(score: dict, subject: dict, when) -> dict:
+    resource = {
+        "resourceType": "RiskAssessment",
+        "status": "final",
+        "subject": subject,
+        "method": {"text": "Columbia Suicide Severity Rating Scale, screener"},
+        "prediction": [
+            {
+                "outcome": {"text": "suicide attempt"},
+                "qualitativeRisk": {"text": str(score["risk"])},
+            }
+        ],  # fmt: skip
+    }
+    if when:
+        resource["occurrenceDateTime"] = when
+    return resource
+
+
+def _flag(flag: dict, subject: dict) -> dict:
+    return {
+        "resourceType": "Flag",
+        "status": "active",
+        "category": [{"coding": [{"system": FLAG_CATEGORY, "code": "clinical"}]}],
+        "code": {
+            "coding": [
+                {
+                    "system": f"{settings.PORTAL_BASE_URL}{PORTAL_FLAGS}",
+                    "code": str(flag.get("code")),
+                    "display": str(flag.get("title", "")),
+                }
+            ],
+            "text": f"{flag.get('title', '')} ({flag.get('severity', '')})",
+        },  # fmt: skip
+        "subject": subject,
+    }
+
+
+def intake_bundle(intake: Intake) -> dict:
+    """The intake as an R4 ``collection`` Bundle: the QuestionnaireResponse first, then the
+    medicines, instrument totals, the C-SSRS risk and the flags."""
+    response = questionnaire_response(intake)
+    subject = response["subject"]
+    when = response.get("authored")
+    evaluation = intake.evaluation or {}
+    key = str(intake.public_id)
+    entries = [{"fullUrl": f"urn:uuid:{key}", "resource": response}]
+    for n, medication in enumerate(evaluation.get("medications") or []):
+        entries.append(_entry(_medication_statement(medication, subject, when), f"{key}/m/{n}"))
+    scores = evaluation.get("scores") or {}
+    for code, instrument in INSTRUMENTS.items():
+        score = scores.get(code) or {}
+        total = score.get("total")
+        if code != "cssrs" and score.get("complete") and isinstance(total, int):
+            observation = _total_observation(instrument, score, subject, when)
+            entries.append(_entry(observation, f"{key}/o/{code}"))
+    cssrs = scores.get("cssrs") or {}
+    if cssrs.get("complete") and cssrs.get("risk"):
+        entries.append(_entry(_cssrs_risk(cssrs, subject, when), f"{key}/r/cssrs"))
+    for flag in evaluation.get("flags") or []:
+        entries.append(_entry(_flag(flag, subject), f"{key}/f/{flag.get('code')}"))
+    bundle = {"resourceType": "Bundle", "type": "collection", "entry": entries}
+    if when:
+        bundle["timestamp"] = when
+    return bundle

@@ -22,6 +22,7 @@ urlpatterns = [
     path("i/<uuid:public_id>/reviewed/", views.mark_reviewed, name="mark_reviewed"),
     path("i/<uuid:public_id>/print/", views.print_summary, name="print"),
     path("i/<uuid:public_id>/fhir.json", views.fhir_export, name="fhir_export"),
+    path("i/<uuid:public_id>/fhir-bundle.json", views.fhir_bundle, name="fhir_bundle"),
 ]  # fmt: skip
 
 # The benchmark's bare baseline view exists only when asked for (never in production).

@@ -250,6 +250,19 @@ def fhir_export(request, public_id):
 
 @require_GET
 @psychiatrist_required
+def fhir_bundle(request, public_id):
+    intake = _get_intake_for_reviewer(request, public_id)
+    record(actor=request.user, action="intake.exported", obj=intake)
+    response = JsonResponse(fhir.intake_bundle(intake), content_type="application/fhir+json")
+    response["Content-Disposition"] = (
+        f'attachment; filename="intake-{intake.public_id}-bundle.json"'
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_GET
+@psychiatrist_required
 def fhir_questionnaire(request):
     return JsonResponse(fhir.questionnaire(), content_type="application/fhir+json")
 
