@@ -21,7 +21,8 @@ CALCULATED = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-c
 QUESTIONNAIRE_ID = "previsit-intake"
 # 2: breastfeeding; per medicine how its name matched, how long, prescribed and by whom.
 # 3: drug use in the past 12 months (substances); the patient's goals for the visit.
-QUESTIONNAIRE_VERSION = "3"
+# 4: health conditions that change sedative safety (yes/no each).
+QUESTIONNAIRE_VERSION = "4"
 OTHER_SECTIONS = {
     "about": ("About you", {"date_of_birth": "date", "sex_at_birth": "string",
                             "visit_reason": "string", "visit_reason_other": "string",
@@ -31,6 +32,7 @@ OTHER_SECTIONS = {
     "benzo_history": ("Benzodiazepine history", None),
     "side_effects": ("Side effects", None),
     "goals": ("What the patient wants from the visit", {"hopes": "text", "worries": "text"}),
+    "health": ("Health conditions that change sedative safety", "boolean"),
 }  # fmt: skip
 
 
@@ -119,7 +121,7 @@ def _section_keys(key: str) -> list[str]:
     if key in ("about", "goals"):
         return list(OTHER_SECTIONS[key][1])
     kind = {"substances": case.Substances, "benzo_history": case.BenzoHistory,
-            "side_effects": case.SideEffects}[key]  # fmt: skip
+            "side_effects": case.SideEffects, "health": case.Health}[key]  # fmt: skip
     return list(kind.__dataclass_fields__)
 
 
@@ -153,7 +155,8 @@ def _medication_group() -> dict:
 def questionnaire() -> dict:
     """The Questionnaire resource (R4) every exported response answers."""
     groups = [_plain_group("about"), _medication_group(), _plain_group("benzo_history")]
-    groups += [_plain_group("substances"), _plain_group("side_effects"), _plain_group("goals")]
+    groups += [_plain_group("substances"), _plain_group("side_effects"), _plain_group("health")]
+    groups += [_plain_group("goals")]
     groups += [_instrument_group(INSTRUMENTS[key]) for key in INSTRUMENTS]
     return {
         "resourceType": "Questionnaire",
@@ -264,7 +267,7 @@ def questionnaire_response(intake: Intake) -> dict:
     answers = intake.answers or {}
     groups = [g for g in [_plain_answers("about", answers)] if g]
     groups += _medication_answers(intake)
-    for key in ("benzo_history", "substances", "side_effects", "goals"):
+    for key in ("benzo_history", "substances", "side_effects", "health", "goals"):
         if group := _plain_answers(key, answers):
             groups.append(group)
     for key, instrument in INSTRUMENTS.items():

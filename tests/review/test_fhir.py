@@ -127,3 +127,16 @@ def test_the_patients_goals_are_exported_as_text_in_their_words(client, psychiat
     assert items["goals.hopes"]["answer"] == [{"valueString": "Sleep through the night"}]
     definition = json.loads(client.get("/review/fhir/Questionnaire/previsit-intake.json").content)
     assert _items(definition)["goals.worries"]["type"] == "text"
+
+
+def test_the_health_conditions_are_exported_as_yes_no_answers(client, psychiatrist, patient):
+    from intake.review.seed_cases import ARCHETYPES
+
+    assert ARCHETYPES["urgent_sleep_apnoea"]["health"]["sleep_apnoea"] is True
+    intake = make_submitted_intake(patient, archetype="urgent_sleep_apnoea")
+    client.force_login(psychiatrist)
+    exported = json.loads(client.get(f"/review/i/{intake.public_id}/fhir.json").content)
+    QuestionnaireResponse.model_validate(exported)
+    items = _items(exported)
+    assert items["health.sleep_apnoea"]["answer"] == [{"valueBoolean": True}]
+    assert items["health.liver_disease"]["answer"] == [{"valueBoolean": False}]
