@@ -87,3 +87,22 @@ def test_the_warning_dialog_is_announced_focused_and_lets_the_person_stay(page, 
     shared = page.evaluate("Number(localStorage.getItem('portal:idle-deadline'))")
     # The new deadline is shared with the other tabs: 15 minutes from "Stay signed in".
     assert shared - page.evaluate("Date.now()") > 14 * 60 * 1000
+
+
+@pytest.mark.browser
+def test_stay_signed_in_in_one_tab_closes_the_warning_in_the_other(page):
+    user_with_password("doc@clinic.example", groups=["Psychiatrists"])
+    page.clock.install()
+    sign_in(page, "doc@clinic.example", PASSWORD)
+    page.goto("/review/")
+    other = page.context.new_page()  # a second tab: same browser profile, same session
+    other.goto("/review/")
+    page.clock.fast_forward("13:30")
+    name = "Are you still there?"
+    warnings = [tab.get_by_role("alertdialog", name=name) for tab in (page, other)]
+    for warning in warnings:
+        warning.wait_for()
+    warnings[0].get_by_role("button", name="Stay signed in").click()
+    warnings[0].wait_for(state="hidden")
+    # The other tab hears of the new deadline and stops warning without being touched.
+    warnings[1].wait_for(state="hidden")
