@@ -26,6 +26,7 @@ from django.utils import timezone
 from intake.models import PRIORITY_RANK, Intake, QueueCount
 from intake.models.review import (
     OPEN_STATUSES,
+    flag_q,
     queue_open_q,
     queue_sort_expressions,
     queue_visit_sort,
@@ -89,8 +90,8 @@ def _position_of(public_id: uuid.UUID) -> tuple:
 
 # ---- the queue ---------------------------------------------------------------------------
 def _flag_filter(code: str) -> Q:
-    if connection.features.supports_json_field_contains:
-        return Q(flag_codes__contains=[code])
+    if connection.vendor == "postgresql":
+        return flag_q(code)  # the condition of that flag's own index
     # SQLite has no JSON containment: match the quoted code in the stored list.
     return Q(flag_codes__icontains=json.dumps(code))
 

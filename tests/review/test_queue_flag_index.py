@@ -1,0 +1,45 @@
+"""The flag filter reads the open intakes with that flag from the flag's own index, in
+queue order: a range scan whatever the size of the table or of the open queue."""
+
+import pytest
+from django.db import connection
+
+from intake.clinical.rules import RULES
+from intake.models.review import flag_index_name
+from intake.review.selectors import QueueFilters, queue_filter, queue_page, queue_rows
+from tests.factories import make_queue_intake
+
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
+
+
+def _plan(queryset) -> str:
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        return "\n".join(line for (line,) in cursor.fetchall())
+
+
+@pytest.mark.parametrize("code", ["self_harm", "multiple_benzos", "opioid_benzo"])
+def test_a_flag_page_is_read_in_order_from_that_flags_index(psychiatrist, code):
+    for n in range(12):
+        make_queue_intake(priority=("stat", "urgent", "routine")[n % 3], flag_codes=[code])
+        make_queue_intake(priority="routine", flag_codes=["cns_load"])
+    rows = queue_rows(queue_filter(user=psychiatrist, filters=QueueFilters(flag=code)))[:25]
+    plan = _plan(rows)
+    assert flag_index_name(code) in plan and "Sort" not in plan.split("Limit")[1]
+
+
+def test_the_flag_filter_selects_exactly_the_intakes_with_that_flag(psychiatrist):
+    wanted = {make_queue_intake(flag_codes=["cns_load", "self_harm"]).public_id}
+    make_queue_intake(flag_codes=["cns_load"])
+    make_queue_intake(flag_codes=["self_harm"], status="reviewed")
+    page = queue_page(user=psychiatrist, filters=QueueFilters(flag="self_harm"))
+    assert {row["public_id"] for row in page.rows} == wanted
+
+
+def test_every_flag_code_has_its_index():
+    with connection.cursor() as cursor:
+        names = set(connection.introspection.get_constraints(cursor, "intake_intake"))
+    assert {flag_index_name(code) for code in RULES} <= names
