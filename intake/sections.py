@@ -105,7 +105,10 @@ SECTIONS: list[Section] = [
         "side_effects",
         "Side effects",
         "intake:side_effects",
-        (Step("side_effects", "Side effects", "intake:side_effects"),),
+        (
+            Step("side_effects", "Side effects", "intake:side_effects"),
+            Step("falls_driving", "Falls and driving", "intake:falls_driving"),
+        ),
     ),
     Section(
         "mood",
@@ -253,7 +256,7 @@ def without_skipped_pages(answers: dict) -> dict:
 def step_applies(step_key: str, answers: dict, details: dict) -> bool:
     if step_key == "benzodiazepines":
         return lists_benzodiazepine(answers)
-    if step_key == "side_effects":
+    if step_key in ("side_effects", "falls_driving"):
         return lists_a_medicine(answers)
     if step_key == "drug_use":
         return used_drugs_past_year(answers)
@@ -327,7 +330,10 @@ _MISSING = {
     ),
     "drug_use": lambda a, d: _missing_list(a.get("dast_10"), 10, "Drug use questions"),
     "side_effects": lambda a, d: _missing_keys(
-        a.get("side_effects"), (*SIDE_EFFECT_KEYS, "falls", "driving"), "Side effects"
+        a.get("side_effects"), SIDE_EFFECT_KEYS, "Side effects"
+    ),
+    "falls_driving": lambda a, d: _missing_keys(
+        a.get("side_effects"), ("falls", "driving"), "Falls and driving"
     ),
     "anxiety": lambda a, d: (
         _missing_list(a.get("gad_7"), 7, "Anxiety questions")

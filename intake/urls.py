@@ -16,6 +16,7 @@ STEP_PATHS = {
     "substances": "substances/",
     "drug_use": "drug-use/",
     "side_effects": "side-effects/",
+    "falls_driving": "side-effects/falls-and-driving/",
     "anxiety": "anxiety/",
     "mood": "mood/",
     "safety": "safety/",

@@ -9,6 +9,7 @@ from .substances import AlcoholForm, BenzoHistoryForm, DrugUseForm, SubstancesFo
 from .wellbeing import (
     AnxietyForm,
     AttestationForm,
+    FallsDrivingForm,
     MoodForm,
     SafetyForm,
     SafetyMoreForm,
@@ -25,6 +26,7 @@ STEP_FORMS = {
     "substances": SubstancesForm,
     "drug_use": DrugUseForm,
     "side_effects": SideEffectsForm,
+    "falls_driving": FallsDrivingForm,
     "anxiety": AnxietyForm,
     "mood": MoodForm,
     "safety": SafetyForm,

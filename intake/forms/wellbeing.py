@@ -29,6 +29,33 @@ MAX_PANIC_ATTACKS_PER_WEEK = 100
 
 
 class SideEffectsForm(StepForm):
+    """How much each possible side effect bothers the patient (the page's heading asks it;
+    each question is named by the side effect alone). Falls and driving are the next page."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for key in SIDE_EFFECT_KEYS:
+            self.fields[key] = radio_field(
+                SIDE_EFFECT_LABELS[key],
+                BOTHER,
+                message=f"Select how much this bothers you: {SIDE_EFFECT_LABELS[key].lower()}",
+            )
+
+    @classmethod
+    def initial_from(cls, answers, details):
+        stored = answers.get("side_effects") or {}
+        return {key: stored.get(key) for key in SIDE_EFFECT_KEYS}
+
+    def store(self, answers, details):
+        effects = dict(answers.get("side_effects") or {})
+        effects.update({key: self.cleaned_data[key] for key in SIDE_EFFECT_KEYS})
+        answers["side_effects"] = effects
+
+
+class FallsDrivingForm(StepForm):
+    """Falls and driving: kept with the side effects (``answers["side_effects"]``), which the
+    sedation and benzodiazepine rules read together."""
+
     falls = yes_no_field(
         "Have you fallen in the past 3 months?",
         help_text=why(
@@ -42,33 +69,17 @@ class SideEffectsForm(StepForm):
         help_text=why("drowsiness from medicines can make driving unsafe."),
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for key in SIDE_EFFECT_KEYS:
-            self.fields[key] = radio_field(
-                f"{SIDE_EFFECT_LABELS[key]}: how much does it bother you?",
-                BOTHER,
-                message=f"Select how much this bothers you: {SIDE_EFFECT_LABELS[key].lower()}",
-            )
-        self.fields["drowsiness"].help_text = why(
-            "these can be signs a dose is too high or too low.",
-            slugs.DOSE_TOO_HIGH_OR_LOW,
-            "Signs a dose may be too much or too little",
-        )
-        self.order_fields([*SIDE_EFFECT_KEYS, "falls", "driving"])
-
     @classmethod
     def initial_from(cls, answers, details):
         stored = answers.get("side_effects") or {}
-        initial = {key: stored.get(key) for key in SIDE_EFFECT_KEYS}
-        initial.update(
-            falls=from_bool(stored.get("falls")), driving=from_bool(stored.get("driving"))
-        )
-        return initial
+        return {
+            "falls": from_bool(stored.get("falls")),
+            "driving": from_bool(stored.get("driving")),
+        }
 
     def store(self, answers, details):
+        effects = dict(answers.get("side_effects") or {})
         data = self.cleaned_data
-        effects = {key: data[key] for key in SIDE_EFFECT_KEYS}
         effects.update(falls=to_bool(data["falls"]), driving=to_bool(data["driving"]))
         answers["side_effects"] = effects
 
@@ -199,6 +210,7 @@ class AttestationForm(forms.Form):
 
 __all__ = [
     "AnxietyForm",
+    "FallsDrivingForm",
     "AttestationForm",
     "MoodForm",
     "SafetyForm",

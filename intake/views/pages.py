@@ -33,6 +33,8 @@ STEP_WHY = {
     "alcohol": "Alcohol and calming medicines strengthen each other's effects.",
     "drug_use": "Drug use can change which medicines are safe for you.",
     "side_effects": "Side effects can be signs that a dose is too high or too low.",
+    "falls_driving": "Some medicines make falls more likely, and drowsiness from medicines "
+    "can make driving unsafe.",
     "anxiety": "These standard questions measure anxiety, so changes can be tracked over time.",
     "mood": "These standard questions measure mood, so changes can be tracked over time.",
     "safety": "Your safety matters most. Your answers help your care team support you soon.",
@@ -48,7 +50,8 @@ STEP_INTROS = {
     "substances": "Please answer honestly: this stays between you and your care team, and "
     "it helps keep your treatment safe.",
     "drug_use": INSTRUMENTS["dast_10"].question,
-    "side_effects": "Medicines can cause side effects. Tell us how much each one bothers you.",
+    "side_effects": "Medicines can cause side effects. How much does each of these bother you?",
+    "falls_driving": "Two questions about safety while taking your medicines.",
     "anxiety": INSTRUMENTS["gad_7"].question,
     "mood": INSTRUMENTS["phq_9"].question,
     "safety": INSTRUMENTS["cssrs"].question,

@@ -49,7 +49,8 @@ ALCOHOL = {"audit_c_1": "1", "audit_c_2": "0", "audit_c_3": "0"}
 # "yes" to drug use in the past 12 months: the DAST-10 page is asked.
 SUBSTANCES = {**{key: "no" for key in SUBSTANCE_KEYS}, "drug_use_past_year": "yes"}
 DRUG_USE = {f"dast_10_{n}": "yes" if n == 3 else "no" for n in range(1, 11)}
-SIDE_EFFECTS = {**{key: "none" for key in SIDE_EFFECT_KEYS}, "falls": "no", "driving": "yes"}
+SIDE_EFFECTS = {key: "none" for key in SIDE_EFFECT_KEYS}
+FALLS_DRIVING = {"falls": "no", "driving": "yes"}
 ANXIETY = {**{f"gad_7_{n}": "1" for n in range(1, 8)}, "panic_attacks_per_week": "2"}
 MOOD = {f"phq_9_{n}": "0" for n in range(1, 10)}
 SAFETY = {"q1": "no", "q2": "no", "q6": "no"}
@@ -63,6 +64,7 @@ STEP_DATA = {
     "substances": SUBSTANCES,
     "drug_use": DRUG_USE,
     "side_effects": SIDE_EFFECTS,
+    "falls_driving": FALLS_DRIVING,
     "anxiety": ANXIETY,
     "mood": MOOD,
     "safety": SAFETY,

@@ -110,6 +110,8 @@ def other_sections(page, axe, width):
     for name in ("drowsiness", "brain_fog", "coordination", "memory", "fatigue", "confusion",
                  "over_medicated", "breakthrough_anxiety"):  # fmt: skip
         choose(page, name, 1)
+    save(page)
+    axe(page, f"{width}-falls-and-driving")
     choose(page, "falls", 1)
     choose(page, "driving", 0)
     save(page)

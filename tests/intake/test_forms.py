@@ -15,6 +15,7 @@ from tests.intake.pages import (
     ANXIETY,
     BENZO,
     DRUG_USE,
+    FALLS_DRIVING,
     KLONOPIN,
     MOOD,
     OXYCODONE,
@@ -247,9 +248,25 @@ def test_a_section_is_stored_in_the_case_format(step_key, data, key, expected):
     assert _stored(step_key, data)[key] == expected
 
 
-def test_side_effects_are_stored_with_falls_and_driving():
-    stored = _stored("side_effects", {**SIDE_EFFECTS, "memory": "severe"})["side_effects"]
+def test_side_effects_and_falls_and_driving_are_stored_together_from_their_two_pages():
+    intake = Intake(answers={}, details={})
+    for step_key, data in (
+        ("side_effects", {**SIDE_EFFECTS, "memory": "severe"}),
+        ("falls_driving", FALLS_DRIVING),
+    ):
+        form = STEP_FORMS[step_key](data, intake=intake)
+        assert form.is_valid(), form.errors
+        form.store(intake.answers, intake.details)
+    stored = intake.answers["side_effects"]
     assert (stored["memory"], stored["falls"], stored["driving"]) == ("severe", False, True)
+
+
+def test_answering_the_side_effects_again_keeps_falls_and_driving():
+    answers = {"side_effects": {**{k: "none" for k in SIDE_EFFECTS}, "falls": True}}
+    form = STEP_FORMS["side_effects"]({**SIDE_EFFECTS, "fatigue": "mild"})
+    assert form.is_valid(), form.errors
+    form.store(answers, {})
+    assert (answers["side_effects"]["fatigue"], answers["side_effects"]["falls"]) == ("mild", True)
 
 
 def test_someone_who_drinks_must_answer_how_much():
