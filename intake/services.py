@@ -31,6 +31,7 @@ __all__ = [
     "IncompleteIntake",
     "IntakeLocked",
     "intake_create",
+    "evaluation_apply",
     "intake_evaluate",
     "intake_keep_draft",
     "intake_request_information",
@@ -95,18 +96,31 @@ def intake_create(*, patient, visit_at: datetime | None = None) -> Intake:
     return intake
 
 
-def intake_transition(*, intake: Intake, to: IntakeStatus, actor, note: str = "") -> Intake:
-    """Move the intake to ``to`` or raise ``IllegalTransition``; history and audit included."""
+def intake_transition(
+    *, intake: Intake, to: IntakeStatus, actor, note: str = "", row_locked: bool = False
+) -> Intake:
+    """Move the intake to ``to`` or raise ``IllegalTransition``; history and audit included.
+
+    ``row_locked``: the caller read ``intake`` with ``select_for_update`` in the transaction
+    still open, so its status is the row's own: it is not read again, and the whole row is
+    saved with the new status, the caller's unsaved changes with it, in one UPDATE.
+    """
     to = IntakeStatus(to)
-    with transaction.atomic():
-        # Decide on the row as it is now, not on a copy another request may have outdated.
-        current = Intake.objects.select_for_update().values_list("status", flat=True)
-        from_status = IntakeStatus(current.get(pk=intake.pk))
+    with transaction.atomic(savepoint=not row_locked):
+        if row_locked:
+            from_status = IntakeStatus(intake.status)
+        else:
+            # Decide on the row as it is now, not on a copy another request may have outdated.
+            current = Intake.objects.select_for_update().values_list("status", flat=True)
+            from_status = IntakeStatus(current.get(pk=intake.pk))
         if (from_status, to) not in LEGAL_MOVES:
             raise IllegalTransition(f"{from_status} -> {to} is not allowed")
         intake.status = to
-        intake.updated_at = timezone.now()
-        Intake.objects.filter(pk=intake.pk).update(status=to, updated_at=intake.updated_at)
+        if row_locked:
+            intake.save()
+        else:
+            intake.updated_at = timezone.now()
+            Intake.objects.filter(pk=intake.pk).update(status=to, updated_at=intake.updated_at)
         StatusChange.objects.create(
             intake=intake, from_status=from_status, to_status=to, actor=actor, note=note
         )
@@ -349,31 +363,34 @@ def _open_sections_the_answers_now_need(intake: Intake) -> bool:
 def intake_evaluate(*, intake: Intake, as_of: date | None = None) -> Intake:
     """Run the clinical core on the stored answers and store what the queue shows.
 
-    Used at submit (``as_of`` = the submit date, for the age), and to recompute flags when
-    the rules change. Raises the clinical core's ``CaseError`` on answers it cannot read.
+    Used to recompute flags when the rules change (the submit evaluates in its own UPDATE).
+    Raises the clinical core's ``CaseError`` on answers it cannot read.
     """
+    _apply_evaluation(intake, as_of)
+    intake.save(update_fields=[*EVALUATED_FIELDS, "updated_at"])
+    return intake
+
+
+# What an evaluation sets on the intake row.
+EVALUATED_FIELDS = ("evaluation", "priority", "priority_rank", "risk_rank", "flag_codes", "age")
+
+
+def _apply_evaluation(intake: Intake, as_of: date | None) -> None:
     from .evaluation import evaluate_answers
+
+    evaluation_apply(intake=intake, evaluation=evaluate_answers(intake.answers, as_of=as_of))
+
+
+def evaluation_apply(*, intake: Intake, evaluation: dict) -> None:
+    """Set ``evaluation`` on ``intake`` with what the queue reads from it (not saved)."""
     from .review.risk import risk_rank_of
 
-    evaluation = evaluate_answers(intake.answers, as_of=as_of)
     intake.evaluation = evaluation
     intake.priority = evaluation["priority"]
     intake.priority_rank = PRIORITY_RANK[evaluation["priority"]]
     intake.risk_rank = risk_rank_of(intake.answers, evaluation)
     intake.flag_codes = [flag["code"] for flag in evaluation.get("flags", [])]
     intake.age = evaluation.get("age")
-    intake.save(
-        update_fields=[
-            "evaluation",
-            "priority",
-            "priority_rank",
-            "risk_rank",
-            "flag_codes",
-            "age",
-            "updated_at",
-        ]
-    )
-    return intake
 
 
 def _tidy_answers(answers: dict) -> dict:
@@ -381,16 +398,21 @@ def _tidy_answers(answers: dict) -> dict:
     return without_moot_answers(answers)
 
 
-def intake_submit(*, intake_id: int, patient) -> Intake:
+def intake_submit(*, intake_id: int | None = None, patient, locked: Intake | None = None) -> Intake:
     """Submit the patient's intake exactly once.
 
     Row-locked: a double click, a retry or a second tab gets the already-submitted intake
     back with no second status change and no second ``intake_submitted``. Raises
     ``IncompleteIntake`` when required answers are missing, ``Intake.DoesNotExist`` when
-    the intake is not this patient's.
+    the intake is not this patient's. ``locked``: the caller read the patient's intake with
+    ``select_for_update`` in the transaction still open (the submit view), so the row is
+    not read a second time; the submit then adds no savepoint of its own, and the caller
+    must let its transaction roll back on an error.
+
+    The answers, the evaluation and the status go to the row in one UPDATE.
     """
-    with transaction.atomic():
-        intake = Intake.objects.select_for_update().get(pk=intake_id, patient=patient)
+    with transaction.atomic(savepoint=locked is None):
+        intake = locked or Intake.objects.select_for_update().get(pk=intake_id, patient=patient)
         if intake.status not in (IntakeStatus.DRAFT, IntakeStatus.INFO_REQUESTED):
             return intake
         missing = missing_answers(intake.answers, intake.details)
@@ -403,9 +425,8 @@ def intake_submit(*, intake_id: int, patient) -> Intake:
         intake.submitted_at = now
         intake.first_submitted_at = intake.first_submitted_at or now
         intake.submission_count += 1
-        intake.save()
-        intake_evaluate(intake=intake, as_of=timezone.localdate(now))
-        intake_transition(intake=intake, to=IntakeStatus.SUBMITTED, actor=patient)
+        _apply_evaluation(intake, timezone.localdate(now))
+        intake_transition(intake=intake, to=IntakeStatus.SUBMITTED, actor=patient, row_locked=True)
         intake_submitted.send(sender=Intake, intake=intake)
     return intake
 

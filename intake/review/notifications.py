@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -46,11 +46,29 @@ def notification_owe(*, kind: str, intake: Intake, key: str) -> NotificationOutb
 
     Returns the new outbox row, or None when this one was already owed.
     """
-    with transaction.atomic():
-        row, created = NotificationOutbox.objects.get_or_create(kind=kind, intake=intake, key=key)
-        if created:
-            transaction.on_commit(lambda: enqueue_delivery(row.pk))
-    return row if created else None
+    row = NotificationOutbox(kind=kind, intake=intake, key=key, created_at=timezone.now())
+    row.pk = _insert_once(row)
+    if row.pk is None:
+        return None
+    transaction.on_commit(lambda: enqueue_delivery(row.pk))
+    return row
+
+
+# One statement where ``get_or_create`` takes a read, two savepoints and the insert
+# (PostgreSQL and SQLite both read it); the unique constraint is notification_once_per_key.
+INSERT_ONCE = (
+    'INSERT INTO intake_notificationoutbox (kind, intake_id, "key", created_at, attempts,'
+    " recipients) VALUES (%s, %s, %s, %s, 0, 0)"
+    ' ON CONFLICT (kind, intake_id, "key") DO NOTHING RETURNING id'
+)
+
+
+def _insert_once(row: NotificationOutbox) -> int | None:
+    """The new row's id, or None when the same (kind, intake, key) is owed already."""
+    with connection.cursor() as cursor:
+        cursor.execute(INSERT_ONCE, [row.kind, row.intake_id, row.key, row.created_at])
+        inserted = cursor.fetchone()
+    return inserted[0] if inserted else None
 
 
 def enqueue_delivery(outbox_id: int) -> bool:

@@ -11,13 +11,13 @@ from ..clinical.case import CaseError, parse_case
 from ..clinical.catalog import build_index
 from ..clinical.evaluate import evaluate
 from ..evaluation import case_from_answers, catalog_entries
-from ..models import PRIORITY_RANK, Intake
+from ..models import Intake
 from ..models.review import OPEN_STATUSES
-from .risk import risk_rank_of
+from ..services import EVALUATED_FIELDS, evaluation_apply
 from .services import stat_owed_on_submit
 
 BATCH = 500
-FIELDS = ["evaluation", "priority", "priority_rank", "risk_rank", "flag_codes", "age"]
+FIELDS = list(EVALUATED_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -37,12 +37,7 @@ def _fresh(intake: Intake, entries) -> dict:
 
 
 def _apply(intake: Intake, evaluation: dict) -> None:
-    intake.evaluation = evaluation
-    intake.priority = evaluation["priority"]
-    intake.priority_rank = PRIORITY_RANK[evaluation["priority"]]
-    intake.risk_rank = risk_rank_of(intake.answers, evaluation)
-    intake.flag_codes = [flag["code"] for flag in evaluation.get("flags", [])]
-    intake.age = evaluation.get("age")
+    evaluation_apply(intake=intake, evaluation=evaluation)
     intake.updated_at = timezone.now()
 
 

@@ -1,5 +1,6 @@
 """Check your answers, attest and submit; the confirmation; the read-only copy."""
 
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -51,22 +52,32 @@ def check(request, public_id):
 @patient_required
 @require_POST
 def submit(request, public_id):
-    intake = _get_intake_for_patient(request, public_id)
-    if intake.status not in (IntakeStatus.DRAFT, IntakeStatus.INFO_REQUESTED):
-        # A second click or a second tab: it was sent once already.
-        return redirect("intake:confirmation", intake.public_id)
     form = AttestationForm(request.POST)
     if not form.is_valid():
-        return _check_page(request, intake, form)
+        intake = _get_intake_for_patient(request, public_id)
+        if not _sent(intake):
+            return _check_page(request, intake, form)
+        return redirect("intake:confirmation", intake.public_id)
     try:
-        intake_submit(intake_id=intake.pk, patient=request.user)
+        # The intake is read once, locked, and submitted in the same transaction.
+        with transaction.atomic():
+            intake = _get_intake_for_patient(request, public_id, for_update=True)
+            if not _sent(intake):
+                intake_submit(patient=request.user, locked=intake)
+    # The transaction rolled back: the page shows the intake as it is stored.
     except IncompleteIntake as error:
+        intake = _get_intake_for_patient(request, public_id)
         return _check_page(request, intake, form, missing=error.missing)
     except CaseError:
         # The pages only store answers the clinical core reads; this guards old drafts.
         form.add_error(None, "One of your answers could not be read. Please check each section")
-        return _check_page(request, intake, form)
+        return _check_page(request, _get_intake_for_patient(request, public_id), form)
     return redirect("intake:confirmation", intake.public_id)
+
+
+def _sent(intake) -> bool:
+    """Sent once already: a second click or a second tab."""
+    return intake.status not in (IntakeStatus.DRAFT, IntakeStatus.INFO_REQUESTED)
 
 
 def _phone(intake) -> str:
