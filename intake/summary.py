@@ -1,7 +1,6 @@
 """Every answer by section in words (check your answers, the read-only copy, the review
 detail page), each medicine in words, and the education pages an intake points to."""
 
-import functools
 from datetime import date
 
 from django.urls import reverse
@@ -89,77 +88,49 @@ def _display(field, value) -> str:
     return str(value)
 
 
-@functools.cache
-def _fixed_fields(form_class) -> tuple[tuple[str, object, str], ...]:
-    """(name, field, anchor) of a form whose fields do not depend on the intake, built once
-    per process: building a page's form (its choices copied field by field) is most of
-    the cost of a summary. Read only."""
-    form = form_class()
-    return tuple((name, field, _anchor(form[name])) for name, field in form.fields.items())
-
-
-def _fields_and_initial(intake: Intake, form_class) -> tuple[tuple, dict]:
-    initial = form_class.initial_from(intake.answers, intake.details)
-    if not form_class.fields_vary_with_intake:
-        return _fixed_fields(form_class), initial
-    form = form_class(initial=initial, intake=intake)
-    fields = tuple((name, field, _anchor(form[name])) for name, field in form.fields.items())
-    return fields, form.initial
-
-
-def _step_rows(intake: Intake, step) -> list[dict]:
+def _step_rows(intake: Intake, step, links: bool) -> list[dict]:
     form_class = STEP_FORMS[step.key]
-    fields, initial = _fields_and_initial(intake, form_class)
-    url = reverse(step.url_name, args=[intake.public_id])
+    fields, initial = form_class.read_back(intake)
+    url = reverse(step.url_name, args=[intake.public_id]) if links else ""
     rows = []
     skipped = form_class.not_asked(initial)
-    for name, field, anchor in fields:
+    for name, field in fields.items():
         if name in skipped:
             continue
         value = _display(field, initial.get(name))
         if not value and not field.required:
             continue
-        rows.append(
-            {
-                "label": field.label,
-                "value": value or "Not answered",
-                "url": f"{url}?change=1#{anchor}",
-            }
-        )
+        row = {"label": field.label, "value": value or "Not answered"}
+        if links:
+            row["url"] = f"{url}?change=1#{_anchor(name)}"
+        rows.append(row)
     return rows
 
 
-def _anchor(bound_field) -> str:
+def _anchor(name: str) -> str:
     """The id a change link jumps to: the block crispy-forms wraps round each question
     (``div_id_<name>``), so a long page opens with the question itself in view, not just
     its input or its first option."""
-    return f"div_{bound_field.auto_id}"
+    return f"div_id_{name}"
 
 
-def _medication_rows(intake: Intake) -> list[dict]:
+def _medication_rows(intake: Intake, links: bool) -> list[dict]:
     rows = []
     for n, medication in enumerate(intake.answers.get("medications") or []):
         described = describe_medication(medication)
         name = described["name"]
         if described["matched"] and described["matched"].lower() != name.lower():
             name = f"{name} ({described['matched']})"
-        rows.append(
-            {
-                "label": name,
-                "value": described["daily_dose"],
-                "more": _medication_more(medication, described),
-                "url": reverse("intake:medication_edit", args=[intake.public_id, n]) + "?change=1",
-            }
-        )
+        row = {"label": name, "value": described["daily_dose"]}
+        if links:
+            row["more"] = _medication_more(medication, described)
+            row["url"] = reverse("intake:medication_edit", args=[intake.public_id, n]) + "?change=1"
+        rows.append(row)
     if not rows:
         confirmed = intake.details.get("medications_confirmed")
-        rows.append(
-            {
-                "label": "Medicines",
-                "value": "None" if confirmed else "Not answered",
-                "url": reverse("intake:medications", args=[intake.public_id]) + "?change=1",
-            }
-        )
+        rows.append({"label": "Medicines", "value": "None" if confirmed else "Not answered"})
+        if links:
+            rows[0]["url"] = reverse("intake:medications", args=[intake.public_id]) + "?change=1"
     return rows
 
 
@@ -174,8 +145,14 @@ def _medication_more(medication: dict, described: dict) -> list[str]:
     return [*more, words["matched"]] if words["matched"] else more
 
 
-def answer_sections(intake: Intake) -> list[dict]:
-    """[{"section": Section, "editable": bool, "rows": [{"label", "value", "url"}]}]."""
+def answer_sections(intake: Intake, *, links: bool = True) -> list[dict]:
+    """[{"section": Section, "editable": bool, "rows": [{"label", "value", "url"}]}], read
+    from the stored answers with each page's fields as its form class declares them (no
+    form built for a page whose fields do not vary with the intake).
+
+    ``links``: each row's change link (``url``) and, for a medicine, the rest of what the
+    patient told us (``more``), for their own check page; the review pages show the label
+    and the value only."""
     result = []
     for section in SECTIONS:
         steps = [s for s in section.steps if step_applies(s.key, intake.answers, intake.details)]
@@ -183,9 +160,10 @@ def answer_sections(intake: Intake) -> list[dict]:
             continue
         rows = []
         for step in steps:
-            rows += (
-                _medication_rows(intake) if step.key == "medications" else _step_rows(intake, step)
-            )
+            if step.key == "medications":
+                rows += _medication_rows(intake, links)
+            else:
+                rows += _step_rows(intake, step, links)
         result.append(
             {"section": section, "editable": intake.editable_section(section.key), "rows": rows}
         )

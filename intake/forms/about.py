@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from education import slugs
 
-from .base import TEXT_LIMIT, StepForm, radio_field, why
+from .base import TEXT_LIMIT, StepForm, fields_once, radio_field, why
 
 SEX_CHOICES = [("female", "Female"), ("male", "Male"), ("unknown", "Prefer not to say")]
 PREGNANT_CHOICES = [
@@ -166,12 +166,26 @@ class VisitForm(StepForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Invited patients already have a visit time from the practice.
-        invited = self.intake is not None and self.intake.visit_at is not None
-        if invited and not self.intake.details.get("visit_given_by_patient"):
+        if not self._asks_visit_date(self.intake):
             del self.fields["visit_date"]
-        if "visit_date" in self.fields and self.intake is not None and self.intake.visit_at:
+        elif self.intake is not None and self.intake.visit_at:
             self.initial.setdefault("visit_date", timezone.localtime(self.intake.visit_at).date())
+
+    @staticmethod
+    def _asks_visit_date(intake) -> bool:
+        """Invited patients already have a visit time from the practice."""
+        invited = intake is not None and intake.visit_at is not None
+        return not invited or bool(intake.details.get("visit_given_by_patient"))
+
+    @classmethod
+    def read_back(cls, intake):
+        initial = cls.initial_from(intake.answers, intake.details)
+        fields = fields_once(cls)
+        if not cls._asks_visit_date(intake):
+            return {k: f for k, f in fields.items() if k != "visit_date"}, initial
+        if intake.visit_at:
+            initial.setdefault("visit_date", timezone.localtime(intake.visit_at).date())
+        return fields, initial
 
     def clean_visit_reason_other(self):
         return self.cleaned_data["visit_reason_other"].strip()

@@ -1,6 +1,8 @@
 """What every intake page form shares: yes/no questions, hints that say why we ask, and the
 two-way mapping between a page's fields and the stored case-format answers."""
 
+import functools
+
 from django import forms
 from django.utils.functional import lazy
 from django.utils.html import format_html
@@ -82,6 +84,14 @@ def refuse_rather_than_cut(field: forms.Field) -> None:
         field.widget.attrs["data-character-limit"] = str(limit)
 
 
+@functools.cache
+def fields_once(form_class) -> dict:
+    """A form class's fields as built with no intake, once per process: the labels and
+    choices the summaries read (building a page's form is most of a summary's cost). Read
+    only."""
+    return form_class().fields
+
+
 class StepForm(forms.Form):
     """A form for one intake page.
 
@@ -91,7 +101,7 @@ class StepForm(forms.Form):
     """
 
     # Whether the fields (or their initial values) depend on the intake; when not, a summary
-    # of the answers reads one copy of the fields per form class (``intake.summary``).
+    # of the answers reads one copy of the fields per class (``read_back``).
     fields_vary_with_intake = False
 
     def __init__(self, *args, intake=None, **kwargs):
@@ -106,6 +116,17 @@ class StepForm(forms.Form):
 
     def store(self, answers: dict, details: dict) -> None:
         raise NotImplementedError
+
+    @classmethod
+    def read_back(cls, intake) -> tuple[dict, dict]:
+        """(fields, initial): the questions this page asks ``intake``'s patient and their
+        stored answers, for the summaries. Read only. A form whose fields vary with the
+        intake is built for it, unless it overrides this to say its fields without one."""
+        initial = cls.initial_from(intake.answers, intake.details)
+        if not cls.fields_vary_with_intake:
+            return fields_once(cls), initial
+        form = cls(initial=initial, intake=intake)
+        return form.fields, form.initial
 
     @classmethod
     def not_asked(cls, initial: dict) -> set[str]:

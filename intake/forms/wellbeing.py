@@ -1,5 +1,7 @@
 """Side effects, anxiety and mood (GAD-7, panic attacks, PHQ-9) and safety (C-SSRS screener)."""
 
+import functools
+
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -181,6 +183,10 @@ class SafetyForm(StepForm):
         answers["cssrs"] = cssrs
 
 
+# One copy of each follow-up question per process, for the summaries (read only).
+_follow_up_read_only = functools.cache(_cssrs_field)
+
+
 class SafetyMoreForm(StepForm):
     fields_vary_with_intake = True  # the follow-up questions the answers call for
 
@@ -194,6 +200,12 @@ class SafetyMoreForm(StepForm):
     def initial_from(cls, answers, details):
         stored = answers.get("cssrs") or {}
         return {key: from_bool(stored.get(key)) for key in cssrs_follow_ups(answers)}
+
+    @classmethod
+    def read_back(cls, intake):
+        follow_ups = cssrs_follow_ups(intake.answers)
+        fields = {key: _follow_up_read_only(key) for key in follow_ups}
+        return fields, cls.initial_from(intake.answers, intake.details)
 
     def store(self, answers, details):
         cssrs = dict(answers.get("cssrs") or {})

@@ -16,7 +16,7 @@ def _answer_sections(intake: Intake) -> list[dict]:
 
     return [
         {"title": s["section"].title, "key": s["section"].key, "rows": s["rows"]}
-        for s in answer_sections(intake)
+        for s in answer_sections(intake, links=False)
     ]
 
 
