@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from .fields import person_field
+
 
 class AuditEvent(models.Model):
     """An append-only record of who did what to which object, and when.
@@ -59,13 +61,7 @@ class Invitation(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(null=True, blank=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
-    patient = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="invitations",
-    )
+    patient = person_field(blank=True, related_name="invitations")
 
     class Meta:
         ordering = ["-created_at"]

@@ -82,6 +82,27 @@ def second_psychiatrist(db):
 
 
 @pytest.fixture
+def oncall(db):
+    """A psychiatrist on call: STAT intakes and unsent safety answers are emailed to them."""
+    return _psychiatrist_in("ONCALL_GROUP", "oncall@clinic.example", "Olu", "Night")
+
+
+@pytest.fixture
+def lead(db):
+    """A clinical lead: a STAT intake still unclaimed is escalated to them."""
+    return _psychiatrist_in("ESCALATION_GROUP", "lead@clinic.example", "Lee", "Lead")
+
+
+def _psychiatrist_in(group_setting: str, username: str, first_name: str, last_name: str):
+    from django.conf import settings
+    from django.contrib.auth.models import Group
+
+    user = factories.make_psychiatrist(username, first_name=first_name, last_name=last_name)
+    user.groups.add(Group.objects.get(name=getattr(settings, group_setting)))
+    return user
+
+
+@pytest.fixture
 def editor(db):
     return factories.make_editor("eve@clinic.example", first_name="Eve", last_name="Evans")
 

@@ -12,6 +12,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from portal.fields import person_field
+
 from ..review.risk import NOT_STAT
 from .review import queue_indexes
 
@@ -62,13 +64,7 @@ class Intake(models.Model):
     evaluation = models.JSONField(default=dict, blank=True)
     flag_codes = models.JSONField(default=list, blank=True)
     age = models.SmallIntegerField(null=True, blank=True)
-    assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="assigned_intakes",
-    )
+    assignee = person_field(blank=True, related_name="assigned_intakes")
     assigned_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -125,13 +121,7 @@ class StatusChange(models.Model):
     intake = models.ForeignKey(Intake, on_delete=models.CASCADE, related_name="status_changes")
     from_status = models.CharField(max_length=20, choices=IntakeStatus.choices)
     to_status = models.CharField(max_length=20, choices=IntakeStatus.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    actor = person_field(blank=True)
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     note = models.TextField(blank=True)
 

@@ -7,10 +7,11 @@ delay a notification but never lose it: the periodic sweep sends whatever is sti
 
 from datetime import UTC, datetime
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Coalesce
+
+from portal.fields import person_field
 
 # The queue shows these; drafts and reviewed intakes are out of it unless a filter asks.
 OPEN_STATUSES = ("submitted", "in_review", "info_requested")
@@ -153,9 +154,7 @@ class Note(models.Model):
     """A psychiatrist's note on an intake (clinical text: shown to psychiatrists only)."""
 
     intake = models.ForeignKey("intake.Intake", on_delete=models.CASCADE, related_name="notes")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    author = person_field()
     body = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -182,9 +181,7 @@ class StatAcknowledgement(models.Model):
     intake = models.ForeignKey(
         "intake.Intake", on_delete=models.CASCADE, related_name="stat_acknowledgements"
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    actor = person_field()
     reason = models.CharField(max_length=20, choices=AcknowledgementReason.choices)
     other = models.TextField(blank=True)
     at = models.DateTimeField(auto_now_add=True)
@@ -252,9 +249,7 @@ class PdmpCheck(models.Model):
     intake = models.ForeignKey(
         "intake.Intake", on_delete=models.CASCADE, related_name="pdmp_checks"
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    actor = person_field()
     # The state whose PDMP was checked (two letters: where the patient is for the visit).
     state = models.CharField(max_length=2, blank=True)
     at = models.DateTimeField(auto_now_add=True)

@@ -7,22 +7,27 @@ from . import views
 
 app_name = "review"
 
+# One intake's pages, below i/<public_id>/: (address, view, name).
+INTAKE_PAGES = [
+    ("", views.detail, "detail"),
+    ("claim/", views.claim, "claim"),
+    ("release/", views.release, "release"),
+    ("note/", views.add_note, "add_note"),
+    ("pdmp-checked/", views.pdmp_checked, "pdmp_checked"),
+    ("request-information/", views.request_information, "request_information"),
+    ("reviewed/", views.mark_reviewed, "mark_reviewed"),
+    ("print/", views.print_summary, "print"),
+    ("fhir.json", views.fhir_export, "fhir_export"),
+    ("fhir-bundle.json", views.fhir_bundle, "fhir_bundle"),
+]
+
 urlpatterns = [
     path("", views.queue, name="queue"),
     path("next/", views.take_next, name="take_next"),
     path("fhir/Questionnaire/previsit-intake.json", views.fhir_questionnaire,
          name="fhir_questionnaire"),
-    path("i/<uuid:public_id>/", views.detail, name="detail"),
-    path("i/<uuid:public_id>/claim/", views.claim, name="claim"),
-    path("i/<uuid:public_id>/release/", views.release, name="release"),
-    path("i/<uuid:public_id>/note/", views.add_note, name="add_note"),
-    path("i/<uuid:public_id>/pdmp-checked/", views.pdmp_checked, name="pdmp_checked"),
-    path("i/<uuid:public_id>/request-information/", views.request_information,
-         name="request_information"),
-    path("i/<uuid:public_id>/reviewed/", views.mark_reviewed, name="mark_reviewed"),
-    path("i/<uuid:public_id>/print/", views.print_summary, name="print"),
-    path("i/<uuid:public_id>/fhir.json", views.fhir_export, name="fhir_export"),
-    path("i/<uuid:public_id>/fhir-bundle.json", views.fhir_bundle, name="fhir_bundle"),
+    *(path(f"i/<uuid:public_id>/{address}", view, name=name)
+      for address, view, name in INTAKE_PAGES),
 ]  # fmt: skip
 
 # The benchmark's bare baseline view exists only when asked for (never in production).

@@ -218,49 +218,39 @@ def _why_not_held(intake_id: int, user) -> str:
     return "Claim the intake before you do that."
 
 
-def _held_action(request, intake, form, form_name, action, done: str):
-    """Run ``action`` for a valid form when the user holds the intake; re-show the page
-    with the errors otherwise."""
-    if not form.is_valid():
-        return _detail_page(request, intake, status=400, **{form_name: form})
-    try:
-        action(form.cleaned_data)
-    except services.NotHolder:
-        messages.error(request, _why_not_held(intake.pk, request.user))
-    except services.AcknowledgementRequired as missing:
-        # The intake became STAT after the page was shown: ask again, with the list.
-        messages.error(request, f"This intake is STAT now. {missing}")
-    else:
-        messages.success(request, done)
-    return redirect("review:detail", public_id=intake.public_id)
+def _held_form_view(form_name: str, bind, service, done: str):
+    """A POST view for a detail-page form only the psychiatrist holding the intake may send:
+    ``bind(data, intake)`` is the form; a valid one runs ``service``; one with errors
+    re-shows the page with them."""
+
+    @require_POST
+    @psychiatrist_required
+    def view(request, public_id):
+        intake = _get_intake_for_reviewer(request, public_id)
+        form = bind(request.POST, intake)
+        if not form.is_valid():
+            return _detail_page(request, intake, status=400, **{form_name: form})
+        try:
+            service(intake_id=intake.pk, user=request.user, **form.cleaned_data)
+        except services.NotHolder:
+            messages.error(request, _why_not_held(intake.pk, request.user))
+        except services.AcknowledgementRequired as missing:
+            # The intake became STAT after the page was shown: ask again, with the list.
+            messages.error(request, f"This intake is STAT now. {missing}")
+        else:
+            messages.success(request, done)
+        return redirect("review:detail", public_id=intake.public_id)
+
+    return view
 
 
-@require_POST
-@psychiatrist_required
-def request_information(request, public_id):
-    intake = _get_intake_for_reviewer(request, public_id)
-    return _held_action(
-        request,
-        intake,
-        RequestInformationForm(request.POST),
-        "request_form",
-        lambda data: services.intake_ask_patient(intake_id=intake.pk, user=request.user, **data),
-        "The patient has been asked for more information and emailed a link.",
-    )
-
-
-@require_POST
-@psychiatrist_required
-def mark_reviewed(request, public_id):
-    intake = _get_intake_for_reviewer(request, public_id)
-    return _held_action(
-        request,
-        intake,
-        MarkReviewedForm(request.POST, stat=intake.priority == "stat"),
-        "reviewed_form",
-        lambda data: services.intake_mark_reviewed(intake_id=intake.pk, user=request.user, **data),
-        "The intake is marked reviewed.",
-    )
+request_information = _held_form_view(
+    "request_form", lambda data, intake: RequestInformationForm(data),
+    services.intake_ask_patient,
+    "The patient has been asked for more information and emailed a link.")  # fmt: skip
+mark_reviewed = _held_form_view(
+    "reviewed_form", lambda data, intake: MarkReviewedForm(data, stat=intake.priority == "stat"),
+    services.intake_mark_reviewed, "The intake is marked reviewed.")  # fmt: skip
 
 
 @require_GET

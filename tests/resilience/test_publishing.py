@@ -5,8 +5,6 @@ import time
 from contextlib import contextmanager
 
 import pytest
-from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core import mail
 
 from intake import tasks
@@ -14,18 +12,11 @@ from intake.models import IntakeStatus, NotificationOutbox
 from intake.review.seed_cases import ARCHETYPES, DETAILS
 from portal.celery import app
 from portal.publishing import Publisher, publisher
-from tests.factories import make_intake, make_psychiatrist
+from tests.factories import make_intake
 from tests.faults import REFUSE, blackhole
 from tests.intake.pages import url
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def oncall(db):
-    user = make_psychiatrist("oncall@clinic.example", first_name="Olu", last_name="Night")
-    user.groups.add(Group.objects.get(name=settings.ONCALL_GROUP))
-    return user
 
 
 @contextmanager

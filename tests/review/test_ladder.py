@@ -19,27 +19,13 @@ from intake.review import services
 from intake.review.ladder import stat_ladder_run
 from portal.celery import app
 from portal.publishing import publisher
-from tests.factories import make_intake, make_psychiatrist, make_submitted_intake
+from tests.factories import make_intake, make_submitted_intake
 from tests.waiting import wait_for
 
 pytestmark = pytest.mark.django_db
 CLOSED_PORT_BROKER = "redis://127.0.0.1:1/0"
 RENOTIFY = timedelta(minutes=16)
 ESCALATE = timedelta(minutes=31)
-
-
-@pytest.fixture
-def oncall(db):
-    user = make_psychiatrist("oncall@clinic.example", first_name="Olu", last_name="Night")
-    user.groups.add(Group.objects.get(name=settings.ONCALL_GROUP))
-    return user
-
-
-@pytest.fixture
-def lead(db):
-    user = make_psychiatrist("lead@clinic.example", first_name="Lee", last_name="Lead")
-    user.groups.add(Group.objects.get(name=settings.ESCALATION_GROUP))
-    return user
 
 
 @pytest.fixture

@@ -2,8 +2,6 @@ import time
 from contextlib import contextmanager
 
 import pytest
-from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core import mail
 
 from intake import tasks
@@ -11,18 +9,11 @@ from intake.models import Intake, NotificationOutbox
 from intake.review import notifications
 from portal.celery import app
 from portal.publishing import publisher
-from tests.factories import make_intake, make_psychiatrist, make_submitted_intake
+from tests.factories import make_intake, make_submitted_intake
 from tests.waiting import wait_for
 
 pytestmark = pytest.mark.django_db
 CLOSED_PORT_BROKER = "redis://127.0.0.1:1/0"
-
-
-@pytest.fixture
-def oncall(db):
-    user = make_psychiatrist("oncall@clinic.example", first_name="Olu", last_name="Night")
-    user.groups.add(Group.objects.get(name=settings.ONCALL_GROUP))
-    return user
 
 
 def _submit_stat(patient, capture):

@@ -3,8 +3,6 @@ in the STAT list, its safety answers (only) readable and audited, claimable, and
 psychiatrists are emailed as for a sent STAT intake."""
 
 import pytest
-from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.test import Client
 
@@ -12,18 +10,11 @@ from intake.models import Intake, NotificationOutbox
 from intake.review import services
 from intake.review.risk import HIGH, LOW
 from portal.models import AuditEvent
-from tests.factories import make_intake, make_psychiatrist
+from tests.factories import make_intake
 from tests.intake.pages import KLONOPIN, post_ok, url
 
 pytestmark = pytest.mark.django_db
 UNSENT = "Safety answer, intake not sent yet"
-
-
-@pytest.fixture
-def oncall(db):
-    user = make_psychiatrist("oncall@clinic.example", first_name="Olu", last_name="Night")
-    user.groups.add(Group.objects.get(name=settings.ONCALL_GROUP))
-    return user
 
 
 @pytest.fixture
