@@ -20,6 +20,7 @@ class MedicationAdmin(admin.ModelAdmin):
     fieldsets = (
         (None, {"fields": ("generic_name", "brand_names", "aliases", "drug_class")}),
         ("Sedation", {"fields": ("cns_active", "sedating")}),
+        ("Coding", {"fields": ("rxnorm",)}),
         (
             "Diazepam 10 mg equivalents (benzodiazepines only)",
             {

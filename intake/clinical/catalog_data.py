@@ -236,3 +236,47 @@ MEDICATIONS = [
     _drug("cetirizine", OTHER, ["Zyrtec"], ["cetirizin"], cns_active=False),
 ]
 # fmt: on
+
+# RxNorm ingredient concepts (RxCUI, term type IN) of the catalog's generics, from the U.S.
+# National Library of Medicine's RxNorm (looked up in RxNav). Only single ingredients: a
+# combination ("buprenorphine/naloxone") and the generics not listed here carry no code,
+# and the FHIR export then gives the patient's words as text only.
+RXNORM_INGREDIENTS = {
+    "alprazolam": "596",
+    "buprenorphine": "1819",
+    "buspirone": "1827",
+    "carisoprodol": "2101",
+    "chlordiazepoxide": "2356",
+    "citalopram": "2556",
+    "clonazepam": "2598",
+    "codeine": "2670",
+    "cyclobenzaprine": "21949",
+    "diazepam": "3322",
+    "diphenhydramine": "3498",
+    "duloxetine": "72625",
+    "escitalopram": "321988",
+    "eszopiclone": "461016",
+    "fentanyl": "4337",
+    "fluoxetine": "4493",
+    "gabapentin": "25480",
+    "hydrocodone": "5489",
+    "hydromorphone": "3423",
+    "hydroxyzine": "5553",
+    "lorazepam": "6470",
+    "methadone": "6813",
+    "mirtazapine": "15996",
+    "morphine": "7052",
+    "oxazepam": "7781",
+    "oxycodone": "7804",
+    "paroxetine": "32937",
+    "pregabalin": "187832",
+    "quetiapine": "51272",
+    "sertraline": "36437",
+    "temazepam": "10355",
+    "tramadol": "10689",
+    "trazodone": "10737",
+    "triazolam": "10767",
+    "venlafaxine": "39786",
+    "zaleplon": "74667",
+    "zolpidem": "39993",
+}

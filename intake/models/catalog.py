@@ -6,6 +6,7 @@ The clinical core never imports this model: ``intake.evaluation`` turns rows int
 """
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 
 from intake.clinical.catalog import CatalogEntry, normalise
@@ -63,6 +64,15 @@ class Medication(models.Model):
     vadod_high_mg = _dose_field("VA/DoD 2021: high end where the table gives a range.")
     equivalence_note = models.CharField(
         max_length=200, blank=True, help_text="Where the equivalents come from, if not both tables."
+    )
+    rxnorm = models.CharField(
+        "RxNorm code",
+        max_length=12,
+        blank=True,
+        validators=[RegexValidator(r"^[0-9]+$", "An RxCUI is digits only, e.g. 2598.")],
+        help_text="RxNorm ingredient RxCUI (NLM RxNorm, looked up in RxNav), e.g. 2598 for "
+        "clonazepam. Blank when there is no single-ingredient code. The FHIR export codes "
+        "the medicine with it.",
     )
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -13,16 +13,19 @@ import uuid
 from django.conf import settings
 
 from ..clinical.instruments import INSTRUMENTS, Instrument, item_scores
-from ..models import Intake, IntakeStatus
+from ..models import Intake, IntakeStatus, Medication
+from . import fhir_history, fhir_sections
 
 LOINC = "http://loinc.org"
+RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm"
 ORDINAL_VALUE = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
 CALCULATED = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression"
 QUESTIONNAIRE_ID = "previsit-intake"
 # 2: breastfeeding; per medicine how its name matched, how long, prescribed and by whom.
 # 3: drug use in the past 12 months (substances); the patient's goals for the visit.
 # 4: health conditions that change sedative safety (yes/no each).
-QUESTIONNAIRE_VERSION = "4"
+# 5: the medicine allergies in the patient's words, the psychiatric history, the pharmacy.
+QUESTIONNAIRE_VERSION = "5"
 OTHER_SECTIONS = {
     "about": ("About you", {"date_of_birth": "date", "sex_at_birth": "string",
                             "visit_reason": "string", "visit_reason_other": "string",
@@ -34,6 +37,8 @@ OTHER_SECTIONS = {
     "goals": ("What the patient wants from the visit", {"hopes": "text", "worries": "text"}),
     "health": ("Health conditions that change sedative safety", "boolean"),
 }  # fmt: skip
+# Answers kept outside the case format, asked on the same page as a section's.
+EXTRA_ITEMS = {"health": {"allergy_details": ("Medicine allergies and the reaction", "text")}}
 
 
 def questionnaire_url() -> str:
@@ -106,6 +111,8 @@ def _plain_group(key: str) -> dict:
         if kind is None:
             kind = "boolean" if name in _BOOLEAN_KEYS else "string"
         items.append({"linkId": f"{key}.{name}", "text": name.replace("_", " "), "type": kind})
+    for name, (text, kind) in EXTRA_ITEMS.get(key, {}).items():
+        items.append({"linkId": f"{key}.{name}", "text": text, "type": kind})
     return {"linkId": key, "text": title, "type": "group", "item": items}
 
 
@@ -156,6 +163,7 @@ def questionnaire() -> dict:
     """The Questionnaire resource (R4) every exported response answers."""
     groups = [_plain_group("about"), _medication_group(), _plain_group("benzo_history")]
     groups += [_plain_group("substances"), _plain_group("side_effects"), _plain_group("health")]
+    groups += [fhir_sections.psych_history_group(), fhir_sections.pharmacy_group()]
     groups += [_plain_group("goals")]
     groups += [_instrument_group(INSTRUMENTS[key]) for key in INSTRUMENTS]
     return {
@@ -226,6 +234,11 @@ def _plain_answers(key: str, answers: dict) -> dict | None:
         for name in _section_keys(key)
         if source.get(name) not in (None, "")
     ]  # fmt: skip
+    items += [
+        {"linkId": f"{key}.{name}", "text": text, "answer": _answer(answers[name])}
+        for name, (text, _kind) in EXTRA_ITEMS.get(key, {}).items()
+        if answers.get(name) not in (None, "")
+    ]
     if not items:
         return None
     return {"linkId": key, "text": OTHER_SECTIONS[key][0], "item": items}
@@ -267,9 +280,13 @@ def questionnaire_response(intake: Intake) -> dict:
     answers = intake.answers or {}
     groups = [g for g in [_plain_answers("about", answers)] if g]
     groups += _medication_answers(intake)
-    for key in ("benzo_history", "substances", "side_effects", "health", "goals"):
+    for key in ("benzo_history", "substances", "side_effects", "health"):
         if group := _plain_answers(key, answers):
             groups.append(group)
+    groups += fhir_sections.psych_history_answers(answers)
+    groups += fhir_sections.pharmacy_answers(intake.details or {})
+    if group := _plain_answers("goals", answers):
+        groups.append(group)
     for key, instrument in INSTRUMENTS.items():
         if group := _instrument_answers(instrument, answers.get(key)):
             groups.append(group)
@@ -298,7 +315,8 @@ def questionnaire_response(intake: Intake) -> dict:
 # ---- the collection Bundle ----------------------------------------------------------------
 # The QuestionnaireResponse with the resources a receiving record can use without reading
 # it: a MedicationStatement per medicine, an Observation per instrument total, a
-# RiskAssessment for the C-SSRS screener and a Flag per decision-support flag.
+# RiskAssessment for the C-SSRS screener, a Flag per decision-support flag, and the
+# patient-reported allergies, conditions and falls (fhir_history).
 FLAG_CATEGORY = "http://terminology.hl7.org/CodeSystem/flag-category"
 OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
 PORTAL_FLAGS = "/fhir/CodeSystem/decision-support-flags"
@@ -310,12 +328,21 @@ def _entry(resource: dict, key: str) -> dict:
     return {"fullUrl": f"urn:uuid:{resource_id}", "resource": {**resource, "id": resource_id}}
 
 
-def _medication_statement(medication: dict, subject: dict, when: str | None) -> dict:
+def _rxnorm_codes(medications: list[dict]) -> dict[str, str]:
+    """Catalog generic -> RxNorm ingredient RxCUI, for the medicines the rules recognised
+    (an exact or alias match, or a correction the patient confirmed): one query."""
+    generics = {m["generic"] for m in medications if m.get("generic")}
+    if not generics:
+        return {}
+    rows = Medication.objects.filter(generic_name__in=generics).exclude(rxnorm="")
+    return dict(rows.values_list("generic_name", "rxnorm"))
+
+
+def _medication_statement(medication: dict, subject: dict, when: str | None, rxnorm) -> dict:
     name = medication.get("generic") or medication.get("input") or "unknown"
     concept: dict = {"text": medication.get("input") or name}
-    if medication.get("rxnorm"):
-        concept["coding"] = [{"system": "http://www.nlm.nih.gov/research/umls/rxnorm",
-                              "code": str(medication["rxnorm"]), "display": name}]  # fmt: skip
+    if rxnorm:
+        concept["coding"] = [{"system": RXNORM, "code": rxnorm, "display": name}]
     resource = {
         "resourceType": "MedicationStatement",
         "status": "active",
@@ -386,15 +413,20 @@ def _flag(flag: dict, subject: dict) -> dict:
 
 def intake_bundle(intake: Intake) -> dict:
     """The intake as an R4 ``collection`` Bundle: the QuestionnaireResponse first, then the
-    medicines, instrument totals, the C-SSRS risk and the flags."""
+    medicines, instrument totals, the C-SSRS risk, the flags, and what the patient reported
+    about their health (allergies, conditions, past diagnoses, a fall: ``fhir_history``)."""
     response = questionnaire_response(intake)
     subject = response["subject"]
     when = response.get("authored")
     evaluation = intake.evaluation or {}
     key = str(intake.public_id)
     entries = [{"fullUrl": f"urn:uuid:{key}", "resource": response}]
-    for n, medication in enumerate(evaluation.get("medications") or []):
-        entries.append(_entry(_medication_statement(medication, subject, when), f"{key}/m/{n}"))
+    medications = evaluation.get("medications") or []
+    codes = _rxnorm_codes(medications)
+    for n, medication in enumerate(medications):
+        code = codes.get(medication.get("generic"))
+        statement = _medication_statement(medication, subject, when, code)
+        entries.append(_entry(statement, f"{key}/m/{n}"))
     scores = evaluation.get("scores") or {}
     for code, instrument in INSTRUMENTS.items():
         score = scores.get(code) or {}
@@ -407,6 +439,13 @@ def intake_bundle(intake: Intake) -> dict:
         entries.append(_entry(_cssrs_risk(cssrs, subject, when), f"{key}/r/cssrs"))
     for flag in evaluation.get("flags") or []:
         entries.append(_entry(_flag(flag, subject), f"{key}/f/{flag.get('code')}"))
+    answers = intake.answers or {}
+    for n, allergy in enumerate(fhir_history.allergy_intolerances(answers, subject, when)):
+        entries.append(_entry(allergy, f"{key}/a/{n}"))
+    for n, condition in enumerate(fhir_history.conditions(answers, subject, when)):
+        entries.append(_entry(condition, f"{key}/c/{n}"))
+    if fall := fhir_history.fall_observation(answers, subject, when):
+        entries.append(_entry(fall, f"{key}/o/falls"))
     bundle = {"resourceType": "Bundle", "type": "collection", "entry": entries}
     if when:
         bundle["timestamp"] = when

@@ -125,3 +125,10 @@ def test_a_new_sedative_class_is_editable_in_the_admin(admin_client):
     url = reverse("admin:intake_medication_change", args=[butalbital.pk])
     response = admin_client.get(url)
     assert response.status_code == 200 and b"Barbiturate" in response.content
+
+
+def test_the_catalog_carries_rxnorm_ingredient_codes_for_single_ingredients():
+    codes = dict(Medication.objects.values_list("generic_name", "rxnorm"))
+    coded = (codes["clonazepam"], codes["zolpidem"], codes["buprenorphine"])
+    assert coded == ("2598", "39993", "1819")
+    assert codes["buprenorphine/naloxone"] == "" and codes["clobazam"] == ""  # none given

@@ -140,3 +140,45 @@ def test_the_health_conditions_are_exported_as_yes_no_answers(client, psychiatri
     items = _items(exported)
     assert items["health.sleep_apnoea"]["answer"] == [{"valueBoolean": True}]
     assert items["health.liver_disease"]["answer"] == [{"valueBoolean": False}]
+
+
+def test_the_allergies_psychiatric_history_and_pharmacy_are_in_the_response(
+    client, psychiatrist, patient
+):
+    from intake.review.seed_cases import NO_HEALTH_CONDITIONS
+
+    intake = make_submitted_intake(patient)
+    history = {"diagnoses": ["panic", "ptsd"], "diagnoses_other": "", "hospital_stays": 1,
+               "last_hospital_stay": "March 2019, for depression", "therapist": True,
+               "therapist_name": "Jo Park", "past_medicines": [
+                   {"name": "sertraline", "helped": "some", "why_stopped": "Nausea"}]}  # fmt: skip
+    intake.answers = {**intake.answers, "psych_history": history,
+                      "health": {**NO_HEALTH_CONDITIONS, "medicine_allergies": True},
+                      "allergy_details": "Penicillin, a rash"}  # fmt: skip
+    pharmacy = {"name": "Main St Pharmacy", "phone": "+12025550199", "town": "Albany"}
+    intake.details = {**intake.details, "pharmacy": pharmacy}
+    intake.save()
+    client.force_login(psychiatrist)
+    exported = json.loads(client.get(f"/review/i/{intake.public_id}/fhir.json").content)
+    QuestionnaireResponse.model_validate(exported)
+    items = _items(exported)
+    assert items["health.allergy_details"]["answer"] == [{"valueString": "Penicillin, a rash"}]
+    assert items["psych_history.diagnoses"]["answer"] == [
+        {"valueString": "Panic disorder"},
+        {"valueString": "Post-traumatic stress disorder (PTSD)"},
+    ]
+    assert items["psych_history.hospital_stays"]["answer"] == [{"valueInteger": 1}]
+    assert items["psych_history.past_medicines.helped"]["answer"] == [{"valueString": "A little"}]
+    assert items["pharmacy.name"]["answer"] == [{"valueString": "Main St Pharmacy"}]
+    definition = json.loads(client.get("/review/fhir/Questionnaire/previsit-intake.json").content)
+    Questionnaire.model_validate(definition)
+    assert set(_items(exported)) <= set(_items(definition))
+
+
+def test_a_patient_without_a_preferred_pharmacy_says_so(client, psychiatrist, patient):
+    intake = make_submitted_intake(patient)
+    intake.details = {**intake.details, "pharmacy": {}}
+    intake.save()
+    pharmacy = _items(fhir.questionnaire_response(intake))
+    assert pharmacy["pharmacy.has_pharmacy"]["answer"] == [{"valueBoolean": False}]
+    assert "pharmacy.name" not in pharmacy
