@@ -23,3 +23,8 @@ def sign_in(page, username: str, password: str = PASSWORD) -> None:
 
 def user_with_password(username: str, groups=(), **extra):
     return make_user(username, groups=groups, password=PASSWORD, **extra)
+
+
+def width_of(page) -> str:
+    """The page's width as a name part ("1280px", "360px"), for screenshots."""
+    return f"{page.viewport_size['width']}px"
