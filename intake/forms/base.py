@@ -1,5 +1,6 @@
-"""What every intake page form shares: yes/no questions, hints that say why we ask, and the
-two-way mapping between a page's fields and the stored case-format answers."""
+"""What every intake page form shares: yes/no questions, hints that say why we ask (plain
+hints: the page says "Why we ask" once, above its questions), and the two-way mapping between
+a page's fields and the stored case-format answers."""
 
 import functools
 
@@ -22,17 +23,14 @@ def education_url(slug: str) -> str:
 
 
 def _why(text: str, slug: str | None = None, link_text: str = "Read more") -> str:
+    text = text[:1].upper() + text[1:]
     if not slug:
-        return format_html("<strong>Why we ask:</strong> {}", text)
-    return format_html(
-        '<strong>Why we ask:</strong> {} <a href="{}">{}</a>',
-        text,
-        education_url(slug),
-        link_text,
-    )
+        return format_html("{}", text)
+    return format_html('{} <a href="{}">{}</a>', text, education_url(slug), link_text)
 
 
-# A hint that says briefly why we ask, with a link to the matching page if there is one;
+# A plain hint that says briefly why we ask, with a link to the matching education page if
+# there is one (no "Why we ask:" before each: a page says that once, not per question);
 # lazy because form classes are built before the URLconf is loaded.
 why = lazy(_why, SafeString)
 
@@ -41,18 +39,34 @@ def yes_no_field(label: str, help_text: str = "", required: bool = True) -> form
     return forms.ChoiceField(
         label=label,
         choices=YES_NO,
-        widget=forms.RadioSelect,
+        widget=InlineSelect,
         help_text=help_text,
         required=required,
         error_messages={"required": f"Select yes or no: {label[0].lower()}{label[1:]}"},
     )
 
 
-def radio_field(label: str, choices, help_text: str = "", required: bool = True, message=""):
+class TileSelect(forms.RadioSelect):
+    """Radios with short answers ("Not at all" to "Very much", "Twice a day") shown as
+    tiles, two a row on a phone (``templates/bootstrap5/layout/radio_checkbox_select.html``),
+    so a page of such questions stays short."""
+
+    layout = "tiles"
+
+
+class InlineSelect(forms.RadioSelect):
+    """Two one-word answers (Yes, No) side by side, as GOV.UK's inline radios."""
+
+    layout = "inline"
+
+
+def radio_field(
+    label: str, choices, help_text: str = "", required: bool = True, message="", widget=None
+):
     return forms.ChoiceField(
         label=label,
         choices=choices,
-        widget=forms.RadioSelect,
+        widget=widget or forms.RadioSelect,
         help_text=help_text,
         required=required,
         error_messages={"required": message or "Select an answer"},

@@ -5,6 +5,8 @@ from django import forms
 
 from intake.clinical.instruments import INSTRUMENTS
 
+from .base import InlineSelect, TileSelect
+
 
 def choice_key(value) -> str:
     """The form value for a case value: "yes"/"no" for booleans, the digits for scores."""
@@ -24,12 +26,28 @@ def field_name(instrument_id: str, item_id: str) -> str:
     return item_id if instrument_id == "cssrs" else f"{instrument_id}_{item_id}"
 
 
+# Answers this short fit a tile, two a row on a phone.
+TILE_LABEL = 26
+
+
+def _widget(labels: list[str]):
+    """Yes and No side by side (GOV.UK's inline radios); a scale of short answers ("Not at
+    all" to "Nearly every day") as tiles, so nine questions fit a phone's page; longer
+    answers one under another."""
+    if labels == ["Yes", "No"]:
+        return InlineSelect
+    if all(len(label) <= TILE_LABEL for label in labels):
+        return TileSelect
+    return forms.RadioSelect
+
+
 def item_field(instrument_id: str, index: int, help_text: str = "") -> forms.ChoiceField:
     item = INSTRUMENTS[instrument_id].items[index]
+    choices = [(choice_key(o.value), o.label) for o in item.options]
     return forms.ChoiceField(
         label=item.text,
-        choices=[(choice_key(o.value), o.label) for o in item.options],
-        widget=forms.RadioSelect,
+        choices=choices,
+        widget=_widget([label for _, label in choices]),
         help_text=help_text,
         error_messages={"required": f"Answer this question: {item.text}"},
     )

@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from education import slugs
 
 from ..sections import name_match
-from .base import YES_NO, StepForm, from_bool, radio_field, why
+from .base import YES_NO, InlineSelect, StepForm, TileSelect, from_bool, radio_field, why
 
 MAX_NAME_LENGTH = 100
 MAX_STRENGTH_MG = Decimal("2000")
@@ -73,8 +73,8 @@ class MedicationForm(StepForm):
         label="Name of the medicine",
         max_length=MAX_NAME_LENGTH,
         help_text=why(
-            "we check each medicine against our list, including brand names, to work out "
-            "your total daily dose. Write it as on the label, for example Klonopin.",
+            "write it as on the label, for example Klonopin. We check it against our list, "
+            "brand names included."
         ),
         error_messages={
             "required": "Enter the name of the medicine",
@@ -94,8 +94,7 @@ class MedicationForm(StepForm):
     strength_mg = forms.DecimalField(
         label="Strength of one tablet or capsule, in mg",
         help_text=why(
-            "with how much you take, it gives your daily dose. "
-            "It is on the label, for example 0.5.",
+            "it is on the label, for example 0.5.",
             slugs.DOSE_RANGE,
             "Clonazepam: where 1 mg sits in the dose range",
         ),
@@ -115,7 +114,7 @@ class MedicationForm(StepForm):
         initial=1,
         max_digits=6,
         decimal_places=2,
-        help_text=why("with the strength, it gives your daily dose. For example 1, or 0.5."),
+        help_text=why("for example 1, or 0.5 for half a tablet."),
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
         error_messages={
             "required": "Enter how many tablets you take in each dose, for example 1",
@@ -134,11 +133,12 @@ class MedicationForm(StepForm):
             "Once a day or split into doses",
         ),
         message="Select how often",
+        widget=TileSelect,
     )
     max_doses_per_day = forms.IntegerField(
         label="If only when needed: the most doses you take in one day",
         required=False,
-        help_text=why("it gives the most you might take in a day."),
+        help_text=why("this tells your psychiatrist the most you might take in a day."),
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
         error_messages={"invalid": "Enter the most doses in a day as a whole number, like 2"},
     )
@@ -158,14 +158,15 @@ class MedicationForm(StepForm):
     duration_unit = radio_field(
         "Is that weeks, months or years?",
         DURATION_UNITS,
+        widget=InlineSelect,
         message="Select whether that is weeks, months or years",
     )
     taking = radio_field(
         "How are you taking it?",
         TAKING,
         help_text=why(
-            "many people adjust their doses; your psychiatrist needs to know what you "
-            "really take to keep you safe. There is no judgement here."
+            "many people adjust their doses. Knowing what you really take keeps you safe. "
+            "There is no judgement here."
         ),
         message="Select how you are taking it",
     )
@@ -180,8 +181,7 @@ class MedicationForm(StepForm):
         required=False,
         max_length=100,
         help_text=why(
-            "your psychiatrist may need to talk with them. For example, the name of your "
-            "doctor or clinic."
+            "the name of your doctor or clinic: your psychiatrist may need to talk with them."
         ),
         error_messages={"max_length": "Use 100 characters or fewer"},
     )

@@ -75,11 +75,6 @@ class AlcoholForm(StepForm):
             self,
             "audit_c",
             {
-                "1": why(
-                    "alcohol and medicines such as benzodiazepines make each other stronger.",
-                    slugs.ALCOHOL_OPIOIDS_SEDATIVES,
-                    "Alcohol, opioids and other sedatives",
-                ),
                 "2": "One drink is a can of beer, a small glass of wine or a single shot. "
                 "If you never drink, you can leave this blank.",
                 "3": "If you never drink, you can leave this blank.",
@@ -185,12 +180,8 @@ class DrugUseForm(StepForm):
         inst.add_list_fields(
             self,
             "dast_10",
-            {
-                "1": why(
-                    "drug use can change which medicines are safe for you. "
-                    "Alcohol and tobacco do not count here."
-                )
-            },
+            # (Why we ask is said once, above the questions.)
+            {"1": "Alcohol and tobacco do not count here."},
         )
 
     @classmethod

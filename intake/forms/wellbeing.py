@@ -9,7 +9,7 @@ from education import slugs
 from intake.sections import SIDE_EFFECT_KEYS, cssrs_follow_ups
 
 from . import instruments as inst
-from .base import StepForm, from_bool, radio_field, to_bool, why, yes_no_field
+from .base import StepForm, TileSelect, from_bool, radio_field, to_bool, why, yes_no_field
 
 BOTHER = [
     ("none", "Not at all"),
@@ -40,6 +40,7 @@ class SideEffectsForm(StepForm):
             self.fields[key] = radio_field(
                 SIDE_EFFECT_LABELS[key],
                 BOTHER,
+                widget=TileSelect,
                 message=f"Select how much this bothers you: {SIDE_EFFECT_LABELS[key].lower()}",
             )
 
@@ -103,9 +104,7 @@ class AnxietyForm(StepForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        inst.add_list_fields(
-            self, "gad_7", {"1": why("these 7 standard questions measure anxiety over time.")}
-        )
+        inst.add_list_fields(self, "gad_7")
         self.order_fields([*(f"gad_7_{n}" for n in range(1, 8)), "panic_attacks_per_week"])
 
     def clean_panic_attacks_per_week(self):
@@ -134,7 +133,6 @@ class MoodForm(StepForm):
             self,
             "phq_9",
             {
-                "1": why("these 9 standard questions measure mood over time."),
                 "9": why(
                     "if you have these thoughts, your care team wants to help you soon.",
                     slugs.GETTING_HELP_NOW,
@@ -160,9 +158,7 @@ class SafetyForm(StepForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["q1"] = _cssrs_field(
-            "q1", why("your safety matters most; your answers help your care team support you.")
-        )
+        self.fields["q1"] = _cssrs_field("q1")
         self.fields["q2"] = _cssrs_field("q2")
         self.fields["q6"] = _cssrs_field("q6")
 

@@ -5,8 +5,10 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from education import slugs
 from intake.clinical.instruments import INSTRUMENTS
 from intake.forms import STEP_FORMS
+from intake.forms.base import why
 from intake.models import Intake, IntakeStatus
 from intake.sections import (
     SECTION_OF_STEP,
@@ -28,11 +30,20 @@ from .access import (
 )
 from .resume import keep_post_when_signed_out
 
-# Pages of standard questionnaires: one "why we ask" for all of their questions.
+# "Why we ask", said once above a page's questions (their hints say the rest, plainly): on
+# pages of standard questionnaires, for all of their questions.
 STEP_WHY = {
-    "alcohol": "Alcohol and calming medicines strengthen each other's effects.",
+    "alcohol": why(
+        "alcohol and calming medicines such as benzodiazepines strengthen each other's effects.",
+        slugs.ALCOHOL_OPIOIDS_SEDATIVES,
+        "Alcohol, opioids and other sedatives",
+    ),
     "drug_use": "Drug use can change which medicines are safe for you.",
-    "side_effects": "Side effects can be signs that a dose is too high or too low.",
+    "side_effects": why(
+        "side effects can be signs that a dose is too high or too low.",
+        slugs.DOSE_TOO_HIGH_OR_LOW,
+        "Signs a dose may be too much or too little",
+    ),
     "falls_driving": "Some medicines make falls more likely, and drowsiness from medicines "
     "can make driving unsafe.",
     "anxiety": "These standard questions measure anxiety, so changes can be tracked over time.",
