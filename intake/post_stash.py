@@ -22,6 +22,7 @@ from .services import (
     medication_fingerprint,
     medication_list_save,
     medication_save_page,
+    medication_save_what,
 )
 
 SESSION_KEY = "intake_post_stash"
@@ -100,11 +101,13 @@ def _save(intake: Intake, url_name: str, kwargs: dict, data: QueryDict) -> bool 
         raise IntakeLocked
     if url_name == "medications":
         return medication_list_save(intake=intake, form=MedicationsDoneForm(data, intake=intake))
-    if url_name in ("medication_add", "medication_edit"):
-        form = MedicationForm(data, intake=intake)
-        return medication_save_page(
-            intake=intake, form=form, key=_medicine_key(intake, kwargs, data)
-        )
+    key = _medicine_key(intake, kwargs, data)
+    if url_name in ("medication_add", "medication_edit"):  # what you take: a draft
+        form = MedicationForm(data, intake=intake, part="what")
+        return medication_save_what(intake=intake, form=form, key=key)
+    if url_name in ("medication_add_how", "medication_edit_how"):
+        form = MedicationForm(data, intake=intake, part="how")
+        return medication_save_page(intake=intake, form=form, key=key)
     return None
 
 

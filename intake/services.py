@@ -44,6 +44,7 @@ __all__ = [
     "medication_list_save",
     "medication_remove",
     "medication_save_page",
+    "medication_save_what",
     "medication_upsert",
 ]
 
@@ -225,6 +226,26 @@ def medication_draft_key(key: str) -> str:
     return f"medication:{key or 'new'}"
 
 
+def medication_save_what(*, intake: Intake, form, key: str = "") -> bool:
+    """The first page of a medicine ("What you take", ``form.part == "what"``): its valid
+    answers join the medicine's kept draft (answers kept from its second page stay), so the
+    second page, a reload or a later visit shows them. Nothing is stored as the patient's
+    medicine yet. Answer whether the page was complete. Raises ``IntakeLocked``."""
+    complete = form.is_valid() and not form.awaiting_confirmation
+    # An answer to "Did you mean ...?" holds for the drug it was given for (as a stored
+    # medicine's ``generic``): kept with it, the second page can tell.
+    answered = {"confirmed_generic": form.found.generic} if "confirm_match" in form.fields else {}
+    intake_keep_draft(
+        intake=intake,
+        section=MEDICATIONS,
+        draft_key=medication_draft_key(key),
+        form=form,
+        merge=True,
+        also=answered if complete else {},
+    )
+    return complete
+
+
 def medication_save_page(*, intake: Intake, form, key: str = "") -> bool:
     """Store the medicine of a complete page (``medication_upsert``), else keep the page's
     valid answers as a draft; answer whether it was complete. Raises ``IntakeLocked``.
@@ -328,19 +349,31 @@ def _store_step(*, intake: Intake, step_key: str, form, row_locked: bool) -> Non
 
 
 def intake_keep_draft(
-    *, intake: Intake, section: str, draft_key: str, form, row_locked: bool = False
+    *,
+    intake: Intake,
+    section: str,
+    draft_key: str,
+    form,
+    row_locked: bool = False,
+    merge: bool = False,
+    also: dict | None = None,
 ) -> Intake:
     """Keep the valid answers of an incomplete page (a bound, invalid form) under
-    ``details["pending"][draft_key]``, replacing what was kept there before. The page shows
-    them again when it is opened; they count for crisis help (``intake.safety``)."""
+    ``details["pending"][draft_key]``, replacing what was kept there before (``merge``:
+    only the answers to this form's questions; a draft one answer spread over two pages
+    keeps the other page's). The page shows them again when it is opened; they count for
+    crisis help (``intake.safety``). ``also``: more to keep with them."""
     kept = {
         name: form.data.get(name)
         for name in form.fields
         if name not in form.errors and form.data.get(name) not in (None, "")
-    }
+    } | (also or {})
 
     def update(answers, details):
-        details["pending"] = {**(details.get("pending") or {}), draft_key: kept}
+        pending = details.get("pending") or {}
+        earlier = (pending.get(draft_key) or {}) if merge else {}
+        others = {k: v for k, v in earlier.items() if k not in form.fields}
+        details["pending"] = {**pending, draft_key: {**others, **kept}}
 
     return intake_save_answers(intake=intake, section=section, update=update, row_locked=row_locked)
 

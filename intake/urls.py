@@ -35,9 +35,21 @@ urlpatterns = [
     path("<uuid:public_id>/medications/", views.medications, name="medications"),
     path("<uuid:public_id>/medications/add/", views.medication_edit, name="medication_add"),
     path(
+        "<uuid:public_id>/medications/add/how/",
+        views.medication_edit,
+        {"part": "how"},
+        name="medication_add_how",
+    ),
+    path(
         "<uuid:public_id>/medications/<int:index>/",
         views.medication_edit,
         name="medication_edit",
+    ),
+    path(
+        "<uuid:public_id>/medications/<int:index>/how/",
+        views.medication_edit,
+        {"part": "how"},
+        name="medication_edit_how",
     ),
     path(
         "<uuid:public_id>/medications/<int:index>/remove/",

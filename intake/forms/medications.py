@@ -42,6 +42,19 @@ PRESCRIBED = [
     ("no", "No, for example from a friend, family member or bought without a prescription"),
 ]
 DURATION_UNITS = [("weeks", "Weeks"), ("months", "Months"), ("years", "Years")]
+# One medicine is asked over two pages, each with one purpose: what the patient takes (the
+# dose), then how they take it. The second page carries the first page's answers as hidden
+# fields, so it is saved whole even when another tab has changed the kept draft meanwhile.
+WHAT_YOU_TAKE = (
+    "name",
+    "confirm_match",
+    "match_for",
+    "strength_mg",
+    "amount_per_dose",
+    "how_often",
+    "max_doses_per_day",
+)
+HOW_YOU_TAKE = ("duration", "duration_unit", "taking", "prescribed", "prescriber")
 
 
 def tidy_name(value) -> str:
@@ -68,6 +81,10 @@ def _duration_of(medication: dict) -> tuple:
 
 
 class MedicationForm(StepForm):
+    """One medicine. ``part`` is the page: "what" (``WHAT_YOU_TAKE`` only), "how" (every
+    field, those of "what" hidden, as carried from the first page) or None (the whole
+    medicine on one form, as a summary or a replayed page reads it)."""
+
     fields_vary_with_intake = True  # the "Did you mean ...?" question
     name = forms.CharField(
         label="Name of the medicine",
@@ -186,8 +203,32 @@ class MedicationForm(StepForm):
         error_messages={"max_length": "Use 100 characters or fewer"},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, part: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.part = part
+        self._ask_if_unsure()
+        if part == "what":
+            for name in HOW_YOU_TAKE:
+                del self.fields[name]
+        elif part == "how":
+            for name in WHAT_YOU_TAKE:
+                if name in self.fields:
+                    self.fields[name].widget = forms.HiddenInput()
+
+    @property
+    def medicine_name(self) -> str:
+        """The name as the patient typed it (tidied), for the second page's heading."""
+        return tidy_name(self.data.get("name") if self.is_bound else self.initial.get("name"))
+
+    @property
+    def what_you_take_is_complete(self) -> bool:
+        """Whether the first page's answers are all valid and no question on it is waiting
+        for an answer (for the second page: else the patient goes back to the first)."""
+        return not self.awaiting_confirmation and not any(
+            name in self.errors for name in WHAT_YOU_TAKE
+        )
+
+    def _ask_if_unsure(self) -> None:
         typed = tidy_name(self.data.get("name") if self.is_bound else self.initial.get("name"))
         # (A name the form will refuse is not matched: an over-long one costs time for nothing.)
         named = any(c.isalnum() for c in typed) and len(typed) <= MAX_NAME_LENGTH

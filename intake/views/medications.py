@@ -1,4 +1,8 @@
-"""The medicines list: one medicine per page, add, change and remove without JavaScript."""
+"""The medicines list, and one medicine over two pages ("What you take", then "How you take
+it"): add, change and remove without JavaScript. Between the pages the medicine is kept as
+a draft on the server (``details["pending"]``), so a reload, Back, an expired session or
+"Save and come back later" loses nothing; nothing is the patient's medicine until the second
+page is saved."""
 
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,6 +17,7 @@ from intake.services import (
     medication_fingerprint,
     medication_list_save,
     medication_save_page,
+    medication_save_what,
 )
 from intake.summary import describe_medication
 from portal.roles import patient_required
@@ -93,7 +98,7 @@ def medications(request, public_id):
 @keep_post_when_signed_out
 @patient_required
 @require_http_methods(["GET", "POST"])
-def medication_edit(request, public_id, index=None):
+def medication_edit(request, public_id, index=None, part="what"):
     intake, closed = _open_or_redirect(request, public_id)
     if closed:
         return closed
@@ -101,38 +106,82 @@ def medication_edit(request, public_id, index=None):
     current = intake.answers.get("medications") or []
     # A change page names the medicine it showed (``key``), so a stale tab changes that
     # medicine wherever it is now, never the one that has since moved into its place.
-    shown = request.POST.get("key", "") if request.method == "POST" else ""
+    shown = _shown_key(request, intake, index, part)
     if index is not None and index >= len(current) and not shown:
         # A Change link from a page that is out of date: show the list as it is now.
         return redirect(_list_url(intake, change))
     if index is None and len(current) >= MAX_MEDICATIONS:
         return redirect(_list_url(intake, change))
     existing = current[index] if index is not None and index < len(current) else None
+    if shown:
+        existing = next((m for m in current if medication_fingerprint(m) == shown), None)
     key = shown or (medication_fingerprint(existing) if existing else "")
+    pages = _page_urls(intake, index, change)
     if request.method == "POST":
-        form = MedicationForm(request.POST, intake=intake)
+        form = MedicationForm(request.POST, intake=intake, part=part)
+        save = medication_save_what if part == "what" else medication_save_page
         try:
-            complete = medication_save_page(intake=intake, form=form, key=key)
+            complete = save(intake=intake, form=form, key=key)
         except IntakeLocked:
             return _locked(request, intake)
         if saving_for_later(request):
             return saved_for_later(request, intake, complete)
+        if complete and part == "what":
+            request.session[SHOWN] = [str(intake.public_id), index, key]
+            return redirect(pages["how"])
         if complete:
             return redirect(_list_url(intake, change))
+        if part == "how" and not form.what_you_take_is_complete:
+            return redirect(pages["what"])  # (its answers are kept: that page shows them)
     else:
         kept = _pending(intake).get(medication_draft_key(key)) or {}
-        form = MedicationForm(
-            initial={**MedicationForm.initial_from(existing), **kept}, intake=intake
-        )
+        initial = {**MedicationForm.initial_from(existing), **kept}
+        form = MedicationForm(initial=initial, intake=intake, part=part)
+        if part == "how" and not _what_you_take_answered(intake, initial):
+            return redirect(pages["what"])
     context = page_context(
         intake,
         form=form,
         adding=index is None,
+        part=part,
         section=SECTION,
         key=key,
+        back_url=pages["what"] if part == "how" else _list_url(intake, change),
+        medicine_name=form.medicine_name,
         medications_url=_list_url(intake, change),
     )
     return render(request, "intake/medication_form.html", context)
+
+
+# The medicine whose first page was just saved (intake, index, key), in the session (never in
+# the address): its second page shows that medicine even if another tab has since moved
+# another into its place in the list.
+SHOWN = "intake_medicine_shown"
+
+
+def _shown_key(request, intake, index, part: str) -> str:
+    if request.method == "POST":
+        return request.POST.get("key", "")
+    if part == "how" and request.session.get(SHOWN, [])[:2] == [str(intake.public_id), index]:
+        return request.session[SHOWN][2]
+    return ""
+
+
+def _page_urls(intake, index, change: bool) -> dict:
+    """The medicine's two pages: "what" (what you take) and "how" (how you take it)."""
+    args = [intake.public_id] if index is None else [intake.public_id, index]
+    names = {"what": "medication_add", "how": "medication_add_how"}
+    if index is not None:
+        names = {"what": "medication_edit", "how": "medication_edit_how"}
+    query = "?change=1" if change else ""
+    return {part: reverse(f"intake:{name}", args=args) + query for part, name in names.items()}
+
+
+def _what_you_take_answered(intake, initial: dict) -> bool:
+    """Whether the first page's answers (kept, or the medicine's own) are complete: the
+    second page is only shown after them."""
+    first = MedicationForm(initial, intake=intake, part="what")
+    return first.is_valid() and not first.awaiting_confirmation
 
 
 def _pending(intake) -> dict:

@@ -87,12 +87,24 @@ def _errors(response) -> str:
     return f"{response.status_code}: {getattr(form, 'errors', '')}"
 
 
+def add_medicine(client, intake, medication: dict, index: int | None = None):
+    """Add (or, with ``index``, change) a medicine through its two pages, as a browser
+    would: the first page posts what is taken; the second everything (the first page's
+    answers come back as its hidden fields). Returns the second page's response."""
+    args = () if index is None else (index,)
+    what, how = ("medication_add", "medication_add_how")
+    if index is not None:
+        what, how = ("medication_edit", "medication_edit_how")
+    post_ok(client, url(what, intake, *args), medication)
+    return post_ok(client, url(how, intake, *args), medication)
+
+
 def fill_intake(client, intake, medications=(KLONOPIN,), **overrides) -> None:
     """Answer every page (``overrides`` replaces a page's data) without submitting."""
     for step in ("about", "contact", "visit"):
         post_ok(client, url(step, intake), overrides.get(step, STEP_DATA[step]))
     for medication in medications:
-        post_ok(client, url("medication_add", intake), medication)
+        add_medicine(client, intake, medication)
     post_ok(client, url("medications", intake), {"add_another": "no"})
     for step in list(STEP_DATA)[3:]:
         response = client.get(url(step, intake))

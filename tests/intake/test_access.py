@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from intake.urls import STEP_PATHS
 from tests.factories import make_intake
-from tests.intake.pages import KLONOPIN, post_ok, url
+from tests.intake.pages import KLONOPIN, add_medicine, url
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ INTAKE_URLS = [
 def alices_intake(client, patient):
     intake = make_intake(patient)
     client.force_login(patient)
-    post_ok(client, url("medication_add", intake), KLONOPIN)
+    add_medicine(client, intake, KLONOPIN)
     client.logout()
     return intake
 

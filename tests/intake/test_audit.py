@@ -6,7 +6,16 @@ import pytest
 
 from intake.forms import MedicationForm
 from intake.services import intake_request_information, intake_transition
-from tests.intake.pages import BENZO, KLONOPIN, OXYCODONE, fill_intake, post_ok, submit, url
+from tests.intake.pages import (
+    BENZO,
+    KLONOPIN,
+    OXYCODONE,
+    add_medicine,
+    fill_intake,
+    post_ok,
+    submit,
+    url,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +30,8 @@ def _keys(client, intake) -> list[str]:
 
 
 def _two_medicines(client, intake) -> list[str]:
-    post_ok(client, url("medication_add", intake), KLONOPIN)
-    post_ok(client, url("medication_add", intake), OXYCODONE)
+    add_medicine(client, intake, KLONOPIN)
+    add_medicine(client, intake, OXYCODONE)
     return _keys(client, intake)
 
 
@@ -36,16 +45,14 @@ def test_the_change_page_names_the_medicine_it_shows(alice, intake):
 def test_a_stale_change_never_overwrites_the_medicine_that_moved_into_its_place(alice, intake):
     keys = _two_medicines(alice, intake)
     post_ok(alice, url("medication_remove", intake, 0), {"key": keys[0]})  # the other tab
-    post_ok(alice, url("medication_edit", intake, 0), {**KLONOPIN, "key": keys[0]})
+    add_medicine(alice, intake, {**KLONOPIN, "key": keys[0]}, index=0)
     assert sorted(_names(intake)) == ["Klonopin", "oxycodone"]
 
 
 def test_a_stale_change_to_a_place_that_is_gone_keeps_what_was_typed(alice, intake):
     keys = _two_medicines(alice, intake)
     post_ok(alice, url("medication_remove", intake, 0), {"key": keys[0]})  # the other tab
-    post_ok(
-        alice, url("medication_edit", intake, 1), {**OXYCODONE, "key": keys[1], "duration": "9"}
-    )
+    add_medicine(alice, intake, {**OXYCODONE, "key": keys[1], "duration": "9"}, index=1)
     intake.refresh_from_db()
     assert [m["duration"] for m in intake.answers["medications"]] == [9]
 
@@ -54,13 +61,14 @@ def test_a_stale_change_to_a_place_that_is_gone_keeps_what_was_typed(alice, inta
 def test_changing_a_medicine_from_check_your_answers_returns_there(alice, intake):
     fill_intake(alice, intake)
     change = alice.get(url("check", intake)).context["sections"][1]["rows"][0]["url"]
-    to_list = alice.post(change, {**KLONOPIN, "strength_mg": "1"})
+    to_second_page = alice.post(change, {**KLONOPIN, "strength_mg": "1"})
+    to_list = alice.post(to_second_page.url, {**KLONOPIN, "strength_mg": "1"})
     back = alice.post(to_list.url, {"add_another": "no"})
     assert back.url == url("check", intake)
 
 
 def test_the_medicines_list_keeps_the_way_back_on_its_change_and_remove_links(alice, intake):
-    post_ok(alice, url("medication_add", intake), KLONOPIN)
+    add_medicine(alice, intake, KLONOPIN)
     html = alice.get(url("medications", intake) + "?change=1").content.decode()
     assert html.count("/?change=1") == 2
 
@@ -119,7 +127,7 @@ def test_the_confirmation_does_not_tell_someone_taking_more_to_take_it_as_prescr
 
 
 def test_the_medicines_list_says_the_total_comes_from_the_patients_answers(alice, intake):
-    post_ok(alice, url("medication_add", intake), KLONOPIN)
+    add_medicine(alice, intake, KLONOPIN)
     html = alice.get(url("medications", intake)).content.decode()
     assert "Your total, from your answers: 1 mg a day" in html
 
@@ -154,7 +162,7 @@ def test_a_reopened_section_is_marked_on_the_task_list(alice, intake, psychiatri
 
 
 def test_an_out_of_date_change_link_shows_the_list_as_it_is_now(alice, intake):
-    post_ok(alice, url("medication_add", intake), KLONOPIN)
+    add_medicine(alice, intake, KLONOPIN)
     response = alice.get(url("medication_edit", intake, 3))
     assert response.url == url("medications", intake)
 
@@ -207,7 +215,7 @@ def test_after_sending_the_home_page_says_the_answers_are_kept_before_offering_a
     ids=["regular", "half a tablet", "when needed"],
 )
 def test_the_daily_dose_is_shown_back_in_words_without_signs(alice, intake, medicine, words):
-    post_ok(alice, url("medication_add", intake), medicine)
+    add_medicine(alice, intake, medicine)
     html = alice.get(url("medications", intake)).content.decode()
     assert words in html
 
@@ -241,7 +249,7 @@ def test_a_benzodiazepine_added_to_reopened_medicines_opens_its_history_too(
 ):
     fill_intake(alice, intake, medications=(OXYCODONE,))
     _reopen(alice, intake, psychiatrist, ["medications"])
-    post_ok(alice, url("medication_add", intake), KLONOPIN)
+    add_medicine(alice, intake, KLONOPIN)
     post_ok(alice, url("benzodiazepines", intake), BENZO)
     submit(alice, intake)
     intake.refresh_from_db()

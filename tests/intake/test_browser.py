@@ -31,6 +31,7 @@ def fill_medicine(page, name, strength, how_often_index, max_per_day=None):
     choose(page, "how_often", how_often_index)
     if max_per_day:
         page.get_by_label("the most doses you take in one day").fill(max_per_day)
+    save(page)  # what you take; then how you take it, on the second page
     page.get_by_label("How long have you been taking it?").fill("6")
     choose(page, "duration_unit", 1)
     choose(page, "taking", 0)

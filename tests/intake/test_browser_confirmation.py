@@ -42,17 +42,18 @@ def _misspelled_medicine(page, axe):
     page.get_by_label("Strength of one tablet").fill("1")
     page.get_by_label("How many tablets").fill("1")
     choose(page, "how_often", 2)  # three times a day
-    page.get_by_label("How long have you been taking it?").fill("2")
-    choose(page, "duration_unit", 2)  # years
-    choose(page, "taking", 0)
-    choose(page, "prescribed", 0)
-    page.get_by_label("Who prescribes it?").fill("Dr Rowe")
     save(page)
     expect(page.get_by_role("heading", name="Check the name of your medicine")).to_be_visible()
     expect(page.get_by_text("Did you mean clonazepam (Klonopin)?").first).to_be_visible()
     expect(page.get_by_label("Strength of one tablet")).to_have_value("1")  # nothing lost
     axe(page, "confirm-question")
     page.get_by_label("Yes, clonazepam (Klonopin)").check()
+    save(page)  # then how they take it, on the second page
+    page.get_by_label("How long have you been taking it?").fill("2")
+    choose(page, "duration_unit", 2)  # years
+    choose(page, "taking", 0)
+    choose(page, "prescribed", 0)
+    page.get_by_label("Who prescribes it?").fill("Dr Rowe")
     save(page)
     expect(page.get_by_text("You told us you meant clonazepam")).to_be_visible()
     axe(page, "confirm-medicines-list")

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from intake.forms import STEP_FORMS, MedicationForm, MedicationsDoneForm
 from intake.urls import STEP_PATHS
 from tests.factories import make_intake
-from tests.intake.pages import KLONOPIN, MOOD, SAFETY, STEP_DATA, post_ok, url
+from tests.intake.pages import KLONOPIN, MOOD, SAFETY, STEP_DATA, add_medicine, post_ok, url
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,7 @@ SETTINGS = settings(
 def alice_with_intake(client, patient):
     intake = make_intake(patient)
     client.force_login(patient)
-    post_ok(client, url("medication_add", intake), KLONOPIN)
+    add_medicine(client, intake, KLONOPIN)
     post_ok(client, url("mood", intake), {**MOOD, "phq_9_9": "2"})
     post_ok(client, url("safety", intake), {**SAFETY, "q2": "yes", "q6": "yes"})
     return client, intake

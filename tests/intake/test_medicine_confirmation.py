@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.intake.pages import KLONOPIN, fill_intake, post_ok, submit, url
+from tests.intake.pages import KLONOPIN, add_medicine, fill_intake, submit, url
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,7 @@ def test_a_corrected_name_is_shown_back_and_nothing_is_saved_yet(alice, intake):
     html = _asked(alice, intake).content.decode()
     assert "Did you mean clonazepam (Klonopin)?" in html
     assert "No, keep what I typed: ‘klonazepam’" in html
-    assert 'value="Dr Lee"' in html  # every answer is kept on the page
+    assert 'name="strength_mg" value="1"' in html  # every answer is kept on the page
     assert _stored(intake) == []
 
 
@@ -45,8 +45,7 @@ def test_the_question_is_not_an_error(alice, intake):
 
 def test_yes_stores_the_typed_words_next_to_the_confirmed_match(alice, intake):
     _asked(alice, intake)
-    post_ok(alice, url("medication_add", intake),
-            {**KLONAZEPAM, "confirm_match": "yes", "match_for": "klonazepam"})  # fmt: skip
+    add_medicine(alice, intake, {**KLONAZEPAM, "confirm_match": "yes", "match_for": "klonazepam"})
     (stored,) = _stored(intake)
     assert {k: stored[k] for k in ("name", "match", "generic", "confirmed")} == {
         "name": "klonazepam",
@@ -58,14 +57,12 @@ def test_yes_stores_the_typed_words_next_to_the_confirmed_match(alice, intake):
 
 
 def test_a_confirmed_benzodiazepine_brings_the_benzodiazepine_pages(alice, intake):
-    post_ok(alice, url("medication_add", intake),
-            {**KLONAZEPAM, "confirm_match": "yes", "match_for": "klonazepam"})  # fmt: skip
+    add_medicine(alice, intake, {**KLONAZEPAM, "confirm_match": "yes", "match_for": "klonazepam"})
     assert alice.get(url("benzodiazepines", intake)).status_code == 200
 
 
 def test_no_keeps_what_was_typed_and_the_benzodiazepine_pages_do_not_apply(alice, intake):
-    post_ok(alice, url("medication_add", intake),
-            {**KLONAZEPAM, "confirm_match": "no", "match_for": "klonazepam"})  # fmt: skip
+    add_medicine(alice, intake, {**KLONAZEPAM, "confirm_match": "no", "match_for": "klonazepam"})
     (stored,) = _stored(intake)
     assert (stored["name"], stored["confirmed"]) == ("klonazepam", False)
     assert alice.get(url("benzodiazepines", intake)).status_code == 302
@@ -88,7 +85,7 @@ def test_a_yes_never_carries_over_to_a_changed_name(alice, intake):
 
 
 def test_an_exact_name_is_saved_at_once_without_a_question(alice, intake):
-    post_ok(alice, url("medication_add", intake), KLONOPIN)
+    add_medicine(alice, intake, KLONOPIN)
     (stored,) = _stored(intake)
     assert (stored["match"], stored["generic"], "confirmed" in stored) == (
         "exact",
@@ -98,15 +95,14 @@ def test_an_exact_name_is_saved_at_once_without_a_question(alice, intake):
 
 
 def test_the_change_page_shows_the_question_with_the_patients_answer(alice, intake):
-    post_ok(alice, url("medication_add", intake),
-            {**KLONAZEPAM, "confirm_match": "yes", "match_for": "klonazepam"})  # fmt: skip
+    add_medicine(alice, intake, {**KLONAZEPAM, "confirm_match": "yes", "match_for": "klonazepam"})
     html = alice.get(url("medication_edit", intake, 0)).content.decode()
     assert "Did you mean clonazepam (Klonopin)?" in html
     assert YES_CHECKED.search(html)
 
 
 def test_an_unknown_name_is_saved_as_typed_and_read_back_plainly(alice, intake):
-    post_ok(alice, url("medication_add", intake), {**KLONOPIN, "name": "chamomile tea"})
+    add_medicine(alice, intake, {**KLONOPIN, "name": "chamomile tea"})
     (stored,) = _stored(intake)
     html = alice.get(url("medications", intake)).content.decode()
     assert (stored["name"], stored["match"]) == ("chamomile tea", "none")
@@ -114,8 +110,7 @@ def test_an_unknown_name_is_saved_as_typed_and_read_back_plainly(alice, intake):
 
 
 def test_the_medicines_list_reads_a_refused_correction_back(alice, intake):
-    post_ok(alice, url("medication_add", intake),
-            {**KLONAZEPAM, "confirm_match": "no", "match_for": "klonazepam"})  # fmt: skip
+    add_medicine(alice, intake, {**KLONAZEPAM, "confirm_match": "no", "match_for": "klonazepam"})
     html = alice.get(url("medications", intake)).content.decode()
     assert "You told us it is not clonazepam" in html
 
@@ -182,7 +177,7 @@ def test_saving_for_later_before_answering_keeps_the_page_and_asks_again(alice, 
     ids=["ambiguous", "class-word"],
 )
 def test_a_name_that_is_not_one_drug_is_saved_as_typed_with_a_note(alice, intake, typed, note):
-    post_ok(alice, url("medication_add", intake), {**KLONOPIN, "name": typed})
+    add_medicine(alice, intake, {**KLONOPIN, "name": typed})
     html = alice.get(url("medications", intake)).content.decode()
     assert (_stored(intake)[0]["name"], note in html) == (typed, True)
 

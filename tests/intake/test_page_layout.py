@@ -6,19 +6,20 @@ import re
 import pytest
 
 from intake.sections import STEP_ORDER
-from tests.intake.pages import SAFETY, fill_intake, url
+from tests.intake.pages import KLONOPIN, SAFETY, fill_intake, post_ok, url
 
 pytestmark = pytest.mark.django_db
 
 
 def _every_page(client, intake) -> dict[str, str]:
     """Page name -> HTML of every intake page a patient with a benzodiazepine (every page
-    applies) sees, the medicine page and the safety follow-ups included."""
+    applies) sees, the medicine's two pages and the safety follow-ups included."""
     fill_intake(client, intake, safety={**SAFETY, "q2": "yes"})
     pages = {key: url(key, intake) for key in STEP_ORDER}
     pages.update(
         medication_add=url("medication_add", intake),
         medication_edit=url("medication_edit", intake, 0),
+        medication_edit_how=url("medication_edit_how", intake, 0),
         check=url("check", intake),
         tasks=url("tasks", intake),
     )
@@ -27,6 +28,8 @@ def _every_page(client, intake) -> dict[str, str]:
         response = client.get(address)
         assert response.status_code == 200, name
         html[name] = response.content.decode()
+    post_ok(client, url("medication_add", intake), KLONOPIN)
+    html["medication_add_how"] = client.get(url("medication_add_how", intake)).content.decode()
     return html
 
 

@@ -9,7 +9,17 @@ from django.urls import reverse
 
 from intake.models import Intake
 from tests.intake.answers import COMPLETE
-from tests.intake.pages import ABOUT, KLONOPIN, MOOD, OXYCODONE, SAFETY, fill_intake, post_ok, url
+from tests.intake.pages import (
+    ABOUT,
+    KLONOPIN,
+    MOOD,
+    OXYCODONE,
+    SAFETY,
+    add_medicine,
+    fill_intake,
+    post_ok,
+    url,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -64,15 +74,15 @@ def test_a_radio_error_links_to_the_first_option(alice, intake):
 
 
 def test_the_medicines_list_shows_the_catalog_name_and_daily_dose(alice, intake):
-    post_ok(alice, url("medication_add", intake), KLONOPIN)
+    add_medicine(alice, intake, KLONOPIN)
     page = alice.get(url("medications", intake)).content.decode()
     assert "clonazepam" in page
     assert "1 mg a day" in page
 
 
 def test_removing_a_medicine_keeps_the_others(alice, intake):
-    post_ok(alice, url("medication_add", intake), KLONOPIN)
-    post_ok(alice, url("medication_add", intake), OXYCODONE)
+    add_medicine(alice, intake, KLONOPIN)
+    add_medicine(alice, intake, OXYCODONE)
     key = alice.get(url("medications", intake)).context["rows"][0]["key"]
     post_ok(alice, url("medication_remove", intake, 0), {"key": key})
     intake.refresh_from_db()
@@ -80,8 +90,8 @@ def test_removing_a_medicine_keeps_the_others(alice, intake):
 
 
 def test_a_stale_remove_from_another_tab_removes_nothing_else(alice, intake):
-    post_ok(alice, url("medication_add", intake), KLONOPIN)
-    post_ok(alice, url("medication_add", intake), OXYCODONE)
+    add_medicine(alice, intake, KLONOPIN)
+    add_medicine(alice, intake, OXYCODONE)
     key = alice.get(url("medications", intake)).context["rows"][0]["key"]
     post_ok(alice, url("medication_remove", intake, 0), {"key": key})
     post_ok(alice, url("medication_remove", intake, 0), {"key": key})
@@ -90,8 +100,8 @@ def test_a_stale_remove_from_another_tab_removes_nothing_else(alice, intake):
 
 
 def test_changing_a_medicine_replaces_it(alice, intake):
-    post_ok(alice, url("medication_add", intake), KLONOPIN)
-    post_ok(alice, url("medication_edit", intake, 0), {**KLONOPIN, "strength_mg": "1"})
+    add_medicine(alice, intake, KLONOPIN)
+    add_medicine(alice, intake, {**KLONOPIN, "strength_mg": "1"}, index=0)
     intake.refresh_from_db()
     assert intake.answers["medications"][0]["strength_mg"] == 1.0
 
@@ -102,7 +112,7 @@ def test_benzodiazepine_history_is_skipped_without_a_benzodiazepine(alice, intak
 
 
 def test_benzodiazepine_history_is_asked_when_one_is_listed(alice, intake):
-    post_ok(alice, url("medication_add", intake), KLONOPIN)
+    add_medicine(alice, intake, KLONOPIN)
     assert alice.get(url("benzodiazepines", intake)).status_code == 200
 
 

@@ -67,7 +67,7 @@ def test_an_unfinished_new_medicine_is_kept_and_offered_again(alice, intake):
 
 def test_a_finished_medicine_saved_for_later_is_listed_and_its_draft_dropped(alice, intake):
     alice.post(url("medication_add", intake), {"name": "Klonopin", **LATER})
-    response = alice.post(url("medication_add", intake), {**KLONOPIN, **LATER})
+    response = alice.post(url("medication_add_how", intake), {**KLONOPIN, **LATER})
     intake.refresh_from_db()
     assert response.url == url("tasks", intake)
     assert [m["name"] for m in intake.answers["medications"]] == ["Klonopin"]

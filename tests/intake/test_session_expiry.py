@@ -133,7 +133,7 @@ def test_a_kept_medicine_is_saved_through_the_medicine_service(client, pia, pia_
 
     _sign_in(client, pia.username)
     with _after_the_session_expired():
-        client.post(url("medication_add", pia_intake), KLONOPIN)
+        client.post(url("medication_add_how", pia_intake), KLONOPIN)
         _sign_in(client, pia.username)
     pia_intake.refresh_from_db()
     assert [m["name"] for m in pia_intake.answers["medications"]] == ["Klonopin"]

@@ -11,7 +11,7 @@ from intake.review import services
 from intake.review.risk import HIGH, LOW
 from portal.models import AuditEvent
 from tests.factories import make_intake
-from tests.intake.pages import KLONOPIN, post_ok, url
+from tests.intake.pages import KLONOPIN, add_medicine, post_ok, url
 
 pytestmark = pytest.mark.django_db
 UNSENT = "Safety answer, intake not sent yet"
@@ -31,7 +31,7 @@ def draft(client, patient):
     client.force_login(patient)
     post_ok(client, url("about", intake), {"date_of_birth": "1960-04-02",
                                            "sex_at_birth": "female", "pregnant": "no"})  # fmt: skip
-    post_ok(client, url("medication_add", intake), KLONOPIN)
+    add_medicine(client, intake, KLONOPIN)
     return intake
 
 
