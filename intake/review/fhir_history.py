@@ -1,5 +1,5 @@
 """FHIR R4 resources for what the patient reported about their health: an AllergyIntolerance
-per medicine allergy (or one "no known drug allergy"), a Condition per health condition and
+with the medicine allergies in their words (or one "no known drug allergy"), a Condition per health condition and
 past psychiatric diagnosis, and an Observation for a fall in the past year.
 
 Everything here is the patient's word, not a clinician's finding: each resource is
@@ -7,8 +7,6 @@ Everything here is the patient's word, not a clinician's finding: each resource 
 only where certain (SNOMED CT 409137002 "No known drug allergy", as in HL7's own NKDA
 example); the conditions are text.
 """
-
-import re
 
 from ..forms.history import DIAGNOSES
 
@@ -33,26 +31,6 @@ HEALTH_CONDITIONS = {
     "head_injury": ("Serious head injury or concussion, at some time", False),
 }
 
-# One allergy per line or ";"-separated part; within a part, the reaction is what follows the
-# first comma, colon, dash or bracket ("penicillin, a rash", as the form's hint shows).
-_PARTS = re.compile(r"[\r\n;]+")
-_BREAK = re.compile(r"\s*(?:[,:(]|\s[-\u2013\u2014]\s)\s*")
-
-
-def allergy_parts(words: str) -> list[tuple[str, str]]:
-    """The patient's allergy words as (allergy, reaction) pairs. The allergy is the whole part
-    as written, so that no medicine the patient named can end up only in the reaction
-    ("penicillin, sulfa"); the reaction is the text after the first break, or ""."""
-    pairs = []
-    for part in _PARTS.split(words or ""):
-        text = part.strip(" .\t")
-        if not text:
-            continue
-        found = _BREAK.search(text)
-        reaction = text[found.end() :].strip(" .)") if found else ""
-        pairs.append((text, reaction))
-    return pairs
-
 
 def _status(system: str, code: str) -> dict:
     return {"coding": [{"system": system, "code": code}]}
@@ -74,8 +52,10 @@ def _allergy(code: dict, subject: dict, when: str | None) -> dict:
 
 
 def allergy_intolerances(answers: dict, subject: dict, when: str | None) -> list[dict]:
-    """An AllergyIntolerance per medicine allergy the patient reported (with the reaction as
-    a manifestation), one "no known drug allergy" for a "no", none when not answered."""
+    """The medicine allergies the patient reported, as one AllergyIntolerance in their own
+    words (one box asks which medicines and what happened: a machine cannot tell a second
+    medicine from a reaction, "penicillin, sulfa", so neither is guessed into a field of
+    its own); one "no known drug allergy" for a "no"; none when not answered."""
     said = (answers.get("health") or {}).get("medicine_allergies")
     if said is False:
         code, display = NO_KNOWN_DRUG_ALLERGY
@@ -84,16 +64,12 @@ def allergy_intolerances(answers: dict, subject: dict, when: str | None) -> list
         return [_allergy(concept, subject, when)]
     if said is not True:
         return []
-    words = answers.get("allergy_details") or ""
-    resources = []
-    for allergy, reaction in allergy_parts(words) or [("Medicine allergy, not named", "")]:
-        resource = _allergy({"text": allergy}, subject, when)
-        if reaction:
-            resource["reaction"] = [{"manifestation": [{"text": reaction}]}]
-        if words:
-            resource["note"] = [{"text": f"In the patient's words: {words}"}]
-        resources.append(resource)
-    return resources
+    words = " ".join((answers.get("allergy_details") or "").split())
+    resource = _allergy({"text": words or "Medicine allergy, not named"}, subject, when)
+    resource["note"] = [
+        {"text": "In the patient's words: the medicines and, where given, what happened."}
+    ]
+    return [resource]
 
 
 def _condition(text: str, subject: dict, when: str | None, *, current: bool) -> dict:
