@@ -1,6 +1,7 @@
 """FHIR R4 resources for what the patient reported about their health: an AllergyIntolerance
-with the medicine allergies in their words (or one "no known drug allergy"), a Condition per health condition and
-past psychiatric diagnosis, and an Observation for a fall in the past year.
+with the medicine allergies in their words (or one "no known drug allergy"), a Condition
+per health condition and past psychiatric diagnosis, and an Observation for a fall in the
+past year.
 
 Everything here is the patient's word, not a clinician's finding: each resource is
 ``unconfirmed`` and asserted by the patient, and carries the patient's text. Codes are given
