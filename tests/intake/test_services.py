@@ -12,7 +12,6 @@ from intake.services import (
     intake_submit,
     intake_transition,
 )
-from intake.signals import intake_submitted
 from portal.models import AuditEvent
 from portal.services import invitation_accept
 from tests.factories import make_intake, make_invitation
@@ -71,20 +70,15 @@ def test_submit_stores_the_evaluation_priority_and_age(patient):
     assert intake.age is not None and intake.evaluation["scores"]["gad_7"]["total"] == 7
 
 
-def test_submitting_twice_gives_one_submission_one_history_row_one_signal(patient):
+def test_submitting_twice_gives_one_submission_one_history_row_one_signal(
+    patient, submissions_signalled
+):
     intake = make_intake(patient, answers=COMPLETE, details=dict(COMPLETE_DETAILS))
-    sent = []
-    intake_submitted.connect(
-        lambda **kw: sent.append(kw["intake"].pk), weak=False, dispatch_uid="t1"
-    )
-    try:
-        intake_submit(intake_id=intake.pk, patient=patient)
-        again = intake_submit(intake_id=intake.pk, patient=patient)
-    finally:
-        intake_submitted.disconnect(dispatch_uid="t1")
+    intake_submit(intake_id=intake.pk, patient=patient)
+    again = intake_submit(intake_id=intake.pk, patient=patient)
     assert again.submission_count == 1
     assert StatusChange.objects.filter(intake=intake).count() == 1
-    assert sent == [intake.pk]
+    assert submissions_signalled == [intake.pk]
 
 
 def test_submit_refuses_missing_answers_naming_each_section(patient):
