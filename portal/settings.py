@@ -333,52 +333,34 @@ CELERY_BROKER_TIMEOUT = _seconds("CELERY_BROKER_TIMEOUT", 2)
 CELERY_PUBLISH_MAX_RETRIES = _int("CELERY_PUBLISH_MAX_RETRIES", 1)
 CELERY_BROKER_CONNECTION_TIMEOUT = CELERY_BROKER_TIMEOUT
 CELERY_TASK_PUBLISH_RETRY = True
-CELERY_TASK_PUBLISH_RETRY_POLICY = {
+# One retry policy for a publish (Celery) and for the broker connection under it (Kombu).
+_PUBLISH_RETRY = {
     "max_retries": CELERY_PUBLISH_MAX_RETRIES,
     "interval_start": 0,
     "interval_step": 0.2,
     "interval_max": 0.5,
 }
-CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "max_retries": CELERY_PUBLISH_MAX_RETRIES,
-    "interval_start": 0,
-    "interval_step": 0.2,
-    "interval_max": 0.5,
-}
+CELERY_TASK_PUBLISH_RETRY_POLICY = dict(_PUBLISH_RETRY)
+CELERY_BROKER_TRANSPORT_OPTIONS = dict(_PUBLISH_RETRY)
 if CELERY_BROKER_URL.startswith(("redis", "rediss")):
     CELERY_BROKER_TRANSPORT_OPTIONS.update(
         socket_timeout=CELERY_BROKER_TIMEOUT, socket_connect_timeout=CELERY_BROKER_TIMEOUT
     )
+# Beat's timetable: (entry name, task, how often).
 CELERY_BEAT_SCHEDULE = {
-    "notifications-sweep": {
-        "task": "intake.tasks.sweep_owed_notifications",
-        "schedule": timedelta(minutes=1),
-    },
-    "stat-escalation-ladder": {
-        "task": "intake.tasks.escalate_unclaimed_stat",
-        "schedule": timedelta(minutes=1),
-    },
-    "intake-reminders": {
-        "task": "intake.tasks.remind_unfinished_intakes",
-        "schedule": timedelta(hours=1),
-    },
-    "sessions-clear-expired": {
-        "task": "portal.tasks.clear_expired_sessions",
-        "schedule": timedelta(days=1),
-    },
-    "notifications-prune-sent": {
-        "task": "intake.tasks.prune_sent_notifications",
-        "schedule": timedelta(days=1),
-    },
-    "education-review-reminders": {
-        "task": "education.tasks.remind_overdue_reviews",
-        "schedule": timedelta(days=1),
-    },
-    "education-release-scheduled": {
-        "task": "education.tasks.release_scheduled_pages",
-        "schedule": timedelta(minutes=1),
-    },
-}
+    name: {"task": task, "schedule": every}
+    for name, task, every in [
+        ("notifications-sweep", "intake.tasks.sweep_owed_notifications", timedelta(minutes=1)),
+        ("stat-escalation-ladder", "intake.tasks.escalate_unclaimed_stat", timedelta(minutes=1)),
+        ("intake-reminders", "intake.tasks.remind_unfinished_intakes", timedelta(hours=1)),
+        ("sessions-clear-expired", "portal.tasks.clear_expired_sessions", timedelta(days=1)),
+        ("notifications-prune-sent", "intake.tasks.prune_sent_notifications", timedelta(days=1)),
+        ("education-review-reminders", "education.tasks.remind_overdue_reviews",
+         timedelta(days=1)),
+        ("education-release-scheduled", "education.tasks.release_scheduled_pages",
+         timedelta(minutes=1)),
+    ]
+}  # fmt: skip
 
 # Product settings.
 ALLOW_SELF_REGISTRATION = _bool("PORTAL_ALLOW_SELF_REGISTRATION", False)
