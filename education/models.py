@@ -16,6 +16,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from portal.fields import person_field
+
 from .rendering import render_markdown
 
 # Public URLs live under /learn/topics/<slug>/ and /learn/pages/<slug>/; these words are
@@ -154,13 +156,7 @@ class Page(models.Model):
     )
     scheduled_for = models.DateTimeField(null=True, editable=False)
     # Who has the edit form open, and since when (a notice to others, not a hard lock).
-    locked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    locked_by = person_field(editable=False)
     locked_at = models.DateTimeField(null=True, editable=False)
     review_interval_months = models.PositiveSmallIntegerField(
         default=12, validators=[MinValueValidator(1), MaxValueValidator(60)]
@@ -269,13 +265,7 @@ class PageRevision(models.Model):
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="revisions")
     number = models.PositiveIntegerField()
     created_at = models.DateTimeField(default=timezone.now)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    author = person_field(blank=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.SAVED)
     change_note = models.CharField(max_length=300, blank=True)
     snapshot = models.JSONField()
