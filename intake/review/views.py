@@ -180,28 +180,33 @@ def release(request, public_id):
     return redirect(_queue_url(request))
 
 
-@require_POST
-@psychiatrist_required
-def add_note(request, public_id):
-    intake = _get_intake_for_reviewer(request, public_id)
-    form = NoteForm(request.POST)
-    if not form.is_valid():
-        return _detail_page(request, intake, status=400, note_form=form)
-    services.note_add(intake=intake, author=request.user, body=form.cleaned_data["body"])
-    messages.success(request, "Your note was added.")
-    return redirect("review:detail", public_id=intake.public_id)
+def _record_form_view(form_name: str, form_class, service, done: str):
+    """A POST view for a detail-page form any psychiatrist may send, holding the intake or
+    not: a valid form runs ``service(intake, user, cleaned_data)``; one with errors re-shows
+    the page with them."""
+
+    @require_POST
+    @psychiatrist_required
+    def view(request, public_id):
+        intake = _get_intake_for_reviewer(request, public_id)
+        form = form_class(request.POST)
+        if not form.is_valid():
+            return _detail_page(request, intake, status=400, **{form_name: form})
+        service(intake, request.user, form.cleaned_data)
+        messages.success(request, done)
+        return redirect("review:detail", public_id=intake.public_id)
+
+    return view
 
 
-@require_POST
-@psychiatrist_required
-def pdmp_checked(request, public_id):
-    intake = _get_intake_for_reviewer(request, public_id)
-    form = PdmpCheckForm(request.POST)
-    if not form.is_valid():
-        return _detail_page(request, intake, status=400, pdmp_form=form)
-    services.pdmp_check_record(intake=intake, user=request.user)
-    messages.success(request, "Recorded: you checked the PDMP.")
-    return redirect("review:detail", public_id=intake.public_id)
+add_note = _record_form_view(
+    "note_form", NoteForm,
+    lambda intake, user, data: services.note_add(intake=intake, author=user, body=data["body"]),
+    "Your note was added.")  # fmt: skip
+pdmp_checked = _record_form_view(
+    "pdmp_form", PdmpCheckForm,
+    lambda intake, user, data: services.pdmp_check_record(intake=intake, user=user),
+    "Recorded: you checked the PDMP.")  # fmt: skip
 
 
 def _why_not_held(intake_id: int, user) -> str:
