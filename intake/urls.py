@@ -26,41 +26,30 @@ STEP_PATHS = {
     "pharmacy": "pharmacy/",
 }
 
+# One intake's pages, below <public_id>/: (address, view, extra arguments, name). A medicine
+# is two pages, "What you take" then "How you take it" (``part``).
+HOW = {"part": "how"}
+INTAKE_PAGES = [
+    ("", views.tasks, {}, "tasks"),
+    ("medications/", views.medications, {}, "medications"),
+    ("medications/add/", views.medication_edit, {}, "medication_add"),
+    ("medications/add/how/", views.medication_edit, HOW, "medication_add_how"),
+    ("medications/<int:index>/", views.medication_edit, {}, "medication_edit"),
+    ("medications/<int:index>/how/", views.medication_edit, HOW, "medication_edit_how"),
+    ("medications/<int:index>/remove/", views.medication_remove, {}, "medication_remove"),
+    *((suffix, views.step, {"step_key": key}, key) for key, suffix in STEP_PATHS.items()),
+    ("check/", views.check, {}, "check"),
+    ("submit/", views.submit, {}, "submit"),
+    ("confirmation/", views.confirmation, {}, "confirmation"),
+]
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("start/", views.start, name="start"),
     path("resume/", views.resume, name="resume"),
     path("my-answers.json", views.answers_download, name="answers_download"),
-    path("<uuid:public_id>/", views.tasks, name="tasks"),
-    path("<uuid:public_id>/medications/", views.medications, name="medications"),
-    path("<uuid:public_id>/medications/add/", views.medication_edit, name="medication_add"),
-    path(
-        "<uuid:public_id>/medications/add/how/",
-        views.medication_edit,
-        {"part": "how"},
-        name="medication_add_how",
-    ),
-    path(
-        "<uuid:public_id>/medications/<int:index>/",
-        views.medication_edit,
-        name="medication_edit",
-    ),
-    path(
-        "<uuid:public_id>/medications/<int:index>/how/",
-        views.medication_edit,
-        {"part": "how"},
-        name="medication_edit_how",
-    ),
-    path(
-        "<uuid:public_id>/medications/<int:index>/remove/",
-        views.medication_remove,
-        name="medication_remove",
-    ),
     *(
-        path(f"<uuid:public_id>/{suffix}", views.step, {"step_key": key}, name=key)
-        for key, suffix in STEP_PATHS.items()
+        path(f"<uuid:public_id>/{address}", view, kwargs, name=name)
+        for address, view, kwargs, name in INTAKE_PAGES
     ),
-    path("<uuid:public_id>/check/", views.check, name="check"),
-    path("<uuid:public_id>/submit/", views.submit, name="submit"),
-    path("<uuid:public_id>/confirmation/", views.confirmation, name="confirmation"),
 ]
