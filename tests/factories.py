@@ -130,16 +130,18 @@ def make_page(
     return Page.objects.get(pk=page.pk)
 
 
-def make_submitted_intake(patient, *, archetype="routine_calm", visit_in_hours=72, **fields):
+def make_submitted_intake(
+    patient, *, archetype="routine_calm", answers=None, visit_in_hours=72, **fields
+):
     """An intake submitted through the real submit service (evaluation, signal, history),
-    answered with one of the review queue's synthetic archetypes."""
+    answered with one of the review queue's synthetic archetypes, or with ``answers``."""
     from intake.review.seed_cases import ARCHETYPES, DETAILS
     from intake.services import intake_submit
 
     intake = make_intake(
         patient,
         visit_in_hours=visit_in_hours,
-        answers=ARCHETYPES[archetype],
+        answers=ARCHETYPES[archetype] if answers is None else answers,
         details=dict(DETAILS),
         **fields,
     )

@@ -1,22 +1,17 @@
 """What each flag rests on, and each medicine's details, on the detail and print pages."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from intake.review.seed_cases import CLONAZEPAM, _med, base
 from intake.review.triggers import fact_words, triggers_in_words
-from tests.factories import make_intake, make_submitted_intake
+from tests.factories import make_submitted_intake
+from tests.queries import page_queries
 
 pytestmark = pytest.mark.django_db
 
 
 def _submitted(patient, medications):
-    from intake.review.seed_cases import DETAILS
-    from intake.services import intake_submit
-
-    intake = make_intake(patient, answers=base(medications=medications), details=dict(DETAILS))
-    return intake_submit(intake_id=intake.pk, patient=patient)
+    return make_submitted_intake(patient, answers=base(medications=medications))
 
 
 def _page(client, psychiatrist, intake, suffix=""):
@@ -62,12 +57,7 @@ def test_the_detail_page_runs_the_same_queries_for_one_medicine_or_eight(
              "cetirizine"]  # fmt: skip
     eight = _submitted(second_patient, [_med(name, 1) for name in quiet] + [CLONAZEPAM])
     client.force_login(psychiatrist)
-    counts = []
-    for intake in (one, eight):
-        client.get(f"/review/i/{intake.public_id}/")  # warm the per-process catalog memo
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(f"/review/i/{intake.public_id}/").status_code == 200
-        counts.append(len(queries))
+    counts = [page_queries(client, f"/review/i/{intake.public_id}/") for intake in (one, eight)]
     assert counts[0] == counts[1]
 
 

@@ -6,15 +6,13 @@ are no education pages to look up.)"""
 import copy
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from intake.review import services
 from intake.review.seed_cases import ARCHETYPES, DETAILS, NO_HEALTH_CONDITIONS, _med, base
-from intake.services import intake_submit
 from portal.models import AuditEvent
 from tests.factories import make_intake, make_patient, make_submitted_intake
+from tests.queries import page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -40,20 +38,12 @@ def _busy_intake(psychiatrist):
     and a PDMP check."""
     patient = make_patient("busy@patients.example")
     make_submitted_intake(patient, archetype="urgent_opioid")
-    draft = make_intake(patient, answers=copy.deepcopy(SIX_MEDICINES_MANY_FLAGS), details=DETAILS)
-    intake = intake_submit(intake_id=draft.pk, patient=patient)
+    intake = make_submitted_intake(patient, answers=copy.deepcopy(SIX_MEDICINES_MANY_FLAGS))
     services.intake_claim(intake_id=intake.pk, user=psychiatrist)
     for body in ("Call first.", "Ask about the oxycodone."):
         services.note_add(intake=intake, author=psychiatrist, body=body)
     services.pdmp_check_record(intake=intake, user=psychiatrist)
     return intake
-
-
-def _queries(client, address: str) -> int:
-    client.get(address)  # the first view of a process builds its tables; count the next
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(address).status_code == 200
-    return len(queries.captured_queries)
 
 
 def test_the_detail_page_reads_a_busy_intake_with_the_queries_of_a_plain_one(
@@ -64,7 +54,9 @@ def test_the_detail_page_reads_a_busy_intake_with_the_queries_of_a_plain_one(
     assert len(plain.evaluation["medications"]) == len(plain.evaluation["flags"]) == 1
     assert len(busy.evaluation["medications"]) == 6 and len(busy.evaluation["flags"]) >= 10
     client.force_login(psychiatrist)
-    counts = [_queries(client, reverse("review:detail", args=[i.public_id])) for i in (plain, busy)]
+    counts = [
+        page_queries(client, reverse("review:detail", args=[i.public_id])) for i in (plain, busy)
+    ]
     assert counts[0] == counts[1], counts
 
 
@@ -85,5 +77,5 @@ def test_the_check_page_reads_six_medicines_with_the_queries_of_one(client, pati
         details=DETAILS,
     )
     client.force_login(patient)
-    counts = [_queries(client, reverse("intake:check", args=[i.public_id])) for i in (one, six)]
+    counts = [page_queries(client, reverse("intake:check", args=[i.public_id])) for i in (one, six)]
     assert counts[0] == counts[1], counts

@@ -3,14 +3,12 @@
 from datetime import UTC, datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from intake.models import Intake
-from intake.review.seed_cases import DETAILS, _med, base
+from intake.review.seed_cases import _med, base
 from intake.review.trend import medicine_changes, score_changes
-from intake.services import intake_submit
-from tests.factories import make_intake, make_submitted_intake
+from tests.factories import make_submitted_intake
+from tests.queries import page_queries
 
 PHQ = "phq_9"
 HIGH = {"cssrs": {"risk": "high", "complete": True}}
@@ -80,23 +78,20 @@ def test_medicine_changes(current, previous, added, stopped, changed, per_medici
 def submit_earlier_and_later(patient):
     """A first intake submitted on 3 Nov 2026, then a second one now: depression eased,
     clonazepam doubled, sertraline added, escitalopram stopped."""
-    first = make_intake(
+    first = make_submitted_intake(
         patient,
         visit_in_hours=2,
         answers=base(phq_9=[3, 3, 3, 2, 2, 2, 2, 2, 0],
                      medications=[_med("Klonopin", 0.5), _med("escitalopram", 10, times=1)]),
-        details=dict(DETAILS),
     )  # fmt: skip
-    first = intake_submit(intake_id=first.pk, patient=patient)
     Intake.objects.filter(pk=first.pk).update(submitted_at=datetime(2026, 11, 3, 15, 0, tzinfo=UTC))
-    second = make_intake(
+    second = make_submitted_intake(
         patient,
         visit_in_hours=96,
         answers=base(phq_9=[2, 2, 2, 2, 2, 2, 2, 0, 0],
                      medications=[_med("Klonopin", 1), _med("sertraline", 50, times=1)]),
-        details=dict(DETAILS),
     )  # fmt: skip
-    return first, intake_submit(intake_id=second.pk, patient=patient)
+    return first, second
 
 
 @pytest.mark.django_db
@@ -132,10 +127,5 @@ def test_the_trend_costs_the_detail_page_at_most_one_query(
     _, later = submit_earlier_and_later(patient)
     alone = make_submitted_intake(second_patient, archetype="routine_calm")
     client.force_login(psychiatrist)
-    counts = []
-    for intake in (alone, later):
-        client.get(f"/review/i/{intake.public_id}/")  # warm the per-process catalog memo
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(f"/review/i/{intake.public_id}/").status_code == 200
-        counts.append(len(queries))
+    counts = [page_queries(client, f"/review/i/{intake.public_id}/") for intake in (alone, later)]
     assert counts[0] == counts[1]
