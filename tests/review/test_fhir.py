@@ -32,6 +32,17 @@ def _items(resource) -> dict:
     return found
 
 
+def _exported_items(client, intake) -> dict:
+    """The intake's export as a psychiatrist downloads it, valid R4B: linkId -> item."""
+    exported = json.loads(client.get(f"/review/i/{intake.public_id}/fhir.json").content)
+    QuestionnaireResponse.model_validate(exported)
+    return _items(exported)
+
+
+def _definition(client) -> dict:
+    return json.loads(client.get("/review/fhir/Questionnaire/previsit-intake.json").content)
+
+
 def test_the_export_is_a_valid_r4_questionnaire_response(exported):
     response = QuestionnaireResponse.model_validate(exported)
     assert response.status in STATUSES and response.status == "completed"
@@ -39,7 +50,7 @@ def test_the_export_is_a_valid_r4_questionnaire_response(exported):
 
 
 def test_the_questionnaire_definition_is_valid_and_matches_the_response(exported, client):
-    definition = json.loads(client.get("/review/fhir/Questionnaire/previsit-intake.json").content)
+    definition = _definition(client)
     Questionnaire.model_validate(definition)
     assert exported["questionnaire"] == f"{definition['url']}|{definition['version']}"
     assert set(_items(exported)) <= set(_items(definition))
@@ -96,18 +107,13 @@ def test_a_response_awaiting_the_patient_is_in_progress(patient, psychiatrist):
 
 
 def test_each_exported_medicine_says_how_its_name_was_matched(client, psychiatrist, patient):
-    from intake.review.seed_cases import DETAILS, _med, base
-    from intake.services import intake_submit
-    from tests.factories import make_intake
+    from intake.review.seed_cases import _med, base
 
     typed = _med("klonazepam", 1, times=3, match="corrected", generic="clonazepam",
                  score=0.9, confirmed=True, prescriber="Dr Rowe")  # fmt: skip
-    intake = make_intake(patient, answers=base(medications=[typed]), details=dict(DETAILS))
-    intake = intake_submit(intake_id=intake.pk, patient=patient)
+    intake = make_submitted_intake(patient, answers=base(medications=[typed]))
     client.force_login(psychiatrist)
-    exported = json.loads(client.get(f"/review/i/{intake.public_id}/fhir.json").content)
-    QuestionnaireResponse.model_validate(exported)
-    items = _items(exported)
+    items = _exported_items(client, intake)
     assert [items[f"medications.{key}"]["answer"][0] for key in ("name", "match", "confirmed")] == [
         {"valueString": "klonazepam"},
         {"valueString": "corrected"},
@@ -121,11 +127,9 @@ def test_the_patients_goals_are_exported_as_text_in_their_words(client, psychiat
     intake.answers = {**intake.answers, "goals": goals}
     intake.save()
     client.force_login(psychiatrist)
-    exported = json.loads(client.get(f"/review/i/{intake.public_id}/fhir.json").content)
-    QuestionnaireResponse.model_validate(exported)
-    items = _items(exported)
+    items = _exported_items(client, intake)
     assert items["goals.hopes"]["answer"] == [{"valueString": "Sleep through the night"}]
-    definition = json.loads(client.get("/review/fhir/Questionnaire/previsit-intake.json").content)
+    definition = _definition(client)
     assert _items(definition)["goals.worries"]["type"] == "text"
 
 
@@ -135,9 +139,7 @@ def test_the_health_conditions_are_exported_as_yes_no_answers(client, psychiatri
     assert ARCHETYPES["urgent_sleep_apnoea"]["health"]["sleep_apnoea"] is True
     intake = make_submitted_intake(patient, archetype="urgent_sleep_apnoea")
     client.force_login(psychiatrist)
-    exported = json.loads(client.get(f"/review/i/{intake.public_id}/fhir.json").content)
-    QuestionnaireResponse.model_validate(exported)
-    items = _items(exported)
+    items = _exported_items(client, intake)
     assert items["health.sleep_apnoea"]["answer"] == [{"valueBoolean": True}]
     assert items["health.liver_disease"]["answer"] == [{"valueBoolean": False}]
 
@@ -159,9 +161,7 @@ def test_the_allergies_psychiatric_history_and_pharmacy_are_in_the_response(
     intake.details = {**intake.details, "pharmacy": pharmacy}
     intake.save()
     client.force_login(psychiatrist)
-    exported = json.loads(client.get(f"/review/i/{intake.public_id}/fhir.json").content)
-    QuestionnaireResponse.model_validate(exported)
-    items = _items(exported)
+    items = _exported_items(client, intake)
     assert items["health.allergy_details"]["answer"] == [{"valueString": "Penicillin, a rash"}]
     assert items["psych_history.diagnoses"]["answer"] == [
         {"valueString": "Panic disorder"},
@@ -170,9 +170,9 @@ def test_the_allergies_psychiatric_history_and_pharmacy_are_in_the_response(
     assert items["psych_history.hospital_stays"]["answer"] == [{"valueInteger": 1}]
     assert items["psych_history.past_medicines.helped"]["answer"] == [{"valueString": "A little"}]
     assert items["pharmacy.name"]["answer"] == [{"valueString": "Main St Pharmacy"}]
-    definition = json.loads(client.get("/review/fhir/Questionnaire/previsit-intake.json").content)
+    definition = _definition(client)
     Questionnaire.model_validate(definition)
-    assert set(_items(exported)) <= set(_items(definition))
+    assert set(items) <= set(_items(definition))
 
 
 def test_a_patient_without_a_preferred_pharmacy_says_so(client, psychiatrist, patient):
