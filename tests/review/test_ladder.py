@@ -212,20 +212,30 @@ def _settled(count: int) -> bool:
     return arrived and len(mail.outbox) == count
 
 
+def _stat_emailed(patient):
+    """A STAT intake submitted, and its one email to the on-call group arrived."""
+    intake = make_submitted_intake(patient, archetype="stat_imminent")
+    assert _settled(1)
+    return intake
+
+
+def _twice(task) -> None:
+    """Queue ``task`` twice (as two Beat runs or two workers might): it must act once."""
+    task.delay()
+    task.delay()
+
+
 @pytest.mark.celery_worker
 @pytest.mark.django_db(transaction=True)
 def test_a_real_worker_renotifies_then_escalates_each_exactly_once(
     celery_worker, patient, oncall, lead, clock
 ):
-    make_submitted_intake(patient, archetype="stat_imminent")
-    assert _settled(1)
+    _stat_emailed(patient)
     clock.shift(RENOTIFY)
-    tasks.escalate_unclaimed_stat.delay()
-    tasks.escalate_unclaimed_stat.delay()
+    _twice(tasks.escalate_unclaimed_stat)
     assert _settled(2)
     clock.shift(ESCALATE - RENOTIFY)
-    tasks.escalate_unclaimed_stat.delay()
-    tasks.escalate_unclaimed_stat.delay()
+    _twice(tasks.escalate_unclaimed_stat)
     assert _settled(3)
     assert _recipients() == [STAT, AGAIN, ESCALATED]
 
@@ -235,8 +245,7 @@ def test_a_real_worker_renotifies_then_escalates_each_exactly_once(
 def test_with_a_real_worker_claiming_stops_the_ladder(
     celery_worker, patient, oncall, lead, psychiatrist, clock
 ):
-    intake = make_submitted_intake(patient, archetype="stat_imminent")
-    assert _settled(1)
+    intake = _stat_emailed(patient)
     clock.shift(RENOTIFY)
     tasks.escalate_unclaimed_stat.delay()
     assert _settled(2)
@@ -253,8 +262,7 @@ def test_with_a_real_worker_claiming_stops_the_ladder(
 def test_a_broker_outage_delays_a_ladder_step_but_does_not_lose_it(
     celery_worker, patient, oncall, lead, clock
 ):
-    make_submitted_intake(patient, archetype="stat_imminent")
-    assert _settled(1)
+    _stat_emailed(patient)
     clock.shift(ESCALATE)
     with _broker(CLOSED_PORT_BROKER):
         # Beat's run lands while the broker refuses every publish: the steps are owed only.
@@ -263,8 +271,7 @@ def test_a_broker_outage_delays_a_ladder_step_but_does_not_lose_it(
     assert len(mail.outbox) == 1
     # The broker is back: the next ladder run owes nothing new; the sweep sends each once.
     tasks.escalate_unclaimed_stat.delay()
-    tasks.sweep_owed_notifications.delay()
-    tasks.sweep_owed_notifications.delay()
+    _twice(tasks.sweep_owed_notifications)
     assert _settled(3)
     assert sorted(_recipients()) == sorted([STAT, AGAIN, ESCALATED])
 
@@ -274,16 +281,14 @@ def test_a_broker_outage_delays_a_ladder_step_but_does_not_lose_it(
 def test_a_step_whose_send_task_was_lost_is_sent_once_by_the_sweep(
     celery_worker, patient, oncall, lead, clock, monkeypatch
 ):
-    make_submitted_intake(patient, archetype="stat_imminent")
-    assert _settled(1)
+    _stat_emailed(patient)
     clock.shift(RENOTIFY)
     with monkeypatch.context() as lost:
         # The send task never reaches a worker (say the one that took it was killed).
         lost.setattr("intake.review.notifications.enqueue_delivery", lambda outbox_id: True)
         tasks.escalate_unclaimed_stat.apply()
     assert _settled(1)
-    tasks.sweep_owed_notifications.delay()
-    tasks.sweep_owed_notifications.delay()
+    _twice(tasks.sweep_owed_notifications)
     assert _settled(2)
     assert _recipients() == [STAT, AGAIN]
 
