@@ -40,6 +40,16 @@ def edit(page, author, body="Edited words."):
     return page
 
 
+GO_LIVE = datetime.datetime(2030, 5, 1, 9, 0, tzinfo=datetime.UTC)
+
+
+def submit_for_may(page, editor) -> None:
+    """An edit ("Words for May.") submitted for review, to go live at GO_LIVE once approved."""
+    page.go_live_at = GO_LIVE
+    edit(page, editor, body="Words for May.")
+    services.page_submit(page=page, actor=editor)
+
+
 def test_an_approved_page_is_live_with_its_reviewer_and_date(live_page, reviewer):
     assert (live_page.live_body, live_page.reviewed_by, live_page.review_state) == (
         "Approved words.",
@@ -135,16 +145,13 @@ def test_every_step_is_a_revision_with_author_and_comment_and_is_audited(
 
 
 def test_a_scheduled_version_goes_live_at_its_time(live_page, editor, reviewer):
-    go_live = datetime.datetime(2030, 5, 1, 9, 0, tzinfo=datetime.UTC)
-    live_page.go_live_at = go_live
-    edit(live_page, editor, body="Words for May.")
-    services.page_submit(page=live_page, actor=editor)
-    with time_machine.travel(go_live - datetime.timedelta(days=1)):
+    submit_for_may(live_page, editor)
+    with time_machine.travel(GO_LIVE - datetime.timedelta(days=1)):
         services.page_approve(page=live_page, reviewer=reviewer)
         assert release_scheduled_pages() == 0
     live_page.refresh_from_db()
     assert (live_page.review_state, live_page.live_body) == (State.SCHEDULED, "Approved words.")
-    with time_machine.travel(go_live + datetime.timedelta(seconds=30)):
+    with time_machine.travel(GO_LIVE + datetime.timedelta(seconds=30)):
         assert release_scheduled_pages() == 1
         live_page.refresh_from_db()
     assert (live_page.review_state, live_page.live_body) == (State.APPROVED, "Words for May.")
@@ -154,15 +161,12 @@ def test_a_scheduled_version_goes_live_at_its_time(live_page, editor, reviewer):
 def test_a_public_page_shows_the_go_live_version_only_at_its_time(
     client, live_page, editor, reviewer
 ):
-    go_live = datetime.datetime(2030, 5, 1, 9, 0, tzinfo=datetime.UTC)
-    live_page.go_live_at = go_live
-    edit(live_page, editor, body="Words for May.")
-    services.page_submit(page=live_page, actor=editor)
-    with time_machine.travel(go_live - datetime.timedelta(hours=1)):
+    submit_for_may(live_page, editor)
+    with time_machine.travel(GO_LIVE - datetime.timedelta(hours=1)):
         services.page_approve(page=live_page, reviewer=reviewer)
         release_scheduled_pages()
         before = client.get(live_page.get_absolute_url()).content.decode()
-    with time_machine.travel(go_live + datetime.timedelta(minutes=1)):
+    with time_machine.travel(GO_LIVE + datetime.timedelta(minutes=1)):
         release_scheduled_pages()
         after = client.get(live_page.get_absolute_url()).content.decode()
     assert "Approved words." in before and "Words for May." not in before
@@ -170,9 +174,7 @@ def test_a_public_page_shows_the_go_live_version_only_at_its_time(
 
 
 def test_an_edit_cancels_an_approved_version_waiting_to_go_live(live_page, editor, reviewer):
-    live_page.go_live_at = datetime.datetime(2030, 5, 1, tzinfo=datetime.UTC)
-    edit(live_page, editor, body="Words for May.")
-    services.page_submit(page=live_page, actor=editor)
+    submit_for_may(live_page, editor)
     services.page_approve(page=live_page, reviewer=reviewer)
     edit(live_page, editor, body="Other words.")
     live_page.refresh_from_db()
