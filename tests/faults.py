@@ -54,6 +54,16 @@ class FaultProxy:
             with self._lock:
                 self._conns.difference_update(conns)
 
+    @contextlib.contextmanager
+    def failing(self, mode: str):
+        """``mode`` (REFUSE or BLACKHOLE) for the block; passing again after it, whatever
+        happens in it."""
+        self.set_mode(mode)
+        try:
+            yield self
+        finally:
+            self.set_mode(PASS)
+
     def close(self) -> None:
         self._closed = True
         self._stop_listening()

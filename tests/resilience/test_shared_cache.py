@@ -107,10 +107,9 @@ def test_a_session_signed_out_during_an_outage_does_not_come_back_with_the_cache
     stolen = client.cookies[cookie_name].value
     assert len(_redis_keys()) == 1  # the session is in Redis, as in production
 
-    cache_proxy.set_mode(fault)
-    assert client.post("/accounts/logout/").status_code == 302
-    assert Session.objects.count() == 0
-    cache_proxy.set_mode(PASS)
+    with cache_proxy.failing(fault):
+        assert client.post("/accounts/logout/").status_code == 302
+        assert Session.objects.count() == 0
     _retry_window_passes()
 
     assert len(_redis_keys()) == 1  # the old entry is still in Redis...
@@ -122,9 +121,8 @@ def test_a_session_signed_out_during_an_outage_does_not_come_back_with_the_cache
 def test_after_an_outage_the_cache_is_used_again_without_a_restart(client, cache_proxy):
     patient = make_patient(password=PASSWORD)
     make_intake(patient)
-    cache_proxy.set_mode(BLACKHOLE)
-    client.get("/")
-    cache_proxy.set_mode(PASS)
+    with cache_proxy.failing(BLACKHOLE):
+        client.get("/")
     _retry_window_passes()
     _sign_in(client, patient)
     assert len(_redis_keys()) >= 1

@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import _unavailable
 from tests.env import answers
-from tests.faults import BLACKHOLE, PASS, REFUSE
+from tests.faults import BLACKHOLE, REFUSE
 from tests.intake.pages import STEP_DATA
 from tests.resilience.stack import Browser, Stack
 
@@ -85,12 +85,9 @@ def test_a_failed_database_gives_the_branded_page_and_readyz_names_it(stack, mod
     browser = _signed_in(stack)
     page = f"/intake/{stack.intake_id}/"
     assert browser.request(page).status == 200
-    stack.db.set_mode(mode)
-    try:
+    with stack.db.failing(mode):
         pages = [browser.request(page) for _ in range(3)]
         ready = Browser(stack.base).request("/readyz")
-    finally:
-        stack.db.set_mode(PASS)
     for response in pages:
         assert response.status in (500, 503), (response.status, response.text[:300])
         assert "988" in response.text and "problem with the service" in response.text
@@ -108,16 +105,13 @@ def test_a_failed_database_gives_the_branded_page_and_readyz_names_it(stack, mod
 def test_a_failed_cache_changes_nothing_but_speed_and_loses_no_write(stack, mode):
     browser = _signed_in(stack)
     page = f"/intake/{stack.intake_id}/"
-    stack.cache.set_mode(mode)
-    try:
+    with stack.cache.failing(mode):
         signed_in = _signed_in(stack)  # sign-in works from the database
         shown = signed_in.request(page)
         saved = signed_in.post(f"/intake/{stack.intake_id}/visit/", STEP_DATA["visit"])
         cookie = browser.session_cookie()
         out = browser.post("/accounts/logout/", {}, form_path=page)
         ready = Browser(stack.base).request("/readyz")
-    finally:
-        stack.cache.set_mode(PASS)
     assert shown.status == 200 and shown.seconds < 3, shown.seconds
     assert saved.status == 200 and "/visit/" not in saved.url  # acknowledged: moved on
     assert out.status == 200 and ready.status == 503 and '"cache"' in ready.text
@@ -138,15 +132,12 @@ def test_a_failed_cache_changes_nothing_but_speed_and_loses_no_write(stack, mode
 def test_a_failed_broker_still_confirms_a_stat_submit_and_the_email_follows(stack, mode):
     browser = _signed_in(stack)
     draft = stack.shell(STAT_DRAFT).splitlines()[-1]
-    stack.broker.set_mode(mode)
-    try:
+    with stack.broker.failing(mode):
         submitted = browser.post(f"/intake/{draft}/submit/", {"confirm": "on"},
                                  form_path=f"/intake/{draft}/check/")  # fmt: skip
         ready = Browser(stack.base).request("/readyz")
         owed = _query(stack, f"NotificationOutbox.objects.get(intake__public_id='{draft}', "
                              "kind='stat_intake').sent_at")  # fmt: skip
-    finally:
-        stack.broker.set_mode(PASS)
     assert submitted.status == 200 and "/confirmation/" in submitted.url
     assert "988" in submitted.text and submitted.seconds < 3, submitted.seconds
     assert ready.status == 503 and '"broker"' in ready.text and owed == "None"
