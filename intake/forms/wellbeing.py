@@ -61,15 +61,16 @@ class FallsDrivingForm(StepForm):
 
     falls = yes_no_field(
         "Have you fallen in the past 3 months?",
+        # (The page says why it asks both questions; the hints add what it does not.)
         help_text=why(
-            "some medicines make falls more likely, especially after 65.",
+            "a fall counts even without an injury. Falls are more likely after 65.",
             slugs.SIDE_EFFECTS_SAFETY,
             "Side effects, driving, falls and memory",
         ),
     )
     driving = yes_no_field(
         "Do you drive a car or other vehicle?",
-        help_text=why("drowsiness from medicines can make driving unsafe."),
+        help_text=why("answer yes even if you drive only sometimes."),
     )
 
     @classmethod

@@ -65,3 +65,9 @@ def test_a_question_is_marked_to_read_bigger_than_its_answers(alice, intake):
     page = alice.get(url("about", intake)).content.decode()
     assert re.search(r'<legend[^>]*class="question', page)
     assert re.search(r'<label[^>]*for="id_date_of_birth"[^>]*class="question', page)
+
+
+def test_falls_and_driving_hints_do_not_repeat_the_pages_why_we_ask(alice, intake):
+    fill_intake(alice, intake)
+    page = alice.get(url("falls_driving", intake)).content.decode()
+    assert page.count("make falls more likely") + page.count("can make driving unsafe") == 2
