@@ -2,7 +2,8 @@
 
 from django.contrib.auth import get_user_model
 
-from tests.factories import make_user, second_factor_code
+from portal import roles
+from tests.factories import make_intake, make_user, second_factor_code
 
 PASSWORD = "correct-horse-battery-staple-42"
 
@@ -23,6 +24,17 @@ def sign_in(page, username: str, password: str = PASSWORD) -> None:
 
 def user_with_password(username: str, groups=(), **extra):
     return make_user(username, groups=groups, password=PASSWORD, **extra)
+
+
+def patient_intake(username: str, **fields):
+    """A draft intake of a patient who signs in with ``PASSWORD``."""
+    return make_intake(user_with_password(username, groups=(roles.PATIENTS,)), **fields)
+
+
+def open_intake(page, intake, path: str = "") -> None:
+    """Sign in as the intake's patient, then open its page at ``path``."""
+    sign_in(page, intake.patient.get_username())
+    page.goto(f"/intake/{intake.public_id}/{path}")
 
 
 def width_of(page) -> str:

@@ -5,9 +5,7 @@ Answers are chosen by their labels and roles."""
 import pytest
 from playwright.sync_api import expect
 
-from portal import roles
-from tests.browser import PASSWORD, sign_in, user_with_password, width_of
-from tests.factories import make_intake
+from tests.browser import open_intake, patient_intake, width_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 EMAIL = "iris@patients.example"
@@ -17,17 +15,12 @@ SERTRALINE = {"name": "sertraline", "strength_mg": 50.0, "times_per_day": 1,
 
 @pytest.fixture
 def iris_intake(db):
-    return make_intake(user_with_password(EMAIL, groups=(roles.PATIENTS,)))
-
-
-def _open(page, intake, path: str) -> None:
-    sign_in(page, EMAIL, PASSWORD)
-    page.goto(f"/intake/{intake.public_id}/{path}")
+    return patient_intake(EMAIL)
 
 
 def test_focus_moves_to_the_error_summary_on_your_medicines(each_width, axe, iris_intake):
     page = each_width
-    _open(page, iris_intake, "medications/")
+    open_intake(page, iris_intake, "medications/")
     page.get_by_role("button", name="Continue").click()  # no answer: the error state
     expect(page.locator("#error-summary")).to_be_visible()
     expect(page.locator("#error-summary")).to_be_focused()
@@ -36,7 +29,7 @@ def test_focus_moves_to_the_error_summary_on_your_medicines(each_width, axe, iri
 
 def test_focus_moves_to_the_missing_answers_on_check_your_answers(each_width, axe, iris_intake):
     page = each_width
-    _open(page, iris_intake, "check/")
+    open_intake(page, iris_intake, "check/")
     page.get_by_role("checkbox").check()
     page.get_by_role("button", name="Send my answers").click()  # nothing answered yet
     expect(page.locator("#missing-summary")).to_be_visible()
@@ -48,7 +41,7 @@ def test_a_long_answer_counts_its_characters_and_says_when_it_is_too_long(
     each_width, axe, iris_intake
 ):
     page = each_width
-    _open(page, iris_intake, "visit/")
+    open_intake(page, iris_intake, "visit/")
     field = page.get_by_label("If something else, tell us briefly (optional)")
     expect(page.locator("#id_visit_reason_other-count")).to_have_text(
         "You have 500 characters remaining"
@@ -69,7 +62,7 @@ def test_a_non_drug_user_skips_the_dast(each_width, axe, iris_intake):
     page = each_width
     iris_intake.answers = {"medications": [dict(SERTRALINE)]}
     iris_intake.save()
-    _open(page, iris_intake, "substances/")
+    open_intake(page, iris_intake, "substances/")
     expect(page.get_by_text("have you used drugs other than for medical reasons")).to_be_visible()
     axe(page, f"{width_of(page)}-substances-with-drug-use-question")
     for no in page.get_by_role("radio", name="No", exact=True).all():
@@ -84,7 +77,7 @@ def test_a_non_drug_user_skips_the_dast(each_width, axe, iris_intake):
 
 def test_a_patient_with_no_medicines_skips_side_effects(each_width, axe, iris_intake):
     page = each_width
-    _open(page, iris_intake, "medications/")
+    open_intake(page, iris_intake, "medications/")
     page.get_by_role("radio", name="No", exact=True).check()  # no medicines
     page.get_by_role("button", name="Continue").click()
     expect(page.get_by_role("heading", name="Alcohol", exact=True)).to_be_visible()

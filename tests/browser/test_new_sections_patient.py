@@ -7,9 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from portal import roles
-from tests.browser import PASSWORD, sign_in, user_with_password, width_of
-from tests.factories import make_intake
+from tests.browser import open_intake, patient_intake, width_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 EMAIL = "nell@patients.example"
@@ -19,8 +17,7 @@ KLONOPIN = {"name": "Klonopin", "strength_mg": 0.5, "times_per_day": 2, "prescri
 
 @pytest.fixture
 def nell_intake(db):
-    patient = user_with_password(EMAIL, groups=(roles.PATIENTS,))
-    return make_intake(patient, answers={"medications": [dict(KLONOPIN)]})
+    return patient_intake(EMAIL, answers={"medications": [dict(KLONOPIN)]})
 
 
 def _answer(page, question: str, answer: str) -> None:
@@ -83,8 +80,7 @@ def test_a_patient_fills_a_new_section_and_sees_it_on_check_your_answers(
     each_width, axe, nell_intake, section
 ):
     page, (path, fill) = each_width, SECTIONS[section]
-    sign_in(page, EMAIL, PASSWORD)
-    page.goto(f"/intake/{nell_intake.public_id}/{path}")
+    open_intake(page, nell_intake, path)
     axe(page, f"{width_of(page)}-{section}-empty")
     shown = fill(page)
     page.get_by_role("button", name=re.compile("Save and continue|Continue")).first.click()

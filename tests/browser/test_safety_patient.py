@@ -7,22 +7,18 @@ from django.contrib.sessions.models import Session
 from playwright.sync_api import expect
 
 from intake.models import Intake
-from portal import roles
-from tests.browser import PASSWORD, sign_in, user_with_password
-from tests.factories import make_intake
+from tests.browser import PASSWORD, open_intake, patient_intake
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def pia_intake(db):
-    user = user_with_password("pia@patients.example", groups=(roles.PATIENTS,))
-    return make_intake(user)
+    return patient_intake("pia@patients.example")
 
 
 def _open_safety_page(page, intake):
-    sign_in(page, "pia@patients.example", PASSWORD)
-    page.goto(f"/intake/{intake.public_id}/safety/")
+    open_intake(page, intake, "safety/")
     expect(page.get_by_role("heading", name="Your safety", exact=True)).to_be_visible()
 
 

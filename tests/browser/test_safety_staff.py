@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from intake.models import Intake, NotificationOutbox
 from portal import roles
-from tests.browser import PASSWORD, sign_in, user_with_password
+from tests.browser import PASSWORD, open_intake, sign_in, user_with_password
 from tests.factories import make_intake
 from tests.waiting import wait_for
 
@@ -35,8 +35,7 @@ def oncall_psychiatrist(db):
 
 
 def _patient_saves_two_yes_answers_for_later(page, intake):
-    sign_in(page, "pia@patients.example", PASSWORD)
-    page.goto(f"/intake/{intake.public_id}/safety/")
+    open_intake(page, intake, "safety/")
     page.check("#id_q1_0")
     page.check("#id_q2_0")
     page.get_by_role("button", name="Save and come back later").click()
