@@ -152,11 +152,8 @@ def test_the_withdrawal_question_says_why_it_is_asked():
     assert "It helps your psychiatrist plan any change safely with you" in str(help_text)
 
 
-def test_a_reopened_section_is_marked_on_the_task_list(alice, intake, psychiatrist):
-    fill_intake(alice, intake)
-    submit(alice, intake)
-    intake_transition(intake=intake, to="in_review", actor=psychiatrist)
-    intake_request_information(intake=intake, actor=psychiatrist, sections=["mood"], message="")
+@pytest.mark.usefixtures("mood_reopened")
+def test_a_reopened_section_is_marked_on_the_task_list(alice, intake):
     html = alice.get(url("tasks", intake)).content.decode()
     assert html.count("Reopened: you can change these answers") == 1
 
@@ -187,11 +184,8 @@ def test_each_why_we_ask_link_is_named_by_the_title_of_the_page_it_opens(intake)
     assert [(href, text) for href, text in links if titles[href] not in text.lower()] == []
 
 
-def test_a_reopened_sections_link_tells_a_screen_reader_it_is_reopened(alice, intake, psychiatrist):
-    fill_intake(alice, intake)
-    submit(alice, intake)
-    intake_transition(intake=intake, to="in_review", actor=psychiatrist)
-    intake_request_information(intake=intake, actor=psychiatrist, sections=["mood"], message="")
+@pytest.mark.usefixtures("mood_reopened")
+def test_a_reopened_sections_link_tells_a_screen_reader_it_is_reopened(alice, intake):
     html = alice.get(url("tasks", intake)).content.decode()
     assert 'aria-describedby="reopened-mood status-mood"' in html
 

@@ -9,7 +9,6 @@ from django.core.management import call_command
 from education import slugs as slugs_module
 from intake.evaluation import case_from_answers
 from intake.models import Intake, IntakeStatus
-from intake.services import intake_request_information, intake_transition
 from tests.intake.pages import (
     ABOUT,
     KLONOPIN,
@@ -145,22 +144,16 @@ def test_the_confirmation_shows_crisis_help_after_a_positive_safety_answer(alice
     assert "crisis-banner" in html
 
 
-def test_a_reopened_section_can_be_changed_and_resubmitted(alice, intake, psychiatrist):
-    fill_intake(alice, intake)
-    submit(alice, intake)
-    intake_transition(intake=intake, to=IntakeStatus.IN_REVIEW, actor=psychiatrist)
-    intake_request_information(intake=intake, actor=psychiatrist, sections=["mood"], message="")
+@pytest.mark.usefixtures("mood_reopened")
+def test_a_reopened_section_can_be_changed_and_resubmitted(alice, intake):
     post_ok(alice, url("mood", intake), {**MOOD, "phq_9_1": "3"})
     submit(alice, intake)
     intake.refresh_from_db()
     assert (intake.answers["phq_9"][0], intake.status) == (3, IntakeStatus.SUBMITTED)
 
 
-def test_a_section_that_was_not_reopened_stays_closed(alice, intake, psychiatrist):
-    fill_intake(alice, intake)
-    submit(alice, intake)
-    intake_transition(intake=intake, to=IntakeStatus.IN_REVIEW, actor=psychiatrist)
-    intake_request_information(intake=intake, actor=psychiatrist, sections=["mood"], message="")
+@pytest.mark.usefixtures("mood_reopened")
+def test_a_section_that_was_not_reopened_stays_closed(alice, intake):
     alice.post(url("about", intake), {**ABOUT, "sex_at_birth": "male"})
     intake.refresh_from_db()
     assert intake.answers["sex_at_birth"] == "female"
