@@ -182,3 +182,19 @@ def test_a_patient_without_a_preferred_pharmacy_says_so(client, psychiatrist, pa
     pharmacy = _items(fhir.questionnaire_response(intake))
     assert pharmacy["pharmacy.has_pharmacy"]["answer"] == [{"valueBoolean": False}]
     assert "pharmacy.name" not in pharmacy
+
+
+@pytest.mark.parametrize(
+    ("suffix", "filename"),
+    [("fhir.json", "intake-{}.json"), ("fhir-bundle.json", "intake-{}-bundle.json")],
+    ids=["questionnaire-response", "bundle"],
+)
+def test_each_fhir_export_is_a_file_to_save_that_no_cache_keeps(
+    client, psychiatrist, patient, suffix, filename
+):
+    intake = make_submitted_intake(patient)
+    client.force_login(psychiatrist)
+    response = client.get(f"/review/i/{intake.public_id}/{suffix}")
+    saved_as = filename.format(intake.public_id)
+    assert response["Content-Disposition"] == f'attachment; filename="{saved_as}"'
+    assert response["Cache-Control"] == "no-store"
