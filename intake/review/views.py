@@ -266,17 +266,20 @@ def print_summary(request, public_id):
     return render(request, "review/print.html", detail_context(intake))
 
 
+def _fhir_download(resource: dict, filename: str) -> JsonResponse:
+    """A FHIR resource as a file to save, which no cache keeps (it is patient data)."""
+    response = JsonResponse(resource, content_type="application/fhir+json")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 @require_GET
 @psychiatrist_required
 def fhir_export(request, public_id):
     intake = _get_intake_for_reviewer(request, public_id)
     record(actor=request.user, action="intake.exported", obj=intake)
-    response = JsonResponse(
-        fhir.questionnaire_response(intake), content_type="application/fhir+json"
-    )
-    response["Content-Disposition"] = f'attachment; filename="intake-{intake.public_id}.json"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return _fhir_download(fhir.questionnaire_response(intake), f"intake-{intake.public_id}.json")
 
 
 @require_GET
@@ -284,12 +287,7 @@ def fhir_export(request, public_id):
 def fhir_bundle(request, public_id):
     intake = _get_intake_for_reviewer(request, public_id)
     record(actor=request.user, action="intake.exported", obj=intake)
-    response = JsonResponse(fhir.intake_bundle(intake), content_type="application/fhir+json")
-    response["Content-Disposition"] = (
-        f'attachment; filename="intake-{intake.public_id}-bundle.json"'
-    )
-    response["Cache-Control"] = "no-store"
-    return response
+    return _fhir_download(fhir.intake_bundle(intake), f"intake-{intake.public_id}-bundle.json")
 
 
 @require_GET
