@@ -70,3 +70,8 @@ def test_a_psychiatrist_reads_the_new_sections_and_records_a_pdmp_check(each_wid
     axe(page, f"{width_of(page)}-review-detail-pdmp-recorded")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= page.viewport_size["width"]
+    # The scores table never scrolls sideways: on a phone each score is a labelled card.
+    scores = page.locator(".table-responsive").filter(has=page.locator(".scores-table"))
+    assert scores.evaluate("r => r.scrollWidth <= r.clientWidth")
+    if page.viewport_size["width"] < 576:
+        expect(scores.get_by_role("cell", name=re.compile(r"^Band: "))).not_to_have_count(0)
