@@ -46,8 +46,11 @@ HEALTH_KEYS = (
     "head_injury",
     "medicine_allergies",
 )
-# Past medicines for mood or anxiety: up to this many rows on the psychiatric history page.
+# Past medicines for mood or anxiety: up to this many rows on their own page, asked only
+# after "yes" to "Have you taken other medicines for mood or anxiety in the past?" (kept
+# with the other psychiatric history answers).
 PAST_MEDICINE_ROWS = 3
+PAST_MEDICINES_GATE = "took_past_medicines"
 
 
 @dataclass(frozen=True)
@@ -136,7 +139,10 @@ SECTIONS: list[Section] = [
         "psych_history",
         "Psychiatric history",
         "intake:psych_history",
-        (Step("psych_history", "Psychiatric history", "intake:psych_history"),),
+        (
+            Step("psych_history", "Psychiatric history", "intake:psych_history"),
+            Step("past_medicines", "Past medicines for mood or anxiety", "intake:past_medicines"),
+        ),
         optional=True,
     ),
     Section(
@@ -232,6 +238,15 @@ def used_drugs_past_year(answers: dict) -> bool:
     return (answers.get("substances") or {}).get(DRUG_USE_GATE) is not False
 
 
+def asks_past_medicines(answers: dict) -> bool:
+    """Whether the past medicines page applies: after "yes" to the gate question (a history
+    saved before that question was asked keeps the past medicines it lists)."""
+    history = answers.get("psych_history") or {}
+    if PAST_MEDICINES_GATE in history:
+        return history[PAST_MEDICINES_GATE] is True
+    return bool(history.get("past_medicines"))
+
+
 def without_moot_answers(answers: dict) -> dict:
     """The answers without those a later change made moot: the benzodiazepine history
     without a benzodiazepine, side effects without a medicine, the DAST-10 after "no" to
@@ -262,6 +277,8 @@ def step_applies(step_key: str, answers: dict, details: dict) -> bool:
         return used_drugs_past_year(answers)
     if step_key == "safety_more":
         return bool(cssrs_follow_ups(answers))
+    if step_key == "past_medicines":
+        return asks_past_medicines(answers)
     return True
 
 
@@ -345,6 +362,11 @@ _MISSING = {
     "health": lambda a, d: _missing_keys(a.get("health"), HEALTH_KEYS, "Health conditions"),
     "psych_history": lambda a, d: (
         [] if "psych_history" in a else ["Psychiatric history: not answered yet"]
+    ),
+    "past_medicines": lambda a, d: (
+        []
+        if "past_medicines" in (a.get("psych_history") or {})
+        else ["Past medicines for mood or anxiety: not answered yet"]
     ),
     "pharmacy": lambda a, d: [] if "pharmacy" in d else ["Whether you have a pharmacy"],
     "goals": lambda a, d: (

@@ -23,6 +23,7 @@ STEP_PATHS = {
     "safety_more": "safety/more/",
     "health": "health/",
     "psych_history": "psychiatric-history/",
+    "past_medicines": "psychiatric-history/past-medicines/",
     "pharmacy": "pharmacy/",
 }
 

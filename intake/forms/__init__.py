@@ -3,7 +3,7 @@
 from .about import AboutForm, VisitForm
 from .contact import ContactForm
 from .goals import GoalsForm
-from .history import HealthForm, PharmacyForm, PsychHistoryForm
+from .history import HealthForm, PastMedicinesForm, PharmacyForm, PsychHistoryForm
 from .medications import MedicationForm, MedicationsDoneForm
 from .substances import AlcoholForm, BenzoHistoryForm, DrugUseForm, SubstancesForm
 from .wellbeing import (
@@ -33,6 +33,7 @@ STEP_FORMS = {
     "safety_more": SafetyMoreForm,
     "health": HealthForm,
     "psych_history": PsychHistoryForm,
+    "past_medicines": PastMedicinesForm,
     "pharmacy": PharmacyForm,
 }
 

@@ -10,7 +10,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from education import slugs
-from intake.sections import HEALTH_KEYS, PAST_MEDICINE_ROWS
+from intake.sections import (
+    HEALTH_KEYS,
+    PAST_MEDICINE_ROWS,
+    PAST_MEDICINES_GATE,
+    asks_past_medicines,
+)
 
 from .base import StepForm, from_bool, radio_field, to_bool, why, yes_no_field
 from .contact import phone_display, phone_e164
@@ -40,6 +45,7 @@ DIAGNOSES = [
 HELPED = [("yes", "Yes"), ("some", "A little"), ("no", "No")]
 SHORT_TEXT = 200
 MAX_HOSPITAL_STAYS = 99
+HISTORY = "psych_history"
 
 
 def _text(label: str, limit: int = SHORT_TEXT, help_text: str = "", **attrs) -> forms.CharField:
@@ -111,6 +117,9 @@ class HealthForm(StepForm):
 
 
 class PsychHistoryForm(StepForm):
+    """Past diagnoses, hospital stays, a therapist now, and whether the patient has taken
+    other medicines for mood or anxiety (the gate for the past medicines page)."""
+
     diagnoses = forms.MultipleChoiceField(
         label="Has a doctor or therapist ever told you that you have any of these? (optional)",
         choices=DIAGNOSES,
@@ -134,26 +143,19 @@ class PsychHistoryForm(StepForm):
     )
     therapist = yes_no_field("Do you see a therapist or counsellor now?")
     therapist_name = _text("Their name and where they work (optional)")
+    took_past_medicines = yes_no_field(
+        "Have you taken other medicines for mood or anxiety in the past? (optional)",
+        help_text=why("what helped before, and what did not, guides what to try next."),
+        required=False,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for n in range(1, PAST_MEDICINE_ROWS + 1):
-            self.fields[f"past_medicine_{n}"] = _text(
-                f"Past medicine {n} for mood or anxiety: name (optional)",
-                limit=120,
-                help_text=why("what helped before, and what did not, guides what to try next.")
-                if n == 1
-                else "",
-            )
-            self.fields[f"past_medicine_{n}_helped"] = radio_field(
-                f"Did past medicine {n} help?",
-                HELPED,
-                required=False,
-                message="Select whether it helped",
-            )
-            self.fields[f"past_medicine_{n}_stopped"] = _text(
-                f"Why did you stop past medicine {n}? (optional)"
-            )
+        # Answers saved before this question was asked: past medicines listed mean "yes".
+        stored = ((self.intake.answers if self.intake else None) or {}).get(HISTORY) or {}
+        earlier = PAST_MEDICINES_GATE not in stored and stored.get("past_medicines")
+        if earlier and not self.is_bound and not self.initial.get(PAST_MEDICINES_GATE):
+            self.initial[PAST_MEDICINES_GATE] = "yes"
 
     def clean_hospital_stays(self):
         value = self.cleaned_data["hospital_stays"]
@@ -167,6 +169,65 @@ class PsychHistoryForm(StepForm):
         data = super().clean()
         if (data.get("hospital_stays") or 0) > 0:
             _require(self, "last_hospital_stay", "Enter when your last hospital stay was")
+        return data
+
+    @classmethod
+    def initial_from(cls, answers, details):
+        stored = answers.get(HISTORY) or {}
+        return {
+            "diagnoses": stored.get("diagnoses") or [],
+            "diagnoses_other": stored.get("diagnoses_other", ""),
+            "hospital_stays": stored.get("hospital_stays"),
+            "last_hospital_stay": stored.get("last_hospital_stay", ""),
+            "therapist": from_bool(stored.get("therapist")),
+            "therapist_name": stored.get("therapist_name", ""),
+            PAST_MEDICINES_GATE: from_bool(stored.get(PAST_MEDICINES_GATE)),
+        }
+
+    def store(self, answers, details):
+        data = self.cleaned_data
+        took = {"yes": True, "no": False}.get(data[PAST_MEDICINES_GATE])
+        before = answers.get(HISTORY) or {}
+        history = {
+            "diagnoses": data["diagnoses"],
+            "diagnoses_other": data["diagnoses_other"],
+            "hospital_stays": data["hospital_stays"],
+            "last_hospital_stay": data["last_hospital_stay"] if data["hospital_stays"] else "",
+            "therapist": to_bool(data["therapist"]),
+            "therapist_name": data["therapist_name"] if data["therapist"] == "yes" else "",
+            PAST_MEDICINES_GATE: took,
+        }
+        # The past medicines are their own page, asked only after "yes": those given kept
+        # for "yes" again, none after "no" or no answer.
+        if not took:
+            history["past_medicines"] = []
+        elif asks_past_medicines(answers) and "past_medicines" in before:
+            history["past_medicines"] = before["past_medicines"]
+        answers[HISTORY] = history
+
+
+class PastMedicinesForm(StepForm):
+    """Up to ``PAST_MEDICINE_ROWS`` past medicines for mood or anxiety: whether each helped
+    is asked only of a named medicine."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for n in range(1, PAST_MEDICINE_ROWS + 1):
+            self.fields[f"past_medicine_{n}"] = _text(
+                f"Past medicine {n} for mood or anxiety: name (optional)", limit=120
+            )
+            self.fields[f"past_medicine_{n}_helped"] = radio_field(
+                f"Did past medicine {n} help?",
+                HELPED,
+                required=False,
+                message="Select whether it helped",
+            )
+            self.fields[f"past_medicine_{n}_stopped"] = _text(
+                f"Why did you stop past medicine {n}? (optional)"
+            )
+
+    def clean(self):
+        data = super().clean()
         for n in range(1, PAST_MEDICINE_ROWS + 1):
             if data.get(f"past_medicine_{n}"):
                 _require(self, f"past_medicine_{n}_helped", f"Select whether medicine {n} helped")
@@ -176,15 +237,8 @@ class PsychHistoryForm(StepForm):
 
     @classmethod
     def initial_from(cls, answers, details):
-        stored = answers.get("psych_history") or {}
-        initial = {
-            "diagnoses": stored.get("diagnoses") or [],
-            "diagnoses_other": stored.get("diagnoses_other", ""),
-            "hospital_stays": stored.get("hospital_stays"),
-            "last_hospital_stay": stored.get("last_hospital_stay", ""),
-            "therapist": from_bool(stored.get("therapist")),
-            "therapist_name": stored.get("therapist_name", ""),
-        }
+        stored = answers.get(HISTORY) or {}
+        initial = {}
         for n, row in enumerate(stored.get("past_medicines") or [], start=1):
             initial[f"past_medicine_{n}"] = row.get("name", "")
             initial[f"past_medicine_{n}_helped"] = row.get("helped")
@@ -202,15 +256,7 @@ class PsychHistoryForm(StepForm):
             for n in range(1, PAST_MEDICINE_ROWS + 1)
             if data[f"past_medicine_{n}"]
         ]
-        answers["psych_history"] = {
-            "diagnoses": data["diagnoses"],
-            "diagnoses_other": data["diagnoses_other"],
-            "hospital_stays": data["hospital_stays"],
-            "last_hospital_stay": data["last_hospital_stay"] if data["hospital_stays"] else "",
-            "past_medicines": rows,
-            "therapist": to_bool(data["therapist"]),
-            "therapist_name": data["therapist_name"] if data["therapist"] == "yes" else "",
-        }
+        answers[HISTORY] = {**(answers.get(HISTORY) or {}), "past_medicines": rows}
 
 
 class PharmacyForm(StepForm):
@@ -263,4 +309,4 @@ class PharmacyForm(StepForm):
         }
 
 
-__all__ = ["HealthForm", "PharmacyForm", "PsychHistoryForm"]
+__all__ = ["HealthForm", "PastMedicinesForm", "PharmacyForm", "PsychHistoryForm"]

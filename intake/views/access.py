@@ -40,8 +40,10 @@ def next_url(intake: Intake, step_key: str, change: bool = False) -> str:
         if not intake.editable_section(SECTION_OF_STEP[key]):
             continue
         # Changing an answer returns to the check page past whatever is complete, and past
-        # optional sections the patient chose to skip.
-        if change and (_optional(key) or not missing_for_step(key, answers, details)):
+        # optional sections the patient chose to skip (not past a page of the same section
+        # the change has just made apply, such as past medicines after "yes").
+        skipped = _optional(key) and SECTION_OF_STEP[key] != SECTION_OF_STEP[step_key]
+        if change and (skipped or not missing_for_step(key, answers, details)):
             continue
         return step_url(intake, key, change)
     return reverse("intake:check", args=[intake.public_id])

@@ -72,6 +72,8 @@ STEP_INTROS = {
     "section is optional, but it helps your psychiatrist plan safely.",
     "psych_history": "What has happened before helps your psychiatrist choose what to try "
     "next. This section is optional.",
+    "past_medicines": "Up to 3 medicines you took before for mood or anxiety, and how they "
+    "worked for you. What helped before, and what did not, guides what to try next.",
     "pharmacy": "Where your psychiatrist should send a prescription. This section is "
     "optional. Who prescribes each of your medicines is asked on the medicines page.",
 }

@@ -42,11 +42,14 @@ def _fill_psych_history(page):
     page.get_by_label("Any other diagnosis (optional)").fill("Insomnia")
     page.get_by_label(re.compile("How many times have you stayed in hospital")).fill("1")
     page.get_by_label(re.compile("When was the last stay")).fill("March 2019, for depression")
+    _answer(page, "Do you see a therapist or counsellor now?", "Yes")
+    page.get_by_label("Their name and where they work (optional)").fill("Jo Park")
+    _answer(page, re.compile("Have you taken other medicines for mood or anxiety"), "Yes")
+    page.get_by_role("button", name=re.compile("Save and continue|Continue")).first.click()
+    expect(page.get_by_role("heading", name="Past medicines for mood or anxiety")).to_be_visible()
     page.get_by_label("Past medicine 1 for mood or anxiety: name (optional)").fill("Paroxetine")
     _answer(page, "Did past medicine 1 help?", "A little")
     page.get_by_label("Why did you stop past medicine 1? (optional)").fill("Weight gain")
-    _answer(page, "Do you see a therapist or counsellor now?", "Yes")
-    page.get_by_label("Their name and where they work (optional)").fill("Jo Park")
     return ["Panic disorder", "Insomnia", "March 2019, for depression", "Paroxetine",
             "Weight gain", "Jo Park"]  # fmt: skip
 

@@ -147,7 +147,8 @@ def goals(page, axe, width):
 
 
 def new_sections(page, axe, width):
-    """Health conditions, psychiatric history and the pharmacy: one page each."""
+    """Health conditions, psychiatric history (its past medicines after "yes") and the
+    pharmacy."""
     expect(
         page.get_by_role("heading", name="Health conditions that change sedative safety")
     ).to_be_visible()
@@ -163,10 +164,17 @@ def new_sections(page, axe, width):
     axe(page, f"{width}-psychiatric-history")
     page.get_by_label("Depression", exact=True).check()
     page.get_by_label(re.compile("How many times have you stayed in hospital")).fill("0")
+    choose(page, "therapist", 1)
+    choose(page, "took_past_medicines", 0)  # "yes": the past medicines page is asked
+    save(page)
+    expect(page.get_by_role("heading", name="Past medicines for mood or anxiety")).to_be_visible()
     page.get_by_label(re.compile("Past medicine 1 for mood or anxiety")).fill("Paroxetine")
+    save(page)  # named without whether it helped: the error beside it
+    expect(page.locator("#error-summary")).to_contain_text("Select whether medicine 1 helped")
+    expect(page.locator("#error-summary")).not_to_contain_text("medicine 2")
+    axe(page, f"{width}-past-medicines-errors")
     choose(page, "past_medicine_1_helped", 1)
     page.get_by_label("Why did you stop past medicine 1? (optional)").fill("Weight gain")
-    choose(page, "therapist", 1)
     save(page)
     expect(page.get_by_role("heading", name="Your pharmacy")).to_be_visible()
     axe(page, f"{width}-pharmacy")

@@ -25,11 +25,14 @@ PSYCH_HISTORY = {
     "diagnoses_other": "Insomnia",
     "hospital_stays": "1",
     "last_hospital_stay": "March 2019, for depression",
+    "therapist": "yes",
+    "therapist_name": "Jo Park, Albany Counselling",
+    "took_past_medicines": "yes",
+}
+PAST_MEDICINES = {
     "past_medicine_1": "Paroxetine",
     "past_medicine_1_helped": "some",
     "past_medicine_1_stopped": "Weight gain",
-    "therapist": "yes",
-    "therapist_name": "Jo Park, Albany Counselling",
 }
 PHARMACY = {
     "has_pharmacy": "yes",
@@ -45,7 +48,7 @@ def _errors(response) -> dict:
 
 def _fill_new_sections(client, intake):
     for step, data in (("health", HEALTH), ("psych_history", PSYCH_HISTORY),
-                       ("pharmacy", PHARMACY)):  # fmt: skip
+                       ("past_medicines", PAST_MEDICINES), ("pharmacy", PHARMACY)):  # fmt: skip
         post_ok(client, url(step, intake), data)
 
 
@@ -80,8 +83,9 @@ def test_the_health_page_says_what_is_wrong_and_keeps_the_answers(alice, intake,
     assert 'value="yes" name="liver_disease"' in html or "checked" in html
 
 
-def test_the_psychiatric_history_page_stores_a_small_list_of_past_medicines(alice, intake):
+def test_the_psychiatric_history_pages_store_a_small_list_of_past_medicines(alice, intake):
     post_ok(alice, url("psych_history", intake), PSYCH_HISTORY)
+    post_ok(alice, url("past_medicines", intake), PAST_MEDICINES)
     intake.refresh_from_db()
     history = intake.answers["psych_history"]
     assert history["diagnoses"] == ["depression", "panic"]
@@ -90,6 +94,55 @@ def test_the_psychiatric_history_page_stores_a_small_list_of_past_medicines(alic
         {"name": "Paroxetine", "helped": "some", "why_stopped": "Weight gain"}
     ]
     assert history["therapist"] is True
+    assert history["took_past_medicines"] is True
+
+
+def test_the_past_medicines_page_is_asked_after_yes(alice, intake):
+    response = post_ok(alice, url("psych_history", intake), PSYCH_HISTORY)
+    assert response.url == url("past_medicines", intake)
+    html = alice.get(url("past_medicines", intake)).content.decode()
+    assert "Past medicine 1 for mood or anxiety: name (optional)" in html
+    assert f'href="{url("psych_history", intake)}"' in html  # Back: the page before
+
+
+def test_yes_from_the_check_page_goes_on_to_the_past_medicines(alice, intake):
+    post_ok(alice, url("psych_history", intake), {**PSYCH_HISTORY, "took_past_medicines": "no"})
+    change = url("psych_history", intake) + "?change=1"
+    response = post_ok(alice, change, PSYCH_HISTORY)
+    assert response.url == url("past_medicines", intake) + "?change=1"
+    response = post_ok(alice, url("past_medicines", intake) + "?change=1", PAST_MEDICINES)
+    assert response.url == url("check", intake)
+
+
+@pytest.mark.parametrize("answer", ["no", ""], ids=["no", "not-answered"])
+def test_the_past_medicines_page_is_not_asked_after_no(alice, intake, answer):
+    response = post_ok(
+        alice, url("psych_history", intake), {**PSYCH_HISTORY, "took_past_medicines": answer}
+    )
+    assert response.url == url("pharmacy", intake)
+    assert alice.get(url("past_medicines", intake)).url == url("pharmacy", intake)
+    html = alice.get(url("tasks", intake)).content.decode()
+    assert "Past medicine" not in html
+    intake.refresh_from_db()
+    assert intake.answers["psych_history"]["past_medicines"] == []
+
+
+def test_no_after_yes_leaves_out_the_past_medicines_given(alice, intake):
+    post_ok(alice, url("psych_history", intake), PSYCH_HISTORY)
+    post_ok(alice, url("past_medicines", intake), PAST_MEDICINES)
+    post_ok(alice, url("psych_history", intake), {**PSYCH_HISTORY, "took_past_medicines": "no"})
+    intake.refresh_from_db()
+    assert intake.answers["psych_history"]["past_medicines"] == []
+    html = alice.get(url("check", intake)).content.decode()
+    assert "Paroxetine" not in html
+
+
+def test_saying_yes_again_keeps_the_past_medicines(alice, intake):
+    post_ok(alice, url("psych_history", intake), PSYCH_HISTORY)
+    post_ok(alice, url("past_medicines", intake), PAST_MEDICINES)
+    post_ok(alice, url("psych_history", intake), {**PSYCH_HISTORY, "diagnoses": ["ocd"]})
+    intake.refresh_from_db()
+    assert intake.answers["psych_history"]["past_medicines"][0]["name"] == "Paroxetine"
 
 
 @pytest.mark.parametrize(
@@ -99,18 +152,95 @@ def test_the_psychiatric_history_page_stores_a_small_list_of_past_medicines(alic
         ({"hospital_stays": "two"}, "hospital_stays", "as a whole number"),
         ({"hospital_stays": "-1"}, "hospital_stays", "from 0 to 99"),
         ({"last_hospital_stay": ""}, "last_hospital_stay", "Enter when your last hospital stay"),
-        ({"past_medicine_1_helped": ""}, "past_medicine_1_helped", "Select whether medicine 1"),
-        ({"past_medicine_2_stopped": "Too sleepy"}, "past_medicine_2", "Enter the name of past"),
         ({"therapist": ""}, "therapist", "Select yes or no"),
     ],
     ids=["stays-missing", "stays-words", "stays-negative", "last-stay-missing",
-         "helped-missing", "reason-without-name", "therapist-missing"],
+         "therapist-missing"],
 )  # fmt: skip
 def test_the_psychiatric_history_page_refuses_bad_input(alice, intake, change, field, message):
     response = alice.post(url("psych_history", intake), {**PSYCH_HISTORY, **change})
     assert response.status_code == 200
     assert message in " ".join(_errors(response)[field])
     assert "Albany Counselling" in response.content.decode()  # everything typed stays
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "message"),
+    [
+        ({"past_medicine_1_helped": ""}, "past_medicine_1_helped", "Select whether medicine 1"),
+        ({"past_medicine_2_stopped": "Too sleepy"}, "past_medicine_2", "Enter the name of past"),
+    ],
+    ids=["helped-missing", "reason-without-name"],
+)
+def test_the_past_medicines_page_refuses_bad_input(alice, intake, change, field, message):
+    post_ok(alice, url("psych_history", intake), PSYCH_HISTORY)
+    response = alice.post(url("past_medicines", intake), {**PAST_MEDICINES, **change})
+    assert response.status_code == 200
+    assert message in " ".join(_errors(response)[field])
+    assert "Weight gain" in response.content.decode()  # everything typed stays
+
+
+def test_only_a_named_past_medicine_is_asked_whether_it_helped(alice, intake):
+    post_ok(alice, url("psych_history", intake), PSYCH_HISTORY)
+    response = alice.post(
+        url("past_medicines", intake), {**PAST_MEDICINES, "past_medicine_1_helped": ""}
+    )
+    assert set(_errors(response)) == {"past_medicine_1_helped"}
+    post_ok(alice, url("past_medicines", intake), {})  # no medicine named: nothing to ask
+
+
+# Answers stored before the past medicines had their own page (no gate answer), and the
+# same answers stored now: the psychiatrist reads them as before.
+STORED_HISTORY = {
+    "diagnoses": ["depression", "panic"],
+    "diagnoses_other": "Insomnia",
+    "hospital_stays": 1,
+    "last_hospital_stay": "March 2019, for depression",
+    "past_medicines": [{"name": "Paroxetine", "helped": "some", "why_stopped": "Weight gain"}],
+    "therapist": True,
+    "therapist_name": "Jo Park",
+}
+STORED_ROWS = [
+    ("Has a doctor or therapist ever told you that you have any of these? (optional)",
+     "Depression, Panic disorder"),
+    ("Any other diagnosis (optional)", "Insomnia"),
+    ("How many times have you stayed in hospital for your mental health?", "1"),
+    ("When was the last stay, and what was it for? (if you have stayed)",
+     "March 2019, for depression"),
+    ("Do you see a therapist or counsellor now?", "Yes"),
+    ("Their name and where they work (optional)", "Jo Park"),
+    ("Past medicine 1 for mood or anxiety: name (optional)", "Paroxetine"),
+    ("Did past medicine 1 help?", "A little"),
+    ("Why did you stop past medicine 1? (optional)", "Weight gain"),
+]  # fmt: skip
+
+
+def _history_rows(intake) -> list[tuple[str, str]]:
+    from intake.review.detail import _answer_sections
+
+    section = next(s for s in _answer_sections(intake) if s["key"] == "psych_history")
+    return [(row["label"], row["value"]) for row in section["rows"]]
+
+
+def test_past_medicines_stored_before_the_gate_read_as_before(intake):
+    from intake.review import fhir_history, fhir_sections
+
+    intake.answers = {**intake.answers, "psych_history": dict(STORED_HISTORY)}
+    assert _history_rows(intake) == STORED_ROWS
+    before = fhir_sections.psych_history_answers(intake.answers)
+    conditions = fhir_history.conditions(intake.answers, {"reference": "Patient/1"}, None)
+    intake.answers["psych_history"]["took_past_medicines"] = True
+    assert fhir_sections.psych_history_answers(intake.answers) == before
+    assert fhir_history.conditions(intake.answers, {"reference": "Patient/1"}, None) == conditions
+    gate = ("Have you taken other medicines for mood or anxiety in the past? (optional)", "Yes")
+    assert _history_rows(intake) == [*STORED_ROWS[:6], gate, *STORED_ROWS[6:]]
+
+
+def test_a_history_saved_before_the_gate_offers_yes(alice, intake):
+    intake.answers = {**intake.answers, "psych_history": dict(STORED_HISTORY)}
+    intake.save()
+    form = alice.get(url("psych_history", intake)).context["form"]
+    assert form.initial["took_past_medicines"] == "yes"
 
 
 def test_no_hospital_stays_needs_no_last_stay(alice, intake):

@@ -15,6 +15,9 @@ def _every_page(client, intake) -> dict[str, str]:
     """Page name -> HTML of every intake page a patient with a benzodiazepine (every page
     applies) sees, the medicine's two pages and the safety follow-ups included."""
     fill_intake(client, intake, safety={**SAFETY, "q2": "yes"})
+    # "yes" to past medicines for mood or anxiety: their page applies.
+    history = {"hospital_stays": "0", "therapist": "no", "took_past_medicines": "yes"}
+    post_ok(client, url("psych_history", intake), history)
     pages = {key: url(key, intake) for key in STEP_ORDER}
     pages.update(
         medication_add=url("medication_add", intake),
