@@ -57,109 +57,93 @@ PAST_MEDICINES_GATE = "took_past_medicines"
 class Step:
     key: str
     title: str
-    url_name: str
+
+    @property
+    def url_name(self) -> str:
+        """Each page's URL is named by its key (intake/urls.py)."""
+        return f"intake:{self.key}"
 
 
 @dataclass(frozen=True)
 class Section:
     key: str
     title: str
-    url_name: str
     steps: tuple[Step, ...] = field(default_factory=tuple)
     # An optional section never holds up sending the answers: the patient may skip it
     # (its task shows "Optional" until answered).
     optional: bool = False
+
+    @property
+    def url_name(self) -> str:
+        """A section opens at its first page."""
+        return self.steps[0].url_name
+
+
+def _one_page(
+    key: str, title: str, *, page: str = "", page_title: str = "", optional: bool = False
+) -> Section:
+    """A section of a single page, keyed and titled as the section unless told otherwise."""
+    return Section(key, title, (Step(page or key, page_title or title),), optional=optional)
 
 
 SECTIONS: list[Section] = [
     Section(
         "about",
         "About you",
-        "intake:about",
         (
-            Step("about", "About you", "intake:about"),
-            Step("contact", "How we can reach you", "intake:contact"),
-            Step("visit", "Your visit", "intake:visit"),
+            Step("about", "About you"),
+            Step("contact", "How we can reach you"),
+            Step("visit", "Your visit"),
         ),
     ),
-    Section(
-        "medications",
-        "Your medicines",
-        "intake:medications",
-        (Step("medications", "Your medicines", "intake:medications"),),
-    ),
-    Section(
-        "benzo_history",
-        "Benzodiazepine history",
-        "intake:benzodiazepines",
-        (Step("benzodiazepines", "Benzodiazepine history", "intake:benzodiazepines"),),
-    ),
+    _one_page("medications", "Your medicines"),
+    _one_page("benzo_history", "Benzodiazepine history", page="benzodiazepines"),
     Section(
         "substances",
         "Alcohol and other substances",
-        "intake:alcohol",
         (
-            Step("alcohol", "Alcohol", "intake:alcohol"),
-            Step("substances", "Other substances", "intake:substances"),
-            Step("drug_use", "Drug use in the past 12 months", "intake:drug_use"),
+            Step("alcohol", "Alcohol"),
+            Step("substances", "Other substances"),
+            Step("drug_use", "Drug use in the past 12 months"),
         ),
     ),
     Section(
         "side_effects",
         "Side effects",
-        "intake:side_effects",
         (
-            Step("side_effects", "Side effects", "intake:side_effects"),
-            Step("falls_driving", "Falls and driving", "intake:falls_driving"),
+            Step("side_effects", "Side effects"),
+            Step("falls_driving", "Falls and driving"),
         ),
     ),
     Section(
         "mood",
         "Anxiety and mood",
-        "intake:anxiety",
-        (Step("anxiety", "Anxiety", "intake:anxiety"), Step("mood", "Mood", "intake:mood")),
+        (
+            Step("anxiety", "Anxiety"),
+            Step("mood", "Mood"),
+        ),
     ),
     Section(
         "safety",
         "Your safety",
-        "intake:safety",
         (
-            Step("safety", "Your safety", "intake:safety"),
-            Step("safety_more", "More about your safety", "intake:safety_more"),
+            Step("safety", "Your safety"),
+            Step("safety_more", "More about your safety"),
         ),
     ),
-    Section(
-        "health",
-        "Health conditions that change sedative safety",
-        "intake:health",
-        (Step("health", "Health conditions that change sedative safety", "intake:health"),),
-        optional=True,
-    ),
+    _one_page("health", "Health conditions that change sedative safety", optional=True),
     Section(
         "psych_history",
         "Psychiatric history",
-        "intake:psych_history",
         (
-            Step("psych_history", "Psychiatric history", "intake:psych_history"),
-            Step("past_medicines", "Past medicines for mood or anxiety", "intake:past_medicines"),
+            Step("psych_history", "Psychiatric history"),
+            Step("past_medicines", "Past medicines for mood or anxiety"),
         ),
         optional=True,
     ),
-    Section(
-        "pharmacy",
-        "Pharmacy and prescribers",
-        "intake:pharmacy",
-        (Step("pharmacy", "Your pharmacy", "intake:pharmacy"),),
-        optional=True,
-    ),
+    _one_page("pharmacy", "Pharmacy and prescribers", page_title="Your pharmacy", optional=True),
     # Last, as on the psychiatrist's detail page: the patient ends on their own words.
-    Section(
-        "goals",
-        "What you want from your visit",
-        "intake:goals",
-        (Step("goals", "What you want from your visit", "intake:goals"),),
-        optional=True,
-    ),
+    _one_page("goals", "What you want from your visit", optional=True),
 ]
 SECTION_KEYS = [s.key for s in SECTIONS]
 SECTIONS_BY_KEY = {s.key: s for s in SECTIONS}
