@@ -73,6 +73,21 @@ def radio_field(
     )
 
 
+def whole_number_field(
+    label: str, *, invalid: str, required: str = "", help_text: str = ""
+) -> forms.IntegerField:
+    """A whole number typed on a phone's number keypad. ``required``: the message when it
+    is left empty (none: the question may be left empty); ``invalid``: when it is not a
+    whole number."""
+    return forms.IntegerField(
+        label=label,
+        required=bool(required),
+        help_text=help_text,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        error_messages={"invalid": invalid, **({"required": required} if required else {})},
+    )
+
+
 def to_bool(value: str) -> bool:
     return value == "yes"
 

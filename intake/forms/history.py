@@ -17,7 +17,7 @@ from intake.sections import (
     asks_past_medicines,
 )
 
-from .base import StepForm, from_bool, radio_field, to_bool, why, yes_no_field
+from .base import StepForm, from_bool, radio_field, to_bool, whole_number_field, why, yes_no_field
 from .contact import phone_display, phone_e164
 
 HEALTH_LABELS = {
@@ -128,14 +128,11 @@ class PsychHistoryForm(StepForm):
         help_text=why("past diagnoses help your psychiatrist choose the safest treatment."),
     )
     diagnoses_other = _text("Any other diagnosis (optional)")
-    hospital_stays = forms.IntegerField(
-        label="How many times have you stayed in hospital for your mental health?",
+    hospital_stays = whole_number_field(
+        "How many times have you stayed in hospital for your mental health?",
         help_text="Enter 0 if never.",
-        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
-        error_messages={
-            "required": "Enter how many hospital stays for your mental health, or 0",
-            "invalid": "Enter the number of hospital stays as a whole number, like 1",
-        },
+        required="Enter how many hospital stays for your mental health, or 0",
+        invalid="Enter the number of hospital stays as a whole number, like 1",
     )
     last_hospital_stay = _text(
         "When was the last stay, and what was it for? (if you have stayed)",

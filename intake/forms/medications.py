@@ -16,7 +16,16 @@ from django.core.exceptions import ValidationError
 from education import slugs
 
 from ..sections import name_match
-from .base import YES_NO, InlineSelect, StepForm, TileSelect, from_bool, radio_field, why
+from .base import (
+    YES_NO,
+    InlineSelect,
+    StepForm,
+    TileSelect,
+    from_bool,
+    radio_field,
+    whole_number_field,
+    why,
+)
 
 MAX_NAME_LENGTH = 100
 MAX_STRENGTH_MG = Decimal("2000")
@@ -152,25 +161,20 @@ class MedicationForm(StepForm):
         message="Select how often",
         widget=TileSelect,
     )
-    max_doses_per_day = forms.IntegerField(
-        label="If only when needed: the most doses you take in one day",
-        required=False,
+    max_doses_per_day = whole_number_field(
+        "If only when needed: the most doses you take in one day",
         help_text=why("this tells your psychiatrist the most you might take in a day."),
-        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
-        error_messages={"invalid": "Enter the most doses in a day as a whole number, like 2"},
+        invalid="Enter the most doses in a day as a whole number, like 2",
     )
-    duration = forms.IntegerField(
-        label="How long have you been taking it?",
+    duration = whole_number_field(
+        "How long have you been taking it?",
         help_text=why(
             "after a few weeks of daily use the body can get used to some medicines.",
             slugs.STOPPING_SAFELY,
             "Tolerance, dependence and stopping safely",
         ),
-        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
-        error_messages={
-            "required": "Enter how long you have been taking it, for example 3",
-            "invalid": "Enter how long as a whole number, for example 3",
-        },
+        required="Enter how long you have been taking it, for example 3",
+        invalid="Enter how long as a whole number, for example 3",
     )
     duration_unit = radio_field(
         "Is that weeks, months or years?",

@@ -9,7 +9,16 @@ from education import slugs
 from intake.sections import SIDE_EFFECT_KEYS, cssrs_follow_ups
 
 from . import instruments as inst
-from .base import StepForm, TileSelect, from_bool, radio_field, to_bool, why, yes_no_field
+from .base import (
+    StepForm,
+    TileSelect,
+    from_bool,
+    radio_field,
+    to_bool,
+    whole_number_field,
+    why,
+    yes_no_field,
+)
 
 BOTHER = [
     ("none", "Not at all"),
@@ -89,18 +98,15 @@ class FallsDrivingForm(StepForm):
 
 
 class AnxietyForm(StepForm):
-    panic_attacks_per_week = forms.IntegerField(
-        label="In a usual week, how many panic attacks do you have?",
+    panic_attacks_per_week = whole_number_field(
+        "In a usual week, how many panic attacks do you have?",
         help_text=why(
             "it shows how well your current treatment is working. Enter 0 if none.",
             slugs.WHAT_TO_EXPECT,
             "What to expect and when",
         ),
-        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
-        error_messages={
-            "required": "Enter how many panic attacks you have in a usual week, or 0",
-            "invalid": "Enter the number of panic attacks as a whole number, like 2",
-        },
+        required="Enter how many panic attacks you have in a usual week, or 0",
+        invalid="Enter the number of panic attacks as a whole number, like 2",
     )
 
     def __init__(self, *args, **kwargs):
