@@ -7,9 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from portal import roles
-from tests.browser import PASSWORD, sign_in, user_with_password
-from tests.factories import make_intake
+from tests.browser import open_intake, patient_intake
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 EMAIL = "nia@patients.example"
@@ -19,12 +17,7 @@ SERTRALINE = {"name": "sertraline", "strength_mg": 50.0, "times_per_day": 1,
 
 @pytest.fixture
 def nia_intake(db):
-    return make_intake(user_with_password(EMAIL, groups=(roles.PATIENTS,)))
-
-
-def _open(page, intake, path: str) -> None:
-    sign_in(page, EMAIL, PASSWORD)
-    page.goto(f"/intake/{intake.public_id}/{path}")
+    return patient_intake(EMAIL)
 
 
 def _short_targets(page) -> list[tuple[str, float]]:
@@ -45,7 +38,7 @@ def _font_size(locator) -> float:
 def test_radio_targets_are_at_least_40_px_tall_on_a_phone(phone_page, nia_intake, path):
     nia_intake.answers = {"medications": [dict(SERTRALINE)]}
     nia_intake.save()
-    _open(phone_page, nia_intake, path)
+    open_intake(phone_page, nia_intake, path)
     labels = phone_page.locator(".form-check-label")
     assert labels.count() >= 4
     assert _short_targets(phone_page) == []
@@ -54,7 +47,7 @@ def test_radio_targets_are_at_least_40_px_tall_on_a_phone(phone_page, nia_intake
 
 
 def test_a_question_reads_bigger_and_bolder_than_its_answers(phone_page, nia_intake):
-    _open(phone_page, nia_intake, "about/")
+    open_intake(phone_page, nia_intake, "about/")
     legend = phone_page.locator("legend.question").first
     option = phone_page.locator(".form-check-label").first
     assert _font_size(legend) > _font_size(option)
@@ -78,7 +71,7 @@ def test_a_medicine_is_added_over_two_pages_with_nothing_lost(
     )
     context.set_default_timeout(30_000)
     page = context.new_page()
-    _open(page, nia_intake, "medications/add/")
+    open_intake(page, nia_intake, "medications/add/")
     expect(page.get_by_role("heading", name="What you take")).to_be_visible()
     axe(page, f"{width}-medicine-what")
     _fill_what(page, "Klonopin", "0.5", 1)
@@ -111,7 +104,7 @@ def test_side_effects_then_falls_and_driving(chromium, live_server, axe, nia_int
     )
     context.set_default_timeout(30_000)
     page = context.new_page()
-    _open(page, nia_intake, "side-effects/")
+    open_intake(page, nia_intake, "side-effects/")
     page.get_by_role("button", name="Save and continue").click()
     expect(page.locator("#error-summary")).to_be_focused()
     axe(page, f"{width}-side-effects-errors")
