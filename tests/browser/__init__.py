@@ -6,6 +6,9 @@ from portal import roles
 from tests.factories import make_intake, make_user, second_factor_code
 
 PASSWORD = "correct-horse-battery-staple-42"
+# A medicine already saved on a patient's intake (its answers in the stored format).
+SERTRALINE = {"name": "sertraline", "strength_mg": 50.0, "times_per_day": 1,
+              "duration": 12, "duration_unit": "weeks"}  # fmt: skip
 
 
 def sign_in(page, username: str, password: str = PASSWORD) -> None:

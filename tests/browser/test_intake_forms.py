@@ -5,12 +5,10 @@ Answers are chosen by their labels and roles."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import open_intake, patient_intake, width_of
+from tests.browser import SERTRALINE, open_intake, patient_intake, width_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 EMAIL = "iris@patients.example"
-SERTRALINE = {"name": "sertraline", "strength_mg": 50.0, "times_per_day": 1,
-              "duration": 12, "duration_unit": "weeks"}  # fmt: skip
 
 
 @pytest.fixture

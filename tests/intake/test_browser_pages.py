@@ -7,12 +7,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import open_intake, patient_intake
+from tests.browser import SERTRALINE, open_intake, patient_intake
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 EMAIL = "nia@patients.example"
-SERTRALINE = {"name": "sertraline", "strength_mg": 50.0, "times_per_day": 1,
-              "duration": 12, "duration_unit": "weeks"}  # fmt: skip
 
 
 @pytest.fixture
