@@ -71,7 +71,8 @@ class IdleTimeoutMiddleware:
 
 
 def idle_context(request) -> dict:
-    """For the warning dialog in base.html (signed-in pages only)."""
-    if "_auth_user_id" not in getattr(request, "session", {}):
+    """For the warning dialog in base.html (signed-in pages only). An error page for a
+    request stopped before the user was read (a bad Host header) has no dialog."""
+    if "_auth_user_id" not in getattr(request, "session", {}) or not hasattr(request, "user"):
         return {}
     return {"idle_seconds_left": seconds_left(request), "idle_warning_seconds": WARNING_SECONDS}
