@@ -277,7 +277,14 @@ def medication_remove(*, intake: Intake, key: str) -> Intake:
     return intake_save_answers(intake=intake, section=MEDICATIONS, update=update)
 
 
-SAFETY_ALERT_FIELDS = ("safety_alert_at", "priority", "priority_rank", "risk_rank", "evaluation")
+SAFETY_ALERT_FIELDS = (
+    "safety_alert_at",
+    "priority",
+    "priority_rank",
+    "risk_rank",
+    "evaluation",
+    "queue_card",
+)
 
 
 def _put_safety_answers_before_the_team(intake: Intake, fields: list[str]) -> bool:
@@ -287,6 +294,7 @@ def _put_safety_answers_before_the_team(intake: Intake, fields: list[str]) -> bo
     to the list. A later "no" leaves it there: the team has been told, and decides."""
     from .clinical.case import CaseError, parse_case
     from .clinical.evaluate import evaluate
+    from .review.queue_card import queue_card
     from .review.risk import stat_risk_rank
     from .review.unsent import safety_case
     from .safety import has_positive_safety_answer
@@ -302,6 +310,7 @@ def _put_safety_answers_before_the_team(intake: Intake, fields: list[str]) -> bo
     except CaseError:
         # The team must still see it; the page shows the answers themselves.
         intake.evaluation = {"priority": "stat", "flags": [], "scores": {}}
+    intake.queue_card = queue_card(intake.evaluation, intake.answers)
     phq9_item9 = (case.get("phq_9") or [None] * 9)[8]
     intake.risk_rank = stat_risk_rank(case.get("cssrs"), phq9_item9)
     intake.priority, intake.priority_rank = "stat", PRIORITY_RANK["stat"]
@@ -405,7 +414,15 @@ def intake_evaluate(*, intake: Intake, as_of: date | None = None) -> Intake:
 
 
 # What an evaluation sets on the intake row.
-EVALUATED_FIELDS = ("evaluation", "priority", "priority_rank", "risk_rank", "flag_codes", "age")
+EVALUATED_FIELDS = (
+    "evaluation",
+    "priority",
+    "priority_rank",
+    "risk_rank",
+    "flag_codes",
+    "age",
+    "queue_card",
+)
 
 
 def _apply_evaluation(intake: Intake, as_of: date | None) -> None:
@@ -416,6 +433,7 @@ def _apply_evaluation(intake: Intake, as_of: date | None) -> None:
 
 def evaluation_apply(*, intake: Intake, evaluation: dict) -> None:
     """Set ``evaluation`` on ``intake`` with what the queue reads from it (not saved)."""
+    from .review.queue_card import queue_card
     from .review.risk import risk_rank_of
 
     intake.evaluation = evaluation
@@ -424,6 +442,7 @@ def evaluation_apply(*, intake: Intake, evaluation: dict) -> None:
     intake.risk_rank = risk_rank_of(intake.answers, evaluation)
     intake.flag_codes = [flag["code"] for flag in evaluation.get("flags", [])]
     intake.age = evaluation.get("age")
+    intake.queue_card = queue_card(evaluation, intake.answers)
 
 
 def _tidy_answers(answers: dict) -> dict:

@@ -149,8 +149,10 @@ def make_submitted_intake(
 
 
 def make_queue_intake(patient=None, *, priority="routine", status="submitted", **fields):
-    """A queue row written directly (no evaluation run): for ordering and paging tests."""
+    """A queue row written directly (no evaluation run): for ordering and paging tests. Its
+    queue card is worked out from ``evaluation`` and ``answers`` as the services do."""
     from intake.models import PRIORITY_RANK, Intake
+    from intake.review.queue_card import queue_card
 
     now = timezone.now()
     patient = patient or make_patient(f"p{Intake.objects.count()}-{now.timestamp()}@example.org")
@@ -161,6 +163,7 @@ def make_queue_intake(patient=None, *, priority="routine", status="submitted", *
         "evaluation": {"scores": {"gad_7": {"total": 3, "band": "minimal"}}},
         **fields,
     }
+    values.setdefault("queue_card", queue_card(values["evaluation"], values.get("answers", {})))
     return Intake.objects.create(
         patient=patient,
         status=status,

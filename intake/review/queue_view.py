@@ -6,7 +6,7 @@ and is the same for everyone choosing the same filters, so the template keeps it
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateformat import format as date_format
+from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
 from django.utils.timesince import timesince
 
 from portal.audit import record
@@ -25,6 +25,7 @@ FILTER_KEYS = ("status", "who", "flag", "visit_date")
 # Seconds the rendered filter form is kept (it changes only with a deploy).
 FILTER_FORM_SECONDS = 600
 _BLANK = "00000000-0000-0000-0000-000000000000"
+NONE = "\u2013"  # a cell with nothing to show
 
 
 # The visit reasons as a queue row says them (the patient's form words are longer).
@@ -60,8 +61,17 @@ def medicine_summary(medications: list[dict] | None) -> str:
     return f"{name}{dose}{more}"
 
 
-def _score(total, band) -> str:
-    return "" if total is None else f"{total} {band_words(band)}".strip()
+def _score(score: dict | None) -> str:
+    if not score or score.get("total") is None:
+        return ""
+    return f"{score['total']} {band_words(score.get('band'))}".strip()
+
+
+def visit_words(visit) -> str:
+    """A visit time as the queue shows it, "Fri 4 Dec, 09:30" (Django's "D j M, H:i" in the
+    active language, spelled out: the generic formatter costs 20 us a row)."""
+    day, month = WEEKDAYS_ABBR[visit.weekday()], MONTHS_3[visit.month]
+    return f"{day} {visit.day} {str(month).title()}, {visit:%H:%M}"
 
 
 def _name(row: dict, prefix: str) -> str:
@@ -70,6 +80,8 @@ def _name(row: dict, prefix: str) -> str:
 
 def queue_row(row: dict, now, user, detail_url: str) -> dict:
     """One row's strings, worked out here so the template only prints them."""
+    card = row["queue_card"] or {}
+    scores = card.get("scores") or {}
     visit = timezone.localtime(row["visit_at"]) if row["visit_at"] else None
     if row["assignee_id"] == user.pk:
         assignee = "You"
@@ -81,22 +93,23 @@ def queue_row(row: dict, now, user, detail_url: str) -> dict:
         "priority_label": PRIORITY_LABELS.get(row["priority"], row["priority"]),
         "name": _name(row, "patient") or row["patient__username"],
         "age": "" if row["age"] is None else f", {row['age']}",
-        "visit": date_format(visit, "D j M, H:i") if visit else "Not booked",
+        "visit": visit_words(visit) if visit else "Not booked",
         "waiting": timesince(row["waiting_since"], now, depth=1) if row["waiting_since"] else "",
         "risk": risk_words(row["risk_rank"]) if row["priority"] == "stat" else "",
         "unsent": row["status"] == IntakeStatus.DRAFT,
         "flags": [
             (FLAG_LABELS.get(flag["code"], flag["code"]), flag["severity"])
-            for flag in row["flags"] or []
+            for flag in card.get("flags") or []
         ],
-        "gad7": _score(row["gad7_total"], row["gad7_band"]),
-        "phq9": _score(row["phq9_total"], row["phq9_band"]),
+        "gad7": _score(scores.get("gad_7")) or NONE,
+        "phq9": _score(scores.get("phq_9")) or NONE,
         "status": UNSENT_LABEL
         if row["status"] == IntakeStatus.DRAFT
         else STATUS_LABELS.get(row["status"], row["status"]),
         "assignee": assignee,
-        "reason": visit_reason_words(row.get("visit_reason"), row.get("visit_reason_other")),
-        "medicines": medicine_summary(row.get("medicines")),
+        "reason": visit_reason_words(card.get("visit_reason"), card.get("visit_reason_other"))
+        or NONE,
+        "medicines": medicine_summary(card.get("medications")),
     }
 
 

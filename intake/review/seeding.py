@@ -18,10 +18,10 @@ from django.utils import timezone
 from portal import roles
 
 from ..evaluation import evaluate_answers
-from ..models import PRIORITY_RANK, Intake, StatusChange
+from ..models import Intake, StatusChange
 from ..models.intake import DRAFT_PRIORITY_RANK
 from ..sections import SECTION_KEYS
-from .risk import risk_rank_of
+from ..services import evaluation_apply
 from .seed_cases import ARCHETYPES, DETAILS, WEIGHTS, draft_answers, variant
 
 BATCH = 2000
@@ -141,15 +141,8 @@ def _intake(patient, status, answered: Answered | None, rng, now, doctors) -> In
         return intake
     submitted = (visit or now) - timedelta(minutes=rng.randrange(60, 60 * 24 * 10))
     submitted = min(submitted, now - timedelta(minutes=rng.randrange(5, 600)))
-    evaluation = answered.evaluation
-    intake.answers, intake.evaluation = answered.answers, evaluation
-    intake.priority, intake.priority_rank = (
-        evaluation["priority"],
-        PRIORITY_RANK[evaluation["priority"]],
-    )
-    intake.risk_rank = risk_rank_of(answered.answers, evaluation)
-    intake.flag_codes = [f["code"] for f in evaluation["flags"]]
-    intake.age = evaluation["age"]
+    intake.answers = answered.answers
+    evaluation_apply(intake=intake, evaluation=answered.evaluation)
     intake.submitted_at = intake.first_submitted_at = submitted
     intake.created_at = submitted - timedelta(minutes=rng.randrange(10, 300))
     intake.updated_at = submitted

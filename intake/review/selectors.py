@@ -4,8 +4,8 @@ The order is priority (stat, urgent, routine); within STAT the risk level, then 
 waiting (longest first); otherwise visit time (soonest first; no visit last), then
 submission time; then id. It matches the ``intake_queue_open`` and
 ``intake_queue_order`` indexes (intake/models/review.py) column for column, so a page is an
-index range scan at any depth: no OFFSET. A page costs the same two queries (rows,
-counts) whatever its size or depth.
+index range scan at any depth: no OFFSET. A page costs the same three queries (the page's
+ids, their rows, the counts) whatever its size or depth.
 
 The counts per priority are read from ``QueueCount`` (a few small rows a trigger keeps
 exact), never counted from the intakes; only a visit-date filter, which that table does
@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.db import connection
-from django.db.models import F, Q, QuerySet, Subquery, Sum
-from django.db.models.fields.json import KT
+from django.db.models import Q, QuerySet, Subquery, Sum
 from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan
 from django.utils import timezone
 
@@ -29,7 +28,6 @@ from intake.models.review import (
     flag_q,
     queue_open_q,
     queue_sort_expressions,
-    queue_visit_sort,
     queue_waiting_since,
 )
 
@@ -119,23 +117,16 @@ def queue_filter(*, user, filters: QueueFilters) -> QuerySet:
     return qs
 
 
-def _score(instrument: str, key: str):
-    return KT(f"evaluation__scores__{instrument}__{key}")
-
-
 ROW_FIELDS = (
     "id",
     "public_id",
     "visit_at",
     "status",
-    "submitted_at",
     "priority",
-    "priority_rank",
     "risk_rank",
-    "safety_alert_at",
-    "flag_codes",
     "age",
     "assignee_id",
+    "queue_card",
     "patient__first_name",
     "patient__last_name",
     "patient__username",
@@ -144,38 +135,12 @@ ROW_FIELDS = (
 )
 
 
-def queue_rows(qs: QuerySet) -> QuerySet:
-    """The columns a queue row shows, as dicts, in queue order. Scores and flags are read
-    out of the stored evaluation by the database, so the whole evaluation is never loaded."""
-    return (
-        qs.annotate(
-            visit_sort=queue_visit_sort(),
-            waiting_since=queue_waiting_since(),
-            gad7_total=_score("gad_7", "total"),
-            gad7_band=_score("gad_7", "band"),
-            phq9_total=_score("phq_9", "total"),
-            phq9_band=_score("phq_9", "band"),
-            # Each flag's severity is the case's own (benzo + alcohol can be high or moderate).
-            flags=F("evaluation__flags"),
-            visit_reason=KT("answers__visit_reason"),
-            visit_reason_other=KT("answers__visit_reason_other"),
-            medicines=F("evaluation__medications"),
-        )
-        .order_by(*queue_sort_expressions())
-        .values(
-            *ROW_FIELDS,
-            "visit_sort",
-            "waiting_since",
-            "gad7_total",
-            "gad7_band",
-            "phq9_total",
-            "phq9_band",
-            "flags",
-            "visit_reason",
-            "visit_reason_other",
-            "medicines",
-        )
-    )
+def queue_rows(ids: list[int]) -> list[dict]:
+    """The columns the queue shows of these intakes, as dicts, in the order of ``ids``. The
+    evaluation is never read: its few values a row shows are on the row (``queue_card``)."""
+    rows = Intake.objects.filter(pk__in=ids).annotate(waiting_since=queue_waiting_since())
+    by_id = {row["id"]: row for row in rows.values(*ROW_FIELDS, "waiting_since")}
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def queue_page(
@@ -185,15 +150,14 @@ def queue_page(
     with the counts per priority for the same filters. Raises ``BadCursor``."""
     selected = queue_filter(user=user, filters=filters)
     anchor = decode_cursor(after) if after else None
-    rows = list(queue_rows(Intake.objects.filter(pk__in=_page_ids(selected, anchor, size + 1))))
-    if anchor and not rows and not Intake.objects.filter(public_id=anchor).exists():
+    ids = list(page_ids(selected, anchor, size + 1).values_list("pk", flat=True))
+    if anchor and not ids and not Intake.objects.filter(public_id=anchor).exists():
         raise BadCursor("no intake has this public id")
-    more = len(rows) > size
-    rows = rows[:size]
+    rows = queue_rows(ids[:size])
     counts_capped = filters.visit_date is not None or not _kept_counts()
     return QueuePage(
         rows=rows,
-        next_cursor=encode_cursor(rows[-1]) if more else None,
+        next_cursor=encode_cursor(rows[-1]) if len(ids) > size and rows else None,
         counts=(
             queue_counts_capped(selected)
             if counts_capped
@@ -203,11 +167,10 @@ def queue_page(
     )
 
 
-def _page_ids(selected: QuerySet, anchor: uuid.UUID | None, size: int) -> QuerySet:
+def page_ids(selected: QuerySet, anchor: uuid.UUID | None, size: int) -> QuerySet:
     """The ids of one page, in queue order, chosen from the sort columns alone: a range scan
     of the filter's index (or, for one visit day, a sort of that day's rows); only the rows
-    of the page are then read whole (their evaluation is large: read before the sort, every
-    row of a visit day would be)."""
+    of the page are then read (``queue_rows``)."""
     if anchor:
         position = Tuple(*queue_sort_expressions())
         selected = selected.filter(TupleGreaterThan(position, _position_of(anchor)))

@@ -11,7 +11,7 @@ from intake.models import Intake
 from intake.models.review import queue_open_q
 from intake.review.risk import HIGH, LOW, MODERATE, NOT_STAT, stat_risk_rank
 from intake.review.seed_cases import ARCHETYPES, base
-from intake.review.selectors import QueueFilters, queue_page, queue_rows
+from intake.review.selectors import QueueFilters, page_ids, queue_page
 from tests.factories import make_patient, make_queue_intake, make_submitted_intake
 
 pytestmark = pytest.mark.django_db
@@ -128,8 +128,8 @@ def test_a_stat_submission_stores_its_risk_rank(patient):
 def test_the_open_queue_is_read_in_order_from_its_index(psychiatrist):
     for n in range(30):
         make_queue_intake(priority=("stat", "urgent", "routine")[n % 3], risk_rank=n % 4)
-    rows = queue_rows(Intake.objects.filter(queue_open_q()))[:25]
-    sql, params = rows.query.sql_with_params()
+    ids = page_ids(Intake.objects.filter(queue_open_q()), None, 25)
+    sql, params = ids.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("SET LOCAL enable_sort = off")
