@@ -101,12 +101,21 @@ def queue_indexes() -> list[models.Index]:
         models.Index(*queue_sort_expressions(), condition=queue_open_q(), name="intake_queue_open"),
         # The flag filter on the open queue: one small index per flag code (``flag_indexes``).
         *flag_indexes(),
-        # "Assigned to me" / "no one yet" on the open queue, in queue order.
+        # "Assigned to me" on the open queue, in queue order.
         models.Index(
             F("assignee"),
             *queue_sort_expressions(),
             condition=queue_open_q(),
             name="intake_queue_open_assignee",
+        ),
+        # "No one yet" and "Take the next one": the open intakes no one has claimed, in
+        # queue order. (The index above cannot serve them: PostgreSQL reads "assignee IS
+        # NULL" as a condition, not a value, so it would sort; the open queue's own index
+        # would step over every claimed intake near the top.)
+        models.Index(
+            *queue_sort_expressions(),
+            condition=queue_open_q() & Q(assignee__isnull=True),
+            name="intake_queue_open_unassigned",
         ),
         # The visit-date filter: one day's visits; on the open queue by priority, so each
         # priority's (capped) count and the day's first page read that day's rows only.

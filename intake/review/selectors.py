@@ -138,8 +138,9 @@ ROW_FIELDS = (
 def queue_rows(ids: list[int]) -> list[dict]:
     """The columns the queue shows of these intakes, as dicts, in the order of ``ids``. The
     evaluation is never read: its few values a row shows are on the row (``queue_card``)."""
-    rows = Intake.objects.filter(pk__in=ids).annotate(waiting_since=queue_waiting_since())
-    by_id = {row["id"]: row for row in rows.values(*ROW_FIELDS, "waiting_since")}
+    rows = Intake.objects.filter(pk__in=ids).order_by()  # in the order of ``ids``, not here
+    rows = rows.annotate(waiting_since=queue_waiting_since()).values(*ROW_FIELDS, "waiting_since")
+    by_id = {row["id"]: row for row in rows}
     return [by_id[pk] for pk in ids if pk in by_id]
 
 

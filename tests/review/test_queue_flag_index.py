@@ -43,3 +43,14 @@ def test_every_flag_code_has_its_index():
     with connection.cursor() as cursor:
         names = set(connection.introspection.get_constraints(cursor, "intake_intake"))
     assert {flag_index_name(code) for code in RULES} <= names
+
+
+def test_the_unclaimed_page_is_read_in_order_from_its_own_index(psychiatrist):
+    # Claimed intakes at the top of the queue: the open queue's index would step over them.
+    for n in range(30):
+        make_queue_intake(priority="stat", status="in_review", assignee=psychiatrist)
+        make_queue_intake(priority=("urgent", "routine")[n % 2])
+    unclaimed = queue_filter(user=psychiatrist, filters=QueueFilters(who="unassigned"))
+    plan = _plan(page_ids(unclaimed, None, 25))
+    assert "intake_queue_open_unassigned" in plan
+    assert "Filter" not in plan and "Sort" not in plan.split("Limit")[1]
