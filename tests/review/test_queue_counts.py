@@ -104,3 +104,16 @@ def test_a_visit_date_count_stops_at_the_cap(monkeypatch, client):
     client.force_login(doctor)
     html = client.get(QUEUE, {"visit_date": day.isoformat()}).content.decode()
     assert re.search(r"Routine</span> 2\+", html)
+
+
+def test_a_visit_date_counts_each_priority_exactly_under_the_cap(psychiatrist):
+    visit = timezone.now().replace(hour=15) + timedelta(days=3)
+    for n, archetype in enumerate(
+        ["stat_imminent", "urgent_opioid", "urgent_opioid"] + ["routine_calm"] * 3
+    ):
+        make_submitted_intake(make_patient(f"d{n}@example.org"), archetype=archetype)
+    make_submitted_intake(make_patient("other-day@example.org"), visit_in_hours=24 * 9)
+    Intake.objects.exclude(patient__username="other-day@example.org").update(visit_at=visit)
+    day = timezone.localtime(visit).date()
+    page = queue_page(user=psychiatrist, filters=QueueFilters(visit_date=day))
+    assert page.counts == {"stat": 1, "urgent": 2, "routine": 3}
