@@ -277,24 +277,15 @@ def medication_remove(*, intake: Intake, key: str) -> Intake:
     return intake_save_answers(intake=intake, section=MEDICATIONS, update=update)
 
 
-SAFETY_ALERT_FIELDS = (
-    "safety_alert_at",
-    "priority",
-    "priority_rank",
-    "risk_rank",
-    "evaluation",
-    "queue_card",
-)
-
-
 def _put_safety_answers_before_the_team(intake: Intake, fields: list[str]) -> bool:
     """A draft saved with a positive safety answer joins the STAT list at once, unsent: its
     stored evaluation and risk come from the safety answers alone (nothing else of a draft
-    is shown to staff). Adds the changed fields to ``fields``; True when the intake is new
-    to the list. A later "no" leaves it there: the team has been told, and decides."""
+    is shown to staff), set as every evaluation is (``evaluation_apply``: its flags, so the
+    flag filter finds it, and its queue card). Adds the changed fields to ``fields``; True
+    when the intake is new to the list. A later "no" leaves it there: the team has been
+    told, and decides."""
     from .clinical.case import CaseError, parse_case
     from .clinical.evaluate import evaluate
-    from .review.queue_card import queue_card
     from .review.risk import stat_risk_rank
     from .review.unsent import safety_case
     from .safety import has_positive_safety_answer
@@ -306,11 +297,12 @@ def _put_safety_answers_before_the_team(intake: Intake, fields: list[str]) -> bo
     case = safety_case(intake.answers, intake.details)
     try:
         # No medicines in a safety-only case: the catalog is not needed.
-        intake.evaluation = evaluate(parse_case(case), ()).to_dict()
+        evaluation = evaluate(parse_case(case), ()).to_dict()
     except CaseError:
         # The team must still see it; the page shows the answers themselves.
-        intake.evaluation = {"priority": "stat", "flags": [], "scores": {}}
-    intake.queue_card = queue_card(intake.evaluation, intake.answers)
+        evaluation = {"priority": "stat", "flags": [], "scores": {}}
+    evaluation_apply(intake=intake, evaluation=evaluation)
+    # Always STAT, at the risk the safety answers give (saved or kept on a page with an error).
     phq9_item9 = (case.get("phq_9") or [None] * 9)[8]
     intake.risk_rank = stat_risk_rank(case.get("cssrs"), phq9_item9)
     intake.priority, intake.priority_rank = "stat", PRIORITY_RANK["stat"]
@@ -423,6 +415,8 @@ EVALUATED_FIELDS = (
     "age",
     "queue_card",
 )
+# What a saved positive safety answer sets on a draft.
+SAFETY_ALERT_FIELDS = ("safety_alert_at", *EVALUATED_FIELDS)
 
 
 def _apply_evaluation(intake: Intake, as_of: date | None) -> None:

@@ -2,6 +2,8 @@
 in the STAT list, its safety answers (only) readable and audited, claimable, and the on-call
 psychiatrists are emailed as for a sent STAT intake."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.test import Client
@@ -187,3 +189,26 @@ def test_odd_kept_answers_still_reach_the_team_and_never_fail_the_save(patient, 
     )
     intake = Intake.objects.get(pk=draft.pk)
     assert intake.safety_alert_at is not None and intake.priority == "stat"
+
+
+def test_the_self_harm_filter_and_its_count_include_the_unsent_intake(
+    client, staff, draft, django_capture_on_commit_callbacks
+):
+    _save_safety(client, draft, django_capture_on_commit_callbacks, q1="yes", q2="yes")
+    html = staff.get("/review/", {"flag": "self_harm"}).content.decode()
+    assert "Alice Adams" in html.split("<tbody>")[1]
+    assert re.search(r"STAT</span> 1<", html)
+
+
+def test_an_unsent_intake_saved_before_gets_its_flag_codes_from_the_migration(
+    client, staff, draft, django_capture_on_commit_callbacks
+):
+    import importlib
+
+    from django.apps import apps
+
+    _save_safety(client, draft, django_capture_on_commit_callbacks, q1="yes", q2="yes")
+    Intake.objects.filter(pk=draft.pk).update(flag_codes=[])
+    importlib.import_module("intake.migrations.0019_unsent_safety_flag_codes").fill(apps, None)
+    draft.refresh_from_db()
+    assert "self_harm" in draft.flag_codes
