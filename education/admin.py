@@ -9,6 +9,7 @@ education and nothing else (see portal/apps.py).
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404, HttpResponseNotAllowed
@@ -271,7 +272,9 @@ class PageAdmin(admin.ModelAdmin):
         return actions
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        page = Page.objects.filter(pk=object_id).select_related("locked_by").first()
+        # get_object answers None for an id that is not a page's, even "abc": the admin's
+        # own view then redirects with its "doesn't exist" message.
+        page = self.get_object(request, unquote(object_id))
         if page is not None and request.method == "GET":
             self._notices(request, page)
         submittable = (Page.ReviewState.DRAFT, Page.ReviewState.CHANGES_REQUESTED)
