@@ -4,9 +4,13 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.http import HttpResponse
+from django.urls import path
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .admin_audit import AuditedAdminMixin
 from .audit import record
+from .mfa import mfa_turn_off
 from .models import AuditEvent, Invitation, LegalHold
 
 
@@ -116,3 +120,45 @@ class LegalHoldAdmin(admin.ModelAdmin):
 
     list_display = ("patient", "reason", "placed_at")
     raw_id_fields = ("patient",)
+
+
+@admin.action(description="Reset the second factor of the selected devices' owners")
+def reset_second_factor(modeladmin, request, queryset):
+    """The lost-phone reset (as ``manage.py mfa_reset``): every device of each owner goes."""
+    owners = get_user_model().objects.filter(pk__in=queryset.values("user_id"))
+    for owner in owners:
+        mfa_turn_off(user=owner, actor=request.user)
+    modeladmin.message_user(
+        request, f"Second factor reset for {len(owners)} account(s); they set up a new one."
+    )
+
+
+class SecondFactorDeviceAdmin(AuditedAdminMixin, ReadOnlyAdmin):
+    """Which accounts have a second factor, and a reset; never the secret.
+
+    django-otp's own admins show an app's key, its config URL and QR code, and the recovery
+    codes: anyone with a superuser session could clone a psychiatrist's authenticator. Here
+    there is a list page only (no change, config or QR code page: those URLs are 404).
+    """
+
+    list_display = ("user", "name", "confirmed", "created_at", "last_used_at")
+    list_display_links = None
+    list_select_related = ("user",)
+    search_fields = ("=user__username",)
+    actions = [reset_second_factor]
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    def get_urls(self):
+        name = f"{self.opts.app_label}_{self.opts.model_name}_changelist"
+        return [path("", self.admin_site.admin_view(self.changelist_view), name=name)]
+
+
+for _device_model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_device_model):
+        admin.site.unregister(_device_model)
+    admin.site.register(_device_model, SecondFactorDeviceAdmin)
