@@ -1,5 +1,5 @@
-"""The README's backup and restore steps, run as written, on a scratch database: every row
-comes back and the restored schema matches the code."""
+"""The runbook's backup and restore steps (docs/operations.md), run as written, on a scratch
+database: every row comes back and the restored schema matches the code."""
 
 import os
 import re
@@ -20,10 +20,10 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
-def readme_steps() -> str:
-    readme = (ROOT / "README.md").read_text()
-    match = re.search(r"<!-- backup-restore:[^>]*-->\s*```sh\n(.*?)```", readme, re.S)
-    assert match, "the README's backup and restore block is missing"
+def runbook_steps() -> str:
+    runbook = (ROOT / "docs" / "operations.md").read_text()
+    match = re.search(r"<!-- backup-restore:[^>]*-->\s*```sh\n(.*?)```", runbook, re.S)
+    assert match, "the runbook's backup and restore block is missing"
     return match.group(1)
 
 
@@ -46,7 +46,7 @@ def scratch_database():
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def test_the_readme_backup_and_restore_steps_bring_every_row_back(
+def test_the_runbook_backup_and_restore_steps_bring_every_row_back(
     patient, scratch_database, tmp_path
 ):
     intake = make_submitted_intake(patient, archetype="stat_imminent")
@@ -56,7 +56,7 @@ def test_the_readme_backup_and_restore_steps_bring_every_row_back(
     # The block expects the checkout as its directory (.venv/bin/python manage.py); run it
     # from the test's own directory instead, so the dump lands there, with those paths whole.
     script = f"set -euo pipefail\ncd {tmp_path}\n"
-    steps = readme_steps().replace(
+    steps = runbook_steps().replace(
         ".venv/bin/python manage.py", f"{ROOT}/.venv/bin/python {ROOT}/manage.py"
     )
     result = subprocess.run(
