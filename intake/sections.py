@@ -193,11 +193,6 @@ def lists_benzodiazepine(answers: dict) -> bool:
     )
 
 
-def phq9_item9_positive(answers: dict) -> bool:
-    phq = answers.get("phq_9") or []
-    return len(phq) == 9 and isinstance(phq[8], int) and phq[8] > 0
-
-
 def cssrs_follow_ups(answers: dict) -> list[str]:
     """The screener's follow-up questions its skip logic asks, given Q2 and Q6."""
     cssrs = answers.get("cssrs") or {}
