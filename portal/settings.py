@@ -151,6 +151,16 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
         connect_timeout=max(DATABASE_CONNECT_TIMEOUT, 2),
         options=f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}",
     )
+# SQLite (`make run`, no set-up) with more than one user: every transaction starts as a
+# writer (BEGIN IMMEDIATE), so a second one waits up to the busy timeout for its turn
+# instead of failing "database is locked" when a read turns into a write; WAL lets
+# readers go on while someone writes.
+SQLITE_BUSY_TIMEOUT_MS = 5000
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command=f"PRAGMA journal_mode=WAL; PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}",
+        transaction_mode="IMMEDIATE",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 PASSWORD_HASHERS = [
