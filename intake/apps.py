@@ -11,7 +11,7 @@ class IntakeConfig(AppConfig):
         # ``tasks``: registered in every process (web too), so a task sent by name
         # (``notifications.SEND_TASK``) runs inline when there is no broker.
         from . import receivers, tasks  # noqa: F401
-        from .review import receivers as review_receivers  # noqa: F401
+        from .notifications import receivers as notification_receivers  # noqa: F401
 
     def ensure_reference_data(self) -> None:
         """Reload the medication catalog when the table is empty (a fresh test database

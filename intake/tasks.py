@@ -8,8 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import Intake, IntakeStatus, NotificationKind
-from .review import notifications
-from .review.recompute import intakes_recompute
+from .notifications import outbox as notifications
+from .notifications.services import stat_ladder_run
+from .recompute import intakes_recompute
 
 REMIND_WITHIN_HOURS = 48
 
@@ -35,9 +36,8 @@ def sweep_owed_notifications() -> int:
 
 @shared_task(acks_late=True)
 def escalate_unclaimed_stat() -> int:
-    """Every minute (beat): owe the STAT ladder's steps that are due (intake/review/ladder.py)."""
-    from .review.ladder import stat_ladder_run
-
+    """Every minute (beat): owe the STAT ladder's steps that are due
+    (intake/notifications/ladder.py)."""
     return stat_ladder_run()
 
 

@@ -135,7 +135,7 @@ def make_submitted_intake(
 ):
     """An intake submitted through the real submit service (evaluation, signal, history),
     answered with one of the review queue's synthetic archetypes, or with ``answers``."""
-    from intake.review.seed_cases import ARCHETYPES, DETAILS
+    from intake.devtools.seed_cases import ARCHETYPES, DETAILS
     from intake.services import intake_submit
 
     intake = make_intake(

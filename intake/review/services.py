@@ -25,8 +25,8 @@ from ..models import (
     PdmpCheck,
     StatAcknowledgement,
 )
+from ..notifications.outbox import notification_owe
 from ..services import intake_request_information, intake_transition
-from .notifications import notification_owe
 from .selectors import next_unclaimed
 
 
@@ -216,22 +216,3 @@ def intake_mark_reviewed(
             _acknowledge(intake, user, acknowledgement, acknowledgement_other)
         intake_transition(intake=intake, to=IntakeStatus.REVIEWED, actor=user, note=note.strip())
     return intake
-
-
-UNSENT_KEY = "unsent-safety-answer"
-
-
-def stat_owed_for_unsent_safety_answer(*, intake: Intake) -> None:
-    """A positive safety answer saved in a draft owes the on-call psychiatrists the STAT
-    message (once per intake: the key is the same however often the patient saves)."""
-    notification_owe(kind=NotificationKind.STAT_INTAKE, intake=intake, key=UNSENT_KEY)
-
-
-def stat_owed_on_submit(*, intake: Intake) -> None:
-    """A STAT submission owes the on-call psychiatrists a message (once per submission)."""
-    if intake.priority == "stat":
-        notification_owe(
-            kind=NotificationKind.STAT_INTAKE,
-            intake=intake,
-            key=f"submission-{intake.submission_count}",
-        )

@@ -30,9 +30,14 @@ urlpatterns = [
       for address, view, name in INTAKE_PAGES),
 ]  # fmt: skip
 
-# The benchmark's bare baseline view exists only when asked for (never in production).
+# The benchmark's bare baseline views exist only when asked for (never in production), so
+# the dev tooling is imported here and nowhere else on the request path.
 if getattr(settings, "PORTAL_BENCH", False) or os.environ.get("PORTAL_BENCH") == "1":
+    from intake.devtools.bench import views as bench_views
+
     urlpatterns += [
-        path("_bench/bare/", views.bench_bare, name="bench_bare"),
-        path("_bench/bare-signed-in/", views.bench_bare_signed_in, name="bench_bare_signed_in"),
+        path("_bench/bare/", bench_views.bench_bare, name="bench_bare"),
+        path(
+            "_bench/bare-signed-in/", bench_views.bench_bare_signed_in, name="bench_bare_signed_in"
+        ),
     ]

@@ -6,7 +6,7 @@ import functools
 from crispy_forms.templatetags.crispy_forms_filters import as_crispy_form
 from django.contrib import messages
 from django.db.models import Q
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -14,8 +14,9 @@ from django.views.decorators.http import require_GET, require_POST
 from portal.audit import record
 from portal.roles import psychiatrist_required
 
+from ..fhir import export as fhir
 from ..models import Intake, IntakeStatus
-from . import fhir, services
+from . import services
 from .detail import detail_context
 from .forms import MarkReviewedForm, NoteForm, PdmpCheckForm, RequestInformationForm
 from .queue_view import queue_response
@@ -294,19 +295,3 @@ def fhir_bundle(request, public_id):
 @psychiatrist_required
 def fhir_questionnaire(request):
     return JsonResponse(fhir.questionnaire(), content_type="application/fhir+json")
-
-
-def bench_bare(request):
-    """The benchmark's baseline: a bare view on the same server (mounted only when
-    PORTAL_BENCH=1; see urls.py)."""
-    if request.method != "GET":
-        raise Http404
-    return HttpResponse(b"ok", content_type="text/plain")
-
-
-@psychiatrist_required
-def bench_bare_signed_in(request):
-    """The same bare view behind the queue's own sign-in and role check (the session, user
-    and group lookups every psychiatrist page pays), to separate their cost from the
-    queue's."""
-    return bench_bare(request)

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
-from intake.review.seed_cases import ARCHETYPES, DETAILS
+from intake.devtools.seed_cases import ARCHETYPES, DETAILS
 from tests.factories import make_intake
 from tests.intake.pages import url
 

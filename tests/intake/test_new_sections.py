@@ -223,7 +223,8 @@ def _history_rows(intake) -> list[tuple[str, str]]:
 
 
 def test_past_medicines_stored_before_the_gate_read_as_before(intake):
-    from intake.review import fhir_history, fhir_sections
+    from intake.fhir import history as fhir_history
+    from intake.fhir import sections as fhir_sections
 
     intake.answers = {**intake.answers, "psych_history": dict(STORED_HISTORY)}
     assert _history_rows(intake) == STORED_ROWS

@@ -13,8 +13,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from intake.devtools.seed_cases import ARCHETYPES, DETAILS
 from intake.models import IntakeStatus, NotificationOutbox
-from intake.review.seed_cases import ARCHETYPES, DETAILS
 from tests.factories import make_intake
 from tests.intake.pages import url
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from intake import tasks
 from intake.models import NotificationOutbox
-from intake.review import notifications
+from intake.notifications import outbox as notifications
 from tests.factories import make_psychiatrist, make_submitted_intake
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +53,7 @@ def test_a_failed_send_releases_its_claim_and_every_try_carries_the_same_message
             raise OSError("connection reset by the mail server")
         return real(subject, body, sender, to, headers=headers)
 
-    monkeypatch.setattr("intake.review.notifications.send_mail", failing_once)
+    monkeypatch.setattr("intake.notifications.outbox.send_mail", failing_once)
     with pytest.raises(notifications.DeliveryFailed):
         notifications.notification_deliver(outbox_id=owed.pk)
     owed.refresh_from_db()

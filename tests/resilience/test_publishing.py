@@ -8,8 +8,8 @@ import pytest
 from django.core import mail
 
 from intake import tasks
+from intake.devtools.seed_cases import ARCHETYPES, DETAILS
 from intake.models import IntakeStatus, NotificationOutbox
-from intake.review.seed_cases import ARCHETYPES, DETAILS
 from portal.celery import app
 from portal.publishing import Publisher, publisher
 from tests.factories import make_intake

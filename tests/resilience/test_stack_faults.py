@@ -32,7 +32,7 @@ print(make_intake(patient).public_id)
 """
 STAT_DRAFT = """
 from django.contrib.auth import get_user_model
-from intake.review.seed_cases import ARCHETYPES, DETAILS
+from intake.devtools.seed_cases import ARCHETYPES, DETAILS
 from tests.factories import make_intake
 patient = get_user_model().objects.get(username="pat@stack.example")
 print(make_intake(patient, answers=ARCHETYPES["stat_imminent"], details=dict(DETAILS)).public_id)

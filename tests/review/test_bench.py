@@ -7,8 +7,8 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from intake.devtools.bench.loadgen import Call, Pacer, run_calls, run_load, with_cookies_set_by
 from intake.models import Intake
-from intake.review.bench.loadgen import Call, Pacer, run_calls, run_load, with_cookies_set_by
 from tests.factories import make_queue_intake
 
 pytestmark = pytest.mark.django_db(transaction=True)

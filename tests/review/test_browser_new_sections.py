@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from intake.review.seed_cases import ARCHETYPES, DETAILS
+from intake.devtools.seed_cases import ARCHETYPES, DETAILS
 from intake.services import intake_submit
 from portal import roles
 from tests.browser import sign_in, width_of

@@ -2,7 +2,7 @@
 
 import pytest
 
-from intake.review.seed_cases import CLONAZEPAM, _med, base
+from intake.devtools.seed_cases import CLONAZEPAM, _med, base
 from intake.review.triggers import fact_words, triggers_in_words
 from tests.factories import make_submitted_intake
 from tests.queries import page_queries
@@ -126,7 +126,7 @@ def test_a_yes_no_answer_reads_as_a_question_and_answer():
 
 def test_a_rule_re_run_reads_answers_saved_by_the_medicines_page(patient):
     from intake.models import Intake
-    from intake.review.recompute import intakes_recompute
+    from intake.recompute import intakes_recompute
 
     recorded = {**CLONAZEPAM, "match": "exact", "generic": "clonazepam"}
     intake = _submitted(patient, [recorded, _med("oxycodone", 5)])

@@ -8,8 +8,8 @@ import copy
 import pytest
 from django.urls import reverse
 
+from intake.devtools.seed_cases import ARCHETYPES, DETAILS, NO_HEALTH_CONDITIONS, _med, base
 from intake.review import services
-from intake.review.seed_cases import ARCHETYPES, DETAILS, NO_HEALTH_CONDITIONS, _med, base
 from portal.models import AuditEvent
 from tests.factories import make_intake, make_patient, make_submitted_intake
 from tests.queries import page_queries

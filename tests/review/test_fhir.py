@@ -4,7 +4,7 @@ import pytest
 from fhir.resources.R4B.questionnaire import Questionnaire
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
-from intake.review import fhir
+from intake.fhir import export as fhir
 from tests.factories import make_submitted_intake
 
 pytestmark = pytest.mark.django_db
@@ -107,7 +107,7 @@ def test_a_response_awaiting_the_patient_is_in_progress(patient, psychiatrist):
 
 
 def test_each_exported_medicine_says_how_its_name_was_matched(client, psychiatrist, patient):
-    from intake.review.seed_cases import _med, base
+    from intake.devtools.seed_cases import _med, base
 
     typed = _med("klonazepam", 1, times=3, match="corrected", generic="clonazepam",
                  score=0.9, confirmed=True, prescriber="Dr Rowe")  # fmt: skip
@@ -134,7 +134,7 @@ def test_the_patients_goals_are_exported_as_text_in_their_words(client, psychiat
 
 
 def test_the_health_conditions_are_exported_as_yes_no_answers(client, psychiatrist, patient):
-    from intake.review.seed_cases import ARCHETYPES
+    from intake.devtools.seed_cases import ARCHETYPES
 
     assert ARCHETYPES["urgent_sleep_apnoea"]["health"]["sleep_apnoea"] is True
     intake = make_submitted_intake(patient, archetype="urgent_sleep_apnoea")
@@ -147,7 +147,7 @@ def test_the_health_conditions_are_exported_as_yes_no_answers(client, psychiatri
 def test_the_allergies_psychiatric_history_and_pharmacy_are_in_the_response(
     client, psychiatrist, patient
 ):
-    from intake.review.seed_cases import NO_HEALTH_CONDITIONS
+    from intake.devtools.seed_cases import NO_HEALTH_CONDITIONS
 
     intake = make_submitted_intake(patient)
     history = {"diagnoses": ["panic", "ptsd"], "diagnoses_other": "", "hospital_stays": 1,

@@ -66,7 +66,7 @@ RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm"
 
 def _submitted(patient, details=None, **answers):
     """An intake submitted with the calm base answers, ``answers`` replacing whole keys."""
-    from intake.review.seed_cases import DETAILS, base
+    from intake.devtools.seed_cases import DETAILS, base
     from intake.services import intake_submit
     from tests.factories import make_intake
 
@@ -83,7 +83,7 @@ def _validated(bundle: dict) -> dict[str, list[dict]]:
 
 
 def _health(**yes):
-    from intake.review.seed_cases import NO_HEALTH_CONDITIONS
+    from intake.devtools.seed_cases import NO_HEALTH_CONDITIONS
 
     return {**NO_HEALTH_CONDITIONS, **yes}
 
@@ -152,7 +152,7 @@ def test_clonazepam_is_coded_in_rxnorm_with_the_patients_words(client, psychiatr
 def test_a_misspelled_medicine_is_coded_only_once_the_patient_confirms_it(
     client, psychiatrist, patient, confirmed, coded
 ):
-    from intake.review.seed_cases import _med
+    from intake.devtools.seed_cases import _med
 
     typed = _med("klonazepam", 1, times=2, match="corrected", generic="clonazepam",
                  score=0.9, confirmed=confirmed)  # fmt: skip
@@ -163,7 +163,7 @@ def test_a_misspelled_medicine_is_coded_only_once_the_patient_confirms_it(
 
 
 def test_an_unknown_medicine_is_text_only(client, psychiatrist, patient):
-    from intake.review.seed_cases import CLONAZEPAM, _med
+    from intake.devtools.seed_cases import CLONAZEPAM, _med
 
     meds = [CLONAZEPAM, _med("melatonin", 3, times=1)]
     statements = _statements(client, psychiatrist, _submitted(patient, medications=meds))

@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from intake import tasks
 from intake.models import NotificationOutbox
+from intake.notifications.services import stat_ladder_run
 from intake.review import services
-from intake.review.ladder import stat_ladder_run
 from portal.celery import app
 from portal.publishing import publisher
 from tests.factories import make_intake, make_submitted_intake
@@ -285,7 +285,7 @@ def test_a_step_whose_send_task_was_lost_is_sent_once_by_the_sweep(
     clock.shift(RENOTIFY)
     with monkeypatch.context() as lost:
         # The send task never reaches a worker (say the one that took it was killed).
-        lost.setattr("intake.review.notifications.enqueue_delivery", lambda outbox_id: True)
+        lost.setattr("intake.notifications.outbox.enqueue_delivery", lambda outbox_id: True)
         tasks.escalate_unclaimed_stat.apply()
     assert _settled(1)
     _twice(tasks.sweep_owed_notifications)
@@ -297,7 +297,7 @@ def test_a_step_whose_send_task_was_lost_is_sent_once_by_the_sweep(
 def test_the_ladder_finds_unclaimed_stat_intakes_through_an_index(patient):
     from django.db import connection
 
-    from intake.review.ladder import _seen_before, _unclaimed_stat
+    from intake.notifications.ladder import _seen_before, _unclaimed_stat
 
     due = _unclaimed_stat().filter(_seen_before(timezone.now())).values("pk")
     sql, params = due.query.sql_with_params()

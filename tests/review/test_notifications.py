@@ -6,7 +6,7 @@ from django.core import mail
 
 from intake import tasks
 from intake.models import Intake, NotificationOutbox
-from intake.review import notifications
+from intake.notifications import outbox as notifications
 from portal.celery import app
 from portal.publishing import publisher
 from tests.factories import make_intake, make_submitted_intake
@@ -136,7 +136,7 @@ def test_the_sweep_leaves_a_failing_message_owed_and_sends_the_rest(
             raise OSError("SMTP down")
         return real(subject, body, sender, to, **kwargs)
 
-    monkeypatch.setattr("intake.review.notifications.send_mail", flaky)
+    monkeypatch.setattr("intake.notifications.outbox.send_mail", flaky)
     assert tasks.sweep_owed_notifications() == 1
     assert NotificationOutbox.objects.filter(sent_at__isnull=True, attempts=1).count() == 1
 
@@ -173,6 +173,6 @@ def test_a_refused_address_never_reaches_the_logs(patient, monkeypatch, caplog):
     def refuse(subject, body, sender, to, **kwargs):
         raise SMTPRecipientsRefused({address: (550, b"mailbox unavailable") for address in to})
 
-    monkeypatch.setattr("intake.review.notifications.send_mail", refuse)
+    monkeypatch.setattr("intake.notifications.outbox.send_mail", refuse)
     tasks.sweep_owed_notifications()
     assert "SMTPRecipientsRefused" in caplog.text and "alice.private" not in caplog.text

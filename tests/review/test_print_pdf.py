@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from intake.review.seed_cases import ARCHETYPES, DETAILS
+from intake.devtools.seed_cases import ARCHETYPES, DETAILS
 from portal import roles
 from tests.browser import sign_in
 from tests.factories import make_intake, make_submitted_intake, make_user

@@ -161,7 +161,7 @@ def _queue_queries(client) -> int:
 def test_the_queue_page_runs_the_same_number_of_queries_for_10_and_1000_intakes(
     client, psychiatrist
 ):
-    from intake.review.seeding import seed_intakes
+    from intake.devtools.seeding import seed_intakes
 
     client.force_login(psychiatrist)
     seed_intakes(10, seed=1, write=lambda line: None)

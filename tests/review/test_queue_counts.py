@@ -10,9 +10,10 @@ import pytest
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from intake import recompute
+from intake.devtools.seeding import seed_intakes
 from intake.models import PRIORITY_RANK, Intake
-from intake.review import recompute, selectors, services
-from intake.review.seeding import seed_intakes
+from intake.review import selectors, services
 from intake.review.selectors import QueueFilters, queue_counts, queue_filter, queue_page
 from tests.factories import make_intake, make_patient, make_psychiatrist, make_submitted_intake
 

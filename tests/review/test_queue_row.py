@@ -5,8 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from intake.devtools.seed_cases import _med, base
 from intake.review.queue_view import medicine_summary, visit_reason_words
-from intake.review.seed_cases import _med, base
 from portal import roles
 from tests.browser import sign_in
 from tests.factories import make_queue_intake, make_submitted_intake, make_user
@@ -81,8 +81,8 @@ def test_on_a_phone_the_queue_is_a_list_that_does_not_scroll_sideways(phone_page
         make_submitted_intake(person, archetype=archetype, visit_in_hours=24 + n)
     other = make_user("o@patients.example", groups=(roles.PATIENTS,), first_name="Olive",
                       last_name="Other")  # fmt: skip
+    from intake.devtools.seed_cases import DETAILS
     from intake.models import Intake
-    from intake.review.seed_cases import DETAILS
     from intake.services import intake_submit
     from tests.factories import make_intake
 

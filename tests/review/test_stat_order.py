@@ -7,10 +7,10 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from intake.devtools.seed_cases import ARCHETYPES, base
 from intake.models import Intake
 from intake.models.review import queue_open_q
 from intake.review.risk import HIGH, LOW, MODERATE, NOT_STAT, stat_risk_rank
-from intake.review.seed_cases import ARCHETYPES, base
 from intake.review.selectors import QueueFilters, page_ids, queue_page
 from tests.factories import make_patient, make_queue_intake, make_submitted_intake
 

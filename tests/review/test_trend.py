@@ -4,8 +4,8 @@ from datetime import UTC, datetime
 
 import pytest
 
+from intake.devtools.seed_cases import _med, base
 from intake.models import Intake
-from intake.review.seed_cases import _med, base
 from intake.review.trend import medicine_changes, score_changes
 from tests.factories import make_submitted_intake
 from tests.queries import page_queries

@@ -151,7 +151,7 @@ def test_a_claimed_unsent_intake_stays_the_patients_to_edit(
 def test_once_sent_the_intake_is_a_whole_stat_intake_with_its_own_email(
     patient, oncall, django_capture_on_commit_callbacks
 ):
-    from intake.review.seed_cases import ARCHETYPES, DETAILS
+    from intake.devtools.seed_cases import ARCHETYPES, DETAILS
     from intake.services import intake_save_answers, intake_submit
 
     draft = make_intake(patient, details=dict(DETAILS))

@@ -39,12 +39,12 @@ from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from intake.devtools.bench.loadgen import Call, LoadResult, Pacer, run_calls, send
+from intake.devtools.bench.server import gunicorn
+from intake.devtools.seed_cases import ARCHETYPES, DETAILS
+from intake.devtools.seeding import UNUSABLE, seed_intakes
 from intake.models import Intake
 from intake.models.review import queue_sort_expressions
-from intake.review.bench.loadgen import Call, LoadResult, Pacer, run_calls, send
-from intake.review.bench.server import gunicorn
-from intake.review.seed_cases import ARCHETYPES, DETAILS
-from intake.review.seeding import UNUSABLE, seed_intakes
 from intake.review.selectors import QueueFilters, encode_cursor, queue_filter
 from portal import mfa, roles
 

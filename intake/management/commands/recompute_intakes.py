@@ -3,7 +3,7 @@ after a rules change (``--async`` hands it to a Celery worker instead)."""
 
 from django.core.management.base import BaseCommand
 
-from intake.review.recompute import intakes_recompute
+from intake.recompute import intakes_recompute
 
 
 class Command(BaseCommand):

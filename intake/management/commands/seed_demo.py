@@ -6,7 +6,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from intake.review.seeding import seed_intakes
+from intake.devtools.seeding import seed_intakes
 
 
 class Command(BaseCommand):

@@ -12,9 +12,12 @@ import uuid
 
 from django.conf import settings
 
+from ..clinical import case
 from ..clinical.instruments import INSTRUMENTS, Instrument, item_scores
+from ..medicine_words import how_long_words
 from ..models import Intake, IntakeStatus, Medication
-from . import fhir_history, fhir_sections
+from . import history as fhir_history
+from . import sections as fhir_sections
 
 LOINC = "http://loinc.org"
 RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm"
@@ -123,8 +126,6 @@ _BOOLEAN_KEYS = {
 
 
 def _section_keys(key: str) -> list[str]:
-    from ..clinical import case
-
     if key in ("about", "goals"):
         return list(OTHER_SECTIONS[key][1])
     kind = {"substances": case.Substances, "benzo_history": case.BenzoHistory,
@@ -245,8 +246,6 @@ def _plain_answers(key: str, answers: dict) -> dict | None:
 
 
 def _medication_answers(intake: Intake) -> list[dict]:
-    from ..medicine_words import how_long_words
-
     computed = (intake.evaluation or {}).get("medications") or []
     groups = []
     for n, medication in enumerate(intake.answers.get("medications") or []):

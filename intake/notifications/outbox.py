@@ -30,6 +30,7 @@ from portal.audit import record
 from portal.publishing import publisher
 
 from ..models import Intake, IntakeStatus, NotificationKind, NotificationOutbox
+from .ladder import LADDER_KINDS, still_unclaimed
 
 logger = logging.getLogger(__name__)
 SWEEP_BATCH = 200
@@ -215,8 +216,6 @@ def escalation_emails() -> list[str]:
 
 def _stat_message(row: NotificationOutbox) -> tuple[str, str, list[str]]:
     """The STAT message and the ladder's steps: a link only, never who or why."""
-    from .ladder import LADDER_KINDS, still_unclaimed
-
     link = f"Open it here (sign-in required):\n{_link('review:detail', row.intake.public_id)}\n"
     if row.kind in LADDER_KINDS and not still_unclaimed(row.intake):
         return "", "", []  # claimed (or closed) since the step was owed: the ladder stopped

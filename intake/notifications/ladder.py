@@ -9,22 +9,21 @@ saved positive safety answer):
 
 Each step is one outbox row, unique per intake, step and episode (one submission, or the
 unsent draft), so running the ladder again owes nothing new: exactly once. Beat runs
-``stat_ladder_run`` every minute (``intake.tasks.escalate_unclaimed_stat``); the outbox's
+``services.stat_ladder_run`` every minute (``intake.tasks.escalate_unclaimed_stat``); the outbox's
 own contract (written first, sent after commit, swept every minute) carries each step
 through a broker outage or a worker lost mid-send. Claiming stops the ladder: a claimed
 intake owes no further step, and a step owed but not yet sent when it is claimed goes to
 no one.
 """
 
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 
 from ..models import Intake, IntakeStatus, NotificationKind
 from ..models.review import STAT_RANK
-from .notifications import notification_owe
 
 LADDER_KINDS = (NotificationKind.STAT_RENOTIFY, NotificationKind.STAT_ESCALATION)
 
@@ -59,16 +58,13 @@ def ladder_episode(intake: Intake) -> str:
     return f"submission-{intake.submission_count}"
 
 
-def stat_ladder_run(*, now: datetime | None = None) -> int:
-    """Owe every ladder step that is due and not owed yet; returns how many were owed now."""
-    now = now or timezone.now()
-    owed = 0
+def due_steps(*, now: datetime) -> Iterator[tuple[str, Intake, str]]:
+    """Every ladder step due at ``now``: (kind, intake, outbox key). Owing one twice is a
+    no-op (the key is unique per intake, step and episode)."""
     for step, kind, minutes in _steps():
         due = _unclaimed_stat().filter(_seen_before(now - timedelta(minutes=minutes)))
         for intake in due.only("pk", "status", "submission_count").iterator(chunk_size=500):
-            key = f"{step}-{ladder_episode(intake)}"
-            owed += notification_owe(kind=kind, intake=intake, key=key) is not None
-    return owed
+            yield kind, intake, f"{step}-{ladder_episode(intake)}"
 
 
 def still_unclaimed(intake: Intake) -> bool:

@@ -7,14 +7,14 @@ from django.utils import timezone
 
 from portal.audit import record
 
-from ..clinical.case import CaseError, parse_case
-from ..clinical.catalog import build_index
-from ..clinical.evaluate import evaluate
-from ..evaluation import case_from_answers, catalog_entries
-from ..models import Intake
-from ..models.review import OPEN_STATUSES
-from ..services import EVALUATED_FIELDS, evaluation_apply
-from .services import stat_owed_on_submit
+from .clinical.case import CaseError, parse_case
+from .clinical.catalog import build_index
+from .clinical.evaluate import evaluate
+from .evaluation import case_from_answers, catalog_entries
+from .models import Intake
+from .models.review import OPEN_STATUSES
+from .notifications.services import stat_owed_on_submit
+from .services import EVALUATED_FIELDS, evaluation_apply
 
 BATCH = 500
 FIELDS = list(EVALUATED_FIELDS)
