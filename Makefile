@@ -15,10 +15,15 @@ deps: $(VENV)/bin/activate
 test-deps: $(VENV)/bin/activate
 	$(PIP) install --quiet -r requirements-test.txt
 
+# `make run PORT=8101` serves on another port; the links in emails follow it unless
+# PORTAL_BASE_URL is already set (a tunnel, a proxy).
+PORT ?= 8000
+PORTAL_BASE_URL ?= http://127.0.0.1:$(PORT)
+
 run: deps
 	DJANGO_DEBUG=true $(PY) manage.py migrate --no-input
 	DJANGO_DEBUG=true $(PY) manage.py load_demo
-	DJANGO_DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
+	DJANGO_DEBUG=true PORTAL_BASE_URL='$(PORTAL_BASE_URL)' $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
