@@ -73,7 +73,7 @@ def totp_device_confirm(*, request, token: str) -> list[str] | None:
         device.save(update_fields=["confirmed"])
         codes = recovery_codes_replace(user=user)
         record(actor=user, action="mfa.enrolled", obj=user)
-    django_otp.login(request, device)
+    _mark_verified(request, device)
     return codes
 
 
@@ -102,8 +102,15 @@ def second_factor_verify(*, request, token: str):
             return None
         action = "mfa.recovery_code_used" if model is StaticDevice else "mfa.verified"
         record(actor=user, action=action, obj=user)
-    django_otp.login(request, device)
+    _mark_verified(request, device)
     return device
+
+
+def _mark_verified(request, device) -> None:
+    # A new session id for the new privilege: an id issued after the password alone (seen
+    # by whoever watched that step) must not become the fully signed-in session.
+    django_otp.login(request, device)
+    request.session.cycle_key()
 
 
 def mfa_turn_off(*, user, actor) -> None:
