@@ -186,9 +186,9 @@ def test_the_command_itself_answers_or_exits_2(monkeypatch, value):
         assert exit_.code == 2 and err.getvalue().count("\n") == 1
 
 
-def test_the_readme_worked_example_is_what_the_command_prints():
-    readme = (ROOT / "README.md").read_text()
-    blocks = readme.split("### Worked example", 1)[1].split("```json\n")[1:3]
+def test_the_documented_worked_example_is_what_the_command_prints():
+    clinical = (ROOT / "docs" / "clinical.md").read_text()
+    blocks = clinical.split("### Worked example", 1)[1].split("```json\n")[1:3]
     shown_input, shown_output = (json.loads(block.split("```", 1)[0]) for block in blocks)
     worked = CASES / "00-readme-worked-example"
     assert shown_input == json.loads(worked.with_suffix(".json").read_text())
