@@ -74,10 +74,6 @@ def visit_words(visit) -> str:
     return f"{day} {visit.day} {str(month).title()}, {visit:%H:%M}"
 
 
-def _name(row: dict, prefix: str) -> str:
-    return f"{row[prefix + '__first_name'] or ''} {row[prefix + '__last_name'] or ''}".strip()
-
-
 def queue_row(row: dict, now, user, detail_url: str) -> dict:
     """One row's strings, worked out here so the template only prints them."""
     card = row["queue_card"] or {}
@@ -86,12 +82,12 @@ def queue_row(row: dict, now, user, detail_url: str) -> dict:
     if row["assignee_id"] == user.pk:
         assignee = "You"
     else:
-        assignee = _name(row, "assignee") if row["assignee_id"] else "No one"
+        assignee = row["assignee_name"] if row["assignee_id"] else "No one"
     return {
         "url": detail_url.replace(_BLANK, str(row["public_id"])),
         "priority": row["priority"],
         "priority_label": PRIORITY_LABELS.get(row["priority"], row["priority"]),
-        "name": _name(row, "patient") or row["patient__username"],
+        "name": row["patient_name"],
         "age": "" if row["age"] is None else f", {row['age']}",
         "visit": visit_words(visit) if visit else "Not booked",
         "waiting": timesince(row["waiting_since"], now, depth=1) if row["waiting_since"] else "",
