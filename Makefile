@@ -31,8 +31,12 @@ chromium:
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
 	  || echo "Could not install Chromium: run 'sudo apt-get install -y chromium'; browser tests will be skipped."; }
 
+# In parallel: one process per core, each with its own test database, Celery queue and Redis
+# databases (tests/env.py). TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= 2
+
 test: test-deps chromium
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS)
 
 # A quick local loop: everything but the Chromium and real-Celery-worker tests.
 test-fast: test-deps

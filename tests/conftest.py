@@ -5,9 +5,9 @@ import shutil
 
 import pytest
 
-from tests import factories
+from tests import factories, figures
 from tests.axe import assert_accessible
-from tests.env import RUN_ID, answers, services_required
+from tests.env import RUN_ID, WORKER, answers, redis_db, services_required
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -50,14 +50,25 @@ def pytest_runtest_setup(item):
         _unavailable(reason)
 
 
+def pytest_terminal_summary(terminalreporter):
+    """The figures tests measured (tests/figures.py), once, from the controlling process."""
+    if WORKER:
+        return
+    for table in figures.collected():
+        terminalreporter.write_sep("-", "measured")
+        terminalreporter.write_line(table)
+
+
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
-    """A PostgreSQL test database of this run's own (``test_portal_<run id>``)."""
+    """A PostgreSQL test database of this run's own, and of this xdist worker's own
+    (``test_portal_<run id>[_gw<n>]``)."""
     from django.conf import settings
 
+    suffix = f"_{WORKER}" if WORKER else ""
     for db in settings.DATABASES.values():
         if "postgresql" in db["ENGINE"]:
-            db.setdefault("TEST", {})["NAME"] = f"test_{db['NAME']}_{RUN_ID}"
+            db.setdefault("TEST", {})["NAME"] = f"test_{db['NAME']}_{RUN_ID}{suffix}"
 
 
 # ---- personas ---------------------------------------------------------------------------
@@ -132,7 +143,8 @@ def _force_login_passes_the_second_factor(monkeypatch):
 
 
 # ---- the shared cache -------------------------------------------------------------------
-SHARED_CACHE_URL = "redis://127.0.0.1:6379/12"
+SHARED_CACHE_DB = redis_db(8)
+SHARED_CACHE_URL = f"redis://127.0.0.1:6379/{SHARED_CACHE_DB}"
 
 
 @pytest.fixture
@@ -177,7 +189,7 @@ def celery_worker(transactional_db):
     app.conf.update(
         broker_url=os.environ["PORTAL_TEST_BROKER_URL"],
         task_always_eager=False,
-        task_default_queue=f"celery-test-{RUN_ID}",
+        task_default_queue=f"celery-test-{RUN_ID}{WORKER}",
     )
     # A producer pool built earlier (say for another broker URL) must not be reused.
     app._pool = None

@@ -7,6 +7,7 @@ real-worker tests is taken out of CELERY_BROKER_URL so every other test runs tas
 
 import os
 import socket
+import tempfile
 import uuid
 from urllib.parse import urlsplit
 
@@ -15,6 +16,23 @@ LOCAL_REDIS = "redis://127.0.0.1:6379/0"
 # One id per test run: its PostgreSQL test database and its Celery queue carry it, so two
 # runs on one machine (two checkouts, or CI beside a developer) never collide.
 RUN_ID = os.environ.setdefault("PORTAL_TEST_RUN_ID", uuid.uuid4().hex[:8])
+# Under pytest-xdist each worker process (gw0, gw1, ...) adds its own suffix to what it must
+# not share with the others: its test database (pytest-django's suffix), its Celery queue and
+# its Redis databases (one run uses at most four workers: 2 cores here).
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+WORKER_INDEX = int(WORKER[2:] or 0) if WORKER.startswith("gw") else 0
+if WORKER_INDEX > 3:
+    raise RuntimeError("at most four test workers: each needs its own Redis databases")
+
+
+# Where tests leave the figures they measure for the closing summary (tests/figures.py).
+if "PORTAL_TEST_FIGURES" not in os.environ:
+    os.environ["PORTAL_TEST_FIGURES"] = tempfile.mkdtemp(prefix="portal-test-figures-")
+
+
+def redis_db(base: int) -> int:
+    """This worker's Redis database in a block of four starting at ``base``."""
+    return base + WORKER_INDEX
 
 
 def answers(url: str, default_port: int) -> bool:

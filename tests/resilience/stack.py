@@ -20,6 +20,7 @@ from pathlib import Path
 
 import psycopg
 
+from tests.env import redis_db
 from tests.faults import FaultProxy
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -135,7 +136,8 @@ class Stack:
         self.workdir = workdir
         self.dbname = f"stack_{uuid.uuid4().hex[:10]}"
         self.direct_db = f"postgres://postgres@127.0.0.1:5432/{self.dbname}"
-        self.redis_db = 10 + int(uuid.uuid4().int % 5)
+        # Its own Redis database: never the shared-cache tests' (which flush theirs).
+        self.redis_db = redis_db(4)
         self.db = FaultProxy(("127.0.0.1", 5432))
         self.cache = FaultProxy(("127.0.0.1", 6379))
         self.broker = FaultProxy(("127.0.0.1", 6379))

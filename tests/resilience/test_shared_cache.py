@@ -10,7 +10,7 @@ from django.contrib.sessions.models import Session
 from django.core.cache import caches
 
 from portal import resilient_cache
-from tests.conftest import SHARED_CACHE_URL, _unavailable
+from tests.conftest import SHARED_CACHE_DB, SHARED_CACHE_URL, _unavailable
 from tests.env import answers
 from tests.factories import (
     make_intake,
@@ -34,7 +34,7 @@ def cache_proxy(settings):
         settings.CACHES = {
             "default": {
                 "BACKEND": "portal.resilient_cache.ResilientRedisCache",
-                "LOCATION": f"redis://{proxy.address}/12",
+                "LOCATION": f"redis://{proxy.address}/{SHARED_CACHE_DB}",
                 "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
             }
         }

@@ -11,6 +11,7 @@ import time
 
 import pytest
 
+from tests import figures
 from tests.conftest import _unavailable
 from tests.env import answers
 from tests.faults import BLACKHOLE, REFUSE
@@ -59,9 +60,9 @@ def stack(tmp_path_factory):
     finally:
         running.stop()
         if FIGURES:
-            print("\n\n| fault | expected | measured | recovery |\n|---|---|---|---|")
-            for row in FIGURES:
-                print("| " + " | ".join(row) + " |")
+            rows = ["| " + " | ".join(row) + " |" for row in FIGURES]
+            header = "| fault | expected | measured | recovery |\n|---|---|---|---|"
+            figures.report("Fault table (tests/resilience)", "\n".join([header, *rows]))
 
 
 def _recovers(check, seconds: float = 20) -> float:
