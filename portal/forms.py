@@ -78,13 +78,8 @@ class RegistrationForm(SetPasswordFields):
     field_order = ["first_name", "last_name", "email", "password1", "password2"]
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if get_user_model().objects.filter(username__iexact=email).exists():
-            raise ValidationError(
-                "An account with this email address already exists. Sign in instead.",
-                code="exists",
-            )
-        return email
+        # Never "this address has an account": the email sent to it says so instead.
+        return self.cleaned_data["email"].strip().lower()
 
     def user_for_validation(self):
         data = self.cleaned_data

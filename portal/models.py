@@ -74,6 +74,22 @@ class Invitation(models.Model):
         return self.accepted_at is not None
 
 
+class PendingRegistration(models.Model):
+    """A self-registration waiting for its email link (``portal/registration.py``): the
+    account is made only when the address's owner follows the link, so the form never has
+    to say whether an account exists. The password is kept hashed, as on an account."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    email = models.EmailField()
+    first_name = models.CharField(max_length=80)
+    last_name = models.CharField(max_length=80)
+    password = models.CharField(max_length=128)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self):
+        return f"Pending registration {self.public_id}"
+
+
 class CacheGeneration(models.Model):
     """One row: the generation every shared-cache key carries (``portal/resilient_cache.py``).
 

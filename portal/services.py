@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.dispatch import Signal
@@ -39,10 +40,18 @@ def invitation_create(
 
 
 def patient_create(*, email: str, first_name: str, last_name: str, password: str):
-    user = get_user_model().objects.create_user(
+    return patient_create_hashed(
+        email=email, first_name=first_name, last_name=last_name,
+        password_hash=make_password(password),
+    )  # fmt: skip
+
+
+def patient_create_hashed(*, email: str, first_name: str, last_name: str, password_hash: str):
+    """A patient's account with a password already hashed (a confirmed registration)."""
+    user = get_user_model().objects.create(
         username=email.strip().lower(),
         email=email.strip().lower(),
-        password=password,
+        password=password_hash,
         first_name=first_name.strip(),
         last_name=last_name.strip(),
     )

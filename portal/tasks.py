@@ -1,12 +1,14 @@
 from celery import shared_task
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from .audit import record
-from .models import Invitation
+from .models import Invitation, PendingRegistration
+from .registration import MAX_AGE_HOURS, make_registration_token
 from .tokens import make_invitation_token
 
 
@@ -37,6 +39,50 @@ def send_invitation_email(self, invitation_id: int) -> None:
         invitation.sent_at = timezone.now()
         invitation.save(update_fields=["sent_at"])
         record(actor=None, action="invitation.sent", obj=invitation)
+
+
+CRISIS_LINE = (
+    "If you are in crisis, call or text 988 (Suicide & Crisis Lifeline), "
+    "or call 911 in an emergency."
+)
+
+
+@shared_task(acks_late=True, autoretry_for=(OSError,), max_retries=5, retry_backoff=30)
+def send_registration_email(pending_id: int) -> None:
+    """The link that finishes a self-registration. A link only: no name in the email."""
+    pending = PendingRegistration.objects.filter(pk=pending_id).first()
+    if pending is None:
+        return
+    token = make_registration_token(pending.public_id)
+    link = settings.PORTAL_BASE_URL + reverse("register_confirm", args=[token])
+    send_mail(
+        "Finish creating your account",
+        f"Open this link to finish creating your account:\n{link}\n\n"
+        f"The link works once and expires in {MAX_AGE_HOURS} hours.\n"
+        "If you did not ask for an account, you can ignore this email.\n\n" + CRISIS_LINE,
+        None,
+        [pending.email],
+    )
+
+
+@shared_task(acks_late=True, autoretry_for=(OSError,), max_retries=5, retry_backoff=30)
+def send_already_registered_email(user_id: int) -> None:
+    """Someone tried to register with an address that has an account: tell its owner (the
+    form itself says the same thing either way)."""
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        return
+    base = settings.PORTAL_BASE_URL
+    send_mail(
+        "Someone tried to create an account with your email address",
+        "Someone tried to create an account with this email address, but you already have "
+        "an account.\n\n"
+        f"To sign in: {base}{reverse('login')}\n"
+        f"If you have forgotten your password, reset it: {base}{reverse('password_reset')}\n\n"
+        "If it was not you, you can ignore this email: nothing has changed.\n\n" + CRISIS_LINE,
+        None,
+        [user.email or user.username],
+    )
 
 
 @shared_task(acks_late=True)

@@ -43,6 +43,7 @@ urlpatterns = [
     path("accounts/mfa/off/", mfa.mfa_turn_off, name="mfa_turn_off"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("accounts/register/", accounts.register, name="register"),
+    path("accounts/register/<str:token>/", accounts.register_confirm, name="register_confirm"),
     path("invite/<str:token>/", accounts.invitation_accept, name="invitation_accept"),
     path("staff/invitations/", accounts.invitation_new, name="invitation_new"),
     path("intake/", include("intake.urls")),
@@ -50,6 +51,9 @@ urlpatterns = [
     path("learn/", include("education.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# A dependency outage is 503 with Retry-After, a bug 500 (portal/views/errors.py).
+handler500 = "portal.views.errors.server_error"
 
 admin.site.site_header = "Intake portal administration"
 admin.site.site_title = "Intake portal admin"

@@ -8,9 +8,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from .. import roles, services
+from .. import registration, roles, services
+from ..clientip import client_ip
 from ..forms import AcceptInvitationForm, InvitationForm, RegistrationForm
 from ..models import Invitation
+from ..throttle import throttle_hit
 from ..tokens import InvitationLinkError, read_invitation_token
 
 # A new account signs in with its password, so with Django's own backend.
@@ -94,13 +96,40 @@ def register(request):
         raise Http404
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if not throttle_hit(
+            key=f"register-ip:{client_ip(request)}",
+            limit=settings.PASSWORD_RESET_PER_CLIENT_PER_HOUR,
+            window_seconds=60 * 60,
+        ):
+            return render(request, "registration/too_many_requests.html", status=429)
         data = form.cleaned_data
-        user = services.patient_create(
+        registration.registration_request(
             email=data["email"],
             first_name=data["first_name"],
             last_name=data["last_name"],
             password=data["password1"],
         )
-        login(request, user, backend=MODEL_BACKEND)
-        return redirect("intake:home")
+        # The same page whether or not the address has an account (the email differs).
+        return render(request, "portal/register_sent.html")
     return render(request, "portal/register.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def register_confirm(request, token):
+    """The link from the registration email. A button, not a GET that acts: mail scanners
+    open links."""
+    if not settings.ALLOW_SELF_REGISTRATION:
+        raise Http404
+    try:
+        if request.method == "POST":
+            user = registration.registration_confirm(token=token)
+            login(request, user, backend=MODEL_BACKEND)
+            messages.success(request, "Your account is ready and you are signed in.")
+            return redirect("intake:home")
+        registration.pending_registration_for(token)
+    except registration.RegistrationLinkError as error:
+        status = 404 if error.reason == "invalid" else 410
+        return render(
+            request, "portal/register_unusable.html", {"reason": error.reason}, status=status
+        )
+    return render(request, "portal/register_confirm.html")
