@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from .audit import RequestContext, current_http_request, current_request
 from .clientip import client_ip
+from .logs import route_of
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9-]{8,64}$")
 
@@ -48,6 +49,28 @@ class RequestIdMiddleware:
 
 
 request_log = logging.getLogger("portal.requests")
+# The request and its start, in the WSGI environ while Django handles it: a request stopped
+# outside Django (the deadline, portal/wsgi_guard.py) still gets its one line from there.
+IN_FLIGHT = "portal.request_in_flight"
+
+
+def log_request(request, *, status: int, started: float, environ: dict | None = None) -> None:
+    """The request's one ``portal.requests`` line. ``request`` is None when it was stopped
+    before Django's middleware saw it (then only the method, from ``environ``, is known)."""
+    user = getattr(request, "_cached_user", None)  # only if the request looked at it
+    fields = {
+        "request_id": getattr(request, "id", ""),
+        # Whatever the client or proxy sent, kept beside ours to tie the two logs.
+        "incoming_request_id": getattr(request, "incoming_id", ""),
+        "user_id": user.pk if user is not None and user.is_authenticated else None,
+        "route": route_of(request),
+        "method": request.method if request is not None else (environ or {}).get("REQUEST_METHOD"),
+        "status": status,
+        "duration_ms": round((time.monotonic() - started) * 1000, 1),
+    }
+    request_log.info(
+        "%(request_id)s %(method)s %(route)s %(status)s %(duration_ms)sms", fields, extra=fields
+    )
 
 
 class RequestLogMiddleware:
@@ -59,20 +82,10 @@ class RequestLogMiddleware:
 
     def __call__(self, request):
         started = time.monotonic()
+        request.META[IN_FLIGHT] = (request, started)
         response = self.get_response(request)
-        match = getattr(request, "resolver_match", None)
-        user = getattr(request, "_cached_user", None)  # only if the request looked at it
-        fields = {
-            "request_id": getattr(request, "id", ""),
-            # Whatever the client or proxy sent, kept beside ours to tie the two logs.
-            "incoming_request_id": getattr(request, "incoming_id", ""),
-            "user_id": user.pk if user is not None and user.is_authenticated else None,
-            "route": match.view_name if match else None,
-            "method": request.method,
-            "status": response.status_code,
-            "duration_ms": round((time.monotonic() - started) * 1000, 1),
-        }
-        request_log.info("%(method)s %(route)s %(status)s %(duration_ms)sms", fields, extra=fields)
+        log_request(request, status=response.status_code, started=started)
+        del request.META[IN_FLIGHT]
         return response
 
 

@@ -6,7 +6,8 @@
    leave the browser a reset connection. The alarm repeats every second until the request
    has unwound, because a rollback on the same hung connection would hang too.
 2. Whatever escapes Django's own handler (the deadline, an error while rendering the error
-   page) gets the branded error page naming 988, not gunicorn's bare "Internal Server Error".
+   page) gets the branded error page naming 988, not gunicorn's bare "Internal Server Error",
+   and its one ``portal.requests`` line (Django's middleware did not finish it).
 
 The deadline uses SIGALRM, so it applies in a process's main thread only (gunicorn's sync
 workers); elsewhere (threads, the development server) requests run without it.
@@ -17,9 +18,12 @@ import logging
 import signal
 import sys
 import threading
+import time
 from pathlib import Path
 
 from django.db import connections
+
+from portal.middleware import IN_FLIGHT, log_request
 
 logger = logging.getLogger(__name__)
 PAGE = (Path(__file__).resolve().parent.parent / "templates" / "500.html").read_bytes()
@@ -61,6 +65,7 @@ class Guard:
         self.deadline_seconds = deadline_seconds
 
     def __call__(self, environ, start_response):
+        started = time.monotonic()
         try:
             with deadline(self.deadline_seconds):
                 return self.application(environ, start_response)
@@ -71,14 +76,17 @@ class Guard:
             logger.exception("error outside Django's handler")
             exc_info = sys.exc_info()
         _drop_connections()
-        start_response(
-            "503 Service Unavailable",
-            [
-                ("Content-Type", "text/html; charset=utf-8"),
-                ("Content-Length", str(len(PAGE))),
-                ("Cache-Control", "no-store"),
-                ("Retry-After", "10"),
-            ],
-            exc_info,  # re-raised if the headers went out already: nothing else to do then
-        )
+        headers = [
+            ("Content-Type", "text/html; charset=utf-8"),
+            ("Content-Length", str(len(PAGE))),
+            ("Cache-Control", "no-store"),
+            ("Retry-After", "10"),
+        ]
+        request, _ = environ.pop(IN_FLIGHT, (None, None))
+        if request is not None and getattr(request, "id", ""):
+            headers.append(("X-Request-ID", request.id))
+        # Django's middleware never finished this request: its one line is written here.
+        log_request(request, status=503, started=started, environ=environ)
+        # exc_info: re-raised if the headers went out already; nothing else to do then.
+        start_response("503 Service Unavailable", headers, exc_info)
         return [PAGE]

@@ -1,10 +1,14 @@
 """What escapes Django gets the branded page naming 988, and a request hung on a dependency
-no client timeout reaches is stopped at the deadline, before gunicorn's worker timeout."""
+no client timeout reaches is stopped at the deadline, before gunicorn's worker timeout, with
+its one request log line."""
 
+import logging
 import time
+from wsgiref.util import setup_testing_defaults
 
 import psycopg
 import pytest
+from django.core.handlers.wsgi import WSGIHandler
 from django.db import connection
 
 from portal.wsgi_guard import Guard, RequestDeadlineExceeded, deadline
@@ -65,3 +69,31 @@ def _end_other_sessions() -> None:
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
             " WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
+
+
+PUBLIC_ID = "350a209b-1c2d-4e5f-8a9b-0c1d2e3f4a5b"
+
+
+def _wsgi_call(application, path: str) -> tuple[str, dict]:
+    environ: dict = {}
+    setup_testing_defaults(environ)
+    environ.update(PATH_INFO=path, REQUEST_METHOD="GET", HTTP_HOST="127.0.0.1")
+    seen = {}
+
+    def start_response(status, headers, exc_info=None):
+        seen.update(status=status, headers=dict(headers))
+
+    b"".join(application(environ, start_response))
+    return seen["status"], seen["headers"]
+
+
+def test_a_request_stopped_at_the_deadline_logs_its_one_request_line(settings, caplog):
+    settings.ROOT_URLCONF = "tests.resilience.failing_urls"
+    guarded = Guard(WSGIHandler(), deadline_seconds=0.5)  # Django, set up already
+    with caplog.at_level(logging.INFO):
+        status, headers = _wsgi_call(guarded, f"/test-hang/{PUBLIC_ID}/")
+    [line] = [r for r in caplog.records if r.name == "portal.requests"]
+    assert status.startswith("503")
+    assert (line.route, line.status, line.method) == ("test_hang", 503, "GET")
+    assert line.request_id == headers["X-Request-ID"] and 500 <= line.duration_ms < 5000
+    assert PUBLIC_ID not in "".join(r.getMessage() for r in caplog.records)
