@@ -378,7 +378,7 @@ INVITATION_MAX_AGE_HOURS = _positive_int("PORTAL_INVITATION_MAX_AGE_HOURS", 72)
 MINIMUM_PATIENT_AGE = _positive_int("PORTAL_MINIMUM_PATIENT_AGE", 18)
 # Who hears about a STAT intake: the members of this group (psychiatrists on call).
 ONCALL_GROUP = env.str("PORTAL_ONCALL_GROUP", default="On-call psychiatrists")
-# The STAT escalation ladder (intake/review/ladder.py): a STAT intake nobody has claimed is
+# The STAT escalation ladder (intake/notifications/ladder.py): a STAT intake nobody has claimed is
 # notified again to the on-call group after PORTAL_STAT_RENOTIFY_MINUTES, then to
 # PORTAL_ESCALATION_GROUP after PORTAL_STAT_ESCALATE_MINUTES (counted from the same start).
 STAT_RENOTIFY_MINUTES = _positive_int("PORTAL_STAT_RENOTIFY_MINUTES", 15)
@@ -407,6 +407,14 @@ LOGGING = {
             "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
         },
     },
+    "filters": {"route_not_path": {"()": "portal.logs.RouteNotPath"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env.str("PORTAL_LOG_LEVEL", default="INFO")},
+    "loggers": {
+        # Error lines name the route, never the path (it carries the intake's public id).
+        "django.request": {"filters": ["route_not_path"]},
+        # /readyz logs one warning naming what failed (portal/health.py); the library's
+        # own line per failed check, with a traceback, would repeat it.
+        "health_check": {"level": "ERROR"},
+    },
 }

@@ -3,14 +3,17 @@ patient data; JSON for the log pipeline or plain text for a developer (PORTAL_LO
 
 import json
 import logging
+import logging.config
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from django.test import Client
 
 from tests.factories import make_intake
+from tests.faults import REFUSE, blackhole
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.django_db
@@ -76,3 +79,39 @@ def test_an_unknown_log_format_stops_start_up():
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert result.returncode != 0 and "PORTAL_LOG_FORMAT" in result.stderr
+
+
+# ---- every request ends with one line; error lines name the route, never the path -------
+PUBLIC_ID = "350a209b-1c2d-4e5f-8a9b-0c1d2e3f4a5b"
+
+
+@pytest.mark.parametrize("log_format", ["json", "text"])
+def test_error_lines_name_the_route_never_the_path(settings, caplog, log_format):
+    settings.ROOT_URLCONF = "tests.resilience.failing_urls"
+    formatter = logging.config.DictConfigurator(settings.LOGGING).configure_formatter(
+        settings.LOGGING["formatters"][log_format]
+    )
+    with caplog.at_level(logging.INFO):
+        response = Client(raise_request_exception=False).get(f"/test-broken/{PUBLIC_ID}/")
+    [error] = [r for r in caplog.records if r.name == "django.request"]
+    assert response.status_code == 500 and error.levelno == logging.ERROR
+    assert error.getMessage() == "Internal Server Error: test_broken"
+    written = "\n".join(formatter.format(r) for r in caplog.records)
+    assert PUBLIC_ID not in written and "test_broken" in written
+
+
+def test_a_readiness_503_is_a_warning_without_a_traceback(client, caplog, settings):
+    settings.READYZ_TIMEOUT = 1
+    with blackhole() as proxy, caplog.at_level(logging.INFO):
+        proxy.set_mode(REFUSE)
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": f"redis://{proxy.address}/0",
+                "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+            }
+        }
+        response = client.get("/readyz")
+    assert response.status_code == 503 and response.json()["failed"] == ["cache"]
+    assert [r.levelname for r in caplog.records if r.levelno >= logging.WARNING] == ["WARNING"]
+    assert not any(r.exc_info for r in caplog.records)
