@@ -11,7 +11,8 @@ REQUIRED_STATIC = ("vendor/bootstrap/bootstrap.min.css", "portal/portal.css")
 def secret_key_is_set(app_configs, **kwargs):
     if settings.SECRET_KEY_IS_SET:
         return []
-    return [Error("DJANGO_SECRET_KEY is not set.", hint="See README, Environment variables.",
+    return [Error("DJANGO_SECRET_KEY is not set.",
+                  hint="See docs/operations.md, Environment variables.",
                   id="portal.E001")]  # fmt: skip
 
 
@@ -34,8 +35,8 @@ def static_files_collected(app_configs, **kwargs):
         Warning(
             f"Static files are not collected in STATIC_ROOT ({settings.STATIC_ROOT}): "
             f"{', '.join(missing)} missing, so every page would be unstyled.",
-            hint="Run `python manage.py collectstatic --no-input` at each deploy (README, "
-            "Running it for real).",
+            hint="Run `python manage.py collectstatic --no-input` at each deploy "
+            "(docs/operations.md, Deploying).",
             id="portal.W002",
         )
     ]

@@ -13,7 +13,7 @@ def require_secret_key() -> None:
     invitation links would be signed with a key no other process shares."""
     if not settings.DEBUG and not settings.SECRET_KEY_IS_SET:
         raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off (see README)."
+            "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off (see docs/operations.md)."
         )
 
 

@@ -1,9 +1,9 @@
 """One case: the answers the rules take, whether typed by a patient or read from a case file.
 
-``parse_case(data)`` turns the case-file format (a JSON object; see README.md in this
-package) into a ``Case`` or raises ``CaseError`` naming the field. The stored intake uses
-the very same format, so the portal and the evaluator can never disagree. Every section is
-optional; ``null`` means "not answered", exactly like a missing key. Unknown keys are
+``parse_case(data)`` turns the case-file format (a JSON object; see docs/clinical.md,
+"Case format") into a ``Case`` or raises ``CaseError`` naming the field. The stored intake
+uses the very same format, so the portal and the evaluator can never disagree. Every
+section is optional; ``null`` means "not answered", exactly like a missing key. Unknown keys are
 errors: they are usually typos.
 """
 

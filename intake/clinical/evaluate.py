@@ -1,7 +1,7 @@
 """A case plus the catalog in, an ``Evaluation`` out: scores, medications, flags, priority.
 
-``Evaluation.to_dict()`` is the output format of the case file evaluator (README.md in this
-package), and what the portal stores and shows.
+``Evaluation.to_dict()`` is the output format of the case file evaluator (docs/clinical.md,
+"Output"), and what the portal stores and shows.
 """
 
 from collections.abc import Iterable

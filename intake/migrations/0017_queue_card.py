@@ -1,5 +1,5 @@
 """The queue row's card (intake/review/queue_card.py), filled in for every intake that has an
-evaluation, in batches (at 1,000,000 intakes: the timing is in the README's Operations)."""
+evaluation, in batches."""
 
 from django.db import migrations, models
 
