@@ -20,6 +20,7 @@ from portal import roles
 from portal.audit import record
 from portal.models import Invitation, LegalHold
 
+from .erasure_list import erasure_remember
 from .models import Intake
 
 
@@ -44,7 +45,8 @@ def patient_erase(*, patient, reason: str = "patient request") -> str:
     pseudonym = f"erased-{uuid.uuid4().hex[:12]}"
     with transaction.atomic():
         intakes = Intake.objects.filter(patient=patient)
-        intake_count = intakes.count()
+        public_ids = [str(public_id) for public_id in intakes.values_list("public_id", flat=True)]
+        intake_count = len(public_ids)
         intakes.delete()
         Invitation.objects.filter(patient=patient).delete()
         _end_sessions(patient.pk)
@@ -58,6 +60,9 @@ def patient_erase(*, patient, reason: str = "patient request") -> str:
         user.groups.clear()
         user.user_permissions.clear()
         record(actor=None, action="patient.erased", obj=user, object_id=user.pk)
+        # Last, in the transaction: an erasure is done only once it is on the list that a
+        # restore re-applies (intake/erasure_list.py).
+        erasure_remember(user_id=user.pk, intake_public_ids=public_ids)
     return f"{pseudonym} ({intake_count} intake(s) removed, reason: {reason})"
 
 

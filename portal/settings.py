@@ -262,6 +262,12 @@ REQUEST_DEADLINE_SECONDS = _seconds("PORTAL_REQUEST_DEADLINE_SECONDS", 10)
 READYZ_TIMEOUT = _seconds("PORTAL_READYZ_TIMEOUT", 2)
 # An SMTP server that hangs fails the send after this many seconds (the task retries).
 EMAIL_TIMEOUT = _seconds("EMAIL_TIMEOUT", 10)
+# Erased patients (account id and intake public ids: no personal data), one JSON line each,
+# kept outside the database so that `manage.py reapply_erasures` can erase them again after
+# a restore (intake/erasure_list.py). Put it on durable storage, apart from the backups.
+ERASURE_LIST_FILE = Path(
+    env.str("PORTAL_ERASURE_LIST", default=str(BASE_DIR / "var" / "erasures.jsonl"))
+)
 # Retention: sent notification rows are deleted this many days after sending (beat, daily).
 OUTBOX_RETENTION_DAYS = _positive_int("PORTAL_OUTBOX_RETENTION_DAYS", 30)
 # A notification claimed for sending this long ago and still not sent is sent again by the
@@ -376,6 +382,8 @@ CELERY_BEAT_SCHEDULE = {
 ALLOW_SELF_REGISTRATION = _bool("PORTAL_ALLOW_SELF_REGISTRATION", False)
 INVITATION_MAX_AGE_HOURS = _positive_int("PORTAL_INVITATION_MAX_AGE_HOURS", 72)
 MINIMUM_PATIENT_AGE = _positive_int("PORTAL_MINIMUM_PATIENT_AGE", 18)
+# The questionnaire patients answer (intake/sections.py declares it; a test may name another).
+INTAKE_QUESTIONNAIRE = "intake.sections.QUESTIONNAIRE"
 # Who hears about a STAT intake: the members of this group (psychiatrists on call).
 ONCALL_GROUP = env.str("PORTAL_ONCALL_GROUP", default="On-call psychiatrists")
 # The STAT escalation ladder (intake/notifications/ladder.py): a STAT intake nobody has claimed is

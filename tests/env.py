@@ -51,6 +51,11 @@ def services_required() -> bool:
     return os.environ.get("CI") == "true" or os.environ.get("REQUIRE_SERVICES") == "1"
 
 
+# Erasures in tests are listed in a scratch file, never the checkout's var/erasures.jsonl.
+if "PORTAL_ERASURE_LIST" not in os.environ:
+    os.environ["PORTAL_ERASURE_LIST"] = os.path.join(
+        tempfile.mkdtemp(prefix="portal-test-erasures-"), "erasures.jsonl"
+    )
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-" + "k" * 50)
 os.environ.setdefault("PORTAL_BASE_URL", "http://testserver")
 # Worker threads close their connection after each task, so the test database can be dropped.
