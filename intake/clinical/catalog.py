@@ -43,6 +43,12 @@ class CatalogEntry:
         return self.drug_class == catalog_data.BENZO
 
     @property
+    def unknown_potency(self) -> bool:
+        """A benzodiazepine no equivalence table lists (designer benzodiazepines, street
+        "bars"): its potency is unknown, and it is never shown a diazepam equivalent."""
+        return self.is_benzodiazepine and not (self.ashton_mg or self.vadod_mg)
+
+    @property
     def equivalence_tables(self) -> dict[str, tuple[float, float]]:
         """The tables that list this drug, by name, with their (low, high) mg."""
         tables = {}
@@ -111,7 +117,8 @@ CLASS_WORDS = {
 _NOT_NAMES = frozenset({
     "tablet", "tablets", "tabs", "tab", "capsule", "capsules", "pill", "pills", "daily",
     "night", "nightly", "morning", "evening", "bedtime", "needed", "extended", "release",
-    "delayed", "liquid", "drops", "patch", "spray", "generic", "about", "maybe", "think",
+    "delayed", "liquid", "drops", "patch", "spray", "syrup", "powder", "generic", "about",
+    "maybe", "think",
     "times", "three", "twice", "other", "doctor", "prescribed", "sleep", "sleeping",
     "anxiety", "panic", "pain", "a", "an", "at", "as", "day", "per", "each", "every",
     "take", "takes", "the", "for", "my", "mg", "mcg", "ml", "prn", "of", "and", "or",
@@ -311,11 +318,25 @@ def _fuzzy(text: str, keys: set[str], index: CatalogIndex) -> MedicineMatch:
     generic, (cost, similarity, name) = ranked[0]
     # A rival less than one edit further away is as likely: do not choose between them.
     rivals = [other for other, (c, _s, _n) in ranked[1:] if c < cost + 1]
+    # Never across a large potency gap: between an approved benzodiazepine and one of
+    # unknown potency (a designer one), a rival one whole edit further away still counts, so
+    # the patient is asked rather than a drug of another potency assumed.
+    rivals += [
+        other
+        for other, (c, _s, close) in ranked[1:]
+        if other not in rivals and c <= cost + 1 and _potency_gap(name.entry, close.entry)
+    ]
     if rivals:
         return MedicineMatch(
             text, AMBIGUOUS, score=similarity, candidates=tuple(sorted([generic, *rivals]))
         )
     return MedicineMatch(text, CORRECTED, name.entry, matched_name=name.text, score=similarity)
+
+
+def _potency_gap(one: CatalogEntry, other: CatalogEntry) -> bool:
+    """Two benzodiazepines, one of known potency and one of unknown potency."""
+    both = one.is_benzodiazepine and other.is_benzodiazepine
+    return both and one.unknown_potency != other.unknown_potency
 
 
 def _close_names(key: str, index: CatalogIndex):

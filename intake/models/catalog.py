@@ -30,6 +30,13 @@ class DrugClass(models.TextChoices):
     OTHER_ANTIDEPRESSANT = "other antidepressant", "Other antidepressant (not TCA, SSRI, SNRI)"
     OREXIN_ANTAGONIST = "orexin antagonist", "Orexin receptor antagonist (sleep medicine)"
     ALPHA2_AGONIST = "alpha-2 agonist", "Alpha-2 agonist"
+    STIMULANT = "stimulant", "Stimulant"
+    MOOD_STABILISER = "mood stabiliser", "Mood stabiliser"
+    ANTIEPILEPTIC = "antiepileptic", "Antiepileptic"
+    OTHER_SEDATIVE = "other sedative", "Other sedative (e.g. phenibut)"
+    OPIOID_ANTAGONIST = "opioid antagonist", "Opioid antagonist"
+    BETA_BLOCKER = "beta blocker", "Beta blocker"
+    ALPHA1_BLOCKER = "alpha-1 blocker", "Alpha-1 blocker"
     OTHER = "other", "Other"
 
 

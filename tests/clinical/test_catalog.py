@@ -67,26 +67,41 @@ def test_no_name_in_the_catalog_means_two_different_drugs():
 REQUIRED = {
     catalog_data.BENZO: ["alprazolam", "clonazepam", "lorazepam", "chlordiazepoxide",
                          "oxazepam", "temazepam", "clorazepate", "estazolam", "flurazepam",
-                         "quazepam", "triazolam", "diazepam", "clobazam"],
+                         "quazepam", "triazolam", "diazepam", "clobazam",
+                         # designer benzodiazepines and street "bars": unknown potency
+                         "etizolam", "clonazolam", "bromazolam", "flualprazolam",
+                         "flubromazolam", "diclazepam", catalog_data.STREET_BARS],
     catalog_data.OPIOID: ["oxycodone", "hydrocodone", "morphine", "codeine", "tramadol",
                           "tapentadol", "hydromorphone", "fentanyl", "methadone",
-                          "buprenorphine", "buprenorphine/naloxone"],
+                          "buprenorphine", "buprenorphine/naloxone",
+                          # street and online: heroin, kratom (opioid-like), "lean"
+                          "heroin", "kratom", "promethazine/codeine"],
     catalog_data.Z_DRUG: ["zolpidem", "eszopiclone", "zaleplon"],
     catalog_data.GABAPENTINOID: ["gabapentin", "pregabalin"],
     catalog_data.SSRI: ["sertraline", "escitalopram", "fluoxetine", "paroxetine", "citalopram"],
     catalog_data.SNRI: ["venlafaxine", "duloxetine"],
     catalog_data.BUSPIRONE: ["buspirone"],
-    catalog_data.ANTIPSYCHOTIC: ["quetiapine", "olanzapine", "aripiprazole"],
+    catalog_data.ANTIPSYCHOTIC: ["quetiapine", "olanzapine", "aripiprazole", "risperidone",
+                                 "haloperidol"],
+    catalog_data.STIMULANT: ["amphetamine/dextroamphetamine", "amphetamine",
+                             "dextroamphetamine", "lisdexamfetamine", "methylphenidate",
+                             "dexmethylphenidate", "methamphetamine", "cocaine"],
+    catalog_data.MOOD_STABILISER: ["lithium", "valproate", "carbamazepine", "lamotrigine"],
+    catalog_data.ANTIEPILEPTIC: ["topiramate"],
+    catalog_data.OTHER_SEDATIVE: ["phenibut"],
+    catalog_data.OPIOID_ANTAGONIST: ["naltrexone"],
+    catalog_data.BETA_BLOCKER: ["propranolol"],
+    catalog_data.ALPHA1_BLOCKER: ["prazosin"],
     catalog_data.MUSCLE_RELAXANT: ["cyclobenzaprine", "baclofen", "carisoprodol",
                                    "methocarbamol", "tizanidine", "metaxalone",
                                    "orphenadrine", "chlorzoxazone"],
     catalog_data.BARBITURATE: ["phenobarbital", "butalbital", "secobarbital"],
     catalog_data.ANTIHISTAMINE: ["diphenhydramine", "hydroxyzine", "doxylamine",
                                  "promethazine", "chlorpheniramine", "meclizine"],
-    catalog_data.OTHER_ANTIDEPRESSANT: ["mirtazapine", "trazodone"],
+    catalog_data.OTHER_ANTIDEPRESSANT: ["mirtazapine", "trazodone", "bupropion"],
     catalog_data.OREXIN_ANTAGONIST: ["suvorexant", "lemborexant", "daridorexant"],
     catalog_data.ALPHA2_AGONIST: ["clonidine", "guanfacine"],
-    catalog_data.OTHER: ["hydralazine", "celecoxib", "cetirizine", "lamotrigine"],
+    catalog_data.OTHER: ["hydralazine", "celecoxib", "cetirizine"],
 }  # fmt: skip
 
 
@@ -218,3 +233,81 @@ def test_the_sedatives_patients_take_are_marked_sedating(generic):
 @pytest.mark.parametrize("generic", ["hydralazine", "celecoxib", "cetirizine", "lamotrigine"])
 def test_look_alike_medicines_are_not_sedating(generic):
     assert BY_GENERIC[generic].sedating is False
+
+
+# ---- street, online and designer names (issue 22; clinical-reference.md section 9) ---------
+DESIGNER = ["etizolam", "clonazolam", "bromazolam", "flualprazolam", "flubromazolam",
+            "flubromazepam", "diclazepam", catalog_data.STREET_BARS]  # fmt: skip
+
+
+@pytest.mark.parametrize("generic", DESIGNER, ids=str)
+def test_designer_benzodiazepines_have_no_diazepam_equivalent_and_say_unknown_potency(generic):
+    entry = BY_GENERIC[generic]
+    assert entry.is_benzodiazepine and entry.unknown_potency
+    assert entry.equivalence_tables == {} and "nknown potency" in entry.equivalence_note
+
+
+def test_every_benzodiazepine_of_the_equivalence_tables_has_a_known_potency():
+    assert not [g for g in EQUIVALENCE_TABLE if BY_GENERIC[g].unknown_potency]
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind", "generic"),
+    [
+        # A known substance is itself, never a correction onto an approved drug.
+        ("etizolam", "exact", "etizolam"),
+        ("clonazolam", "exact", "clonazolam"),
+        ("diclazepam", "exact", "diclazepam"),
+        ("bromazolam", "exact", "bromazolam"),
+        ("flualprazolam", "exact", "flualprazolam"),
+        ("flubromazolam", "exact", "flubromazolam"),
+        ("flubromazepam", "exact", "flubromazepam"),
+        ("bars", "alias", catalog_data.STREET_BARS),
+        ("heroin", "exact", "heroin"),
+        ("kratom", "exact", "kratom"),
+        ("kratom capsules", "alias", "kratom"),
+        ("lean", "alias", "promethazine/codeine"),
+        ("purple drank", "alias", "promethazine/codeine"),
+        ("promethazine codeine", "exact", "promethazine/codeine"),
+        ("promethazine with codeine syrup", "alias", "promethazine/codeine"),
+        ("phenibut", "exact", "phenibut"),
+        ("fent", "alias", "fentanyl"),
+        ("Adderall", "exact", "amphetamine/dextroamphetamine"),
+        ("Wellbutrin XL", "exact", "bupropion"),
+        ("Depakote", "exact", "valproate"),
+        ("lithium carbonate", "alias", "lithium"),
+    ],
+    ids=lambda v: v if isinstance(v, str) else None,
+)
+def test_street_online_and_designer_names_match_their_own_entry(typed, kind, generic):
+    found = match_medicine(typed, INDEX)
+    assert (found.kind, found.generic) == (kind, generic)
+
+
+@pytest.mark.parametrize(
+    ("typed", "candidates"),
+    [
+        ("clonazelam", ("clonazepam", "clonazolam")),  # one edit from each
+        ("etazolam", ("estazolam", "etizolam")),
+    ],
+    ids=str,
+)
+def test_a_word_close_to_an_approved_and_a_designer_benzodiazepine_is_never_corrected(
+    typed, candidates
+):
+    found = match_medicine(typed, INDEX)
+    assert (found.kind, found.candidates) == ("ambiguous", candidates)
+
+
+def test_no_correction_crosses_the_potency_gap_for_any_designer_name_one_edit_off():
+    """Every one-letter slip of a designer name is corrected to it or left ambiguous: never
+    to an approved benzodiazepine."""
+    approved = {e.generic for e in ENTRIES if e.is_benzodiazepine and not e.unknown_potency}
+    wrong = []
+    for generic in DESIGNER[:-1]:
+        for n in range(len(generic)):
+            for typed in (generic[:n] + generic[n + 1 :], generic[:n] + "e" + generic[n + 1 :]):
+                found = match_medicine(typed, INDEX)
+                if found.kind == "corrected" and found.generic in approved:
+                    wrong.append((typed, found.generic))
+    assert wrong == []

@@ -126,10 +126,15 @@ def test_the_daily_dose_is_the_exact_product_of_its_parts(strength, amount, time
     assert Decimal(str(daily_dose_mg(strength, amount, times))) == expected
 
 
-@given(st.sampled_from(sorted(g for g, e in BY_GENERIC.items() if e.is_benzodiazepine)),
+@given(st.sampled_from(sorted(g for g, e in BY_GENERIC.items() if e.equivalence_tables)),
        st.lists(DOSES, min_size=1, max_size=3))  # fmt: skip
 def test_summed_equivalents_add_up_each_end_and_keep_low_below_high(generic, doses):
     parts = [diazepam_equivalent(dose, BY_GENERIC[generic]) for dose in doses]
     total = sum_equivalents(parts)
     assert total.low <= total.high
     assert total.low == pytest.approx(sum(p.low for p in parts))
+
+
+@pytest.mark.parametrize("generic", ["etizolam", "clonazolam", "alprazolam-like street tablets"])
+def test_a_benzodiazepine_of_unknown_potency_has_no_diazepam_equivalent(generic):
+    assert diazepam_equivalent(1.0, BY_GENERIC[generic]) is None

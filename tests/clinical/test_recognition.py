@@ -30,7 +30,9 @@ TABLE = [
     ("Xanaxx", "corrected", "alprazolam"),
     ("klonopan", "corrected", "clonazepam"),
     ("kolonopin", "corrected", "clonazepam"),
-    ("clonazipam", "corrected", "clonazepam"),
+    # Two edits from clonazolam, a designer benzodiazepine: across that potency gap a rival
+    # one edit further away still counts, so it is asked, never assumed (issue 22).
+    ("clonazipam", "ambiguous", ("clonazepam", "clonazolam")),
     ("Adivan", "corrected", "lorazepam"),
     ("diazapem", "corrected", "diazepam"),
     ("Valuim", "corrected", "diazepam"),
@@ -77,11 +79,17 @@ TABLE = [
     ("Soma", "exact", "carisoprodol"),
     ("Skelaxin", "exact", "metaxalone"),
     ("Catapres", "exact", "clonidine"),
+    ("Adderall", "exact", "amphetamine/dextroamphetamine"),
+    ("Wellbutrin", "exact", "bupropion"),
+    ("kratom", "exact", "kratom"),
+    ("etizolam", "exact", "etizolam"),
+    ("bromazepam", "exact", "bromazepam"),  # approved outside the US: not bromazolam
     # Street and short names.
     ("K-pin", "alias", "clonazepam"),
     ("k pins", "alias", "clonazepam"),
-    ("bars", "alias", "alprazolam"),
-    ("2 bars", "alias", "alprazolam"),
+    # "bars": street tablets sold as alprazolam, content unknown (issue 22).
+    ("bars", "alias", "alprazolam-like street tablets"),
+    ("2 bars", "alias", "alprazolam-like street tablets"),
     ("xannies", "alias", "alprazolam"),
     ("percs", "alias", "oxycodone"),
     ("subs", "alias", "buprenorphine/naloxone"),
@@ -120,13 +128,10 @@ TABLE = [
     ("valerian root", "none", None),
     ("Ashwagandha", "none", None),
     ("St John's wort", "none", None),
-    ("kratom", "none", None),
     ("lisinopril", "none", None),
     ("metformin", "none", None),
     ("ibuprofen", "none", None),
     ("Tylenol", "none", None),
-    ("Adderall", "none", None),
-    ("Wellbutrin", "none", None),
     ("protein bars", "none", None),
 ]
 

@@ -807,3 +807,26 @@ def test_the_health_section_is_validated_strictly(health, path):
     with pytest.raises(CaseError) as error:
         parse_case({"health": health})
     assert error.value.path == path
+
+
+# ---- designer benzodiazepines: unknown potency (issue 22) -----------------------------------
+def test_two_benzodiazepines_one_of_unknown_potency_say_why_there_is_no_combined_equivalent():
+    case = {"medications": [med("clonazepam", 1, 2), med("etizolam", 1, 2)]}
+    rationale = flags(case)["multiple_benzos"]["rationale"]
+    assert "etizolam has unknown potency" in rationale
+
+
+def test_kratom_with_a_benzodiazepine_is_an_opioid_and_benzodiazepine_flag():
+    case = {"medications": [med("Klonopin", 0.5, 2), med("kratom", 500, 2)]}
+    assert flags(case)["opioid_benzo"]["severity"] == "high"
+
+
+@pytest.mark.parametrize("typed", ["lean", "heroin", "promethazine codeine", "fent"], ids=str)
+def test_street_opioids_with_a_benzodiazepine_raise_the_opioid_flag(typed):
+    case = {"medications": [med("Xanax", 1, 2), med(typed, 5, 1)]}
+    assert "opioid_benzo" in flags(case)
+
+
+def test_phenibut_with_a_benzodiazepine_adds_to_the_sedative_load():
+    case = {"medications": [med("Klonopin", 0.5, 2), med("phenibut", 500, 1)]}
+    assert "phenibut" in flags(case)["cns_load"]["rationale"]

@@ -108,12 +108,19 @@ def multiple_benzos(facts) -> Flag | None:
     if len(generics) < 2:
         return None
     total = sum_equivalents(m.equivalent for m in known)
-    together = (
-        f" Together they are about {mg(total.low)}-{mg(total.high)} mg of diazepam a day "
-        f"({' and '.join(total.tables)} tables; guidance only, sources disagree)."
-        if total
-        else " A combined diazepam equivalent needs every daily dose."
-    )
+    unknown = sorted({m.generic for m in known if m.entry.unknown_potency})
+    if total:
+        together = (
+            f" Together they are about {mg(total.low)}-{mg(total.high)} mg of diazepam a day "
+            f"({' and '.join(total.tables)} tables; guidance only, sources disagree)."
+        )
+    elif unknown:
+        together = (
+            f" No combined diazepam equivalent: {', '.join(unknown)} "
+            f"{'has' if len(unknown) == 1 else 'have'} unknown potency (no reliable equivalent)."
+        )
+    else:
+        together = " A combined diazepam equivalent needs every daily dose."
     return Flag(
         code="multiple_benzos",
         severity="high",
