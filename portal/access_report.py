@@ -8,21 +8,32 @@ from django.db.models import Q
 from . import roles
 from .models import AuditEvent
 
-# Reads of a patient's intake by staff (actions written by the review and admin views).
+# Reads of a patient's intake by staff, written by the review views with the intake's id.
 READ_ACTIONS = (
     "intake.viewed",
     "intake.safety_viewed",
     "intake.printed",
     "intake.exported",
     "admin.viewed",
+    "admin.history_viewed",
+    "admin.delete_viewed",
 )
 WORDS = {
     "intake.viewed": "Read your answers",
     "intake.safety_viewed": "Read your safety answers",
     "intake.printed": "Printed your answers",
     "intake.exported": "Exported your answers",
-    "admin.viewed": "Opened your intake record",
     "queue.viewed": "Saw your intake in the review list",
+    "admin.history_viewed": "Opened the history of your record",
+    "admin.list_viewed": "Saw your name in a list",
+    "audit.viewed": "Looked at who has seen your records",
+}
+# Admin pages of one object say which kind of record they opened.
+OPENED = {
+    ("admin.viewed", "auth.user"): "Opened your account record",
+    ("admin.delete_viewed", "auth.user"): "Opened the page to delete your account",
+    ("admin.viewed", "intake.intake"): "Opened your intake record",
+    ("admin.delete_viewed", "intake.intake"): "Opened the page to delete your intake",
 }
 LIMIT = 200
 
@@ -49,24 +60,32 @@ def _role(user) -> str:
     return "Staff"
 
 
+def _what(event) -> str:
+    return OPENED.get((event.action, event.object_type)) or WORDS.get(
+        event.action, "Viewed your records"
+    )
+
+
 def access_rows(*, patient) -> list[AccessRow]:
-    """Staff views of this patient's intakes, newest first: name, role, what, when only."""
+    """Staff reads of anything about this patient, newest first: their account in the admin
+    (its page, history, delete page, lists naming it), their intakes (review, print,
+    export, admin), the audit viewer filtered to them. Name, role, what, when only."""
     from intake.models import Intake
 
     intakes = list(Intake.objects.filter(patient=patient).values_list("pk", "public_id"))
-    if not intakes:
-        return []
-    direct = Q(
-        object_type="intake.intake",
-        action__in=READ_ACTIONS,
-        object_id__in=[str(pk) for pk, _ in intakes],
-    )
-    listed = Q(action="queue.viewed")
-    listed_any = Q()
-    for _, public_id in intakes:
-        listed_any |= Q(detail__icontains=public_id.hex)
+    about = Q(detail__people__icontains=f"|{patient.pk}|")
+    if intakes:
+        about |= Q(
+            object_type="intake.intake",
+            action__in=READ_ACTIONS,
+            object_id__in=[str(pk) for pk, _ in intakes],
+        )
+        listed_any = Q()
+        for _, public_id in intakes:
+            listed_any |= Q(detail__icontains=public_id.hex)
+        about |= Q(action="queue.viewed") & listed_any
     events = (
-        AuditEvent.objects.filter(direct | (listed & listed_any))
+        AuditEvent.objects.filter(about)
         .exclude(actor=None)
         .exclude(actor=patient)
         .select_related("actor")[:LIMIT]
@@ -75,7 +94,7 @@ def access_rows(*, patient) -> list[AccessRow]:
         AccessRow(
             name=event.actor.get_full_name() or "A member of staff",
             role=_role(event.actor),
-            what=WORDS.get(event.action, "Viewed your intake"),
+            what=_what(event),
             at=event.at,
         )
         for event in events

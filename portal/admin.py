@@ -8,7 +8,7 @@ from django.urls import path
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .admin_audit import AuditedAdminMixin
+from .admin_audit import AuditedAdminMixin, people_tag
 from .audit import record
 from .mfa import mfa_turn_off
 from .models import AuditEvent, Invitation, LegalHold
@@ -99,13 +99,24 @@ class AuditEventAdmin(ReadOnlyAdmin):
     def has_view_permission(self, request, obj=None):
         return request.user.is_active and request.user.is_superuser
 
+    def changelist_view(self, request, extra_context=None):
+        # Who has seen a patient's records is itself about the patient: the look is audited.
+        response = super().changelist_view(request, extra_context)
+        patient = request.GET.get(PatientFilter.parameter_name, "")
+        if patient.isdigit() and response.status_code == 200:
+            record(actor=request.user, action="audit.viewed", object_type="auth.user",
+                   object_id=patient, detail={"people": people_tag([patient])})  # fmt: skip
+        return response
+
 
 admin.site.unregister(get_user_model())
 
 
 @admin.register(get_user_model())
 class AuditedUserAdmin(AuditedAdminMixin, DjangoUserAdmin):
-    """Django's user admin; each list and change page is an audited read."""
+    """Django's user admin; each list, change, history and delete page is an audited read."""
+
+    person_field = "pk"
 
 
 @admin.register(Invitation)
@@ -115,7 +126,7 @@ class InvitationAdmin(AuditedAdminMixin, ReadOnlyAdmin):
 
 
 @admin.register(LegalHold)
-class LegalHoldAdmin(admin.ModelAdmin):
+class LegalHoldAdmin(AuditedAdminMixin, admin.ModelAdmin):
     """A hold blocks ``erase_patient`` for that patient until it is deleted here."""
 
     list_display = ("patient", "reason", "placed_at")
@@ -142,6 +153,7 @@ class SecondFactorDeviceAdmin(AuditedAdminMixin, ReadOnlyAdmin):
     """
 
     list_display = ("user", "name", "confirmed", "created_at", "last_used_at")
+    person_field = "user_id"
     list_display_links = None
     list_select_related = ("user",)
     search_fields = ("=user__username",)

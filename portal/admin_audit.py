@@ -1,10 +1,12 @@
 """Reads of patient data in the admin, and privilege changes, go to the audit log.
 
-``AuditedAdminMixin`` records each list page (with the ids it showed) and each change page;
+``AuditedAdminMixin`` records each list page (with the ids it showed) and each change,
+history and delete-confirmation page, with the accounts they concern (for the access report);
 the receivers below record changes to a user's staff/superuser/active flags, groups and
 permissions, and to a group's permissions, with before and after.
 """
 
+from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models.signals import m2m_changed, post_save, pre_save
@@ -15,29 +17,61 @@ from .audit import current_http_request, record
 PRIVILEGE_FIELDS = ("is_active", "is_staff", "is_superuser")
 
 
+def people_tag(ids) -> str:
+    """The accounts a read concerns, as ``|3|17|``: the access report finds a patient's
+    reads with one ``icontains`` on ``|<id>|`` (PostgreSQL and SQLite alike)."""
+    ids = sorted({int(i) for i in ids if i is not None})
+    return "|" + "|".join(map(str, ids)) + "|" if ids else ""
+
+
 class AuditedAdminMixin:
-    """For a ModelAdmin whose pages show patient data or accounts."""
+    """For a ModelAdmin whose pages show patient data or accounts.
+
+    Each list page, change page, history page and delete-confirmation page is one audit
+    row naming what it showed and, in ``detail["people"]``, whose data that was.
+    """
+
+    # The attribute naming the account an object is about ("pk" for an account itself).
+    person_field = "patient_id"
 
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)
         changelist = getattr(response, "context_data", {}).get("cl")
         if changelist is not None:
+            shown = list(changelist.result_list)
             record(
                 actor=request.user,
                 action="admin.list_viewed",
                 object_type=self.model._meta.label_lower,
-                detail={"ids": [str(obj.pk) for obj in changelist.result_list]},
+                detail={
+                    "ids": [str(obj.pk) for obj in shown],
+                    "people": people_tag(getattr(obj, self.person_field) for obj in shown),
+                },
             )
         return response
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         response = super().change_view(request, object_id, form_url, extra_context)
+        return self._audit_object_read(request, response, "admin.viewed", object_id)
+
+    def history_view(self, request, object_id, extra_context=None):
+        response = super().history_view(request, object_id, extra_context)
+        return self._audit_object_read(request, response, "admin.history_viewed", object_id)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        # The confirmation page lists everything the object holds (a patient's intakes).
+        response = super().delete_view(request, object_id, extra_context)
+        return self._audit_object_read(request, response, "admin.delete_viewed", object_id)
+
+    def _audit_object_read(self, request, response, action, object_id):
         if request.method == "GET" and response.status_code == 200:
+            obj = self.get_object(request, unquote(object_id))
             record(
                 actor=request.user,
-                action="admin.viewed",
+                action=action,
                 object_type=self.model._meta.label_lower,
-                object_id=object_id,
+                object_id=unquote(object_id),
+                detail={"people": people_tag([getattr(obj, self.person_field, None)])},
             )
         return response
 
