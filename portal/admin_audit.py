@@ -3,18 +3,25 @@
 ``AuditedAdminMixin`` records each list page (with the ids it showed) and each change,
 history and delete-confirmation page, with the accounts they concern (for the access report);
 the receivers below record changes to a user's staff/superuser/active flags, groups and
-permissions, and to a group's permissions, with before and after.
+permissions, and to a group's permissions, with before and after, wherever they are made (a
+request names its actor; otherwise the row says "outside a request"). On PostgreSQL the
+flags are recorded by a trigger (migration 0009), so a queryset ``update()`` or raw SQL is
+caught too.
 """
+
+import json
 
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db import connections
 from django.db.models.signals import m2m_changed, post_save, pre_save
 from django.dispatch import receiver
 
-from .audit import current_http_request, record
+from .audit import current_http_request, current_request, record
 
 PRIVILEGE_FIELDS = ("is_active", "is_staff", "is_superuser")
+OUTSIDE_A_REQUEST = "outside a request"
 
 
 def people_tag(ids) -> str:
@@ -78,35 +85,76 @@ class AuditedAdminMixin:
 
 def _actor():
     request = current_http_request.get()
-    return getattr(request, "user", None) if request is not None else None
+    user = getattr(request, "user", None) if request is not None else None
+    return user if getattr(user, "is_authenticated", False) else None
 
 
-def _in_a_request() -> bool:
-    # Only changes made through the web (the admin) are recorded here: fixtures and
-    # management commands that build accounts write their own rows where it matters.
-    return current_http_request.get() is not None
+def _context() -> str:
+    return "request" if current_http_request.get() is not None else OUTSIDE_A_REQUEST
+
+
+def _database_audits_privileges(using) -> bool:
+    """PostgreSQL records flag changes itself (the trigger of migration 0009)."""
+    return connections[using].vendor == "postgresql"
+
+
+def _touches_privileges(update_fields) -> bool:
+    # A sign-in saves last_login only: nothing to look at.
+    return update_fields is None or bool(set(update_fields) & set(PRIVILEGE_FIELDS))
+
+
+def _tell_the_trigger(using, *, inside: bool) -> None:
+    """Name this request (or none) to the PostgreSQL trigger for the save about to run."""
+    value = ""
+    actor = _actor()
+    if inside and actor is not None:
+        request = current_request.get()
+        value = json.dumps({
+            "actor_id": actor.pk, "request_id": request.request_id,
+            "incoming_request_id": request.incoming_request_id,
+            "client_ip": request.client_ip, "user_agent": request.user_agent,
+        })  # fmt: skip
+    with connections[using].cursor() as cursor:
+        cursor.execute("SELECT set_config('portal.audit_context', %s, false)", [value])
 
 
 @receiver(pre_save, sender=get_user_model())
-def _remember_privileges(sender, instance, **kwargs):
-    if instance.pk and _in_a_request():
+def _remember_privileges(sender, instance, using, update_fields=None, **kwargs):
+    if not _touches_privileges(update_fields):
+        return
+    if _database_audits_privileges(using):
+        _tell_the_trigger(using, inside=True)
+    elif instance.pk:
         old = sender.objects.filter(pk=instance.pk).values(*PRIVILEGE_FIELDS).first()
         instance._privileges_before = old
 
 
 @receiver(post_save, sender=get_user_model())
-def _audit_privileges(sender, instance, created, **kwargs):
-    if not _in_a_request():
+def _audit_privileges(sender, instance, created, using, update_fields=None, **kwargs):
+    if not _touches_privileges(update_fields):
         return
     after = {field: getattr(instance, field) for field in PRIVILEGE_FIELDS}
+    privileged = instance.is_staff or instance.is_superuser
+    if _database_audits_privileges(using):
+        _tell_the_trigger(using, inside=False)
+        # The trigger records privileged accounts; an account made in the admin is
+        # recorded here whatever its flags.
+        if created and not privileged and current_http_request.get() is not None:
+            _record_created(instance, after)
+        return
     before = None if created else getattr(instance, "_privileges_before", None)
-    if created or (before is not None and before != after):
-        record(
-            actor=_actor(),
-            action="user.created" if created else "user.privileges_changed",
-            obj=instance,
-            detail={"before": before, "after": after},
-        )
+    if created and (privileged or current_http_request.get() is not None):
+        _record_created(instance, after)
+    elif before is not None and before != after:
+        record(actor=_actor(), action="user.privileges_changed", obj=instance,
+               detail={"before": before, "after": after, "context": _context(),
+                       "people": people_tag([instance.pk])})  # fmt: skip
+
+
+def _record_created(instance, after) -> None:
+    record(actor=_actor(), action="user.created", obj=instance,
+           detail={"before": None, "after": after, "context": _context(),
+                   "people": people_tag([instance.pk])})  # fmt: skip
 
 
 def _names(queryset) -> list[str]:
@@ -114,14 +162,17 @@ def _names(queryset) -> list[str]:
 
 
 def _m2m_audit(action_name, relation):
+    """Group and permission changes, wherever made (the admin, a shell, a command)."""
+
     def handler(sender, instance, action, reverse, pk_set, **kwargs):
-        if not _in_a_request():
-            return
+        if action in ("pre_add", "pre_remove", "post_add", "post_remove") and not pk_set:
+            return  # adding what is already there changes nothing
         # From the group's side (group.user_set.add) the ids name the users.
         current = None if reverse else _names(getattr(instance, relation).all())
         if action.startswith("pre_"):
             instance._m2m_before = current
             return
+        people = pk_set if reverse and relation == "groups" else [instance.pk]
         record(
             actor=_actor(),
             action=action_name,
@@ -131,6 +182,8 @@ def _m2m_audit(action_name, relation):
                 "ids": sorted(pk_set or []),
                 "before": getattr(instance, "_m2m_before", None),
                 "after": current,
+                "context": _context(),
+                "people": people_tag(people) if relation != "permissions" else "",
             },
         )
 

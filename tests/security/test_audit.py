@@ -70,9 +70,12 @@ def test_making_someone_staff_in_the_admin_is_audited_with_before_and_after(
     response = client.post(f"/admin/auth/user/{patient.pk}/change/", data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     flags = AuditEvent.objects.get(action="user.privileges_changed", object_id=str(patient.pk))
+    assert flags.detail["context"] == "request"
     assert flags.actor == superuser
     assert (flags.detail["before"]["is_staff"], flags.detail["after"]["is_staff"]) == (False, True)
-    groups = AuditEvent.objects.get(action="user.groups_changed", detail__change="add")
+    groups = AuditEvent.objects.get(
+        action="user.groups_changed", detail__change="add", actor=superuser
+    )
     assert groups.detail["after"] == ["Patients", "Psychiatrists"]
     assert groups.detail["before"] == ["Patients"]
 
