@@ -18,7 +18,7 @@ from django.db import connection
 
 from intake.models import Intake
 from portal.models import AuditEvent
-from tests.factories import make_patient, make_submitted_intake
+from tests.factories import make_patient, make_submitted_intake, make_user
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -108,7 +108,9 @@ def test_a_restore_from_before_an_erasure_then_the_reapply_leaves_none_of_the_pa
     steps = runbook_steps()
     backup, restore = steps[: steps.index("pg_restore")], steps[steps.index("pg_restore") :]
     _run(backup, env, tmp_path)  # the backup holds the patient
-    call_command("erase_patient", patient.email, "--confirm", stdout=StringIO())
+    admin = make_user("root@clinic.example", is_staff=True, is_superuser=True)
+    call_command("erase_patient", patient.email, "--by", admin.username, "--confirm",
+                 stdout=StringIO())  # fmt: skip
     # The list names the account and its intakes by id only.
     assert patient.email not in listing.read_text() and str(intake.public_id) in listing.read_text()
 
