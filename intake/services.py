@@ -14,7 +14,11 @@ from django.utils import timezone
 
 from portal.audit import record
 
+from .clinical.case import parse_case
+from .clinical.evaluate import evaluate
+from .drafts import kept_answers
 from .models import PRIORITY_RANK, Intake, IntakeStatus, StatusChange
+from .safety import risk_rank_of, safety_answers
 from .sections import (
     SECTION_KEYS,
     SECTION_OF_STEP,
@@ -281,31 +285,18 @@ def _put_safety_answers_before_the_team(intake: Intake, fields: list[str]) -> bo
     """A draft saved with a positive safety answer joins the STAT list at once, unsent: its
     stored evaluation and risk come from the safety answers alone (nothing else of a draft
     is shown to staff), set as every evaluation is (``evaluation_apply``: its flags, so the
-    flag filter finds it, and its queue card). Adds the changed fields to ``fields``; True
-    when the intake is new to the list. A later "no" leaves it there: the team has been
-    told, and decides."""
-    from .clinical.case import CaseError, parse_case
-    from .clinical.evaluate import evaluate
-    from .review.risk import stat_risk_rank
-    from .review.unsent import safety_case
-    from .safety import has_positive_safety_answer
-
+    flag filter finds it, its risk rank and its queue card). Adds the changed fields to
+    ``fields``; True when the intake is new to the list. A later "no" leaves it there: the
+    team has been told, and decides."""
     if intake.status != IntakeStatus.DRAFT:
         return False
-    if not has_positive_safety_answer(intake.answers, intake.details):
+    safety = safety_answers(intake.answers, intake.details)
+    if not safety.positive:
         return False
-    case = safety_case(intake.answers, intake.details)
-    try:
-        # No medicines in a safety-only case: the catalog is not needed.
-        evaluation = evaluate(parse_case(case), ()).to_dict()
-    except CaseError:
-        # The team must still see it; the page shows the answers themselves.
-        evaluation = {"priority": "stat", "flags": [], "scores": {}}
-    evaluation_apply(intake=intake, evaluation=evaluation)
-    # Always STAT, at the risk the safety answers give (saved or kept on a page with an error).
-    phq9_item9 = (case.get("phq_9") or [None] * 9)[8]
-    intake.risk_rank = stat_risk_rank(case.get("cssrs"), phq9_item9)
-    intake.priority, intake.priority_rank = "stat", PRIORITY_RANK["stat"]
+    # No medicines in a safety-only case: the catalog is not needed. The answers are typed
+    # and only those the screener asks, so the case format takes them.
+    evaluation = evaluate(parse_case(safety.case()), ()).to_dict()
+    evaluation_apply(intake=intake, evaluation=evaluation, unsent=True)
     newly = intake.safety_alert_at is None
     intake.safety_alert_at = intake.safety_alert_at or timezone.now()
     fields.extend(SAFETY_ALERT_FIELDS)
@@ -363,12 +354,9 @@ def intake_keep_draft(
     ``details["pending"][draft_key]``, replacing what was kept there before (``merge``:
     only the answers to this form's questions; a draft one answer spread over two pages
     keeps the other page's). The page shows them again when it is opened; they count for
-    crisis help (``intake.safety``). ``also``: more to keep with them."""
-    kept = {
-        name: form.data.get(name)
-        for name in form.fields
-        if name not in form.errors and form.data.get(name) not in (None, "")
-    } | (also or {})
+    crisis help (``intake.safety``). Each is kept typed, as the form cleaned it
+    (``intake.drafts.kept_answers``). ``also``: more to keep with them."""
+    kept = kept_answers(form) | (also or {})
 
     def update(answers, details):
         pending = details.get("pending") or {}
@@ -425,18 +413,22 @@ def _apply_evaluation(intake: Intake, as_of: date | None) -> None:
     evaluation_apply(intake=intake, evaluation=evaluate_answers(intake.answers, as_of=as_of))
 
 
-def evaluation_apply(*, intake: Intake, evaluation: dict) -> None:
-    """Set ``evaluation`` on ``intake`` with what the queue reads from it (not saved)."""
+def evaluation_apply(*, intake: Intake, evaluation: dict, unsent: bool = False) -> None:
+    """Set ``evaluation`` on ``intake`` with what the queue reads from it (not saved).
+    ``unsent``: the evaluation of an unsent draft's safety answers; its card then holds
+    nothing of the other answers (the team sees only the safety answers)."""
     from .review.queue_card import queue_card
-    from .review.risk import risk_rank_of
 
     intake.evaluation = evaluation
     intake.priority = evaluation["priority"]
     intake.priority_rank = PRIORITY_RANK[evaluation["priority"]]
-    intake.risk_rank = risk_rank_of(intake.answers, evaluation)
+    # A sent intake is ranked on what was evaluated, its answers; an unsent one on its
+    # safety answers, kept ones included.
+    details = intake.details if unsent else None
+    intake.risk_rank = risk_rank_of(intake.answers, details, evaluation)
     intake.flag_codes = [flag["code"] for flag in evaluation.get("flags", [])]
     intake.age = evaluation.get("age")
-    intake.queue_card = queue_card(evaluation, intake.answers)
+    intake.queue_card = queue_card(evaluation, {} if unsent else intake.answers)
 
 
 def _tidy_answers(answers: dict) -> dict:

@@ -6,13 +6,25 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def _rank(cssrs: dict, item_9) -> int:
+    """The risk rank as this migration defined it (high 1, moderate 2, low 3, else 9): a
+    frozen copy, so later changes to the rank (migration 0020) do not change this one."""
+    asked = {"q1", "q2", "q6"} | ({"q3", "q4", "q5"} if cssrs.get("q2") is True else set())
+    asked |= {"q6_past_3_months"} if cssrs.get("q6") is True else set()
+    yes = {key for key in asked if cssrs.get(key) is True}
+    if yes & {"q4", "q5", "q6_past_3_months"}:
+        return 1
+    if yes & {"q3", "q6"}:
+        return 2
+    return 3 if yes & {"q1", "q2"} or (item_9 or 0) > 0 else 9
+
+
 def rank_stat_intakes(apps, schema_editor):
     """STAT intakes already in the queue get their risk rank from their stored answers."""
-    from intake.review.risk import risk_rank_of
-
     Intake = apps.get_model("intake", "Intake")
     for intake in Intake.objects.filter(priority="stat").only("answers", "evaluation"):
-        intake.risk_rank = risk_rank_of(intake.answers, intake.evaluation)
+        phq_9 = ((intake.evaluation.get("scores") or {}).get("phq_9") or {}).get("item_9")
+        intake.risk_rank = _rank(intake.answers.get("cssrs") or {}, phq_9)
         intake.save(update_fields=["risk_rank"])
 
 

@@ -14,7 +14,7 @@ from django.db.models import Q
 
 from portal.fields import person_field
 
-from ..review.risk import NOT_STAT
+from ..safety import NOT_STAT
 from .review import queue_indexes
 
 
@@ -56,7 +56,7 @@ class Intake(models.Model):
     submission_count = models.PositiveIntegerField(default=0)
     priority = models.CharField(max_length=10, choices=Priority.choices, blank=True)
     priority_rank = models.SmallIntegerField(default=DRAFT_PRIORITY_RANK)
-    # Within STAT, the risk level (intake/review/risk.py); NOT_STAT for every other intake.
+    # Within STAT, the risk level (intake/safety.py); NOT_STAT for every other intake.
     risk_rank = models.SmallIntegerField(default=NOT_STAT)
     # When a positive safety answer was first saved while the intake was still a draft: from
     # then on the unsent intake is in the STAT list (its safety answers only).

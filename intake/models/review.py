@@ -49,7 +49,7 @@ def queue_waiting_since():
 
 
 def queue_sort_expressions():
-    """The queue's order: priority; within STAT the risk level (intake/review/risk.py);
+    """The queue's order: priority; within STAT the risk level (intake/safety.py);
     the visit (soonest first; not for STAT); the time waiting (longest first); id (unique).
     The indexes below use the very same expressions, so a keyset page is a range scan."""
     return [

@@ -2,10 +2,10 @@
 emergency contact and where they will be, beside the risk level and the safety answers that
 made it urgent. Built from the stored intake (no request)."""
 
-from ..clinical.instruments import INSTRUMENTS
+from ..clinical.instruments import INSTRUMENTS, cssrs_risk
 from ..forms.contact import CONTACT_BY, STATE_NAMES, phone_display
 from ..models import Intake
-from ..safety import has_positive_safety_answer, positive_safety_answers
+from ..safety import SafetyAnswers, risk_words, safety_answers
 
 CONTACT_BY_WORDS = dict(CONTACT_BY)
 PHQ9_ITEM9_WORDS = {1: "several days", 2: "more than half the days", 3: "nearly every day"}
@@ -21,7 +21,8 @@ def reach_patient(intake: Intake) -> dict | None:
 def safety_and_contact(intake: Intake) -> dict:
     """The block's contents for any intake: the detail and print pages open with safety
     and contact whatever the priority; ``urgent`` marks the STAT (or positive safety) one."""
-    urgent = intake.priority == "stat" or has_positive_safety_answer(intake.answers, intake.details)
+    safety = safety_answers(intake.answers, intake.details)
+    urgent = intake.priority == "stat" or bool(safety.positive)
     contact = intake.details.get("contact") or {}
     emergency = contact.get("emergency_contact") or {}
     return {
@@ -36,16 +37,21 @@ def safety_and_contact(intake: Intake) -> dict:
         else None,
         "state": STATE_NAMES.get(contact.get("visit_state"), ""),
         "address": contact.get("visit_address", ""),
-        "risk": _risk(intake) if urgent else _calm_risk(intake),
-        "safety_answers": _safety_answers(intake) if urgent else [],
+        "risk": _risk(intake) if urgent else _calm_risk(safety),
+        "safety_answers": _safety_answers(safety) if urgent else [],
         "urgent": urgent,
     }
 
 
-def _calm_risk(intake: Intake) -> str:
-    cssrs = ((intake.evaluation or {}).get("scores") or {}).get("cssrs") or {}
-    words = "No positive safety answer"
-    return f"{words} (C-SSRS {cssrs['risk'].upper()})" if cssrs.get("risk") else words
+def _calm_risk(safety: SafetyAnswers) -> str:
+    """What the screener found, for an intake with no positive safety answer: nothing, or
+    suicidal behaviour more than 3 months ago (moderate risk, not STAT)."""
+    risk = cssrs_risk(safety.cssrs)
+    if risk is None:
+        return "Safety screener not finished"
+    if safety.cssrs.get("q6_past_3_months") is False:
+        return f"Past suicidal behaviour (more than 3 months ago): {risk} risk"
+    return f"No positive safety answer (C-SSRS {risk.upper()})"
 
 
 def _phone(e164: str | None) -> dict | None:
@@ -54,31 +60,20 @@ def _phone(e164: str | None) -> dict | None:
 
 def _risk(intake: Intake) -> str:
     """The queue's risk level in words, and the C-SSRS result when it was scored."""
-    from .risk import risk_words
-
     words = risk_words(getattr(intake, "risk_rank", None)) or "Not ranked"
     cssrs = ((intake.evaluation or {}).get("scores") or {}).get("cssrs") or {}
     return f"{words} (C-SSRS {cssrs['risk'].upper()})" if cssrs.get("risk") else words
 
 
-def _safety_answers(intake: Intake) -> list[str]:
+def _safety_answers(safety: SafetyAnswers) -> list[str]:
     """The positive safety answers as question and answer, in the patient's words."""
     cssrs = {item.id: item.text for item in INSTRUMENTS["cssrs"].items}
     rows = []
-    for code in positive_safety_answers(intake.answers, intake.details):
+    for code in safety.positive:
         instrument, item = code.split(".")
         if instrument == "cssrs":
             rows.append(f"{cssrs[item]} Yes")
         else:
-            rows.append(f"{INSTRUMENTS['phq_9'].items[8].text} {_phq9_item9_words(intake)}")
+            words = PHQ9_ITEM9_WORDS[safety.phq9_item9]
+            rows.append(f"{INSTRUMENTS['phq_9'].items[8].text} {words}")
     return rows
-
-
-def _phq9_item9_words(intake: Intake) -> str:
-    phq = intake.answers.get("phq_9") or []
-    kept = ((intake.details.get("pending") or {}).get("mood") or {}).get("phq_9_9")
-    value = kept if kept not in (None, "") else (phq[8] if len(phq) == 9 else None)
-    try:
-        return PHQ9_ITEM9_WORDS.get(int(value), "")
-    except (TypeError, ValueError):
-        return ""

@@ -12,10 +12,11 @@ from django.utils.timesince import timesince
 from portal.audit import record
 
 from ..models import IntakeStatus, Priority
+from ..safety import risk_words
 from .forms import QueueFilterForm
 from .labels import FLAG_LABELS, band_words
-from .risk import risk_words
 from .selectors import COUNT_CAP, queue_page
+from .unsent import NOT_SENT
 
 PRIORITY_LABELS = dict(Priority.choices)
 STATUS_LABELS = dict(IntakeStatus.choices)
@@ -83,6 +84,7 @@ def queue_row(row: dict, now, user, detail_url: str) -> dict:
         assignee = "You"
     else:
         assignee = row["assignee_name"] if row["assignee_id"] else "No one"
+    unsent = row["status"] == IntakeStatus.DRAFT
     return {
         "url": detail_url.replace(_BLANK, str(row["public_id"])),
         "priority": row["priority"],
@@ -92,20 +94,20 @@ def queue_row(row: dict, now, user, detail_url: str) -> dict:
         "visit": visit_words(visit) if visit else "Not booked",
         "waiting": timesince(row["waiting_since"], now, depth=1) if row["waiting_since"] else "",
         "risk": risk_words(row["risk_rank"]) if row["priority"] == "stat" else "",
-        "unsent": row["status"] == IntakeStatus.DRAFT,
+        "unsent": unsent,
         "flags": [
             (FLAG_LABELS.get(flag["code"], flag["code"]), flag["severity"])
             for flag in card.get("flags") or []
         ],
         "gad7": _score(scores.get("gad_7")) or NONE,
         "phq9": _score(scores.get("phq_9")) or NONE,
-        "status": UNSENT_LABEL
-        if row["status"] == IntakeStatus.DRAFT
-        else STATUS_LABELS.get(row["status"], row["status"]),
+        "status": UNSENT_LABEL if unsent else STATUS_LABELS.get(row["status"], row["status"]),
         "assignee": assignee,
-        "reason": visit_reason_words(card.get("visit_reason"), card.get("visit_reason_other"))
-        or NONE,
-        "medicines": medicine_summary(card.get("medications")),
+        # Nothing of an unsent intake but its safety answers: not its reason nor medicines.
+        "reason": NOT_SENT
+        if unsent
+        else visit_reason_words(card.get("visit_reason"), card.get("visit_reason_other")) or NONE,
+        "medicines": "" if unsent else medicine_summary(card.get("medications")),
     }
 
 

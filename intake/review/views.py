@@ -16,13 +16,13 @@ from portal.roles import psychiatrist_required
 
 from ..fhir import export as fhir
 from ..models import Intake, IntakeStatus
+from ..safety import risk_words, safety_answers
 from . import services
 from .detail import detail_context
 from .forms import MarkReviewedForm, NoteForm, PdmpCheckForm, RequestInformationForm
 from .queue_view import queue_response
-from .risk import risk_words
 from .selectors import BadCursor
-from .unsent import safety_case, safety_rows
+from .unsent import safety_rows
 
 
 def _get_intake_for_reviewer(request, public_id, *, unsent_safety: bool = False) -> Intake:
@@ -138,7 +138,7 @@ def _unsent_safety_page(request, intake: Intake) -> HttpResponse:
         "patient_name": intake.patient.get_full_name() or intake.patient.get_username(),
         "risk": risk_words(intake.risk_rank),
         "flag": flags[0] if flags else None,
-        "rows": safety_rows(safety_case(intake.answers, intake.details)),
+        "rows": safety_rows(safety_answers(intake.answers, intake.details)),
         "queue_url": _queue_url(request),
         "holding": intake.assignee_id == request.user.pk,
         "claimable": intake.assignee_id is None,

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from intake import services
+from intake.drafts import form_values
 from intake.forms import MedicationForm, MedicationsDoneForm
 from intake.services import (
     MAX_MEDICATIONS,
@@ -134,7 +135,7 @@ def medication_edit(request, public_id, index=None, part="what"):
         if part == "how" and not form.what_you_take_is_complete:
             return redirect(pages["what"])  # (its answers are kept: that page shows them)
     else:
-        kept = _pending(intake).get(medication_draft_key(key)) or {}
+        kept = form_values(_pending(intake).get(medication_draft_key(key)) or {})
         initial = {**MedicationForm.initial_from(existing), **kept}
         form = MedicationForm(initial=initial, intake=intake, part=part)
         if part == "how" and not _what_you_take_answered(intake, initial):

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from education import slugs
 from intake.clinical.instruments import INSTRUMENTS
+from intake.drafts import form_values
 from intake.forms import STEP_FORMS
 from intake.forms.base import why
 from intake.models import Intake, IntakeStatus
@@ -155,7 +156,7 @@ def _locked(request, intake: Intake):
 def _initial(intake: Intake, step_key: str) -> dict:
     initial = STEP_FORMS[step_key].initial_from(intake.answers, intake.details)
     kept = (intake.details.get("pending") or {}).get(step_key) or {}
-    return {**initial, **kept}
+    return {**initial, **form_values(kept)}
 
 
 @keep_post_when_signed_out

@@ -50,8 +50,8 @@ def test_save_and_come_back_later_keeps_two_safety_answers_and_shows_crisis_help
     expect(page.locator("#id_q1_0")).to_be_checked()
     expect(page.locator("#id_q2_0")).to_be_checked()
     assert Intake.objects.get(pk=pia_intake.pk).details["pending"]["safety"] == {
-        "q1": "yes",
-        "q2": "yes",
+        "q1": True,
+        "q2": True,
     }
 
 

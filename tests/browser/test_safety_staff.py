@@ -55,7 +55,7 @@ def test_a_saved_safety_answer_in_an_unsent_intake_reaches_the_stat_list_and_the
     first_row = page.locator("table.queue-table tbody tr").first
     expect(first_row).to_contain_text("Pia Park")
     expect(first_row).to_contain_text("STAT")
-    expect(first_row).to_contain_text("Low risk")
+    expect(first_row).to_contain_text("Risk not known: screener not finished")
     expect(first_row).to_contain_text("Safety answer, intake not sent yet")
     axe(page, "360-queue-with-unsent-safety-answer")
 

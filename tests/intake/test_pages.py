@@ -126,7 +126,7 @@ def test_a_positive_phq9_item_9_shows_988_first_on_the_very_next_page(alice, int
 def test_a_positive_safety_answer_is_stored_even_when_the_page_has_an_error(alice, intake):
     alice.post(url("safety", intake), {"q1": "yes"})
     intake.refresh_from_db()
-    assert intake.details["pending"]["safety"] == {"q1": "yes"}
+    assert intake.details["pending"]["safety"] == {"q1": True}
 
 
 def test_crisis_help_shows_on_the_page_with_the_error_too(alice, intake):

@@ -62,3 +62,13 @@ def test_an_unsent_safety_intake_shows_how_to_reach_the_patient(client, psychiat
     html = client.get(_url(draft)).content.decode()
     assert "Safety answer, intake not sent yet" in html
     assert '<a href="tel:+12025550143">' in html
+
+
+def test_a_past_attempt_says_what_the_screener_found(client, psychiatrist, patient):
+    """Issue 23 #3: behaviour more than 3 months ago, no current thoughts (urgent, not STAT)."""
+    intake = make_submitted_intake(patient, archetype="urgent_past_attempt")
+    client.force_login(psychiatrist)
+    html = client.get(_url(intake)).content.decode()
+    block = html[html.index('id="safety-title"') :]
+    assert "Past suicidal behaviour (more than 3 months ago): moderate risk" in block
+    assert "No positive safety answer" not in html

@@ -1,4 +1,5 @@
-"""Within STAT: risk first (C-SSRS high, then moderate, then low or PHQ-9 item 9 only), then
+"""Within STAT: risk first (C-SSRS high, then not known while the screener is unfinished, then
+moderate, then low or PHQ-9 item 9 only), then
 the time waiting, whatever the visit; "Take the next one" follows the same order."""
 
 from datetime import timedelta
@@ -10,8 +11,17 @@ from django.utils import timezone
 from intake.devtools.seed_cases import ARCHETYPES, base
 from intake.models import Intake
 from intake.models.review import queue_open_q
-from intake.review.risk import HIGH, LOW, MODERATE, NOT_STAT, stat_risk_rank
 from intake.review.selectors import QueueFilters, page_ids, queue_page
+from intake.safety import (
+    HIGH,
+    LOW,
+    MODERATE,
+    NOT_KNOWN,
+    NOT_STAT,
+    SafetyAnswers,
+    risk_rank,
+    safety_answers,
+)
 from tests.factories import make_patient, make_queue_intake, make_submitted_intake
 
 pytestmark = pytest.mark.django_db
@@ -27,11 +37,14 @@ NO = {"q1": False, "q2": False, "q6": False}
         ({**NO, "q6": True, "q6_past_3_months": True}, 0, HIGH),
         ({**NO, "q1": True, "q2": True, "q3": True, "q4": False, "q5": False}, 0, MODERATE),
         ({**NO, "q6": True, "q6_past_3_months": False}, 0, MODERATE),
-        ({**NO, "q6": True}, 0, MODERATE),  # behaviour not dated yet: at least moderate
-        ({**NO, "q1": True, "q2": True}, 0, LOW),  # follow-ups not answered yet
+        ({**NO, "q6": True}, 0, NOT_KNOWN),  # behaviour not dated yet
+        ({**NO, "q1": True, "q2": True}, 0, NOT_KNOWN),  # follow-ups not answered yet
+        ({**NO, "q1": True, "q2": True, "q3": True}, 0, NOT_KNOWN),  # q4, q5 not answered
+        ({"q1": True}, 0, NOT_KNOWN),  # q2 and q6 not answered
+        ({"q1": True, "q2": True, "q4": True}, 0, HIGH),  # high shows whatever is missing
         ({**NO, "q1": True}, 0, LOW),
         (NO, 1, LOW),
-        (None, 3, LOW),
+        (None, 3, NOT_KNOWN),  # the screener not started
         (NO, 0, NOT_STAT),
         ({"q1": False, "q2": False, "q3": True}, 0, NOT_STAT),  # q3 is not asked after q2 "no"
     ],
@@ -43,6 +56,9 @@ NO = {"q1": False, "q2": False, "q6": False}
         "behaviour-long-ago",
         "behaviour-undated",
         "thoughts-unfinished",
+        "method-unfinished",
+        "wish-unfinished",
+        "intent-unfinished",
         "wish-to-be-dead",
         "phq9-item9-only",
         "phq9-item9-no-cssrs",
@@ -51,7 +67,14 @@ NO = {"q1": False, "q2": False, "q6": False}
     ],
 )
 def test_the_stat_risk_rank_follows_the_cssrs_triage(cssrs, item_9, rank):
-    assert stat_risk_rank(cssrs, item_9) == rank
+    answers = {"cssrs": cssrs} if cssrs else {}
+    answers |= {"phq_9": [0] * 8 + [item_9]} if item_9 is not None else {}
+    assert risk_rank(safety_answers(answers)) == rank
+
+
+def test_an_unfinished_screener_ranks_between_a_known_high_and_a_known_moderate_one():
+    unfinished = risk_rank(SafetyAnswers(cssrs={"q1": True, "q2": True}))
+    assert HIGH < unfinished < MODERATE < LOW
 
 
 def _moderate() -> dict:

@@ -3,17 +3,19 @@ in the STAT list, its safety answers (only) readable and audited, claimable, and
 psychiatrists are emailed as for a sent STAT intake."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.test import Client
+from django.utils import timezone
 
 from intake.models import Intake, NotificationOutbox
 from intake.review import services
-from intake.review.risk import HIGH, LOW
+from intake.safety import HIGH, NOT_KNOWN
 from portal.models import AuditEvent
-from tests.factories import make_intake
-from tests.intake.pages import KLONOPIN, add_medicine, post_ok, url
+from tests.factories import make_intake, make_submitted_intake
+from tests.intake.pages import KLONOPIN, VISIT, add_medicine, post_ok, url
 
 pytestmark = pytest.mark.django_db
 UNSENT = "Safety answer, intake not sent yet"
@@ -108,14 +110,14 @@ def test_a_draft_without_a_positive_safety_answer_stays_invisible(
     assert NotificationOutbox.objects.count() == 0
 
 
-def test_a_phq9_item_9_answer_alone_puts_the_draft_in_the_list_at_low_risk(
+def test_a_phq9_item_9_answer_alone_puts_the_draft_in_the_list_with_its_risk_not_known(
     client, draft, django_capture_on_commit_callbacks
 ):
     mood = {f"phq_9_{n}": "0" for n in range(1, 9)} | {"phq_9_9": "1"}
     with django_capture_on_commit_callbacks(execute=True):
         post_ok(client, url("mood", draft), mood)
     intake = Intake.objects.get(pk=draft.pk)
-    assert (intake.priority, intake.risk_rank) == ("stat", LOW)
+    assert (intake.priority, intake.risk_rank) == ("stat", NOT_KNOWN)  # screener not started
     assert intake.evaluation["scores"]["phq_9"]["total"] is None  # no mood total is kept
 
 
@@ -172,9 +174,9 @@ def test_once_sent_the_intake_is_a_whole_stat_intake_with_its_own_email(
 @pytest.mark.parametrize(
     "pending",
     [
-        {"safety": {"q1": "yes", "q2": "perhaps"}, "mood": {"phq_9_9": "7"}},
-        {"safety": {"q1": "yes", "q3": "yes"}},  # q3 without q2: never asked
-        {"mood": {"phq_9_9": "2"}, "safety": {"q6": "yes", "q6_past_3_months": "yes"}},
+        {"safety": {"q1": True, "q2": "perhaps"}, "mood": {"phq_9_9": 7}},
+        {"safety": {"q1": True, "q3": True}},  # q3 without q2: never asked
+        {"mood": {"phq_9_9": 2}, "safety": {"q6": True, "q6_past_3_months": True}},
     ],
     ids=["odd-values", "skipped-question", "item-9-and-recent-behaviour"],
 )
@@ -212,3 +214,30 @@ def test_an_unsent_intake_saved_before_gets_its_flag_codes_from_the_migration(
     importlib.import_module("intake.migrations.0019_unsent_safety_flag_codes").fill(apps, None)
     draft.refresh_from_db()
     assert "self_harm" in draft.flag_codes
+
+
+def test_an_unfinished_screener_reads_risk_not_known_never_low(
+    client, staff, draft, patient, second_patient, django_capture_on_commit_callbacks
+):
+    """Issue 23 #1: yes to questions 1 and 2, question 6 left blank, saved for later."""
+    low = make_submitted_intake(second_patient, archetype="stat_item_9", visit_in_hours=24)
+    Intake.objects.filter(pk=low.pk).update(submitted_at=timezone.now() - timedelta(days=2))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url("safety", draft), {"q1": "yes", "q2": "yes", "save_later": "1"})
+    rows = staff.get("/review/").content.decode().split("<tbody>")[1].split("</tr>")
+    page = staff.get(f"/review/i/{draft.public_id}/").content.decode()
+    assert "Alice Adams" in rows[0] and "Risk not known: screener not finished" in rows[0]
+    assert "Low risk" in rows[1]  # the known low one waited longer, and comes after
+    assert "Risk not known: screener not finished" in page and "Low risk" not in page
+
+
+def test_the_unsent_row_shows_nothing_of_the_unsent_sections(
+    client, staff, draft, django_capture_on_commit_callbacks
+):
+    """Issue 23 #2: the draft holds clonazepam and a visit reason; the row shows neither."""
+    post_ok(client, url("visit", draft), VISIT)
+    _save_safety(client, draft, django_capture_on_commit_callbacks, q1="yes")
+    row = staff.get("/review/").content.decode().split("<tbody>")[1]
+    assert "Not sent yet" in row
+    for other in ("No medicines", "clonazepam", "Klonopin", "Panic attacks"):
+        assert other not in row

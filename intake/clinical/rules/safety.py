@@ -17,9 +17,9 @@ def self_harm(facts) -> Flag | None:
     (high, not STAT)."""
     item_9 = facts.score("phq_9", "item_9")
     answers = facts.case.cssrs or {}
-    said_yes = cssrs_yes(answers)
-    if not item_9 and not _current_or_recent(answers, said_yes):
+    if not positive_answers(answers, item_9):
         return None
+    said_yes = cssrs_yes(answers)
     triggers = ([f"phq_9.item_9={item_9}"] if item_9 else []) + [
         f"cssrs.{key}=yes" for key in said_yes
     ]
@@ -61,12 +61,18 @@ def _rationale(item_9: int | None, said_yes: list[str], imminent: bool, risk: st
     return " ".join(reasons)
 
 
-def _current_or_recent(answers: dict, said_yes: list[str]) -> bool:
-    """A C-SSRS yes to current thoughts (Q1-Q5), or behaviour not known to be over 3 months
-    ago (an unanswered "in the past 3 months?" counts as recent)."""
-    if set(said_yes) - {"q6"}:
-        return True
-    return "q6" in said_yes and answers.get("q6_past_3_months") is not False
+def positive_answers(cssrs: dict, item_9: int | None) -> list[str]:
+    """The answers that make ``self_harm`` fire, as codes in question order ("cssrs.q1",
+    "phq_9.9"): a C-SSRS yes to current thoughts (Q1-Q5), behaviour in the past 3 months or
+    not yet dated ("cssrs.q6" while "in the past 3 months?" is unanswered: a lost alert
+    costs more than an extra look), PHQ-9 item 9 above 0. Crisis help and an unsent
+    draft's place in the STAT list follow the same answers (``intake.safety``)."""
+    found = [
+        f"cssrs.{key}"
+        for key in cssrs_yes(cssrs)
+        if key != "q6" or cssrs.get("q6_past_3_months") is None
+    ]
+    return found + (["phq_9.9"] if item_9 else [])
 
 
 @rule("past_suicidal_behaviour", severity="high", label="Past suicidal behaviour")
