@@ -126,7 +126,8 @@ def _is_score(value) -> bool:
 
 
 # ---- the risk rank of a STAT intake --------------------------------------------------------
-# Within STAT the queue goes by this rank, then by time waiting (README, "Review queue"):
+# Within STAT the queue goes by this rank, then by time waiting (docs/clinical.md, "The
+# review queue's order"):
 # 1. high: C-SSRS Q4 (intent) or Q5 (plan), or suicidal behaviour in the past 3 months (the
 #    detail page labels it IMMINENT); known as soon as one of them is yes;
 # 2. not known: the screener is not finished (or not started) and shows nothing high. It
