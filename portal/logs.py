@@ -4,11 +4,22 @@ public id (``/intake/<public id>/alcohol/``), which ties the line to a patient."
 import logging
 from http import HTTPStatus
 
+from django.urls import Resolver404, resolve
+
 
 def route_of(request) -> str | None:
-    """The URL name the request resolved to (``intake:alcohol``), None when it did not."""
+    """The URL name of the request's path (``intake:alcohol``); None for a path no route
+    matches. Resolved here when the request stopped before Django resolved it (a database
+    outage in a middleware, the deadline)."""
+    if request is None:
+        return None
     match = getattr(request, "resolver_match", None)
-    return match.view_name if match else None
+    if match is None:
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return None
+    return match.view_name
 
 
 class RouteNotPath(logging.Filter):

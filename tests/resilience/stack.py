@@ -90,8 +90,9 @@ class SmtpSink:
 
 # ---- HTTP client -----------------------------------------------------------------------
 class Response:
-    def __init__(self, status: int, url: str, text: str, seconds: float):
+    def __init__(self, status: int, url: str, text: str, seconds: float, headers=None):
         self.status, self.url, self.text, self.seconds = status, url, text, seconds
+        self.headers = headers or {}
 
 
 class Browser:
@@ -106,10 +107,12 @@ class Browser:
         try:
             with self.opener.open(self.base + path, body, timeout=timeout) as reply:
                 text = reply.read().decode(errors="replace")
-                return Response(reply.status, reply.url, text, time.monotonic() - started)
+                seconds = time.monotonic() - started
+                return Response(reply.status, reply.url, text, seconds, reply.headers)
         except urllib.error.HTTPError as error:
             text = error.read().decode(errors="replace")
-            return Response(error.code, error.url, text, time.monotonic() - started)
+            seconds = time.monotonic() - started
+            return Response(error.code, error.url, text, seconds, error.headers)
         except OSError as error:  # refused, reset, timed out: no page at all
             return Response(0, "", repr(error), time.monotonic() - started)
 
@@ -206,8 +209,9 @@ class Stack:
         log = open(self.workdir / f"{name}.log", "ab")  # noqa: SIM115 (closed with the process)
         return subprocess.Popen(argv, cwd=ROOT, env=self.env(), stdout=log, stderr=log)
 
-    def log(self, name: str) -> str:
-        return (self.workdir / f"{name}.log").read_text(errors="replace")[-3000:]
+    def log(self, name: str, *, whole: bool = False) -> str:
+        text = (self.workdir / f"{name}.log").read_text(errors="replace")
+        return text if whole else text[-3000:]
 
     def manage(self, *args: str) -> str:
         result = subprocess.run(
