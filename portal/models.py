@@ -7,6 +7,17 @@ from django.utils import timezone
 from .fields import person_field
 
 
+class AppendOnlyQuerySet(models.QuerySet):
+    """Audit rows are never changed or removed, in bulk either (PostgreSQL also refuses it to
+    the application's role: ``manage.py db_roles``; SQLite by a trigger on UPDATE)."""
+
+    def update(self, **kwargs):
+        raise PermissionError("Audit events are append-only.")
+
+    def delete(self):
+        raise PermissionError("Audit events are append-only.")
+
+
 class AuditEvent(models.Model):
     """An append-only record of who did what to which object, and when.
 
@@ -30,6 +41,8 @@ class AuditEvent(models.Model):
     user_agent = models.CharField(max_length=256, blank=True)
     # Ids only: the intakes a page showed, privilege fields before and after a change.
     detail = models.JSONField(default=dict, blank=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-id"]

@@ -1,7 +1,10 @@
-"""Sign-in events go to the audit log."""
+"""Sign-in events go to the audit log; after each migrate the audit table stays append-only
+for every role but its owner."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.db import connections
+from django.db.models.signals import post_migrate
 from django.dispatch import receiver
 
 from .audit import record
@@ -30,3 +33,25 @@ def _audit_login_failed(sender, credentials, request=None, **kwargs):
         object_type="auth.user",
         object_id=user.pk if user else "",
     )
+
+
+# Who, besides the owner, may change or remove audit rows (grantee 0 is PUBLIC).
+_AUDIT_ERASERS = """
+SELECT DISTINCT CASE WHEN acl.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(r.rolname) END
+FROM pg_class c, aclexplode(c.relacl) acl LEFT JOIN pg_roles r ON r.oid = acl.grantee
+WHERE c.oid = to_regclass('portal_auditevent') AND acl.grantee <> c.relowner
+  AND acl.privilege_type IN ('UPDATE', 'DELETE', 'TRUNCATE')
+"""
+
+
+@receiver(post_migrate)
+def _audit_table_stays_append_only(sender, app_config=None, using="default", **kwargs):
+    """The owner's default privileges (``manage.py db_roles``) give tables a migration makes
+    UPDATE and DELETE for the application role; the audit table keeps INSERT and SELECT."""
+    connection = connections[using]
+    if getattr(app_config, "label", None) != "portal" or connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(_AUDIT_ERASERS)
+        for (grantee,) in cursor.fetchall():
+            cursor.execute(f"REVOKE UPDATE, DELETE, TRUNCATE ON portal_auditevent FROM {grantee}")
