@@ -1,4 +1,5 @@
-"""Request id, refusal of text the database cannot store, and Content Security Policy.
+"""Request id and log line, private pages, refusal of text the database cannot store, and
+the second-factor gate.
 
 The request id ties audit rows to one request; it is random, never derived from user data.
 """
@@ -9,7 +10,6 @@ import time
 import uuid
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -86,19 +86,6 @@ class RequestLogMiddleware:
         response = self.get_response(request)
         log_request(request, status=response.status_code, started=started)
         del request.META[IN_FLIGHT]
-        return response
-
-
-class ContentSecurityPolicyMiddleware:
-    """A strict CSP: no inline script or style anywhere in the portal."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        response.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
-        response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         return response
 
 
