@@ -159,6 +159,28 @@ class ReviewerProfileAdmin(admin.ModelAdmin):
     list_display = ("public_name", "credentials", "is_demo")
     raw_id_fields = ("user",)
 
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if not self._account_as_text(request, obj):
+            return fields
+        return ["account" if name == "user" else name for name in fields if name != "account"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if not self._account_as_text(request, obj):
+            return super().get_readonly_fields(request, obj)
+        return ("account",)
+
+    def _account_as_text(self, request, obj) -> bool:
+        """Read-only, the admin shows the account as a link to its page, which a clinical
+        reviewer (no access to accounts) cannot open: they see its name without a link."""
+        return not (
+            self.has_change_permission(request, obj) or request.user.has_perm("auth.view_user")
+        )
+
+    @admin.display(description="User")
+    def account(self, obj):
+        return obj.user if obj else ""
+
 
 @admin.register(Page)
 class PageAdmin(admin.ModelAdmin):
