@@ -9,7 +9,16 @@ from dataclasses import dataclass
 
 from intake.clinical import instruments
 from intake.clinical.case import Case
-from intake.clinical.catalog import CatalogEntry, CatalogIndex, build_index, match_medicine
+from intake.clinical.catalog import (
+    AMBIGUOUS,
+    CORRECTED,
+    CatalogEntry,
+    CatalogIndex,
+    MedicineMatch,
+    build_index,
+    match_medicine,
+    normalise,
+)
 from intake.clinical.dosing import (
     describe_daily_dose,
     diazepam_equivalent,
@@ -93,6 +102,8 @@ def _match_dict(m: ResolvedMedication) -> dict:
         data["confirmed"] = m.input.confirmed
     if found.candidates:
         data["candidates"] = list(found.candidates)
+    if m.possible_classes:  # what the rules count it as until the patient says
+        data["possible"] = {"classes": list(m.possible_classes), "doubt": m.how_matched()}
     return data
 
 
@@ -128,8 +139,21 @@ def resolve_medications(
         equivalent = (
             diazepam_equivalent(daily, entry) if entry and entry.is_benzodiazepine else None
         )
-        resolved.append(ResolvedMedication(n, medication, entry, daily, equivalent, found))
+        candidates = () if entry else _candidates(found, index)
+        resolved.append(
+            ResolvedMedication(n, medication, entry, daily, equivalent, found, candidates)
+        )
     return tuple(resolved)
+
+
+def _candidates(found: MedicineMatch, index: CatalogIndex) -> tuple[CatalogEntry, ...]:
+    """The catalog drugs an unrecognised name may be: its unconfirmed correction, or the
+    candidates of an ambiguous name."""
+    if found.kind == CORRECTED:
+        return (found.entry,)
+    if found.kind == AMBIGUOUS:
+        return tuple(index[normalise(g)] for g in found.candidates if normalise(g) in index)
+    return ()
 
 
 def evaluate(case: Case, entries: CatalogIndex | Iterable[CatalogEntry]) -> Evaluation:

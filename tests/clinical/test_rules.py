@@ -5,6 +5,7 @@ import pytest
 from education import slugs
 from intake.clinical.case import CaseError, parse_case
 from intake.clinical.rules import RULES
+from intake.clinical.rules.unconfirmed import POSSIBLE_OF
 from tests.clinical.helpers import evaluated, flags, med
 
 KLONOPIN = med("Klonopin", 0.5, 2, weeks_taking=30)
@@ -444,7 +445,10 @@ EVERYTHING = {
         OXYCODONE,
         med("zolpidem", 10, 1),
         med("melatonin", 3, 1),
+        med("Wellbutrin", 150, 1),
     ],
+    "psych_history": {"diagnoses": ["bipolar", "eating"]},
+    "allergy_details": "clonazepam: hives",
     "pregnant": "unsure",
     "benzo_history": {"plans_to_stop": True},
     "side_effects": {"drowsiness": "severe", "falls": True, "breakthrough_anxiety": "severe"},
@@ -456,6 +460,23 @@ EVERYTHING = {
 }
 # Behaviour long ago and no current thoughts: the one flag self_harm excludes.
 PAST_BEHAVIOUR = {"cssrs": {"q1": False, "q2": False, "q6": True, "q6_past_3_months": False}}
+# Every medicine-class risk resting only on unconfirmed names: each possible_* flag.
+POSSIBLY = {
+    "age": 70,
+    "medications": [
+        med("Klonopen", 1, 2, confirmed=False, taking="more"),  # declined: clonazepam?
+        med("Oxycodine", 5, 2),  # not confirmed: oxycodone?
+        med("klonopin and xanax", 1, 1),  # two benzodiazepines on one line
+        med("zolpidem", 10, 1),
+        med("Welbutrin", 150, 1),  # not confirmed: bupropion?
+    ],
+    "psych_history": {"diagnoses": ["bipolar"]},
+    "allergy_details": "Klonopin",
+    "pregnant": "unsure",
+    "health": {"sleep_apnoea": True},
+    "audit_c": [1, 0, 0],
+}
+POSSIBLE_CODES = {f"possible_{code}" for code in POSSIBLE_OF}
 
 
 def test_the_rule_registry_holds_every_flag_of_the_design():
@@ -465,21 +486,28 @@ def test_the_rule_registry_holds_every_flag_of_the_design():
         "oversedation", "fall_risk", "undertreated", "audit_c_positive", "dast_moderate",
         "past_suicidal_behaviour", "severe_depression", "pregnancy_benzo",
         "unrecognised_medicine", "benzo_respiratory", "benzo_hepatic",
+        "mood_switch_risk", "eating_disorder", "allergy_conflict",
+        *POSSIBLE_CODES,
     }  # fmt: skip
 
 
 def test_a_case_can_raise_every_flag_at_once_but_past_behaviour_which_self_harm_covers():
-    assert set(flags(EVERYTHING)) == set(RULES) - {"past_suicidal_behaviour"}
+    assert set(flags(EVERYTHING)) == set(RULES) - {"past_suicidal_behaviour"} - POSSIBLE_CODES
     assert set(flags(PAST_BEHAVIOUR)) == {"past_suicidal_behaviour"}
+    assert set(flags(POSSIBLY)) == POSSIBLE_CODES | {"unrecognised_medicine"}
+
+
+def all_flags() -> dict:
+    return {**flags(EVERYTHING), **flags(PAST_BEHAVIOUR), **flags(POSSIBLY)}
 
 
 def test_flags_are_ordered_by_severity_then_code():
     codes = [flag["code"] for flag in evaluated(EVERYTHING)["flags"]]
     assert codes == [
         "self_harm",
-        "age65_benzo", "benzo_alcohol", "benzo_respiratory", "clonazepam_above_max",
-        "misuse_signals", "multiple_benzos", "opioid_benzo", "pregnancy_benzo",
-        "severe_depression",
+        "age65_benzo", "allergy_conflict", "benzo_alcohol", "benzo_respiratory",
+        "clonazepam_above_max", "eating_disorder", "misuse_signals", "mood_switch_risk",
+        "multiple_benzos", "opioid_benzo", "pregnancy_benzo", "severe_depression",
         "audit_c_positive", "benzo_hepatic", "cns_load", "dast_moderate", "dependence_risk",
         "fall_risk",
         "oversedation", "unrecognised_medicine", "withdrawal_risk",
@@ -489,7 +517,7 @@ def test_flags_are_ordered_by_severity_then_code():
 
 @pytest.mark.parametrize("code", sorted(RULES), ids=str)
 def test_every_flag_has_a_title_rationale_source_education_page_and_trigger(code):
-    flag = {**flags(EVERYTHING), **flags(PAST_BEHAVIOUR)}[code]
+    flag = all_flags()[code]
     assert all(flag[key] for key in ("title", "rationale", "source", "triggered_by"))
     assert flag["education"] in slugs.LINKED_SLUGS
 
@@ -633,13 +661,16 @@ def test_a_confirmed_correction_counts_as_the_drug_for_every_rule():
     assert {"opioid_benzo"} <= {f["code"] for f in result["flags"]}
 
 
-def test_an_unconfirmed_correction_is_not_used_for_class():
+def test_an_unconfirmed_correction_is_not_used_for_class_but_counts_as_possible():
     result = evaluated({"medications": [med("klonazepam", 1, 3), med("Oxycodine", 10, 3)]})
     assert [(m["generic"], m["class"], m["match"]) for m in result["medications"]] == [
         (None, "other", "corrected"),
         (None, "other", "corrected"),
     ]
-    assert [f["code"] for f in result["flags"]] == ["unrecognised_medicine"]
+    assert [f["code"] for f in result["flags"]] == [
+        "possible_opioid_benzo",
+        "unrecognised_medicine",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -738,7 +769,7 @@ def test_every_rule_declares_its_label_and_usual_severity_once():
 
 @pytest.mark.parametrize("code", sorted(RULES), ids=str)
 def test_no_flag_cites_the_patient_education_article(code):
-    flag = {**flags(EVERYTHING), **flags(PAST_BEHAVIOUR)}[code]
+    flag = all_flags()[code]
     assert "article" not in flag["source"].lower()
 
 
@@ -830,3 +861,186 @@ def test_street_opioids_with_a_benzodiazepine_raise_the_opioid_flag(typed):
 def test_phenibut_with_a_benzodiazepine_adds_to_the_sedative_load():
     case = {"medications": [med("Klonopin", 0.5, 2), med("phenibut", 500, 1)]}
     assert "phenibut" in flags(case)["cns_load"]["rationale"]
+
+
+# ---- possible_<rule>: probable is not nothing (issue 22) ------------------------------------
+# An unconfirmed, declined or ambiguous name counts as what it may be, marked as such.
+@pytest.mark.parametrize(
+    ("medications", "code"),
+    [
+        ([med("Klonopen", 1, 2), med("oxycodine", 5, 2)], "possible_opioid_benzo"),
+        ([med("Klonopen", 1, 2, confirmed=False), med("oxycodone", 5, 2)],
+         "possible_opioid_benzo"),
+        ([med("klonopin and xanax", 1, 2)], "possible_multiple_benzos"),
+        ([med("Percocet and Xanax", 5, 2)], "possible_opioid_benzo"),
+        ([med("tramadone", 50, 2), med("Xanax", 1, 1)], "possible_opioid_benzo"),
+        ([med("clonazelam", 1, 1), med("oxycodone", 5, 1)], "possible_opioid_benzo"),
+    ],
+    ids=["not-confirmed", "declined", "two-benzos-one-line", "opioid-and-benzo-one-line",
+         "candidates-include-an-opioid", "designer-or-approved-benzo"],
+)  # fmt: skip
+def test_an_unconfirmed_name_raises_the_possible_flag_at_the_rules_severity(medications, code):
+    result = evaluated({"medications": medications})
+    flag = {f["code"]: f for f in result["flags"]}[code]
+    assert (flag["severity"], result["priority"]) == ("high", "urgent")
+    assert "not confirmed" in flag["rationale"] and "unconfirmed name" in flag["title"]
+
+
+def test_a_possible_flag_names_the_patients_words_and_the_doubt_in_its_triggers():
+    flag = flags({"medications": [med("Klonopen", 1, 2, confirmed=False), med("oxycodone")]})[
+        "possible_opioid_benzo"
+    ]
+    assert flag["triggered_by"] == [
+        "medications[0]=Klonopen (unconfirmed name: possibly clonazepam, close to clonazepam, "
+        "said no by the patient)",
+        "medications[1]=oxycodone",
+    ]
+
+
+def test_candidates_of_different_classes_with_no_opioid_or_benzodiazepine_count_as_nothing():
+    # "Celexia" is close to citalopram only; "Klonidine" to clonidine: no risky class.
+    result = evaluated({"medications": [med("sertralene and Zyprexia", 50), med("Xanax")]})
+    assert not [f for f in result["flags"] if f["code"].startswith("possible_")]
+
+
+def test_a_confirmed_rule_is_not_repeated_as_possible():
+    codes = set(flags({"medications": [med("Klonopin"), med("oxycodone"), med("oxycodine")]}))
+    assert "opioid_benzo" in codes and "possible_opioid_benzo" not in codes
+
+
+def test_the_evaluation_shows_what_an_unconfirmed_name_may_be_and_why():
+    result = evaluated({"medications": [med("klonopin and xanax", 1, 2)]})
+    assert result["medications"][0]["possible"] == {
+        "classes": ["benzodiazepine"],
+        "doubt": "could be alprazolam or clonazepam",
+    }
+
+
+# ---- rules that read the history (issue 22; clinical-reference.md section 9) ----------------
+DAILY_CLONAZEPAM_3_YEARS = med("clonazepam", 2, 2, weeks_taking=156)
+
+
+# Source: KLONOPIN label warnings; Joint Clinical Practice Guideline on Benzodiazepine
+# Tapering (ASAM 2025): withdrawal seizures likelier with a seizure history.
+@pytest.mark.parametrize(
+    ("seizures", "severity"),
+    [(True, "high"), (False, "moderate"), (None, "moderate")],
+    ids=["seizures", "no-seizures", "not-answered"],
+)
+def test_a_seizure_history_raises_withdrawal_risk_to_high(seizures, severity):
+    case = {
+        "medications": [DAILY_CLONAZEPAM_3_YEARS],
+        "benzo_history": {"withdrawal_before": True},
+        "health": {"seizures": seizures},
+    }
+    flag = flags(case)["withdrawal_risk"]
+    assert flag["severity"] == severity
+    assert ("health.seizures=true" in flag["triggered_by"]) is (seizures is True)
+
+
+def test_a_seizure_history_alone_without_the_withdrawal_conditions_raises_nothing():
+    case = {
+        "medications": [med("clonazepam", 0.5, 1, weeks_taking=2)],
+        "health": {"seizures": True},
+    }
+    assert "withdrawal_risk" not in flags(case)
+
+
+# Source: CDC 2022 (check the PDMP); FDA 2020 boxed warning (misuse).
+@pytest.mark.parametrize(
+    ("medications", "fires"),
+    [
+        ([med("clonazepam", prescriber="Dr. Smith"), med("Xanax", prescriber="Dr Jones")], True),
+        ([med("oxycodone", prescriber="Dr Smith"), med("Norco", prescriber="Dr. Lee")], True),
+        ([med("Adderall", prescriber="Dr A Patel"), med("Ritalin", prescriber="Dr B Chen")],
+         True),
+        ([med("clonazepam", prescriber="Dr. Smith"), med("Xanax", prescriber="smith")], False),
+        ([med("clonazepam", prescriber="Dr. Smith"), med("sertraline", prescriber="Dr Jones")],
+         False),
+        ([med("clonazepam", prescriber="Dr. Smith"), med("Xanax")], False),
+        ([med("sertraline", prescriber="Dr A"), med("Lexapro", prescriber="Dr B")], False),
+    ],
+    ids=["two-benzo-prescribers", "two-opioid-prescribers", "two-stimulant-prescribers",
+         "same-prescriber-written-twice", "different-classes", "one-named",
+         "not-a-controlled-class"],
+)  # fmt: skip
+def test_one_controlled_class_from_two_prescribers_is_a_misuse_signal(medications, fires):
+    flag = flags({"medications": medications}).get("misuse_signals")
+    assert (flag is not None) is fires
+    if fires:
+        assert flag["severity"] == "high" and "PDMP" in flag["rationale"]
+
+
+# Source: drug allergy as a stop-and-ask item (clinical-reference.md section 9).
+@pytest.mark.parametrize(
+    ("allergy", "fires"),
+    [
+        ("Klonopin - hives", True),
+        ("clonazepam", True),
+        ("benzodiazepines (rash)", True),
+        ("benzos", True),
+        ("penicillin, a rash", False),
+        ("", False),
+        (None, False),
+    ],
+    ids=["brand", "generic", "class", "class-word", "another-drug", "empty", "not-answered"],
+)
+def test_an_allergy_to_a_listed_medicine_or_its_class_conflicts(allergy, fires):
+    case = {"medications": [med("clonazepam", 0.5, 2)], "allergy_details": allergy}
+    flag = flags(case).get("allergy_conflict")
+    assert (flag is not None) is fires
+    if fires:
+        assert flag["severity"] == "high"
+
+
+def test_an_opioid_class_allergy_does_not_conflict_with_a_benzodiazepine():
+    case = {"medications": [med("clonazepam", 0.5, 2)], "allergy_details": "opioids"}
+    assert "allergy_conflict" not in flags(case)
+
+
+# Sources: CANMAT/ISBD 2018 (antidepressant in bipolar I); stimulant labels (mania, psychosis).
+@pytest.mark.parametrize(
+    ("diagnoses", "medications", "severity"),
+    [
+        (["bipolar"], [med("sertraline", 50)], "high"),
+        (["bipolar"], [med("Wellbutrin", 150)], "high"),
+        (["bipolar"], [med("sertraline", 50), med("lithium", 300, 2)], "moderate"),
+        (["bipolar"], [med("Adderall", 20)], "high"),
+        (["psychosis"], [med("Ritalin", 10, 2)], "high"),
+        (["psychosis"], [med("sertraline", 50)], None),
+        (["depression"], [med("sertraline", 50), med("Adderall", 20)], None),
+        ([], [med("sertraline", 50)], None),
+        (["bipolar"], [med("lithium", 300, 2)], None),
+    ],
+    ids=["bipolar-ssri", "bipolar-bupropion", "bipolar-ssri-with-lithium", "bipolar-stimulant",
+         "psychosis-stimulant", "psychosis-ssri", "depression-only", "no-history",
+         "bipolar-mood-stabiliser-only"],
+)  # fmt: skip
+def test_bipolar_or_psychosis_history_with_an_antidepressant_or_stimulant(
+    diagnoses, medications, severity
+):
+    case = {"medications": medications, "psych_history": {"diagnoses": diagnoses}}
+    flag = flags(case).get("mood_switch_risk")
+    assert (flag and flag["severity"]) == severity
+
+
+# Source: bupropion label (contraindicated with bulimia or anorexia nervosa).
+@pytest.mark.parametrize(
+    ("medications", "severity"),
+    [([], "routine"), ([med("sertraline", 50)], "routine"), ([med("Wellbutrin XL", 150)], "high")],
+    ids=["noted", "noted-with-an-ssri", "bupropion"],
+)
+def test_an_eating_disorder_is_noted_and_high_with_bupropion(medications, severity):
+    case = {"medications": medications, "psych_history": {"diagnoses": ["eating"]}}
+    assert flags(case)["eating_disorder"]["severity"] == severity
+
+
+def test_the_case_format_reads_only_the_diagnoses_of_the_psychiatric_history():
+    history = {"diagnoses": ["bipolar"], "hospital_stays": 2, "therapist": True,
+               "past_medicines": [{"name": "Zoloft", "helped": "no"}]}  # fmt: skip
+    assert parse_case({"psych_history": history}).diagnoses == ("bipolar",)
+
+
+def test_an_unknown_diagnosis_is_an_error_naming_the_field():
+    with pytest.raises(CaseError, match="psych_history.diagnoses"):
+        parse_case({"psych_history": {"diagnoses": ["bipolr"]}})

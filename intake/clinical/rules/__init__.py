@@ -8,10 +8,12 @@ from intake.clinical.rules import (  # noqa: F401  (importing them registers the
     benzo,
     conditions,
     dependence,
+    history,
     medicines,
     safety,
     screening,
     sedation,
+    unconfirmed,  # (last, as the names sort: it wraps the rules the others register)
 )
 from intake.clinical.rules.base import (
     PRIORITIES,

@@ -1,7 +1,6 @@
 """Medicines the catalog could not recognise: the psychiatrist checks them by hand."""
 
 from education import slugs
-from intake.clinical.catalog import AMBIGUOUS, CLASS, CORRECTED
 from intake.clinical.rules import sources
 from intake.clinical.rules.base import Flag, rule
 
@@ -36,21 +35,9 @@ def unrecognised_medicine(facts) -> Flag | None:
         + at_least,
         source=sources.RXNORM_MATCHING,
         education=slugs.ALCOHOL_OPIOIDS_SEDATIVES,
-        triggered_by=tuple(f"{m.path}={m.input.name} ({_how(m)})" for m in unknown),
+        triggered_by=tuple(f"{m.path}={m.input.name} ({m.how_matched()})" for m in unknown),
     )
 
 
-def _how(m) -> str:
-    found = m.match
-    if found.kind == CORRECTED:
-        answer = "said no" if m.input.confirmed is False else "not confirmed"
-        return f"close to {found.generic}, {answer} by the patient"
-    if found.kind == AMBIGUOUS:
-        return f"could be {' or '.join(found.candidates)}"
-    if found.kind == CLASS:
-        return f"a {found.class_word}, which one not known"
-    return "not in the catalog"
-
-
 def _words(m) -> str:
-    return f"The patient typed “{m.input.name}”: {_how(m)}."
+    return f"The patient typed “{m.input.name}”: {m.how_matched()}."

@@ -34,3 +34,27 @@ RXNORM_MATCHING = (
     "NLM RxNorm approximate matching (RxNav): a matched name is shown back for confirmation, "
     "never silently substituted"
 )
+UNCONFIRMED_NAME = (
+    "safety net: an unconfirmed, declined or ambiguous medicine name counted as what it may "
+    "be until the patient confirms or denies it"
+)
+ASAM_TAPERING_2025 = (
+    "Joint Clinical Practice Guideline on Benzodiazepine Tapering (ASAM and partner "
+    "societies, 2025)"
+)
+CDC_2022_PDMP = (
+    "CDC Clinical Practice Guideline for Prescribing Opioids for Pain, 2022 (check the PDMP)"
+)
+CANMAT_ISBD_2018 = "CANMAT/ISBD 2018 guidelines for bipolar disorder"
+STIMULANT_LABELS = (
+    "Amphetamine and methylphenidate FDA prescribing information (warnings: manic or mixed "
+    "episodes, psychosis)"
+)
+BUPROPION_LABEL = (
+    "Bupropion FDA prescribing information (contraindicated with a current or prior "
+    "diagnosis of bulimia or anorexia nervosa: seizure risk)"
+)
+ALLERGY_SAFETY_NET = (
+    "safety net: a reported allergy to a listed medicine, or for benzodiazepines the class, "
+    "is a stop-and-ask item (true benzodiazepine allergy is rare)"
+)

@@ -25,6 +25,8 @@ POSSIBLE_OF = (
     "benzo_respiratory",
     "misuse_signals",
     "cns_load",
+    "mood_switch_risk",
+    "allergy_conflict",
 )
 
 
