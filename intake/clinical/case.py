@@ -27,6 +27,13 @@ BREASTFEEDING = ("yes", "no", "not_applicable")
 WEEKS_PER_UNIT = {"weeks": 1.0, "months": 4.35, "years": 52.18}
 MAX_WEEKS = 5200
 MAX_MEDICATIONS = 40
+# Past diagnoses, as the intake's psychiatric history page stores them (its ``DIAGNOSES``).
+DIAGNOSES = ("depression", "bipolar", "anxiety", "panic", "ptsd", "ocd", "adhd", "psychosis",
+             "eating", "substance_use")  # fmt: skip
+# The other answers of that page: kept beside the case for the psychiatrist, not read here.
+HISTORY_FOR_THE_PSYCHIATRIST = ("diagnoses_other", "hospital_stays", "last_hospital_stay",
+                                "therapist", "therapist_name", "took_past_medicines",
+                                "past_medicines")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -129,6 +136,8 @@ class Case:
     visit_reason_other: str | None = None
     pregnant: str | None = None
     breastfeeding: str | None = None
+    diagnoses: tuple[str, ...] = ()  # past diagnoses (``psych_history.diagnoses``)
+    allergy_details: str | None = None  # which medicines, in the patient's words
 
 
 SECTIONS = {
@@ -140,7 +149,7 @@ SECTIONS = {
 TOP_KEYS = frozenset(
     {"age", "date_of_birth", "as_of", "sex_at_birth", "medications", "panic_attacks_per_week",
      "cssrs", "visit_reason", "visit_reason_other", "pregnant", "breastfeeding", *SECTIONS,
-     "gad_7", "phq_9", "audit_c", "dast_10"}
+     "gad_7", "phq_9", "audit_c", "dast_10", "psych_history", "allergy_details"}
 )  # fmt: skip
 MEDICATION_KEYS = tuple(MedicationInput.__dataclass_fields__)
 LEVEL_FIELDS = ("drowsiness", "brain_fog", "coordination", "memory", "fatigue", "confusion",
@@ -173,7 +182,22 @@ def parse_case(data, *, as_of: date | None = None) -> Case:
         visit_reason_other=f.text(data, "visit_reason_other", "", max_length=500),
         pregnant=f.choice(data, "pregnant", "", PREGNANT),
         breastfeeding=f.choice(data, "breastfeeding", "", BREASTFEEDING),
+        diagnoses=_diagnoses(data),
+        allergy_details=f.text(data, "allergy_details", "", max_length=500),
     )
+
+
+def _diagnoses(data: dict) -> tuple[str, ...]:
+    history = f.section(data, "psych_history")
+    if history is None:
+        return ()
+    f.only_keys(history, ("diagnoses", *HISTORY_FOR_THE_PSYCHIATRIST), "psych_history")
+    given = history.get("diagnoses")
+    if given is None:
+        return ()
+    if not isinstance(given, list) or any(d not in DIAGNOSES for d in given):
+        raise CaseError("psych_history.diagnoses", f"must be a list of: {', '.join(DIAGNOSES)}")
+    return tuple(given)
 
 
 def _age(data: dict, as_of: date | None) -> tuple[int | None, date | None, date | None]:

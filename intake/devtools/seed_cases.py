@@ -140,6 +140,46 @@ ARCHETYPES: dict[str, dict] = {
     "routine_no_medicines": base(visit_reason="gad", medications=[]),
     "urgent_sleep_apnoea": base(health=_with(NO_HEALTH_CONDITIONS, sleep_apnoea=True)),
     "routine_liver": base(health=_with(NO_HEALTH_CONDITIONS, liver_disease=True)),
+    # What the history says (issue 22): bipolar with an antidepressant, an eating disorder
+    # with bupropion, an allergy to a listed medicine, one class from two prescribers.
+    "urgent_history": base(
+        medications=[
+            _med("Klonopin", 0.5, prescriber="Dr. Rivera"),
+            _med("Xanax", 0.5, times=1, prescriber="Dr Okafor"),
+            _med("Wellbutrin XL", 150, times=1),
+        ],
+        psych_history={"diagnoses": ["bipolar", "eating"]},
+        health=_with(NO_HEALTH_CONDITIONS, medicine_allergies=True, seizures=True),
+        allergy_details="Ativan, hives; benzodiazepines",
+    ),
+    # Probable is not nothing: names the patient did not confirm count as what they may be.
+    "urgent_unconfirmed_names": base(
+        date_of_birth="1954-09-02",
+        medications=[
+            _med(
+                "Klonopen",
+                1,
+                taking="more",
+                match="corrected",
+                generic="clonazepam",
+                confirmed=False,
+            ),
+            _med("oxycodine", 5, match="corrected", generic="oxycodone", confirmed=False),
+            _med("zolpidem", 10, times=1),
+            _med(
+                "Welbutrin", 150, times=1, match="corrected", generic="bupropion", confirmed=False
+            ),
+        ],
+        audit_c=[1, 0, 0],
+        psych_history={"diagnoses": ["bipolar"]},
+        health=_with(NO_HEALTH_CONDITIONS, sleep_apnoea=True, medicine_allergies=True),
+        allergy_details="Klonopin",
+    ),
+    "urgent_unconfirmed_pregnant": base(
+        medications=[_med("klonopin and xanax", 0.5, match="ambiguous")],
+        pregnant="unsure",
+        breastfeeding="no",
+    ),
 }
 # How often each archetype is drawn by ``seed_demo`` (a triage mix, not a clinical estimate).
 WEIGHTS = {
@@ -164,6 +204,9 @@ WEIGHTS = {
     "routine_no_medicines": 7,
     "urgent_sleep_apnoea": 3,
     "routine_liver": 3,
+    "urgent_history": 2,
+    "urgent_unconfirmed_names": 2,
+    "urgent_unconfirmed_pregnant": 1,
 }
 DETAILS = {
     "medications_confirmed": True,

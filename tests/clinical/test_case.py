@@ -5,7 +5,8 @@ from datetime import date
 
 import pytest
 
-from intake.clinical.case import CaseError, parse_case
+from intake.clinical.case import DIAGNOSES, CaseError, parse_case
+from intake.forms.history import DIAGNOSES as ASKED
 
 
 def test_an_empty_case_is_valid_and_answers_nothing():
@@ -142,3 +143,7 @@ def test_the_extra_intake_keys_are_accepted():
         "Dr Lee",
         True,
     )
+
+
+def test_the_case_format_knows_every_diagnosis_the_intake_asks_about():
+    assert [code for code, _label in ASKED] == list(DIAGNOSES)

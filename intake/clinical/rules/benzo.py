@@ -1,5 +1,7 @@
 """Benzodiazepine combinations, doses and misuse."""
 
+import re
+
 from education import slugs
 from intake.clinical import catalog_data as classes
 from intake.clinical.dosing import mg, sum_equivalents
@@ -146,26 +148,73 @@ def _at_least(benzos) -> str:
 
 @rule("misuse_signals", severity="high", label="Misuse signals")
 def misuse_signals(facts) -> Flag | None:
-    """A benzodiazepine taken more than prescribed, or not prescribed to the patient."""
+    """A benzodiazepine taken more than prescribed or not prescribed to the patient, or one
+    controlled class (benzodiazepines, opioids, stimulants, Z-drugs, barbiturates) from two
+    or more prescribers."""
     triggers = []
     for m in facts.benzos:
         if m.input.taking == "more":
             triggers.append(f"{m.path}.taking=more ({m.generic or m.input.name})")
         if not m.input.prescribed:
             triggers.append(f"{m.path}.prescribed=false ({m.generic or m.input.name})")
-    if not triggers:
+    prescribers = _prescribers_by_class(facts)
+    if not triggers and not prescribers:
         return None
+    reasons = []
+    if triggers:
+        reasons.append(
+            "The patient takes more than prescribed, or takes a benzodiazepine that was not "
+            "prescribed to them. The FDA boxed warning (2020) covers abuse, misuse and "
+            "addiction, which raise the risk of overdose and death."
+        )
+    for drug_class, people in prescribers.items():
+        reasons.append(
+            f"{len(people)} prescribers for {_plural(drug_class)} ({', '.join(people)}): "
+            "several prescribers for one controlled class is a recognised prescription drug "
+            "monitoring program (PDMP) red flag. Check the PDMP and coordinate with them; it "
+            "is a reason to review, not proof of misuse."
+        )
     return Flag(
         code="misuse_signals",
         severity="high",
-        title="Possible benzodiazepine misuse",
-        rationale="The patient takes more than prescribed, or takes a benzodiazepine that was "
-        "not prescribed to them. The FDA boxed warning (2020) covers abuse, misuse and "
-        "addiction, which raise the risk of overdose and death.",
-        source=sources.FDA_2020,
+        title="Possible benzodiazepine misuse"
+        if triggers
+        else "Possible misuse: one controlled class from several prescribers",
+        rationale=" ".join(reasons),
+        source=sources.FDA_2020 + (f"; {sources.CDC_2022_PDMP}" if prescribers else ""),
         education=slugs.STOPPING_SAFELY,
-        triggered_by=tuple(triggers),
+        triggered_by=(
+            *triggers,
+            *(
+                f"{m.path}.prescriber={m.input.prescriber} ({m.generic or m.input.name})"
+                for m in facts.medications
+                if m.drug_class in prescribers and m.input.prescriber
+            ),
+        ),
     )
+
+
+# Controlled-substance classes for the several-prescribers signal.
+CONTROLLED = (classes.BENZO, classes.OPIOID, classes.STIMULANT, classes.Z_DRUG, classes.BARBITURATE)
+_TITLES = re.compile(r"\b(dr|doctor|md|do|np|pa|prof)\b\.?", re.IGNORECASE)
+
+
+def _prescribers_by_class(facts) -> dict[str, list[str]]:
+    """Controlled class -> its prescribers as the patient named them, when 2 or more differ
+    ("Dr. Smith" and "smith" are one; an unnamed prescriber is not counted)."""
+    found: dict[str, dict[str, str]] = {}
+    for m in facts.medications:
+        named = (m.input.prescriber or "").strip()
+        if m.drug_class in CONTROLLED and m.input.prescribed and named:
+            key = " ".join(_TITLES.sub(" ", named).casefold().split())
+            found.setdefault(m.drug_class, {}).setdefault(key or named.casefold(), named)
+    return {c: list(people.values()) for c, people in found.items() if len(people) >= 2}
+
+
+def _plural(drug_class: str) -> str:
+    return {classes.BENZO: "benzodiazepines", classes.OPIOID: "opioids",
+            classes.STIMULANT: "stimulants", classes.Z_DRUG: "Z-drugs",
+            classes.BARBITURATE: "barbiturates"}.get(drug_class, drug_class)  # fmt: skip
 
 
 @rule("benzo_alcohol", severity="moderate", label="Benzo + alcohol")

@@ -55,7 +55,8 @@ def _reported(triggers: list[str]) -> str:
 def withdrawal_risk(facts) -> Flag | None:
     """Daily benzodiazepine for more than 4 weeks with plans to stop, missed-dose symptoms or
     withdrawal before; or as-needed use for 4 weeks or more with missed-dose symptoms or
-    withdrawal before (as-needed use that has become regular)."""
+    withdrawal before (as-needed use that has become regular). High with a seizure
+    history."""
     history = facts.case.benzo_history
     signs = {
         name: f"benzo_history.{name}=true"
@@ -77,24 +78,41 @@ def withdrawal_risk(facts) -> Flag | None:
         if as_needed
         else ""
     )
+    seizures = facts.case.health.seizures is True
+    title = (
+        "Withdrawal risk: daily benzodiazepine for more than 4 weeks"
+        if daily
+        else "Withdrawal risk: as-needed benzodiazepine used regularly for 4 weeks or more"
+    )
     return Flag(
         code="withdrawal_risk",
-        severity="moderate",
-        title="Withdrawal risk: daily benzodiazepine for more than 4 weeks"
-        if daily
-        else "Withdrawal risk: as-needed benzodiazepine used regularly for 4 weeks or more",
+        severity="high" if seizures else "moderate",
+        title=f"{title}, with a seizure history" if seizures else title,
         rationale="After weeks of regular use the body depends on the medicine, and stopping "
         "suddenly can cause withdrawal, which can be life-threatening. The label says never "
         "stop abruptly: taper gradually (for panic disorder, 0.125 mg twice a day every 3 "
-        "days for clonazepam), slower if withdrawal symptoms appear." + regular,
-        source=f"{sources.KLONOPIN_LABEL} (taper guidance); {sources.FDA_2020}",
+        "days for clonazepam), slower if withdrawal symptoms appear."
+        + regular
+        + (SEIZURE_LINE if seizures else ""),
+        source=f"{sources.KLONOPIN_LABEL} (taper guidance); {sources.FDA_2020}"
+        + (f"; {sources.ASAM_TAPERING_2025}" if seizures else ""),
         education=slugs.STOPPING_SAFELY,
         triggered_by=(
             *(f"{m.ref} ({m.input.how_long()} daily)" for m in daily),
             *(f"{m.ref} ({m.input.how_long()} as needed)" for m in as_needed),
             *(signs.values() if daily else dependence_signs),
+            *(["health.seizures=true"] if seizures else []),
         ),
     )
+
+
+# Withdrawal seizures are likelier after high doses, long use, abrupt stopping, earlier
+# withdrawal seizures or a seizure disorder (KLONOPIN label warnings; ASAM 2025).
+SEIZURE_LINE = (
+    " The patient has had a seizure: withdrawal seizures are likelier with a seizure history "
+    "(label warnings), so any taper should be slower and more closely watched (Joint "
+    "Clinical Practice Guideline on Benzodiazepine Tapering, 2025)."
+)
 
 
 def _weeks(m) -> float:
