@@ -8,7 +8,7 @@ from django.db import connections
 from django.test import Client
 
 from tests.faults import REFUSE, blackhole
-from tests.resilience.failing_urls import REFUSED_DATABASE
+from tests.resilience.failing_urls import REFUSED_BROKER, REFUSED_DATABASE
 
 PUBLIC_ID = uuid.uuid4()
 
@@ -42,6 +42,14 @@ def test_a_refused_database_is_503_with_retry_after(
     assert response.status_code == 503
     assert int(response["Retry-After"]) > 0
     assert b"988" in response.content and b"problem with the service" in response.content
+
+
+def test_a_refused_broker_a_request_needs_is_503_with_retry_after(failing_client, monkeypatch):
+    with blackhole() as proxy:
+        proxy.set_mode(REFUSE)
+        monkeypatch.setitem(REFUSED_BROKER, "url", f"redis://{proxy.address}/0")
+        response = failing_client.get(f"/test-broker/{PUBLIC_ID}/")
+    assert response.status_code == 503 and int(response["Retry-After"]) > 0
 
 
 def test_a_bug_stays_500_without_retry_after(failing_client):
