@@ -319,15 +319,16 @@ CONTENT_SECURITY_POLICY = {
 # No page asks for the camera, the microphone or the location (django-permissions-policy).
 PERMISSIONS_POLICY = {"camera": [], "microphone": [], "geolocation": []}
 
-# Throttling (django-axes): after PORTAL_LOCKOUT_FAILURES wrong passwords in a row for one
-# account, or from one client address, sign-in (site and admin) is refused for
-# PORTAL_LOCKOUT_MINUTES, even with the right password; then it works again (a cool-off,
-# never a permanent lock). The page is the same for existing and unknown accounts.
+# Throttling (django-axes): after PORTAL_LOCKOUT_FAILURES wrong passwords for one account
+# from one client address, or from one client address, sign-in (site and admin) is refused
+# there for PORTAL_LOCKOUT_MINUTES, even with the right password; then it works again (a
+# cool-off, never a permanent lock). Never an account everywhere: past many failures it is
+# slowed instead, and a browser signed in before is not (portal/lockout.py).
 LOCKOUT_FAILURES = _positive_int("PORTAL_LOCKOUT_FAILURES", 5)
 LOCKOUT_MINUTES = _positive_int("PORTAL_LOCKOUT_MINUTES", 15)
 AXES_FAILURE_LIMIT = LOCKOUT_FAILURES
 AXES_COOLOFF_TIME = timedelta(minutes=LOCKOUT_MINUTES)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "portal.lockout.lockout_username"
 AXES_CLIENT_IP_CALLABLE = "portal.clientip.client_ip"
