@@ -3,11 +3,16 @@
 Each item has our own short wording (the meaning of the published item, in plain words),
 its answer options with their scores and LOINC codes where LOINC has them. Numbers and
 codes: shared/clinical-reference.md, section 1. An instrument with any answer missing is
-reported as incomplete, never given a partial total.
+reported as incomplete, with no ``total``; a PHQ-9 or GAD-7 with some answers also gets the
+least total its answers already give (``minimum_total``, ``minimum_band``), the missing items
+by number, and, with at most one item missing, the prorated total (mean of the answered
+items x number of items, ``prorated_total``, ``prorated_band``): clinical-reference.md
+section 9.
 
 The intake UI renders questions from ``INSTRUMENTS``; the FHIR export uses the codes.
 """
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -303,8 +308,35 @@ def _summary(instrument: Instrument, answers: Sequence) -> dict:
     return result
 
 
+# Prorating is common with one or two items missing (clinical-reference.md section 9); the
+# portal prorates only a single missing item, and always reports the minimum.
+PRORATE_MAX_MISSING = 1
+
+
+def partial(instrument: Instrument, answers: Sequence) -> dict:
+    """For an incomplete answer set with some answers: the minimum total and its band, the
+    missing item numbers (1-based), and the prorated total and band when at most
+    ``PRORATE_MAX_MISSING`` items are missing. Empty when complete or nothing answered."""
+    scores = item_scores(instrument, answers)
+    given = [s for s in scores if s is not None]
+    missing = [n for n, s in enumerate(scores, start=1) if s is None]
+    if not given or not missing:
+        return {}
+    least = sum(given)
+    data = {
+        "minimum_total": least,
+        "minimum_band": band(instrument, least),
+        "missing_items": missing,
+    }
+    if len(missing) <= PRORATE_MAX_MISSING:
+        # Round half up, as a clinician would: 23.625 -> 24.
+        prorated = math.floor(least / len(given) * len(scores) + 0.5)
+        data.update(prorated_total=prorated, prorated_band=band(instrument, prorated))
+    return data
+
+
 def score_gad_7(answers: Sequence[int | None]) -> dict:
-    return _banded(GAD_7, answers)
+    return {**_banded(GAD_7, answers), **partial(GAD_7, answers)}
 
 
 def score_dast_10(answers: Sequence[bool | None]) -> dict:
@@ -322,7 +354,13 @@ def score_phq_9(answers: Sequence[int | None]) -> dict:
     """PHQ-9 with item 9 on its own: it is reported even when other items are missing."""
     result = _banded(PHQ_9, answers)
     item_9 = item_scores(PHQ_9, answers)[8]
-    return {"total": result.pop("total"), "band": result.pop("band"), "item_9": item_9, **result}
+    return {
+        "total": result.pop("total"),
+        "band": result.pop("band"),
+        "item_9": item_9,
+        **result,
+        **partial(PHQ_9, answers),
+    }
 
 
 def audit_c_threshold(sex_at_birth: str | None) -> int:

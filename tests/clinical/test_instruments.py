@@ -100,7 +100,7 @@ def test_audit_c_reports_any_drinking_from_the_first_question(answers, drinks):
     ids=["gad-7-null-answer", "gad-7-short-list", "phq-9-item-9-missing", "dast-10-null",
          "audit-c-short"],
 )  # fmt: skip
-def test_an_incomplete_instrument_gets_no_partial_total(scorer, answers, of):
+def test_an_incomplete_instrument_gets_no_total(scorer, answers, of):
     score = scorer(answers)
     assert (score["total"], score["complete"], score["of"]) == (None, False, of)
 
@@ -209,3 +209,47 @@ def test_dast_10_total_counts_yes_answers_with_item_3_reversed(answers):
 def test_gad_7_with_any_unanswered_item_never_has_a_total(answers):
     score = ins.score_gad_7(answers)
     assert (score["total"] is None) == (None in answers)
+
+
+# ---- partial PHQ-9 and GAD-7 (issue 22; clinical-reference.md section 9) --------------------
+@pytest.mark.parametrize(
+    ("scorer", "answers", "partial"),
+    [
+        (ins.score_phq_9, [3, 3, 3, 3, 3, 3, 3, 3, None],
+         {"minimum_total": 24, "minimum_band": "severe", "missing_items": [9],
+          "prorated_total": 27, "prorated_band": "severe"}),
+        (ins.score_phq_9, [2, 2, 2, 2, 2, 2, 2, None, 0],
+         {"minimum_total": 14, "minimum_band": "moderate", "missing_items": [8],
+          "prorated_total": 16, "prorated_band": "moderately_severe"}),
+        # Two missing: the minimum only, never prorated.
+        (ins.score_phq_9, [2, 2, 2, 2, 2, 1, None, None, 0],
+         {"minimum_total": 11, "minimum_band": "moderate", "missing_items": [7, 8]}),
+        # 11 / 6 x 7 = 12.83: rounded to 13.
+        (ins.score_gad_7, [2, 2, None, 2, 2, 2, 1],
+         {"minimum_total": 11, "minimum_band": "moderate", "missing_items": [3],
+          "prorated_total": 13, "prorated_band": "moderate"}),
+        # A short list: the items not given are the missing ones.
+        (ins.score_gad_7, [3, 3, 3, 3, 3, 3],
+         {"minimum_total": 18, "minimum_band": "severe", "missing_items": [7],
+          "prorated_total": 21, "prorated_band": "severe"}),
+    ],
+    ids=["phq-9-item-9-missing", "phq-9-prorated-into-a-band", "phq-9-two-missing",
+         "gad-7-rounded", "gad-7-short-list"],
+)  # fmt: skip
+def test_a_partial_phq_9_or_gad_7_gets_its_minimum_and_prorated_totals(scorer, answers, partial):
+    score = scorer(answers)
+    assert score["total"] is None
+    assert {key: score.get(key) for key in partial} == partial
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [[None] * 9, [1] * 9],
+    ids=["nothing-answered", "complete"],
+)
+def test_no_partial_totals_when_nothing_or_everything_is_answered(answers):
+    assert "minimum_total" not in ins.score_phq_9(answers)
+
+
+def test_other_instruments_get_no_partial_totals():
+    assert "minimum_total" not in ins.score_audit_c([4, None, 4])

@@ -570,9 +570,9 @@ def test_pregnancy_benzo_cites_the_label_and_acog_and_names_both_reasons():
         ([3, 3, 3, 3, 3, 3, 1, 0, 0], "moderate"),
         ([3, 3, 3, 3, 3, 3, 2, 0, 0], "high"),
         ([3, 3, 3, 3, 3, 3, 3, 3, 3], "high"),
-        ([3, 3, 3, 3, 3, 3, 3, None, 0], None),
+        ([3, 3, 3, 3, 3, 3, 3, None, 0], "high"),  # the answered items alone total 21
     ],
-    ids=["14", "15-item-9-zero", "19", "20-item-9-zero", "27", "incomplete"],
+    ids=["14", "15-item-9-zero", "19", "20-item-9-zero", "27", "incomplete-already-21"],
 )
 def test_severe_depression_by_phq_9_total_whatever_item_9(phq_9, severity):
     assert fires({"phq_9": phq_9}, "severe_depression") == severity
@@ -1044,3 +1044,43 @@ def test_the_case_format_reads_only_the_diagnoses_of_the_psychiatric_history():
 def test_an_unknown_diagnosis_is_an_error_naming_the_field():
     with pytest.raises(CaseError, match="psych_history.diagnoses"):
         parse_case({"psych_history": {"diagnoses": ["bipolr"]}})
+
+
+# ---- partial instruments (issue 22): severity whenever the answered items reach the band -----
+@pytest.mark.parametrize(
+    ("phq_9", "severity", "trigger"),
+    [
+        ([3, 3, 3, 3, 3, 3, 3, 3, None], "high", "phq_9.minimum_total=24"),
+        ([3, 3, None, 3, 3, 3, 3, 2, 0], "high", "phq_9.minimum_total=20"),
+        ([2, 2, 2, 2, 2, 2, 2, None, 0], "moderate", "phq_9.prorated_total=16"),
+        ([2, 2, 2, 2, 2, 2, 1, None, 0], "moderate", "phq_9.prorated_total=15"),  # 14.6
+        ([2, 2, 2, 2, 2, 1, 1, None, 0], None, None),  # 12 / 8 x 9 = 13.5 -> 14
+        ([2, 2, 2, 2, 2, 1, None, None, 0], None, None),  # two missing: the minimum, 11
+    ],
+    ids=[
+        "eight-items-already-24",
+        "item-3-missing-already-20",
+        "prorated-into-15-19",
+        "prorated-up-to-15",
+        "prorated-to-14",
+        "two-missing-below-the-band",
+    ],
+)
+def test_a_phq_9_with_an_item_missing_is_flagged_when_its_answers_reach_the_band(
+    phq_9, severity, trigger
+):
+    flag = flags({"phq_9": phq_9}).get("severe_depression")
+    assert (flag and flag["severity"]) == severity
+    if flag:
+        assert trigger in flag["triggered_by"] and "not answered" in flag["title"]
+
+
+def test_the_issue_s_eight_items_adding_up_to_24_are_urgent():
+    result = evaluated({"phq_9": [3, 3, 3, 3, 3, 3, 3, 3, None]})
+    assert result["priority"] == "urgent"
+
+
+def test_a_gad_7_with_an_item_missing_already_severe_counts_for_undertreated():
+    case = {"gad_7": [3, 3, 3, 3, 3, None, 0]}
+    case["medications"] = [med("sertraline", 50, weeks_taking=10)]
+    assert "gad_7.minimum_total=15" in flags(case)["undertreated"]["triggered_by"]

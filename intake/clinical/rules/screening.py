@@ -1,5 +1,7 @@
 """Screening results and symptoms that persist on treatment."""
 
+from dataclasses import dataclass
+
 from education import slugs
 from intake.clinical import catalog_data as classes
 from intake.clinical.rules import sources
@@ -21,6 +23,64 @@ ANXIETY_TREATMENTS = (
     classes.BUSPIRONE,
     classes.GABAPENTINOID,
 )
+
+
+@dataclass(frozen=True)
+class Reached:
+    """An instrument at or above a threshold: by its ``total``, or, with items missing, by
+    the ``minimum`` the answered items already give or the ``prorated`` total."""
+
+    value: int
+    rule: str  # "total", "minimum" or "prorated"
+    triggers: tuple[str, ...]
+    gap: str = ""  # "item 9 not answered"
+    least: int | None = None
+    answered: int | None = None
+    of: int | None = None
+
+    def title_words(self, name: str) -> str:
+        """ "PHQ-9 24", "PHQ-9 at least 24; item 9 not answered", "PHQ-9 16 prorated; ..." """
+        if self.rule == "total":
+            return f"{name} {self.value}"
+        value = f"at least {self.value}" if self.rule == "minimum" else f"{self.value} prorated"
+        return f"{name} {value}; {self.gap}"
+
+    def words(self, name: str) -> str:
+        if self.rule == "total":
+            return f"The {name} total is {self.value}"
+        if self.rule == "minimum":
+            return (
+                f"The {name} is incomplete ({self.gap}): the answered items alone already "
+                f"total {self.value}, so it is at least {self.value}"
+            )
+        return (
+            f"The {name} is incomplete ({self.gap}): prorated, it is {self.value} (the mean "
+            f"of the {self.answered} answered items x {self.of}); the answered items alone "
+            f"total {self.least}"
+        )
+
+
+def reaches(facts, instrument: str, threshold: int) -> Reached | None:
+    """The instrument at or above ``threshold``: its total; for a PHQ-9 or GAD-7 with items
+    missing, the least total its answered items give (the band is then certain), else the
+    prorated total (one item missing). None when it does not reach it."""
+    score = facts.scores.get(instrument) or {}
+    if score.get("total") is not None:
+        value = score["total"]
+        triggers = (f"{instrument}.total={value}",)
+        return Reached(value, "total", triggers) if value >= threshold else None
+    missing = score.get("missing_items") or []
+    gap = f"item{'s' if len(missing) > 1 else ''} {', '.join(map(str, missing))} not answered"
+    unanswered = tuple(f"{instrument}.item_{n}=not answered" for n in missing)
+    least, prorated = score.get("minimum_total"), score.get("prorated_total")
+    partial = {"gap": gap, "least": least, "answered": score.get("answered"), "of": score.get("of")}
+    if least is not None and least >= threshold:
+        triggers = (f"{instrument}.minimum_total={least}", *unanswered)
+        return Reached(least, "minimum", triggers, **partial)
+    if prorated is not None and prorated >= threshold:
+        triggers = (f"{instrument}.prorated_total={prorated}", *unanswered)
+        return Reached(prorated, "prorated", triggers, **partial)
+    return None
 
 
 @rule("audit_c_positive", severity="moderate", label="AUDIT-C +")
@@ -64,9 +124,9 @@ def dast_moderate(facts) -> Flag | None:
 
 def _persisting_symptoms(facts) -> list[str]:
     signs = []
-    gad = facts.score("gad_7", "total")
-    if gad is not None and gad >= GAD_7_SEVERE:
-        signs.append(f"gad_7.total={gad}")
+    gad = reaches(facts, "gad_7", GAD_7_SEVERE)
+    if gad:
+        signs.extend(gad.triggers)
     breakthrough = facts.case.side_effects.breakthrough_anxiety
     if breakthrough in ("moderate", "severe"):
         signs.append(f"side_effects.breakthrough_anxiety={breakthrough}")
@@ -108,19 +168,24 @@ def undertreated(facts) -> Flag | None:
 
 @rule("severe_depression", severity="high", label="Severe depression")
 def severe_depression(facts) -> Flag | None:
-    """PHQ-9 total of 20 or more (high) or 15-19 (moderate), whatever item 9 says."""
-    total = facts.score("phq_9", "total")
-    if total is None or total < PHQ_9_MODERATELY_SEVERE:
+    """PHQ-9 total of 20 or more (high) or 15-19 (moderate), whatever item 9 says. With items
+    missing: the least total the answered items give when it reaches a band, else the
+    prorated total (one item missing), saying which and naming the gap."""
+    found = reaches(facts, "phq_9", PHQ_9_MODERATELY_SEVERE)
+    if found is None:
         return None
-    severe = total >= PHQ_9_SEVERE
+    severe = found.value >= PHQ_9_SEVERE
+    incomplete = found.rule != "total"
     return Flag(
         code="severe_depression",
         severity="high" if severe else "moderate",
-        title=f"{'Severe' if severe else 'Moderately severe'} depression (PHQ-9 {total})",
-        rationale=f"The PHQ-9 total is {total} (15-19 moderately severe, 20-27 severe): active "
-        "treatment is warranted."
-        + (" A severe total is a clinical priority even when item 9 is 0." if severe else ""),
-        source=sources.PHQ_9_SEVERITY,
+        title=f"{'Severe' if severe else 'Moderately severe'} depression "
+        f"({found.title_words('PHQ-9')})",
+        rationale=found.words("PHQ-9")
+        + " (15-19 moderately severe, 20-27 severe): active treatment is warranted."
+        + (" A severe total is a clinical priority even when item 9 is 0." if severe else "")
+        + (" Ask the missing item at the visit." if incomplete else ""),
+        source=sources.PHQ_9_SEVERITY + (f"; {sources.MISSING_ITEMS}" if incomplete else ""),
         education=slugs.GETTING_HELP_NOW,
-        triggered_by=(f"phq_9.total={total}",),
+        triggered_by=found.triggers,
     )

@@ -58,3 +58,7 @@ ALLERGY_SAFETY_NET = (
     "safety net: a reported allergy to a listed medicine, or for benzodiazepines the class, "
     "is a stop-and-ask item (true benzodiazepine allergy is rare)"
 )
+MISSING_ITEMS = (
+    "missing items: the answered items' sum is a minimum; PHQ-9 and GAD-7 totals are commonly "
+    "prorated with one or two items missing (mean of the answered items x number of items)"
+)
