@@ -2,13 +2,16 @@
 answers (``intake.safety.safety_answers``), typed, from complete and unfinished pages alike.
 For the same answers kept from unfinished pages they agree (issue 21)."""
 
+import importlib
+
 import pytest
+from django.apps import apps
 from django.test import Client
 
 from intake.models import Intake
-from intake.safety import NOT_STAT
+from intake.safety import LOW, NOT_KNOWN, NOT_STAT
 from intake.services import intake_save_answers
-from tests.factories import make_intake
+from tests.factories import make_intake, make_queue_intake
 from tests.intake.pages import url
 
 pytestmark = pytest.mark.django_db
@@ -60,3 +63,19 @@ def test_crisis_help_the_unsent_page_and_the_risk_rank_agree(
 
     assert crisis == seen == (draft.risk_rank != NOT_STAT) == positive
     assert (ITEM_9_ROW in unsent_page.content.decode()) == item_9_shown
+
+
+def test_the_migration_types_the_safety_answers_kept_before_and_ranks_again(patient):
+    """Drafts saved before kept the posted text; migration 0021 gives them the typed shape,
+    and the ranks their new numbers (an unfinished screener: not known)."""
+    draft = _draft_keeping(patient, {"safety": {"q1": True, "q2": True}})
+    raw = {"safety": {"q1": "yes", "q2": "yes"}, "mood": {"phq_9_9": "2", "phq_9_1": "9"}}
+    Intake.objects.filter(pk=draft.pk).update(details={"pending": raw}, risk_rank=3)
+    sent = make_queue_intake(priority="stat", risk_rank=3)  # low, as numbered before
+
+    importlib.import_module("intake.migrations.0021_typed_safety_drafts").forwards(apps, None)
+
+    draft.refresh_from_db()
+    sent.refresh_from_db()
+    assert draft.details["pending"] == {"safety": {"q1": True, "q2": True}, "mood": {"phq_9_9": 2}}
+    assert (draft.risk_rank, sent.risk_rank) == (NOT_KNOWN, LOW)
