@@ -10,8 +10,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .admin_audit import AuditedAdminMixin, people_tag
 from .audit import record
+from .forms import AdminSignInForm
 from .mfa import mfa_turn_off
 from .models import AuditEvent, Invitation, LegalHold
+
+# The lockout policy's slowing applies to the admin's sign-in too (portal/lockout.py).
+admin.site.login_form = AdminSignInForm
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

@@ -1,17 +1,35 @@
 from datetime import timedelta
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from . import roles
+from . import lockout, roles
 
 MAX_VISIT_AHEAD_DAYS = 731  # two years: a visit booked further out is a typo in the year
 
 
-class SignInForm(AuthenticationForm):
+SLOWED = (
+    "There have been many failed sign-ins to this account, so it can be tried only once a "
+    "minute from a new device. Please wait a minute and try again, or sign in from a "
+    "device you have used before."
+)
+
+
+class SlowedAccountMixin:
+    """Refuse, before the password is checked, a try the lockout policy says must wait."""
+
+    def clean(self):
+        username = self.cleaned_data.get("username")
+        if username and self.request is not None and lockout.account_slowed(self.request, username):
+            raise ValidationError(SLOWED, code="slowed")
+        return super().clean()
+
+
+class SignInForm(SlowedAccountMixin, AuthenticationForm):
     username = forms.CharField(
         label="Email address",
         max_length=254,
@@ -22,6 +40,10 @@ class SignInForm(AuthenticationForm):
         "Both are case-sensitive after the @.",
         "inactive": "This account is not active. Contact your care team.",
     }
+
+
+class AdminSignInForm(SlowedAccountMixin, AdminAuthenticationForm):
+    pass
 
 
 class SetPasswordFields(forms.Form):

@@ -1,14 +1,13 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
 
 from . import health
-from .forms import SignInForm
 from .views import accounts, home, mfa, session
 from .views.access import access_report
 from .views.password_reset import ThrottledPasswordResetView
+from .views.sign_in import SignInView
 
 urlpatterns = [
     # Probes (portal/health.py): liveness without dependencies, readiness with them.
@@ -19,13 +18,7 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=static("portal/favicon.svg"), permanent=True)),
     path("no-role/", home.no_role, name="no_role"),
     path("disclaimer/", home.disclaimer, name="disclaimer"),
-    path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(
-            authentication_form=SignInForm, redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    path("accounts/login/", SignInView.as_view(), name="login"),
     path(
         "accounts/password_reset/",
         ThrottledPasswordResetView.as_view(),

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .. import mfa
+from .. import lockout, mfa
 from ..audit import record
 from ..clientip import client_ip
 from ..forms import AppCodeForm, SecondFactorForm
@@ -65,7 +65,9 @@ def mfa_setup(request):
         codes = mfa.totp_device_confirm(request=request, token=form.cleaned_data["token"])
         if codes is not None:
             request.session[mfa.HAS_DEVICE_SESSION_KEY] = True
-            return _show_codes(request, codes)
+            response = _show_codes(request, codes)
+            lockout.remember_device(response, request.user)
+            return response
         form.add_error(
             "token",
             "That code did not work. Enter the newest 6-digit code the app shows "
@@ -109,9 +111,14 @@ def mfa_codes(request):
 
 def _step_paused(request) -> bool:
     """After MFA_FAILURES wrong codes for the account (twice that from one client address),
-    the step pauses for the lockout cool-off, on top of django-otp's own growing delays."""
+    the step pauses for the lockout cool-off, on top of django-otp's own growing delays.
+    The account-wide pause spares a browser that completed a sign-in before: someone who
+    knows the password cannot keep the psychiatrist out (portal/lockout.py)."""
+    account_paused = throttle_count(
+        key=f"mfa-user:{request.user.pk}"
+    ) >= settings.MFA_FAILURES and not lockout.is_known_device(request, request.user.get_username())
     return (
-        throttle_count(key=f"mfa-user:{request.user.pk}") >= settings.MFA_FAILURES
+        account_paused
         or throttle_count(key=f"mfa-ip:{client_ip(request)}") >= settings.MFA_FAILURES * 2
     )
 
@@ -139,7 +146,9 @@ def mfa_verify(request):
     form = SecondFactorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if mfa.second_factor_verify(request=request, token=form.cleaned_data["token"]):
-            return redirect(_next_url(request))
+            response = redirect(_next_url(request))
+            lockout.remember_device(response, request.user)
+            return response
         _count_failure(request)
         form.add_error(
             "token", "That code did not work. Enter the newest code, or a recovery code."
