@@ -1,7 +1,7 @@
 """The portal's one door to the clinical core: stored answers in, the evaluation out.
 
 The patient intake stores its answers as a dict in the case-file format
-(README.md, "Clinical core"); the review queue and the rule re-runs call
+(docs/clinical.md); the review queue and the rule re-runs call
 ``evaluate_answers`` on it. The catalog is checked against the database once per request
 (one aggregate query), and at every call outside a request, so an admin's edit counts at the
 next page.
@@ -13,18 +13,21 @@ from datetime import date
 from django.core.signals import request_finished, request_started
 from django.db.models import Count, Max
 
+from intake.answers import without_skipped_pages
 from intake.clinical import case as case_format
 from intake.clinical.case import CaseError, parse_case
 from intake.clinical.catalog import CatalogEntry, MedicineMatch, build_index, match, match_medicine
 from intake.clinical.evaluate import evaluate
 from intake.models import Medication
-from intake.sections import without_skipped_pages
 
 __all__ = [
     "CaseError",
     "case_from_answers",
     "catalog_entries",
     "evaluate_answers",
+    "confirmed_for",
+    "counted_class",
+    "lists_benzodiazepine",
     "match_medication",
     "medicine_match",
 ]
@@ -120,3 +123,36 @@ def medicine_match(name: str) -> MedicineMatch:
     corrected with a score and a "Did you mean ...?" question, ambiguous, class or none)."""
     catalog_entries()  # brings the memo up to date
     return match_medicine(name, _catalog_memo["index"])
+
+
+# ---- what a listed medicine counts as ----------------------------------------------------
+def confirmed_for(medication: dict, found: MedicineMatch) -> bool | None:
+    """The patient's answer to "Did you mean ...?", for the drug the name matches now.
+
+    A "yes" counts only for the drug it was given for (the catalog may have changed since):
+    otherwise the answer is unknown (None) and the patient is asked again.
+    """
+    confirmed = medication.get("confirmed")
+    if confirmed is None or medication.get("generic") != found.generic:
+        return None
+    return confirmed
+
+
+def counted_class(medication: dict, found: MedicineMatch | None = None) -> str | None:
+    """The drug class a listed medicine counts as: a certain match, a corrected one the
+    patient confirmed, or a class word ("benzos"); None when it is not known."""
+    found = found or medicine_match(medication.get("name", "") or "")
+    entry = found.used_entry(confirmed_for(medication, found))
+    if entry is not None:
+        return entry.drug_class
+    return found.class_word if found.kind == "class" else None
+
+
+def lists_benzodiazepine(answers: dict) -> bool:
+    """Whether a listed medicine counts as a benzodiazepine: the benzodiazepine pages then
+    apply (a corrected name counts from the moment the patient confirms it)."""
+    return any(
+        counted_class(m) == "benzodiazepine"
+        for m in answers.get("medications") or []
+        if isinstance(m, dict)
+    )

@@ -13,9 +13,9 @@ from django.core import signing
 from django.http import QueryDict
 from django.urls import Resolver404, resolve
 
-from .forms import STEP_FORMS, MedicationForm, MedicationsDoneForm
+from .forms import MedicationForm, MedicationsDoneForm
 from .models import Intake
-from .sections import SECTION_OF_STEP
+from .sections import questionnaire, section_of_step
 from .services import (
     IntakeLocked,
     intake_save_step,
@@ -91,12 +91,12 @@ def intake_resume_page(*, user, stash: dict) -> tuple[Intake, bool] | None:
 
 
 def _save(intake: Intake, url_name: str, kwargs: dict, data: QueryDict) -> bool | None:
-    step_key = kwargs.get("step_key")
-    if step_key in STEP_FORMS:
-        if not intake.editable_section(SECTION_OF_STEP[step_key]):
+    page = questionnaire().steps_by_path.get(kwargs.get("page_path", ""))
+    if url_name == "step" and page is not None:
+        if not intake.editable_section(section_of_step(page.key)):
             raise IntakeLocked
-        form = STEP_FORMS[step_key](data, intake=intake)
-        return intake_save_step(intake=intake, step_key=step_key, form=form)
+        form = page.form(data, intake=intake)
+        return intake_save_step(intake=intake, step_key=page.key, form=form)
     if not intake.editable_section("medications"):
         raise IntakeLocked
     if url_name == "medications":

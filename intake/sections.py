@@ -1,67 +1,68 @@
-"""The intake's sections and pages, and what each still needs before submit.
+"""The questionnaire, declared once: its sections, their pages, and everything about a page.
 
-``SECTIONS`` is the list the task list, the check-your-answers page, submit validation and
-the review queue ("request information", "every answer by section") all share. Each page
-(``Step``) names the answers it owns; ``missing_answers`` says what is left, in words.
+Each page (``Step``) is declared here and nowhere else: its key, its address below the
+intake's, its title, its form (whose fields are its questions: label, hint, choices), when it
+applies, what it still needs before the intake can be sent, its intro, its "why we ask" and
+its safety notice. Each section names its pages, whether it is optional, and where the
+psychiatrist's detail page shows it. The URLs, the task list, check your answers, submit
+validation, the detail and print pages, the review's "ask the patient for more" and the FHIR
+Questionnaire and QuestionnaireResponse all read it.
+
+The questionnaire in use is ``settings.INTAKE_QUESTIONNAIRE`` (a dotted path to a
+``Questionnaire``): this module's ``QUESTIONNAIRE`` unless a deployment or a test names
+another. Read it through ``questionnaire()``, never a copy made at import.
 """
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-SIDE_EFFECT_KEYS = (
-    "drowsiness",
-    "brain_fog",
-    "coordination",
-    "memory",
-    "fatigue",
-    "confusion",
-    "over_medicated",
-    "breakthrough_anxiety",
-)
-SUBSTANCE_KEYS = (
-    "opioids",
-    "cannabis",
-    "stimulants",
-    "sedatives",
-    "sud_history",
-    "family_sud_history",
-)
-# "In the past 12 months, have you used drugs other than for medical reasons?": the
-# DAST-10 is asked only after "yes" (kept with the other substance answers).
-DRUG_USE_GATE = "drug_use_past_year"
-BENZO_HISTORY_KEYS = (
-    "dosing",
-    "used_before",
-    "tried_to_stop",
-    "withdrawal_before",
-    "missed_dose_symptoms",
-    "plans_to_stop",
-)
-HEALTH_KEYS = (
-    "sleep_apnoea",
-    "lung_disease",
-    "liver_disease",
-    "kidney_disease",
-    "falls_past_year",
-    "seizures",
-    "head_injury",
-    "medicine_allergies",
-)
-# Past medicines for mood or anxiety: up to this many rows on their own page, asked only
-# after "yes" to "Have you taken other medicines for mood or anxiety in the past?" (kept
-# with the other psychiatric history answers).
-PAST_MEDICINE_ROWS = 3
-PAST_MEDICINES_GATE = "took_past_medicines"
+from django.conf import settings
+from django.urls import reverse
+from django.utils.module_loading import import_string
+
+from education import slugs
+
+from . import answers as said
+from .clinical.instruments import INSTRUMENTS
+from .evaluation import lists_benzodiazepine
+from .forms import about, contact, goals, history, substances, wellbeing
+from .forms.base import why
+
+
+def always(answers: dict) -> bool:
+    return True
+
+
+def nothing_missing(answers: dict, details: dict) -> list[str]:
+    return []
 
 
 @dataclass(frozen=True)
 class Step:
+    """One page of the questionnaire."""
+
     key: str
     title: str
+    # Below the intake's address ("side-effects/falls-and-driving/"); the page is served by
+    # the generic ``step`` view, or by ``view_name`` when it has views of its own.
+    path: str = ""
+    form: type | None = None
+    applies: Callable[[dict], bool] = always
+    # What is left to answer, in words ("Side effects: 2 questions").
+    missing: Callable[[dict, dict], list[str]] = nothing_missing
+    intro: str = ""
+    why: str = ""
+    # Said before questions whose answers reach the care team as soon as they are saved.
+    safety_notice: str = ""
+    view_name: str = ""
 
-    @property
-    def url_name(self) -> str:
-        """Each page's URL is named by its key (intake/urls.py)."""
-        return f"intake:{self.key}"
+    def url(self, public_id, *, change: bool = False) -> str:
+        if self.view_name:
+            url = reverse(self.view_name, args=[public_id])
+        else:
+            url = reverse("intake:step", args=[public_id, self.path])
+        return f"{url}?change=1" if change else url
 
 
 @dataclass(frozen=True)
@@ -72,210 +73,79 @@ class Section:
     # An optional section never holds up sending the answers: the patient may skip it
     # (its task shows "Optional" until answered).
     optional: bool = False
-
-    @property
-    def url_name(self) -> str:
-        """A section opens at its first page."""
-        return self.steps[0].url_name
+    # The group the psychiatrist's detail page shows it in (intake/review/detail.py);
+    # "" puts it with the other answers.
+    review_group: str = ""
 
 
-def _one_page(
-    key: str, title: str, *, page: str = "", page_title: str = "", optional: bool = False
-) -> Section:
-    """A section of a single page, keyed and titled as the section unless told otherwise."""
-    return Section(key, title, (Step(page or key, page_title or title),), optional=optional)
+@dataclass(frozen=True)
+class Questionnaire:
+    sections: tuple[Section, ...]
+
+    @functools.cached_property
+    def section_keys(self) -> list[str]:
+        return [s.key for s in self.sections]
+
+    @functools.cached_property
+    def sections_by_key(self) -> dict[str, Section]:
+        return {s.key: s for s in self.sections}
+
+    @functools.cached_property
+    def steps_by_key(self) -> dict[str, Step]:
+        return {step.key: step for s in self.sections for step in s.steps}
+
+    @functools.cached_property
+    def section_of_step(self) -> dict[str, str]:
+        return {step.key: s.key for s in self.sections for step in s.steps}
+
+    @functools.cached_property
+    def step_order(self) -> list[str]:
+        return [step.key for s in self.sections for step in s.steps]
+
+    @functools.cached_property
+    def steps_by_path(self) -> dict[str, Step]:
+        return {step.path: step for s in self.sections for step in s.steps if step.form}
 
 
-SECTIONS: list[Section] = [
-    Section(
-        "about",
-        "About you",
-        (
-            Step("about", "About you"),
-            Step("contact", "How we can reach you"),
-            Step("visit", "Your visit"),
-        ),
-    ),
-    _one_page("medications", "Your medicines"),
-    _one_page("benzo_history", "Benzodiazepine history", page="benzodiazepines"),
-    Section(
-        "substances",
-        "Alcohol and other substances",
-        (
-            Step("alcohol", "Alcohol"),
-            Step("substances", "Other substances"),
-            Step("drug_use", "Drug use in the past 12 months"),
-        ),
-    ),
-    Section(
-        "side_effects",
-        "Side effects",
-        (
-            Step("side_effects", "Side effects"),
-            Step("falls_driving", "Falls and driving"),
-        ),
-    ),
-    Section(
-        "mood",
-        "Anxiety and mood",
-        (
-            Step("anxiety", "Anxiety"),
-            Step("mood", "Mood"),
-        ),
-    ),
-    Section(
-        "safety",
-        "Your safety",
-        (
-            Step("safety", "Your safety"),
-            Step("safety_more", "More about your safety"),
-        ),
-    ),
-    _one_page("health", "Health conditions that change sedative safety", optional=True),
-    Section(
-        "psych_history",
-        "Psychiatric history",
-        (
-            Step("psych_history", "Psychiatric history"),
-            Step("past_medicines", "Past medicines for mood or anxiety"),
-        ),
-        optional=True,
-    ),
-    _one_page("pharmacy", "Pharmacy and prescribers", page_title="Your pharmacy", optional=True),
-    # Last, as on the psychiatrist's detail page: the patient ends on their own words.
-    _one_page("goals", "What you want from your visit", optional=True),
-]
-SECTION_KEYS = [s.key for s in SECTIONS]
-SECTIONS_BY_KEY = {s.key: s for s in SECTIONS}
-STEPS_BY_KEY = {step.key: step for s in SECTIONS for step in s.steps}
-SECTION_OF_STEP = {step.key: s.key for s in SECTIONS for step in s.steps}
-STEP_ORDER = [step.key for s in SECTIONS for step in s.steps]
+@functools.cache
+def _load(path: str) -> Questionnaire:
+    return import_string(path)
 
 
-# ---- what the answers say ----------------------------------------------------------------
-def name_match(name: str):
-    """How a typed medicine name matches the catalog (``MedicineMatch``: its ``kind`` is
-    exact, alias, corrected, ambiguous, class or none)."""
-    from intake.evaluation import medicine_match  # (it reads the models: not at import)
-
-    return medicine_match(name or "")
+def questionnaire() -> Questionnaire:
+    """The questionnaire in use (``settings.INTAKE_QUESTIONNAIRE``)."""
+    return _load(settings.INTAKE_QUESTIONNAIRE)
 
 
-def confirmed_for(medication: dict, found) -> bool | None:
-    """The patient's answer to "Did you mean ...?", for the drug the name matches now.
-
-    A "yes" counts only for the drug it was given for (the catalog may have changed since):
-    otherwise the answer is unknown (None) and the patient is asked again.
-    """
-    confirmed = medication.get("confirmed")
-    if confirmed is None or medication.get("generic") != found.generic:
-        return None
-    return confirmed
+def sections() -> tuple[Section, ...]:
+    return questionnaire().sections
 
 
-def counted_class(medication: dict, found=None) -> str | None:
-    """The drug class a listed medicine counts as: a certain match, a corrected one the
-    patient confirmed, or a class word ("benzos"); None when it is not known."""
-    found = found or name_match(medication.get("name", ""))
-    entry = found.used_entry(confirmed_for(medication, found))
-    if entry is not None:
-        return entry.drug_class
-    return found.class_word if found.kind == "class" else None
+def section(key: str) -> Section:
+    return questionnaire().sections_by_key[key]
 
 
-def lists_benzodiazepine(answers: dict) -> bool:
-    """Whether a listed medicine counts as a benzodiazepine: the benzodiazepine pages then
-    apply (a corrected name counts from the moment the patient confirms it)."""
-    return any(
-        counted_class(m) == "benzodiazepine"
-        for m in answers.get("medications") or []
-        if isinstance(m, dict)
-    )
+def step(key: str) -> Step:
+    return questionnaire().steps_by_key[key]
 
 
-def cssrs_follow_ups(answers: dict) -> list[str]:
-    """The screener's follow-up questions its skip logic asks, given Q2 and Q6."""
-    cssrs = answers.get("cssrs") or {}
-    keys = ["q3", "q4", "q5"] if cssrs.get("q2") is True else []
-    return keys + (["q6_past_3_months"] if cssrs.get("q6") is True else [])
+def section_of_step(step_key: str) -> str:
+    return questionnaire().section_of_step[step_key]
 
 
-def safety_positive(answers: dict, details: dict | None = None) -> bool:
-    """Any saved answer that means crisis help must be shown (``intake.safety``)."""
-    from intake.safety import has_positive_safety_answer
-
-    return has_positive_safety_answer(answers, details)
-
-
-def lists_a_medicine(answers: dict) -> bool:
-    return bool(answers.get("medications"))
+# ---- what a page still needs --------------------------------------------------------------
+def _missing_keys(container: dict | None, keys, label: str) -> list[str]:
+    container = container or {}
+    count = sum(1 for key in keys if container.get(key) in (None, ""))
+    return [f"{label}: {count} question{'s' if count != 1 else ''}"] if count else []
 
 
-def used_drugs_past_year(answers: dict) -> bool:
-    """Whether the DAST-10 applies: not after "no" to drug use in the past 12 months (an
-    intake saved before that question was asked keeps its DAST-10)."""
-    return (answers.get("substances") or {}).get(DRUG_USE_GATE) is not False
+def _missing_list(value, length: int, label: str) -> list[str]:
+    return [] if isinstance(value, list) and len(value) == length else [label]
 
 
-def asks_past_medicines(answers: dict) -> bool:
-    """Whether the past medicines page applies: after "yes" to the gate question (a history
-    saved before that question was asked keeps the past medicines it lists)."""
-    history = answers.get("psych_history") or {}
-    if PAST_MEDICINES_GATE in history:
-        return history[PAST_MEDICINES_GATE] is True
-    return bool(history.get("past_medicines"))
-
-
-def without_moot_answers(answers: dict) -> dict:
-    """The answers without those a later change made moot: the benzodiazepine history
-    without a benzodiazepine, side effects without a medicine, the DAST-10 after "no" to
-    drug use."""
-    answers = without_skipped_pages(answers)
-    if not lists_benzodiazepine(answers):
-        answers.pop("benzo_history", None)
-    return answers
-
-
-def without_skipped_pages(answers: dict) -> dict:
-    """The answers without side effects when no medicine is listed and without the DAST-10
-    after "no" to drug use: what the clinical core reads (no catalog look-up needed)."""
-    answers = dict(answers)
-    if not lists_a_medicine(answers):
-        answers.pop("side_effects", None)
-    if not used_drugs_past_year(answers):
-        answers.pop("dast_10", None)
-    return answers
-
-
-def step_applies(step_key: str, answers: dict, details: dict) -> bool:
-    if step_key == "benzodiazepines":
-        return lists_benzodiazepine(answers)
-    if step_key in ("side_effects", "falls_driving"):
-        return lists_a_medicine(answers)
-    if step_key == "drug_use":
-        return used_drugs_past_year(answers)
-    if step_key == "safety_more":
-        return bool(cssrs_follow_ups(answers))
-    if step_key == "past_medicines":
-        return asks_past_medicines(answers)
-    return True
-
-
-# ---- what is left --------------------------------------------------------------------------
-def _missing_about(answers, details):
-    labels = {"date_of_birth": "Date of birth", "sex_at_birth": "Sex assigned at birth"}
-    return [label for key, label in labels.items() if not answers.get(key)]
-
-
-def _missing_contact(answers, details):
-    contact = details.get("contact") or {}
-    labels = {
-        "mobile_phone": "Mobile phone number",
-        "contact_by": "Whether we may call or text you",
-        "visit_state": "The state you will be in during your visit",
-        "visit_address": "The address you will be at during your visit",
-    }
-    return [label for key, label in labels.items() if not contact.get(key)]
+def _missing_labelled(container: dict, labels: dict) -> list[str]:
+    return [label for key, label in labels.items() if not container.get(key)]
 
 
 def _missing_visit(answers, details):
@@ -286,78 +156,367 @@ def _missing_visit(answers, details):
     return []
 
 
-def _missing_medications(answers, details):
-    return (
-        []
-        if details.get("medications_confirmed")
-        else ["Whether your list of medicines is complete"]
+def _missing_substances(answers, details):
+    # The gate is asked of every patient since the DAST-10 depends on it; an earlier intake
+    # that has its DAST-10 answers needs no gate answer.
+    keys = said.SUBSTANCE_KEYS
+    if not answers.get("dast_10"):
+        keys = (*keys, said.DRUG_USE_GATE)
+    return _missing_keys(answers.get("substances"), keys, "Other substances")
+
+
+def _missing_anxiety(answers, details):
+    panic = answers.get("panic_attacks_per_week") is not None
+    return _missing_list(answers.get("gad_7"), 7, "Anxiety questions") + (
+        [] if panic else ["Panic attacks per week"]
     )
 
 
-def _missing_keys(container: dict | None, keys, label: str):
-    container = container or {}
-    count = sum(1 for key in keys if container.get(key) in (None, ""))
-    return [f"{label}: {count} question{'s' if count != 1 else ''}"] if count else []
+def _not_answered(key: str, label: str, where: str = "answers"):
+    """Answered once the page has been saved (its questions are all optional)."""
+
+    def missing(answers, details):
+        container = answers if where == "answers" else details
+        return [] if key in container else [label]
+
+    return missing
 
 
-def _missing_list(value, length: int, label: str):
-    return [] if isinstance(value, list) and len(value) == length else [label]
+def _cssrs_follow_ups_missing(answers, details):
+    follow_ups = said.cssrs_follow_ups(answers)
+    return _missing_keys(answers.get("cssrs"), follow_ups, "More about your safety")
 
 
-def _missing_safety_more(answers, details):
-    return _missing_keys(answers.get("cssrs"), cssrs_follow_ups(answers), "More about your safety")
+def _past_medicines_missing(answers, details):
+    if "past_medicines" in (answers.get("psych_history") or {}):
+        return []
+    return ["Past medicines for mood or anxiety: not answered yet"]
 
 
-_MISSING = {
-    "about": _missing_about,
-    "contact": _missing_contact,
-    "visit": _missing_visit,
-    "medications": _missing_medications,
-    "benzodiazepines": lambda a, d: _missing_keys(
-        a.get("benzo_history"), BENZO_HISTORY_KEYS, "Benzodiazepine history"
-    ),
-    "alcohol": lambda a, d: _missing_list(a.get("audit_c"), 3, "Alcohol questions"),
-    "substances": lambda a, d: _missing_keys(
-        a.get("substances"),
-        # Asked of every patient since the DAST-10 depends on it; an earlier intake
-        # that has its DAST-10 answers needs no gate answer.
-        SUBSTANCE_KEYS if a.get("dast_10") else (*SUBSTANCE_KEYS, DRUG_USE_GATE),
-        "Other substances",
-    ),
-    "drug_use": lambda a, d: _missing_list(a.get("dast_10"), 10, "Drug use questions"),
-    "side_effects": lambda a, d: _missing_keys(
-        a.get("side_effects"), SIDE_EFFECT_KEYS, "Side effects"
-    ),
-    "falls_driving": lambda a, d: _missing_keys(
-        a.get("side_effects"), ("falls", "driving"), "Falls and driving"
-    ),
-    "anxiety": lambda a, d: (
-        _missing_list(a.get("gad_7"), 7, "Anxiety questions")
-        + ([] if a.get("panic_attacks_per_week") is not None else ["Panic attacks per week"])
-    ),
-    "mood": lambda a, d: _missing_list(a.get("phq_9"), 9, "Mood questions"),
-    "safety": lambda a, d: _missing_keys(a.get("cssrs"), ("q1", "q2", "q6"), "Your safety"),
-    "safety_more": _missing_safety_more,
-    "health": lambda a, d: _missing_keys(a.get("health"), HEALTH_KEYS, "Health conditions"),
-    "psych_history": lambda a, d: (
-        [] if "psych_history" in a else ["Psychiatric history: not answered yet"]
-    ),
-    "past_medicines": lambda a, d: (
-        []
-        if "past_medicines" in (a.get("psych_history") or {})
-        else ["Past medicines for mood or anxiety: not answered yet"]
-    ),
-    "pharmacy": lambda a, d: [] if "pharmacy" in d else ["Whether you have a pharmacy"],
-    "goals": lambda a, d: (
-        [] if "goals" in a else ["What you want from your visit: not answered yet"]
-    ),
-}
+# Said before the safety questions (C-SSRS, and PHQ-9 whose item 9 is one): a safety answer
+# reaches the care team when it is saved, not when the intake is sent.
+_SEEN_AT_ONCE = (
+    "Your care team sees your answers to these questions as soon as you save them, "
+    "even before you send the rest of your answers. If an answer shows you may be at risk, "
+    "someone from the team may contact you before your visit."
+)
+
+# ---- the questionnaire ---------------------------------------------------------------------
+QUESTIONNAIRE = Questionnaire(
+    sections=(
+        Section(
+            "about",
+            "About you",
+            (
+                Step(
+                    "about",
+                    "About you",
+                    "about/",
+                    about.AboutForm,
+                    missing=lambda a, d: _missing_labelled(
+                        a,
+                        {"date_of_birth": "Date of birth", "sex_at_birth": "Sex assigned at birth"},
+                    ),
+                    intro="A few details that change which medicines and doses are safest for you.",
+                ),
+                Step(
+                    "contact",
+                    "How we can reach you",
+                    "contact/",
+                    contact.ContactForm,
+                    missing=lambda a, d: _missing_labelled(
+                        d.get("contact") or {},
+                        {
+                            "mobile_phone": "Mobile phone number",
+                            "contact_by": "Whether we may call or text you",
+                            "visit_state": "The state you will be in during your visit",
+                            "visit_address": "The address you will be at during your visit",
+                        },
+                    ),
+                    intro="If your answers worry your care team, they need to reach you "
+                    "quickly, and to know where you will be during your video visit.",
+                ),
+                Step(
+                    "visit",
+                    "Your visit",
+                    "visit/",
+                    about.VisitForm,
+                    missing=_missing_visit,
+                    intro="Tell us what you would like help with.",
+                ),
+            ),
+        ),
+        Section(
+            "medications",
+            "Your medicines",
+            (
+                Step(
+                    "medications",
+                    "Your medicines",
+                    "medications/",
+                    view_name="intake:medications",
+                    missing=lambda a, d: (
+                        []
+                        if d.get("medications_confirmed")
+                        else ["Whether your list of medicines is complete"]
+                    ),
+                ),
+            ),
+        ),
+        Section(
+            "benzo_history",
+            "Benzodiazepine history",
+            (
+                Step(
+                    "benzodiazepines",
+                    "Benzodiazepine history",
+                    "benzodiazepines/",
+                    substances.BenzoHistoryForm,
+                    applies=lists_benzodiazepine,
+                    missing=lambda a, d: _missing_keys(
+                        a.get("benzo_history"), said.BENZO_HISTORY_KEYS, "Benzodiazepine history"
+                    ),
+                    intro="You listed a benzodiazepine (such as clonazepam, alprazolam or "
+                    "lorazepam). These questions help your psychiatrist plan safely with you.",
+                ),
+            ),
+            review_group="histories",
+        ),
+        Section(
+            "substances",
+            "Alcohol and other substances",
+            (
+                Step(
+                    "alcohol",
+                    "Alcohol",
+                    "alcohol/",
+                    substances.AlcoholForm,
+                    missing=lambda a, d: _missing_list(a.get("audit_c"), 3, "Alcohol questions"),
+                    intro=INSTRUMENTS["audit_c"].question + " Think about the past year.",
+                    why=why(
+                        "alcohol and calming medicines such as benzodiazepines strengthen "
+                        "each other's effects.",
+                        slugs.ALCOHOL_OPIOIDS_SEDATIVES,
+                        "Alcohol, opioids and other sedatives",
+                    ),
+                ),
+                Step(
+                    "substances",
+                    "Other substances",
+                    "substances/",
+                    substances.SubstancesForm,
+                    missing=_missing_substances,
+                    intro="Please answer honestly: this stays between you and your care team, "
+                    "and it helps keep your treatment safe.",
+                ),
+                Step(
+                    "drug_use",
+                    "Drug use in the past 12 months",
+                    "drug-use/",
+                    substances.DrugUseForm,
+                    applies=said.used_drugs_past_year,
+                    missing=lambda a, d: _missing_list(a.get("dast_10"), 10, "Drug use questions"),
+                    intro=INSTRUMENTS["dast_10"].question,
+                    why="Drug use can change which medicines are safe for you.",
+                ),
+            ),
+            review_group="substances",
+        ),
+        Section(
+            "side_effects",
+            "Side effects",
+            (
+                Step(
+                    "side_effects",
+                    "Side effects",
+                    "side-effects/",
+                    wellbeing.SideEffectsForm,
+                    applies=said.lists_a_medicine,
+                    missing=lambda a, d: _missing_keys(
+                        a.get("side_effects"), said.SIDE_EFFECT_KEYS, "Side effects"
+                    ),
+                    intro="Medicines can cause side effects. How much does each of these "
+                    "bother you?",
+                    why=why(
+                        "side effects can be signs that a dose is too high or too low.",
+                        slugs.DOSE_TOO_HIGH_OR_LOW,
+                        "Signs a dose may be too much or too little",
+                    ),
+                ),
+                Step(
+                    "falls_driving",
+                    "Falls and driving",
+                    "side-effects/falls-and-driving/",
+                    wellbeing.FallsDrivingForm,
+                    applies=said.lists_a_medicine,
+                    missing=lambda a, d: _missing_keys(
+                        a.get("side_effects"), said.FALLS_DRIVING_KEYS, "Falls and driving"
+                    ),
+                    intro="Two questions about safety while taking your medicines.",
+                    why="Some medicines make falls more likely, and drowsiness from medicines "
+                    "can make driving unsafe.",
+                ),
+            ),
+            review_group="side-effects",
+        ),
+        Section(
+            "mood",
+            "Anxiety and mood",
+            (
+                Step(
+                    "anxiety",
+                    "Anxiety",
+                    "anxiety/",
+                    wellbeing.AnxietyForm,
+                    missing=_missing_anxiety,
+                    intro=INSTRUMENTS["gad_7"].question,
+                    why="These standard questions measure anxiety, so changes can be tracked "
+                    "over time.",
+                ),
+                Step(
+                    "mood",
+                    "Mood",
+                    "mood/",
+                    wellbeing.MoodForm,
+                    missing=lambda a, d: _missing_list(a.get("phq_9"), 9, "Mood questions"),
+                    intro=INSTRUMENTS["phq_9"].question,
+                    why="These standard questions measure mood, so changes can be tracked "
+                    "over time.",
+                    safety_notice="The last question asks about thoughts of hurting yourself. "
+                    'If you answer anything other than "Not at all", your care team sees that '
+                    "answer as soon as you save this page, even before you send the rest of "
+                    "your answers, and may contact you.",
+                ),
+            ),
+        ),
+        Section(
+            "safety",
+            "Your safety",
+            (
+                Step(
+                    "safety",
+                    "Your safety",
+                    "safety/",
+                    wellbeing.SafetyForm,
+                    missing=lambda a, d: _missing_keys(
+                        a.get("cssrs"), ("q1", "q2", "q6"), "Your safety"
+                    ),
+                    intro=INSTRUMENTS["cssrs"].question,
+                    why="Your safety matters most. Your answers help your care team support "
+                    "you soon.",
+                    safety_notice=_SEEN_AT_ONCE,
+                ),
+                Step(
+                    "safety_more",
+                    "More about your safety",
+                    "safety/more/",
+                    wellbeing.SafetyMoreForm,
+                    applies=lambda a: bool(said.cssrs_follow_ups(a)),
+                    missing=_cssrs_follow_ups_missing,
+                    intro="Thank you for telling us. A few more questions help your care team "
+                    "support you.",
+                    safety_notice=_SEEN_AT_ONCE,
+                ),
+            ),
+        ),
+        Section(
+            "health",
+            "Health conditions that change sedative safety",
+            (
+                Step(
+                    "health",
+                    "Health conditions that change sedative safety",
+                    "health/",
+                    history.HealthForm,
+                    missing=lambda a, d: _missing_keys(
+                        a.get("health"), said.HEALTH_KEYS, "Health conditions"
+                    ),
+                    intro="Some health conditions change how safe calming medicines are for "
+                    "you. This section is optional, but it helps your psychiatrist plan safely.",
+                ),
+            ),
+            optional=True,
+            review_group="histories",
+        ),
+        Section(
+            "psych_history",
+            "Psychiatric history",
+            (
+                Step(
+                    "psych_history",
+                    "Psychiatric history",
+                    "psychiatric-history/",
+                    history.PsychHistoryForm,
+                    missing=_not_answered("psych_history", "Psychiatric history: not answered yet"),
+                    intro="What has happened before helps your psychiatrist choose what to "
+                    "try next. This section is optional.",
+                ),
+                Step(
+                    "past_medicines",
+                    "Past medicines for mood or anxiety",
+                    "psychiatric-history/past-medicines/",
+                    history.PastMedicinesForm,
+                    applies=said.asks_past_medicines,
+                    missing=_past_medicines_missing,
+                    intro=f"Up to {said.PAST_MEDICINE_ROWS} medicines you took before for mood "
+                    "or anxiety, and how they worked for you. What helped before, and what "
+                    "did not, guides what to try next.",
+                ),
+            ),
+            optional=True,
+            review_group="histories",
+        ),
+        Section(
+            "pharmacy",
+            "Pharmacy and prescribers",
+            (
+                Step(
+                    "pharmacy",
+                    "Your pharmacy",
+                    "pharmacy/",
+                    history.PharmacyForm,
+                    missing=_not_answered(
+                        "pharmacy", "Whether you have a pharmacy", where="details"
+                    ),
+                    intro="Where your psychiatrist should send a prescription. This section "
+                    "is optional. Who prescribes each of your medicines is asked on the "
+                    "medicines page.",
+                ),
+            ),
+            optional=True,
+        ),
+        # Last, as on the psychiatrist's detail page: the patient ends on their own words.
+        Section(
+            "goals",
+            "What you want from your visit",
+            (
+                Step(
+                    "goals",
+                    "What you want from your visit",
+                    "goals/",
+                    goals.GoalsForm,
+                    missing=_not_answered(
+                        "goals", "What you want from your visit: not answered yet"
+                    ),
+                ),
+            ),
+            optional=True,
+            review_group="goals",
+        ),
+    )
+)
+
+
+# ---- the task list and what is left -------------------------------------------------------
+def step_applies(step_key: str, answers: dict, details: dict | None = None) -> bool:
+    return step(step_key).applies(answers)
 
 
 def missing_for_step(step_key: str, answers: dict, details: dict) -> list[str]:
-    if not step_applies(step_key, answers, details):
+    page = step(step_key)
+    if not page.applies(answers):
         return []
-    return _MISSING[step_key](answers, details)
+    return page.missing(answers, details)
 
 
 def _in_section(label: str, section: Section) -> str:
@@ -374,7 +533,7 @@ def step_started(step_key: str, answers: dict, details: dict) -> bool:
 def section_state(section: Section, answers: dict, details: dict) -> dict:
     """For the task list: status ("not_started", "in_progress", "completed", "not_needed")
     and the missing answers, in words."""
-    steps = [s for s in section.steps if step_applies(s.key, answers, details)]
+    steps = [s for s in section.steps if s.applies(answers)]
     if not steps:
         return {"status": "not_needed", "missing": []}
     missing = [
@@ -391,17 +550,27 @@ def section_state(section: Section, answers: dict, details: dict) -> dict:
 
 
 def missing_answers(answers: dict, details: dict) -> dict[str, list[tuple[str, str]]]:
-    """Section key -> [(what is missing, step url name)] for every incomplete section
-    the patient must answer before sending (optional sections are never listed)."""
+    """Section key -> [(what is missing, step key)] for every incomplete section the
+    patient must answer before sending (optional sections are never listed)."""
     result = {}
-    for section in SECTIONS:
-        if section.optional:
+    for sect in sections():
+        if sect.optional:
             continue
         items = [
-            (_in_section(label, section), step.url_name)
-            for step in section.steps
-            for label in missing_for_step(step.key, answers, details)
+            (_in_section(label, sect), page.key)
+            for page in sect.steps
+            for label in missing_for_step(page.key, answers, details)
         ]
         if items:
-            result[section.key] = items
+            result[sect.key] = items
     return result
+
+
+def without_moot_answers(answers: dict) -> dict:
+    """The answers without those a later change made moot: the benzodiazepine history
+    without a benzodiazepine, side effects without a medicine, the DAST-10 after "no" to
+    drug use."""
+    answers = said.without_skipped_pages(answers)
+    if not lists_benzodiazepine(answers):
+        answers.pop("benzo_history", None)
+    return answers

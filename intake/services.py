@@ -14,23 +14,15 @@ from django.utils import timezone
 
 from portal.audit import record
 
+from . import sections as declared
 from .clinical.case import parse_case
 from .clinical.evaluate import evaluate
 from .drafts import kept_answers
 from .models import PRIORITY_RANK, Intake, IntakeStatus, StatusChange
 from .safety import risk_rank_of, safety_answers
-from .sections import (
-    SECTION_KEYS,
-    SECTION_OF_STEP,
-    SECTIONS,
-    SECTIONS_BY_KEY,
-    missing_answers,
-    without_moot_answers,
-)
 from .signals import intake_submitted, safety_answer_saved
 
 __all__ = [
-    "SECTIONS",
     "IllegalTransition",
     "IncompleteIntake",
     "IntakeLocked",
@@ -81,7 +73,7 @@ class IncompleteIntake(Exception):
 
     def __init__(self, missing: dict[str, list[tuple[str, str]]]):
         self.missing = missing
-        names = ", ".join(SECTIONS_BY_KEY[key].title for key in missing)
+        names = ", ".join(declared.section(key).title for key in missing)
         super().__init__(f"Missing answers in: {names}")
 
 
@@ -316,7 +308,7 @@ def intake_save_step(*, intake: Intake, step_key: str, form, row_locked: bool = 
         return True
     intake_keep_draft(
         intake=intake,
-        section=SECTION_OF_STEP[step_key],
+        section=declared.section_of_step(step_key),
         draft_key=step_key,
         form=form,
         row_locked=row_locked,
@@ -333,7 +325,7 @@ def _store_step(*, intake: Intake, step_key: str, form, row_locked: bool) -> Non
 
     intake_save_answers(
         intake=intake,
-        section=SECTION_OF_STEP[step_key],
+        section=declared.section_of_step(step_key),
         update=update,
         visit_at=getattr(form, "visit_at", None),
         row_locked=row_locked,
@@ -374,11 +366,15 @@ def _open_sections_the_answers_now_need(intake: Intake) -> bool:
     the reopened sections changed."""
     if intake.status != IntakeStatus.INFO_REQUESTED:
         return False
-    wanted = set(missing_answers(intake.answers, intake.details)) - set(intake.reopened_sections)
+    wanted = set(declared.missing_answers(intake.answers, intake.details)) - set(
+        intake.reopened_sections
+    )
     if not wanted:
         return False
     opened = {*intake.reopened_sections, *wanted}
-    intake.reopened_sections = [key for key in SECTION_KEYS if key in opened]
+    intake.reopened_sections = [
+        key for key in declared.questionnaire().section_keys if key in opened
+    ]
     return True
 
 
@@ -433,7 +429,7 @@ def evaluation_apply(*, intake: Intake, evaluation: dict, unsent: bool = False) 
 
 def _tidy_answers(answers: dict) -> dict:
     """Drop answers the patient's later changes made moot, so the stored case is clean."""
-    return without_moot_answers(answers)
+    return declared.without_moot_answers(answers)
 
 
 def intake_submit(*, intake_id: int | None = None, patient, locked: Intake | None = None) -> Intake:
@@ -453,7 +449,7 @@ def intake_submit(*, intake_id: int | None = None, patient, locked: Intake | Non
         intake = locked or Intake.objects.select_for_update().get(pk=intake_id, patient=patient)
         if intake.status not in (IntakeStatus.DRAFT, IntakeStatus.INFO_REQUESTED):
             return intake
-        missing = missing_answers(intake.answers, intake.details)
+        missing = declared.missing_answers(intake.answers, intake.details)
         if missing:
             raise IncompleteIntake(missing)
         now = timezone.now()
@@ -473,12 +469,13 @@ def intake_request_information(
     *, intake: Intake, actor, sections: list[str], message: str
 ) -> Intake:
     """A psychiatrist asks the patient for more: reopen the named sections for editing."""
-    unknown = [key for key in sections if key not in SECTION_KEYS]
+    keys = declared.questionnaire().section_keys
+    unknown = [key for key in sections if key not in keys]
     if not sections or unknown:
         raise ValueError(f"Unknown or no sections: {unknown}")
     with transaction.atomic():
         intake = Intake.objects.select_for_update().get(pk=intake.pk)
         intake_transition(intake=intake, to=IntakeStatus.INFO_REQUESTED, actor=actor, note=message)
-        intake.reopened_sections = [key for key in SECTION_KEYS if key in sections]
+        intake.reopened_sections = [key for key in keys if key in sections]
         intake.save(update_fields=["reopened_sections", "updated_at"])
     return intake

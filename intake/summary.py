@@ -9,17 +9,10 @@ from django.utils.dateformat import format as date_format
 from education import slugs
 
 from . import medicine_words
-from .forms import STEP_FORMS
+from .evaluation import confirmed_for, counted_class, lists_benzodiazepine, medicine_match
 from .models import Intake
-from .sections import (
-    SECTIONS,
-    confirmed_for,
-    counted_class,
-    lists_benzodiazepine,
-    name_match,
-    safety_positive,
-    step_applies,
-)
+from .safety import has_positive_safety_answer
+from .sections import sections
 
 
 def describe_medication(medication: dict) -> dict:
@@ -27,7 +20,7 @@ def describe_medication(medication: dict) -> dict:
     "drug_class", "daily_dose": the total daily dose in words, "found": how the name
     matched (``MedicineMatch``), "as_matched": the same in the clinical core's output
     format, "note": what we understood, in words for the patient ("" when plain)}."""
-    found = name_match(medication.get("name", ""))
+    found = medicine_match(medication.get("name", "") or "")
     drug_class = counted_class(medication, found)
     counted = found.used_entry(confirmed_for(medication, found)) if drug_class else None
     as_matched = {
@@ -89,9 +82,9 @@ def _display(field, value) -> str:
 
 
 def _step_rows(intake: Intake, step, links: bool) -> list[dict]:
-    form_class = STEP_FORMS[step.key]
+    form_class = step.form
     fields, initial = form_class.read_back(intake)
-    url = reverse(step.url_name, args=[intake.public_id]) if links else ""
+    url = step.url(intake.public_id) if links else ""
     rows = []
     skipped = form_class.not_asked(initial)
     for name, field in fields.items():
@@ -154,13 +147,13 @@ def answer_sections(intake: Intake, *, links: bool = True) -> list[dict]:
     patient told us (``more``), for their own check page; the review pages show the label
     and the value only."""
     result = []
-    for section in SECTIONS:
-        steps = [s for s in section.steps if step_applies(s.key, intake.answers, intake.details)]
+    for section in sections():
+        steps = [s for s in section.steps if s.applies(intake.answers)]
         if not steps:
             continue
         rows = []
         for step in steps:
-            if step.key == "medications":
+            if step.form is None:  # the medicines, which have pages of their own
                 rows += _medication_rows(intake, links)
             else:
                 rows += _step_rows(intake, step, links)
@@ -177,7 +170,7 @@ def education_slugs(intake: Intake) -> list[str]:
     wanted = [flag.get("education") for flag in flags]
     for flag in flags:
         wanted += slugs.FLAG_PAGES.get(flag.get("code"), ())
-    if safety_positive(intake.answers, intake.details):
+    if has_positive_safety_answer(intake.answers, intake.details):
         wanted.insert(0, slugs.GETTING_HELP_NOW)
     if lists_benzodiazepine(intake.answers):
         wanted += [slugs.AT_A_GLANCE, slugs.SIDE_EFFECTS_SAFETY, slugs.STOPPING_SAFELY]
@@ -205,7 +198,7 @@ def _benzo_answer_pages(answers: dict) -> list[str]:
 
 def _is_clonazepam(medication: dict) -> bool:
     """Counts as clonazepam: a sure match, or a corrected one the patient confirmed."""
-    found = name_match(medication.get("name", ""))
+    found = medicine_match(medication.get("name", "") or "")
     entry = found.used_entry(confirmed_for(medication, found))
     return entry is not None and entry.generic == "clonazepam"
 

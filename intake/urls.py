@@ -4,29 +4,6 @@ from . import views
 
 app_name = "intake"
 
-# Each question page is the generic ``step`` view for one page key; URLs carry the intake's
-# random public id and nothing else that identifies anyone.
-STEP_PATHS = {
-    "about": "about/",
-    "contact": "contact/",
-    "visit": "visit/",
-    "goals": "goals/",
-    "benzodiazepines": "benzodiazepines/",
-    "alcohol": "alcohol/",
-    "substances": "substances/",
-    "drug_use": "drug-use/",
-    "side_effects": "side-effects/",
-    "falls_driving": "side-effects/falls-and-driving/",
-    "anxiety": "anxiety/",
-    "mood": "mood/",
-    "safety": "safety/",
-    "safety_more": "safety/more/",
-    "health": "health/",
-    "psych_history": "psychiatric-history/",
-    "past_medicines": "psychiatric-history/past-medicines/",
-    "pharmacy": "pharmacy/",
-}
-
 # One intake's pages, below <public_id>/: (address, view, extra arguments, name). A medicine
 # is two pages, "What you take" then "How you take it" (``part``).
 HOW = {"part": "how"}
@@ -38,10 +15,13 @@ INTAKE_PAGES = [
     ("medications/<int:index>/", views.medication_edit, {}, "medication_edit"),
     ("medications/<int:index>/how/", views.medication_edit, HOW, "medication_edit_how"),
     ("medications/<int:index>/remove/", views.medication_remove, {}, "medication_remove"),
-    *((suffix, views.step, {"step_key": key}, key) for key, suffix in STEP_PATHS.items()),
     ("check/", views.check, {}, "check"),
     ("submit/", views.submit, {}, "submit"),
     ("confirmation/", views.confirmation, {}, "confirmation"),
+    # Last: every question page, at the address its declaration gives (intake/sections.py),
+    # served by the one ``step`` view; URLs carry the intake's random public id and nothing
+    # else that identifies anyone.
+    ("<path:page_path>", views.step, {}, "step"),
 ]
 
 urlpatterns = [

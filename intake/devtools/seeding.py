@@ -20,7 +20,7 @@ from portal import roles
 from ..evaluation import evaluate_answers
 from ..models import Intake, StatusChange
 from ..models.intake import DRAFT_PRIORITY_RANK
-from ..sections import SECTION_KEYS
+from ..sections import questionnaire
 from ..services import evaluation_apply
 from .seed_cases import ARCHETYPES, DETAILS, WEIGHTS, draft_answers, variant
 
@@ -151,7 +151,7 @@ def _intake(patient, status, answered: Answered | None, rng, now, doctors) -> In
         intake.assignee = rng.choice(doctors)
         intake.assigned_at = submitted + timedelta(minutes=30)
     if status == "info_requested":
-        intake.reopened_sections = [rng.choice(SECTION_KEYS)]
+        intake.reopened_sections = [rng.choice(questionnaire().section_keys)]
     return intake
 
 

@@ -10,7 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from education import slugs
-from intake.sections import (
+from intake.answers import (
     HEALTH_KEYS,
     PAST_MEDICINE_ROWS,
     PAST_MEDICINES_GATE,

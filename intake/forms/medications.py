@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 
 from education import slugs
 
-from ..sections import name_match
+from ..evaluation import medicine_match
 from .base import (
     YES_NO,
     InlineSelect,
@@ -236,7 +236,7 @@ class MedicationForm(StepForm):
         typed = tidy_name(self.data.get("name") if self.is_bound else self.initial.get("name"))
         # (A name the form will refuse is not matched: an over-long one costs time for nothing.)
         named = any(c.isalnum() for c in typed) and len(typed) <= MAX_NAME_LENGTH
-        self.found = name_match(typed) if named else None
+        self.found = medicine_match(typed) if named else None
         # True when the page must come back to ask "Did you mean ...?" first.
         self.awaiting_confirmation = False
         if self.found is None or not self.found.needs_confirmation:

@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 
 from education import slugs
-from intake.sections import BENZO_HISTORY_KEYS, DRUG_USE_GATE, SUBSTANCE_KEYS
+from intake.answers import BENZO_HISTORY_KEYS, DRUG_USE_GATE, SUBSTANCE_KEYS
 
 from . import instruments as inst
 from .base import StepForm, from_bool, radio_field, to_bool, why, yes_no_field

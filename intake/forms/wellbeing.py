@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from education import slugs
-from intake.sections import SIDE_EFFECT_KEYS, cssrs_follow_ups
+from intake.answers import SIDE_EFFECT_KEYS, cssrs_follow_ups
 
 from . import instruments as inst
 from .base import (

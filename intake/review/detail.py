@@ -5,6 +5,8 @@ from education.links import page_links
 from .. import medicine_words
 from ..clinical.instruments import INSTRUMENTS
 from ..models import Intake, IntakeStatus
+from ..sections import questionnaire
+from ..summary import answer_sections
 from .labels import BAND_MEANING, CSSRS_MEANING, band_words
 from .trend import medicine_changes, medicine_key, previous_submission, score_changes
 from .triggers import triggers_in_words
@@ -12,34 +14,31 @@ from .triggers import triggers_in_words
 
 def _answer_sections(intake: Intake) -> list[dict]:
     """Every answer by section, in the patient's words (the patient intake's summary)."""
-    from ..summary import answer_sections
-
     return [
-        {"title": s["section"].title, "key": s["section"].key, "rows": s["rows"]}
+        {"title": s["section"].title, "key": s["section"].key, "rows": s["rows"],
+         "group": s["section"].review_group}
         for s in answer_sections(intake, links=False)
-    ]
+    ]  # fmt: skip
 
 
-# The detail page's order after medicines and scores: these groups of answer sections,
-# then every other section (the section keys of each group, in order).
-ANSWER_GROUPS = (
-    ("substances", "Substances", ("substances",)),
-    ("side-effects", "Side effects", ("side_effects",)),
-    ("histories", "Histories", ("benzo_history", "psych_history", "health")),
-    ("goals", "The patient's goals", ("goals",)),
-)
+# The detail page's order after medicines and scores: these groups of answer sections (each
+# section names its group where it is declared, intake/sections.py), then every other one.
+ANSWER_GROUPS = {
+    "substances": "Substances",
+    "side-effects": "Side effects",
+    "histories": "Histories",
+    "goals": "The patient's goals",
+}
 
 
 def answer_groups(sections: list[dict]) -> list[dict]:
     """The answer sections in the page's order: each group (left out when empty), then
-    "Other answers" with the sections no group names, in the intake's own order."""
-    by_key = {s["key"]: s for s in sections}
-    grouped = {key for _, _, keys in ANSWER_GROUPS for key in keys}
+    "Other answers" with the sections in no group, each in the intake's own order."""
     groups = [
-        {"key": key, "title": title, "sections": [by_key[k] for k in keys if k in by_key]}
-        for key, title, keys in ANSWER_GROUPS
+        {"key": key, "title": title, "sections": [s for s in sections if s["group"] == key]}
+        for key, title in ANSWER_GROUPS.items()
     ]
-    rest = [s for s in sections if s["key"] not in grouped]
+    rest = [s for s in sections if s["group"] not in ANSWER_GROUPS]
     groups.append({"key": "other", "title": "Other answers by section", "sections": rest})
     return [g for g in groups if g["sections"]]
 
@@ -143,12 +142,10 @@ def _flags(evaluation: dict, medicines: list[dict]) -> list[dict]:
 
 def _reopened(intake: Intake) -> list[str]:
     """The sections the patient was asked to update, while the request is open."""
-    from ..sections import SECTIONS_BY_KEY
-
     if intake.status != IntakeStatus.INFO_REQUESTED:
         return []
-    keys = intake.reopened_sections or []
-    return [SECTIONS_BY_KEY[key].title for key in keys if key in SECTIONS_BY_KEY]
+    by_key = questionnaire().sections_by_key
+    return [by_key[key].title for key in intake.reopened_sections or [] if key in by_key]
 
 
 def _trend(evaluation: dict, previous: Intake | None) -> dict | None:

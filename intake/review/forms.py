@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from ..clinical.rules import RULES, SEVERITIES
 from ..models import AcknowledgementReason, IntakeStatus
-from ..sections import SECTIONS
+from ..sections import sections as questionnaire_sections
 from .labels import FLAG_LABELS, FLAG_SEVERITY
 from .selectors import REVIEWABLE, STATUS_OPEN, QueueFilters
 
@@ -86,7 +86,7 @@ class NoteForm(forms.Form):
 class RequestInformationForm(forms.Form):
     sections = forms.MultipleChoiceField(
         label="Sections to reopen for the patient",
-        choices=[(s.key, s.title) for s in SECTIONS],
+        choices=lambda: [(s.key, s.title) for s in questionnaire_sections()],
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Choose at least one section for the patient to update."},
     )

@@ -5,15 +5,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
 from intake.models import Intake
-from intake.sections import (
-    SECTION_OF_STEP,
-    SECTIONS_BY_KEY,
-    STEP_ORDER,
-    STEPS_BY_KEY,
-    missing_for_step,
-    safety_positive,
-    step_applies,
-)
+from intake.safety import has_positive_safety_answer
+from intake.sections import missing_for_step, questionnaire, section, section_of_step, step
 
 
 def _get_intake_for_patient(request, public_id, *, for_update: bool = False) -> Intake:
@@ -24,8 +17,7 @@ def _get_intake_for_patient(request, public_id, *, for_update: bool = False) -> 
 
 
 def step_url(intake: Intake, step_key: str, change: bool = False) -> str:
-    url = reverse(STEPS_BY_KEY[step_key].url_name, args=[intake.public_id])
-    return f"{url}?change=1" if change else url
+    return step(step_key).url(intake.public_id, change=change)
 
 
 def next_url(intake: Intake, step_key: str, change: bool = False) -> str:
@@ -33,16 +25,16 @@ def next_url(intake: Intake, step_key: str, change: bool = False) -> str:
     patient, or (when changing an answer) the next one still missing answers; else the
     check-your-answers page."""
     answers, details = intake.answers, intake.details
-    later = STEP_ORDER[STEP_ORDER.index(step_key) + 1 :]
-    for key in later:
-        if not step_applies(key, answers, details):
+    order = questionnaire().step_order
+    for key in order[order.index(step_key) + 1 :]:
+        if not step(key).applies(answers):
             continue
-        if not intake.editable_section(SECTION_OF_STEP[key]):
+        if not intake.editable_section(section_of_step(key)):
             continue
         # Changing an answer returns to the check page past whatever is complete, and past
         # optional sections the patient chose to skip (not past a page of the same section
         # the change has just made apply, such as past medicines after "yes").
-        skipped = _optional(key) and SECTION_OF_STEP[key] != SECTION_OF_STEP[step_key]
+        skipped = _optional(key) and section_of_step(key) != section_of_step(step_key)
         if change and (skipped or not missing_for_step(key, answers, details)):
             continue
         return step_url(intake, key, change)
@@ -50,16 +42,15 @@ def next_url(intake: Intake, step_key: str, change: bool = False) -> str:
 
 
 def _optional(step_key: str) -> bool:
-    return SECTIONS_BY_KEY[SECTION_OF_STEP[step_key]].optional
+    return section(section_of_step(step_key)).optional
 
 
 def previous_url(intake: Intake, step_key: str) -> str:
     """The page before ``step_key`` in the flow that applies and is open to the patient
     (``next_url`` in reverse); the task list before the first."""
-    answers, details = intake.answers, intake.details
-    earlier = reversed(STEP_ORDER[: STEP_ORDER.index(step_key)])
-    for key in earlier:
-        if step_applies(key, answers, details) and intake.editable_section(SECTION_OF_STEP[key]):
+    order = questionnaire().step_order
+    for key in reversed(order[: order.index(step_key)]):
+        if step(key).applies(intake.answers) and intake.editable_section(section_of_step(key)):
             return step_url(intake, key)
     return reverse("intake:tasks", args=[intake.public_id])
 
@@ -77,7 +68,7 @@ def page_context(
         back_url = previous_url(intake, back_from) if back_from else tasks_url
     return {
         "intake": intake,
-        "crisis": safety_positive(intake.answers, intake.details),
+        "crisis": has_positive_safety_answer(intake.answers, intake.details),
         "tasks_url": tasks_url,
         "page_back_url": back_url,
         "medications_url": reverse("intake:medications", args=[intake.public_id]),

@@ -2,14 +2,13 @@
 
 from django.db import transaction
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from intake.evaluation import CaseError
 from intake.forms import AttestationForm
 from intake.forms.contact import phone_display
 from intake.models import IntakeStatus
-from intake.sections import SECTIONS_BY_KEY
+from intake.sections import section, step
 from intake.services import IncompleteIntake, intake_submit
 from intake.summary import answer_sections, pages_for_you
 from portal.roles import patient_required
@@ -21,13 +20,13 @@ from .resume import keep_post_when_signed_out
 def _missing_links(intake, missing: dict) -> list[dict]:
     return [
         {
-            "section": SECTIONS_BY_KEY[key].title,
+            "section": section(key).title,
             "label": label,
             # As a change link: once answered, the patient comes back here.
-            "url": reverse(url_name, args=[intake.public_id]) + "?change=1",
+            "url": step(step_key).url(intake.public_id, change=True),
         }
         for key, items in missing.items()
-        for label, url_name in items
+        for label, step_key in items
     ]
 
 

@@ -3,7 +3,8 @@ walks a whole intake through the Django test client."""
 
 from django.urls import reverse
 
-from intake.sections import SIDE_EFFECT_KEYS, SUBSTANCE_KEYS
+from intake.answers import SIDE_EFFECT_KEYS, SUBSTANCE_KEYS
+from intake.sections import questionnaire, step
 
 ABOUT = {"date_of_birth": "1960-04-02", "sex_at_birth": "female", "pregnant": "not_applicable"}
 CONTACT = {
@@ -73,7 +74,24 @@ STEP_DATA = {
 
 
 def url(name: str, intake, *args) -> str:
+    """A question page by its key (its address is declared with it), else a named URL."""
+    if name in questionnaire().steps_by_key and not args:
+        return step(name).url(intake.public_id)
     return reverse(f"intake:{name}", args=[intake.public_id, *args])
+
+
+def form_of(step_key: str):
+    """The form a question page asks (declared with the page)."""
+    return step(step_key).form
+
+
+def question_pages() -> list[str]:
+    """The keys of the pages the generic question view serves (all but the medicines)."""
+    return [key for key, page in questionnaire().steps_by_key.items() if page.form]
+
+
+def page_forms() -> list:
+    return [page.form for page in questionnaire().steps_by_key.values() if page.form]
 
 
 def post_ok(client, address: str, data: dict):
@@ -101,16 +119,16 @@ def add_medicine(client, intake, medication: dict, index: int | None = None):
 
 def fill_intake(client, intake, medications=(KLONOPIN,), **overrides) -> None:
     """Answer every page (``overrides`` replaces a page's data) without submitting."""
-    for step in ("about", "contact", "visit"):
-        post_ok(client, url(step, intake), overrides.get(step, STEP_DATA[step]))
+    for key in ("about", "contact", "visit"):
+        post_ok(client, url(key, intake), overrides.get(key, STEP_DATA[key]))
     for medication in medications:
         add_medicine(client, intake, medication)
     post_ok(client, url("medications", intake), {"add_another": "no"})
-    for step in list(STEP_DATA)[3:]:
-        response = client.get(url(step, intake))
+    for key in list(STEP_DATA)[3:]:
+        response = client.get(url(key, intake))
         if response.status_code == 302:  # the page does not apply to these answers
             continue
-        post_ok(client, url(step, intake), overrides.get(step, STEP_DATA[step]))
+        post_ok(client, url(key, intake), overrides.get(key, STEP_DATA[key]))
 
 
 def submit(client, intake):

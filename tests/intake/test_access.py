@@ -4,9 +4,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from intake.urls import STEP_PATHS
 from tests.factories import make_intake
-from tests.intake.pages import KLONOPIN, add_medicine, url
+from tests.intake.pages import KLONOPIN, add_medicine, question_pages, url
+
+QUESTION_PAGES = question_pages()
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +17,7 @@ INTAKE_URLS = [
     ("medication_add", ()),
     ("medication_edit", (0,)),
     ("medication_remove", (0,)),
-    *((key, ()) for key in STEP_PATHS),
+    *((key, ()) for key in QUESTION_PAGES),
     ("check", ()),
     ("submit", ()),
     ("confirmation", ()),

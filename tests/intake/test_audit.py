@@ -146,9 +146,9 @@ def test_each_medicine_question_says_why_it_is_asked(field, why):
 
 
 def test_the_withdrawal_question_says_why_it_is_asked():
-    from intake.forms import STEP_FORMS
+    from tests.intake.pages import form_of
 
-    help_text = STEP_FORMS["benzodiazepines"]().fields["withdrawal_before"].help_text
+    help_text = form_of("benzodiazepines")().fields["withdrawal_before"].help_text
     assert "It helps your psychiatrist plan any change safely with you" in str(help_text)
 
 
@@ -166,9 +166,10 @@ def test_an_out_of_date_change_link_shows_the_list_as_it_is_now(alice, intake):
 
 def _why_links(intake) -> list[tuple[str, str]]:
     """(address, link text) of every "why we ask" link on every intake page."""
-    from intake.forms import STEP_FORMS, MedicationsDoneForm
+    from intake.forms import MedicationsDoneForm
+    from tests.intake.pages import page_forms
 
-    forms = [cls(intake=intake) for cls in (*STEP_FORMS.values(), MedicationsDoneForm)]
+    forms = [cls(intake=intake) for cls in (*page_forms(), MedicationsDoneForm)]
     forms.append(MedicationForm())
     texts = [str(field.help_text) for form in forms for field in form.fields.values()]
     return re.findall(r'<a href="([^"]+)">([^<]+)</a>', " ".join(texts))

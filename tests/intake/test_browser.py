@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from intake.sections import HEALTH_KEYS
+from intake.answers import HEALTH_KEYS
 from portal import roles
 from tests.browser import sign_in
 from tests.factories import make_intake, make_user

@@ -2,7 +2,7 @@
 
 import pytest
 
-from intake.forms import ContactForm
+from intake.forms.contact import ContactForm
 from intake.models import Intake
 from intake.sections import missing_answers
 from tests.intake.answers import COMPLETE

@@ -6,7 +6,7 @@ import pytest
 import time_machine
 
 from intake.evaluation import evaluate_answers
-from intake.forms import STEP_FORMS, MedicationForm, MedicationsDoneForm
+from intake.forms import MedicationForm, MedicationsDoneForm
 from intake.forms.wellbeing import SafetyMoreForm
 from intake.models import Intake
 from tests.intake.pages import (
@@ -23,6 +23,7 @@ from tests.intake.pages import (
     SIDE_EFFECTS,
     SUBSTANCES,
     VISIT,
+    form_of,
 )
 
 # The medicine form matches names against the catalog in the database.
@@ -33,7 +34,7 @@ TODAY = datetime(2026, 11, 25, 17, 0, tzinfo=UTC)
 
 
 def _stored(step_key, data, intake=None):
-    form = STEP_FORMS[step_key](data, intake=intake or Intake(answers={}, details={}))
+    form = form_of(step_key)(data, intake=intake or Intake(answers={}, details={}))
     assert form.is_valid(), form.errors
     answers, details = {}, {}
     form.store(answers, details)
@@ -58,7 +59,7 @@ def _codes(errors, field):
     ids=["tomorrow", "a-day-under-18", "over-120"],
 )
 def test_an_impossible_date_of_birth_is_refused(born, code):
-    errors = _errors(STEP_FORMS["about"], {**ABOUT, "date_of_birth": born})
+    errors = _errors(form_of("about"), {**ABOUT, "date_of_birth": born})
     assert _codes(errors, "date_of_birth") == [code]
 
 
@@ -70,7 +71,7 @@ def test_a_patient_who_is_18_today_may_use_the_service():
 @time_machine.travel(TODAY)
 def test_the_minimum_age_comes_from_settings(settings):
     settings.MINIMUM_PATIENT_AGE = 21
-    errors = _errors(STEP_FORMS["about"], {**ABOUT, "date_of_birth": "2006-01-01"})
+    errors = _errors(form_of("about"), {**ABOUT, "date_of_birth": "2006-01-01"})
     assert "21 or older" in str(errors["date_of_birth"][0].message)
 
 
@@ -88,14 +89,12 @@ def test_prefer_not_to_say_is_stored_as_unknown_sex():
 
 
 def test_something_else_needs_a_few_words():
-    errors = _errors(STEP_FORMS["visit"], {"visit_reason": "other", "visit_reason_other": " "})
+    errors = _errors(form_of("visit"), {"visit_reason": "other", "visit_reason_other": " "})
     assert "visit_reason_other" in errors
 
 
 def test_free_text_has_a_length_limit():
-    errors = _errors(
-        STEP_FORMS["visit"], {"visit_reason": "other", "visit_reason_other": "x" * 501}
-    )
+    errors = _errors(form_of("visit"), {"visit_reason": "other", "visit_reason_other": "x" * 501})
     assert _codes(errors, "visit_reason_other") == ["max_length"]
 
 
@@ -254,7 +253,7 @@ def test_side_effects_and_falls_and_driving_are_stored_together_from_their_two_p
         ("side_effects", {**SIDE_EFFECTS, "memory": "severe"}),
         ("falls_driving", FALLS_DRIVING),
     ):
-        form = STEP_FORMS[step_key](data, intake=intake)
+        form = form_of(step_key)(data, intake=intake)
         assert form.is_valid(), form.errors
         form.store(intake.answers, intake.details)
     stored = intake.answers["side_effects"]
@@ -263,14 +262,14 @@ def test_side_effects_and_falls_and_driving_are_stored_together_from_their_two_p
 
 def test_answering_the_side_effects_again_keeps_falls_and_driving():
     answers = {"side_effects": {**{k: "none" for k in SIDE_EFFECTS}, "falls": True}}
-    form = STEP_FORMS["side_effects"]({**SIDE_EFFECTS, "fatigue": "mild"})
+    form = form_of("side_effects")({**SIDE_EFFECTS, "fatigue": "mild"})
     assert form.is_valid(), form.errors
     form.store(answers, {})
     assert (answers["side_effects"]["fatigue"], answers["side_effects"]["falls"]) == ("mild", True)
 
 
 def test_someone_who_drinks_must_answer_how_much():
-    errors = _errors(STEP_FORMS["alcohol"], {"audit_c_1": "2"})
+    errors = _errors(form_of("alcohol"), {"audit_c_1": "2"})
     assert set(errors) == {"audit_c_2", "audit_c_3"}
 
 
@@ -279,12 +278,12 @@ def test_someone_who_drinks_must_answer_how_much():
     ids=["negative", "beyond-plausible", "fraction"],
 )  # fmt: skip
 def test_panic_attacks_per_week_must_be_a_plausible_whole_number(value, code):
-    errors = _errors(STEP_FORMS["anxiety"], {**ANXIETY, "panic_attacks_per_week": value})
+    errors = _errors(form_of("anxiety"), {**ANXIETY, "panic_attacks_per_week": value})
     assert _codes(errors, "panic_attacks_per_week") == [code]
 
 
 def test_an_unanswered_question_names_itself():
-    errors = _errors(STEP_FORMS["mood"], {**MOOD, "phq_9_4": ""})
+    errors = _errors(form_of("mood"), {**MOOD, "phq_9_4": ""})
     assert str(errors["phq_9_4"][0].message).startswith("Answer this question")
 
 
@@ -295,7 +294,7 @@ def test_follow_up_safety_questions_follow_the_screeners_skip_logic():
 
 def test_a_no_to_question_6_drops_its_timing_question():
     intake = Intake(answers={"cssrs": {"q6": True, "q6_past_3_months": True}}, details={})
-    form = STEP_FORMS["safety"](SAFETY, intake=intake)
+    form = form_of("safety")(SAFETY, intake=intake)
     assert form.is_valid()
     answers = {"cssrs": {"q6": True, "q6_past_3_months": True}}
     form.store(answers, {})
@@ -303,10 +302,10 @@ def test_a_no_to_question_6_drops_its_timing_question():
 
 
 def test_the_drinking_amount_questions_are_not_marked_required_for_everyone():
-    form = STEP_FORMS["alcohol"]()
+    form = form_of("alcohol")()
     assert not form.fields["audit_c_2"].required and not form.fields["audit_c_3"].required
 
 
 def test_someone_who_never_drinks_may_leave_the_amount_questions_blank():
-    form = STEP_FORMS["alcohol"]({"audit_c_1": "0"}, intake=Intake(answers={}, details={}))
+    form = form_of("alcohol")({"audit_c_1": "0"}, intake=Intake(answers={}, details={}))
     assert form.is_valid(), form.errors

@@ -89,10 +89,10 @@ def test_pregnancy_is_not_stored_for_sex_assigned_male():
 
 @pytest.mark.parametrize("answer", ["yes", "unsure"])
 def test_a_pregnancy_yes_with_sex_assigned_male_is_questioned_beside_the_field(answer):
-    from intake.forms import STEP_FORMS
+    from tests.intake.pages import form_of
 
     data = {**ABOUT, "sex_at_birth": "male", "pregnant": answer}
-    errors = _errors(STEP_FORMS["about"], data)
+    errors = _errors(form_of("about"), data)
     assert [e.code for e in errors["pregnant"]] == ["not_applicable"]
 
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from intake.sections import STEP_ORDER
+from intake.sections import questionnaire
 from tests.intake.pages import KLONOPIN, SAFETY, fill_intake, post_ok, url
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,7 @@ def _every_page(client, intake) -> dict[str, str]:
     # "yes" to past medicines for mood or anxiety: their page applies.
     history = {"hospital_stays": "0", "therapist": "no", "took_past_medicines": "yes"}
     post_ok(client, url("psych_history", intake), history)
-    pages = {key: url(key, intake) for key in STEP_ORDER}
+    pages = {key: url(key, intake) for key in questionnaire().step_order}
     pages.update(
         medication_add=url("medication_add", intake),
         medication_edit=url("medication_edit", intake, 0),

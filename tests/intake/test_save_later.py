@@ -2,10 +2,9 @@
 
 import pytest
 
-from intake.forms import STEP_FORMS
 from intake.models import Intake
 from intake.services import intake_save_step
-from tests.intake.pages import ABOUT, KLONOPIN, MOOD, SAFETY, url
+from tests.intake.pages import ABOUT, KLONOPIN, MOOD, SAFETY, form_of, url
 
 pytestmark = pytest.mark.django_db
 
@@ -89,7 +88,7 @@ def test_ansecond_patient_cannot_save_into_alices_intake(client, second_patient,
 
 def test_the_service_keeps_only_the_valid_answers_of_an_incomplete_page(patient, intake):
     data = {**MOOD, "phq_9_3": "9", "phq_9_9": "2"}
-    form = STEP_FORMS["mood"](data, intake=intake)
+    form = form_of("mood")(data, intake=intake)
     complete = intake_save_step(intake=intake, step_key="mood", form=form)
     stored = Intake.objects.get(pk=intake.pk)
     assert complete is False
@@ -98,8 +97,8 @@ def test_the_service_keeps_only_the_valid_answers_of_an_incomplete_page(patient,
 
 
 def test_the_service_stores_a_complete_page_and_drops_what_was_kept(patient, intake):
-    intake_save_step(intake=intake, step_key="about", form=STEP_FORMS["about"]({}, intake=intake))
-    form = STEP_FORMS["about"](ABOUT, intake=intake)
+    intake_save_step(intake=intake, step_key="about", form=form_of("about")({}, intake=intake))
+    form = form_of("about")(ABOUT, intake=intake)
     assert intake_save_step(intake=intake, step_key="about", form=form) is True
     stored = Intake.objects.get(pk=intake.pk)
     assert stored.answers["date_of_birth"] == "1960-04-02"
