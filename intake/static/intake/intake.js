@@ -33,6 +33,23 @@
     update();
   });
 
+  // Unsaved answers: the browser asks before the patient leaves a page (reload, a link,
+  // signing out) whose answers changed since it loaded. Sending the form never asks.
+  // Without this script nothing warns; every page still works.
+  var answers = document.querySelector("main form[method='post']");
+  if (answers) {
+    var asLoaded = new URLSearchParams(new FormData(answers)).toString();
+    var sending = false;
+    answers.addEventListener("submit", function () { sending = true; });
+    window.addEventListener("beforeunload", function (event) {
+      var now = new URLSearchParams(new FormData(answers)).toString();
+      if (!sending && now !== asLoaded) {
+        event.preventDefault();
+        event.returnValue = "";  // older browsers show the dialog only with this set
+      }
+    });
+  }
+
   // The "most doses in a day" question only matters for medicines taken when needed.
   var maxField = document.getElementById("div_id_max_doses_per_day");
   var choices = document.querySelectorAll("input[name='how_often']");
