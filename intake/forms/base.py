@@ -113,6 +113,22 @@ def refuse_rather_than_cut(field: forms.Field) -> None:
         field.widget.attrs["data-character-limit"] = str(limit)
 
 
+def one_character_new_lines(data):
+    """The posted answers with each new line as one character. A browser sends a new line
+    in a text box as two (CR LF) but counts it as one, as the patient does; so does the
+    character count (intake.js), and so must the limit."""
+    if hasattr(data, "lists"):  # a QueryDict
+        tidied = data.copy()
+        for key, values in data.lists():
+            tidied.setlist(key, [_one_new_line(value) for value in values])
+        return tidied
+    return {key: _one_new_line(value) for key, value in data.items()}
+
+
+def _one_new_line(value):
+    return value.replace("\r\n", "\n") if isinstance(value, str) else value
+
+
 @functools.cache
 def fields_once(form_class) -> dict:
     """A form class's fields as built with no intake, once per process: the labels and
@@ -136,6 +152,8 @@ class StepForm(forms.Form):
     def __init__(self, *args, intake=None, **kwargs):
         self.intake = intake
         super().__init__(*args, **kwargs)
+        if self.is_bound:
+            self.data = one_character_new_lines(self.data)
         for field in self.fields.values():
             refuse_rather_than_cut(field)
 

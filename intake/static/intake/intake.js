@@ -22,7 +22,9 @@
     var described = field.getAttribute("aria-describedby");
     field.setAttribute("aria-describedby", (described ? described + " " : "") + count.id);
     var update = function () {
-      var left = limit - field.value.length;
+      // Counted as the server counts: characters, not UTF-16 units (an emoji is one),
+      // without the spaces and new lines at either end, which are not kept.
+      var left = limit - Array.from(field.value.trim()).length;
       var over = left < 0;
       var amount = Math.abs(left);
       var noun = amount === 1 ? " character " : " characters ";
