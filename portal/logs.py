@@ -2,7 +2,6 @@
 public id (``/intake/<public id>/alcohol/``), which ties the line to a patient."""
 
 import logging
-from http import HTTPStatus
 
 from django.urls import Resolver404, resolve
 
@@ -23,17 +22,22 @@ def route_of(request) -> str | None:
 
 
 class RouteNotPath(logging.Filter):
-    """For ``django.request``: "Internal Server Error: /intake/350a.../alcohol/" becomes
-    "Internal Server Error: intake:alcohol", and the request object (whose repr is the
-    path) leaves the record, so no formatter can print it."""
+    """For records that carry the request (Django's ``django.request`` and
+    ``django.security.*``): "Internal Server Error: /intake/350a.../alcohol/" becomes
+    "Internal Server Error: intake:alcohol", and the request object (whose repr is the path)
+    leaves the record, so no formatter can print it."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         request = record.__dict__.pop("request", None)
         if request is None:
             return True
-        status = getattr(record, "status_code", None)
-        reason = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else ""
-        record.msg, record.args = "%s: %s", (reason or status, route_of(request) or "(no route)")
-        record.route = route_of(request)
+        route = route_of(request)
+        paths = {request.path, request.path_info, request.get_full_path()}
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                route or "(no route)" if isinstance(arg, str) and arg in paths else arg
+                for arg in record.args
+            )
+        record.route = route
         record.request_id = getattr(request, "id", "")
         return True

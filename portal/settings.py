@@ -431,11 +431,19 @@ LOGGING = {
         },
     },
     "filters": {"route_not_path": {"()": "portal.logs.RouteNotPath"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
+    # Lines name the route, never the path (it carries the intake's public id): on the
+    # handler for every record that carries a request, and on the loggers that log one.
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["route_not_path"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("PORTAL_LOG_LEVEL", default="INFO")},
     "loggers": {
-        # Error lines name the route, never the path (it carries the intake's public id).
         "django.request": {"filters": ["route_not_path"]},
+        "django.security.csrf": {"filters": ["route_not_path"]},
         # /readyz logs one warning naming what failed (portal/health.py); the library's
         # own line per failed check, with a traceback, would repeat it.
         "health_check": {"level": "ERROR"},

@@ -115,3 +115,12 @@ def test_a_readiness_503_is_a_warning_without_a_traceback(client, caplog, settin
     assert response.status_code == 503 and response.json()["failed"] == ["cache"]
     assert [r.levelname for r in caplog.records if r.levelno >= logging.WARNING] == ["WARNING"]
     assert not any(r.exc_info for r in caplog.records)
+
+
+def test_a_refused_form_logs_the_route_never_the_path(settings, caplog):
+    settings.ROOT_URLCONF = "tests.resilience.failing_urls"
+    with caplog.at_level(logging.INFO):
+        response = Client(enforce_csrf_checks=True).post(f"/test-broken/{PUBLIC_ID}/", {})
+    [refused] = [r for r in caplog.records if r.name == "django.security.csrf"]
+    assert response.status_code == 403 and refused.getMessage().endswith(": test_broken")
+    assert PUBLIC_ID not in "".join(r.getMessage() for r in caplog.records)
