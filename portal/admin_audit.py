@@ -161,18 +161,29 @@ def _names(queryset) -> list[str]:
     return sorted(str(item) for item in queryset)
 
 
-def _m2m_audit(action_name, relation):
-    """Group and permission changes, wherever made (the admin, a shell, a command)."""
+def _m2m_audit(action_name, relation, *, anywhere=True):
+    """Group and permission changes. ``anywhere``: also outside a request (a shell, a
+    command); a group's permissions are set by the product's reference data at each migrate,
+    so only changes made in the admin are recorded for them."""
 
     def handler(sender, instance, action, reverse, pk_set, **kwargs):
+        if not anywhere and current_http_request.get() is None:
+            return
         if action in ("pre_add", "pre_remove", "post_add", "post_remove") and not pk_set:
             return  # adding what is already there changes nothing
         # From the group's side (group.user_set.add) the ids name the users.
         current = None if reverse else _names(getattr(instance, relation).all())
         if action.startswith("pre_"):
             instance._m2m_before = current
+            if reverse and action == "pre_clear" and relation == "groups":
+                instance._m2m_members = list(instance.user_set.values_list("pk", flat=True))
             return
-        people = pk_set if reverse and relation == "groups" else [instance.pk]
+        if relation == "permissions":
+            people = []
+        elif reverse:
+            people = pk_set or getattr(instance, "_m2m_members", [])
+        else:
+            people = [instance.pk]
         record(
             actor=_actor(),
             action=action_name,
@@ -183,7 +194,7 @@ def _m2m_audit(action_name, relation):
                 "before": getattr(instance, "_m2m_before", None),
                 "after": current,
                 "context": _context(),
-                "people": people_tag(people) if relation != "permissions" else "",
+                "people": people_tag(people),
             },
         )
 
@@ -200,7 +211,7 @@ m2m_changed.connect(
     weak=False,
 )
 m2m_changed.connect(
-    _m2m_audit("group.permissions_changed", "permissions"),
+    _m2m_audit("group.permissions_changed", "permissions", anywhere=False),
     sender=Group.permissions.through,
     weak=False,
 )
