@@ -198,7 +198,9 @@ CACHE_SOCKET_TIMEOUT = _seconds("CACHE_SOCKET_TIMEOUT", 0.5)
 # After a cache failure, each process uses the database alone for this long, then tries
 # Redis again; and it re-reads the cache generation (see the module) this often.
 CACHE_RETRY_SECONDS = _seconds("CACHE_RETRY_SECONDS", 5)
-CACHE_GENERATION_POLL_SECONDS = _seconds("CACHE_GENERATION_POLL_SECONDS", 1)
+# Not a variable: the longest another process may serve an entry a failed write should
+# have replaced; nothing an operator needs to tune (tests set it through settings).
+CACHE_GENERATION_POLL_SECONDS = 1.0
 CACHES = {
     "default": (
         # Django's Redis cache, failing soft to the database (portal/resilient_cache.py).
@@ -359,9 +361,10 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Publishing must fail fast when the broker is down or hangs: the outbox sweep re-sends
 # later. CELERY_BROKER_TIMEOUT bounds connecting and each socket read or write (Redis) or
-# the connection handshake (RabbitMQ); a publish is retried CELERY_PUBLISH_MAX_RETRIES times.
+# the connection handshake (RabbitMQ); a publish is tried twice (once more at once), then
+# left to the sweep.
 CELERY_BROKER_TIMEOUT = _seconds("CELERY_BROKER_TIMEOUT", 2)
-CELERY_PUBLISH_MAX_RETRIES = _int("CELERY_PUBLISH_MAX_RETRIES", 1)
+CELERY_PUBLISH_MAX_RETRIES = 1
 CELERY_BROKER_CONNECTION_TIMEOUT = CELERY_BROKER_TIMEOUT
 CELERY_TASK_PUBLISH_RETRY = True
 # One retry policy for a publish (Celery) and for the broker connection under it (Kombu).
