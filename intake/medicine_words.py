@@ -74,7 +74,10 @@ def match_of(medication: dict, evaluated: dict | None = None) -> dict:
         kind = "exact" if generic else "none"
     score = evaluated.get("score", medication.get("score"))
     confirmed = medication.get("confirmed", evaluated.get("confirmed"))
-    counted = kind in SURE_MATCHES or (kind == "corrected" and confirmed is True)
+    chosen = medication.get("chosen") or evaluated.get("chosen")
+    if kind == "ambiguous" and chosen and not generic:
+        generic = chosen
+    counted = kind in SURE_MATCHES or (kind in ("corrected", "ambiguous") and confirmed is True)
     return {
         "typed": medication.get("name") or evaluated.get("input") or "",
         "kind": kind,
@@ -106,7 +109,9 @@ def match_words(match: dict) -> str:
         return f"{said}, names a class of drug, not one drug: unrecognised"
     if kind == "ambiguous":
         options = " or ".join(match["candidates"]) or "more than one catalog medicine"
-        return f"{said}, close to {options}: unrecognised, no class assumed"
+        if match["confirmed"] is True and generic:
+            return f"{said}, close to {options}; the patient chose {generic}"
+        return f"{said}, close to {options}: unrecognised, counted as possible"
     return f"{said}, not recognised"
 
 
@@ -124,6 +129,8 @@ def patient_match_words(match: dict) -> str:
         return f"{said} You told us it is not {generic}: {yours}"
     if kind == "corrected":
         return f"{said} It is close to {generic}: choose Change to tell us if that is it."
+    if kind == "ambiguous" and match["confirmed"] is True and generic:
+        return f"{said} You told us you meant {generic}."
     if kind == "ambiguous" and match["candidates"]:
         close = " or ".join(match["candidates"])
         return (
@@ -135,6 +142,22 @@ def patient_match_words(match: dict) -> str:
             f"{said} That names a kind of medicine: if you can, change it to the name on the label."
         )
     return f"{said} We did not find it in our list: {yours}"
+
+
+def read_back(found, answer: str | None = None) -> str:
+    """What a typed name was matched to, for the patient, whether or not they were asked
+    (issue 23 item 11: the match is always shown): ``found`` is the ``MedicineMatch``,
+    ``answer`` their answer to "Did you mean ...?" ("yes", "no", or the generic picked)."""
+    said = f"\u2018{found.text}\u2019"
+    if found.kind in SURE_MATCHES:
+        return f"We read {said} as {found.display_name}."
+    if found.kind == "corrected" and answer == "yes":
+        return f"We read {said} as {found.display_name}, as you told us."
+    if found.kind == "ambiguous" and answer in found.candidates:
+        return f"We read {said} as {answer}, as you told us."
+    if found.kind == "class":
+        return f"{said} names a kind of medicine, not one medicine: we keep it as you typed it."
+    return f"We keep {said} as you typed it: your psychiatrist will read it as you wrote it."
 
 
 def daily_words(medication: dict, daily_mg) -> str:

@@ -51,6 +51,9 @@ class MedicationInput:
     # The patient's answer to "Did you mean ...?" for a corrected name: only a corrected
     # name the patient confirmed (true) is used; None is "not asked".
     confirmed: bool | None = None
+    # For an ambiguous name ("klonopin or xanax"), the candidate the patient picked when
+    # asked "Did you mean ...?" (a generic); used only while it is still a candidate.
+    chosen: str | None = None
     # How long, as the patient said it ("1 month"); ``weeks_taking`` is then worked out
     # from it. A case file may give ``weeks_taking`` alone instead.
     duration: float | None = None
@@ -266,6 +269,7 @@ def _medication(item, path: str) -> MedicationInput:
         weeks_taking=_weeks_taking(item, path),
         prescriber=f.text(item, "prescriber", path, max_length=120),
         confirmed=f.boolean(item, "confirmed", path),
+        chosen=f.text(item, "chosen", path, max_length=80),
         duration=f.number(item, "duration", path, minimum=0, maximum=MAX_WEEKS),
         duration_unit=f.choice(item, "duration_unit", path, tuple(WEEKS_PER_UNIT)),
     )

@@ -234,6 +234,14 @@ class MedicineMatch:
         return self.kind == CORRECTED
 
     @property
+    def asks(self) -> bool:
+        """The one rule for "Did you mean ...?": asked whenever the typed name is not a
+        catalog name, brand or listed other name and there is a drug to offer (a corrected
+        name: one; an ambiguous one: its candidates). Exact and alias matches are not asked,
+        but shown back (``read_back``)."""
+        return self.kind == CORRECTED or (self.kind == AMBIGUOUS and bool(self.candidates))
+
+    @property
     def display_name(self) -> str | None:
         """ "clonazepam (Klonopin)": the generic and the brand typed, else its first brand."""
         if not self.entry:

@@ -102,6 +102,8 @@ def _match_dict(m: ResolvedMedication) -> dict:
         data["confirmed"] = m.input.confirmed
     if found.candidates:
         data["candidates"] = list(found.candidates)
+    if found.kind == AMBIGUOUS and m.entry:
+        data["chosen"] = m.generic  # the patient picked it when asked
     if m.possible_classes:  # what the rules count it as until the patient says
         data["possible"] = {"classes": list(m.possible_classes), "doubt": m.how_matched()}
     return data
@@ -134,7 +136,7 @@ def resolve_medications(
     resolved = []
     for n, medication in enumerate(case.medications):
         found = match_medicine(medication.name, index)
-        entry = found.used_entry(medication.confirmed)
+        entry = found.used_entry(medication.confirmed) or _chosen(found, medication, index)
         daily = medication_daily_mg(medication)
         equivalent = (
             diazepam_equivalent(daily, entry) if entry and entry.is_benzodiazepine else None
@@ -144,6 +146,13 @@ def resolve_medications(
             ResolvedMedication(n, medication, entry, daily, equivalent, found, candidates)
         )
     return tuple(resolved)
+
+
+def _chosen(found: MedicineMatch, medication, index: CatalogIndex) -> CatalogEntry | None:
+    """The candidate the patient picked for an ambiguous name, while it is still one."""
+    if found.kind != AMBIGUOUS or medication.chosen not in found.candidates:
+        return None
+    return index[normalise(medication.chosen)]
 
 
 def _candidates(found: MedicineMatch, index: CatalogIndex) -> tuple[CatalogEntry, ...]:

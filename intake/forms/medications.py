@@ -15,6 +15,8 @@ from django.core.exceptions import ValidationError
 
 from education import slugs
 
+from .. import medicine_words
+from ..clinical.catalog import AMBIGUOUS
 from ..evaluation import medicine_match
 from .base import (
     YES_NO,
@@ -76,6 +78,11 @@ def _number(value: float):
     """Show 1.0 as 1 and 0.50 as 0.5 when a form is filled from stored answers."""
     value = Decimal(str(value)).normalize()
     return value.quantize(Decimal(1)) if value == value.to_integral() else value
+
+
+def _as_said(value: Decimal) -> int | float:
+    """3 as 3 and 1.5 as 1.5, as stored answers hold numbers."""
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def _duration_of(medication: dict) -> tuple:
@@ -166,15 +173,25 @@ class MedicationForm(StepForm):
         help_text=why("this tells your psychiatrist the most you might take in a day."),
         invalid="Enter the most doses in a day as a whole number, like 2",
     )
-    duration = whole_number_field(
-        "How long have you been taking it?",
+    # "1.5 years" is how people say it: kept as said (the clinical core counts the weeks).
+    duration = forms.DecimalField(
+        label="How long have you been taking it?",
         help_text=why(
             "after a few weeks of daily use the body can get used to some medicines.",
             slugs.STOPPING_SAFELY,
             "Tolerance, dependence and stopping safely",
         ),
-        required="Enter how long you have been taking it, for example 3",
-        invalid="Enter how long as a whole number, for example 3",
+        max_digits=6,
+        decimal_places=2,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        error_messages={
+            "required": "Enter how long you have been taking it, for example 3",
+            "invalid": "Enter how long as a number, for example 3 or 1.5",
+            "max_digits": "Enter how long as a number, for example 3 or 1.5",
+            "max_decimal_places": "Enter how long with no more than 2 decimal places, for "
+            "example 1.5, or in months",
+            "max_whole_digits": "Enter how long as a number, for example 3 or 1.5",
+        },
     )
     duration_unit = radio_field(
         "Is that weeks, months or years?",
@@ -239,25 +256,37 @@ class MedicationForm(StepForm):
         self.found = medicine_match(typed) if named else None
         # True when the page must come back to ask "Did you mean ...?" first.
         self.awaiting_confirmation = False
-        if self.found is None or not self.found.needs_confirmation:
+        # The one rule: ask whenever the name is not a catalog name, brand or listed other
+        # name and there is a drug to offer (``MedicineMatch.asks``).
+        if self.found is None or not self.found.asks:
             del self.fields["confirm_match"], self.fields["match_for"]
             return
         self._ask(typed)
 
     def _ask(self, typed: str) -> None:
         field = self.fields["confirm_match"]
-        field.label = self.found.question
-        field.choices = [
-            ("yes", f"Yes, {self.found.display_name}"),
-            ("no", f"No, keep what I typed: \u2018{typed}\u2019"),
-        ]
-        field.help_text = (
-            "We did not find this exact name in our list, but it is close to one we know. "
-            "Your answer decides which questions we ask you next."
-        )
-        field.error_messages["required"] = (
-            f"Select yes if you meant {self.found.generic}, or no to keep what you typed"
-        )
+        keep = ("no", f"No, keep what I typed: \u2018{typed}\u2019")
+        if self.found.kind == AMBIGUOUS:
+            offered = [(g, medicine_match(g).display_name or g) for g in self.found.candidates]
+            field.label = f"Did you mean {' or '.join(name for _, name in offered)}?"
+            field.choices = [(g, f"Yes, {name}") for g, name in offered] + [keep]
+            field.help_text = (
+                "The name is close to more than one medicine we know. If you take more than "
+                "one of them, keep what you typed and add each one as its own medicine."
+            )
+            field.error_messages["required"] = (
+                "Select the medicine you meant, or no to keep what you typed"
+            )
+        else:
+            field.label = self.found.question
+            field.choices = [("yes", f"Yes, {self.found.display_name}"), keep]
+            field.help_text = (
+                "We did not find this exact name in our list, but it is close to one we know. "
+                "Your answer decides which questions we ask you next."
+            )
+            field.error_messages["required"] = (
+                f"Select yes if you meant {self.found.generic}, or no to keep what you typed"
+            )
         if not self.is_bound:
             self.initial.setdefault("match_for", typed)
             if self.initial.get("confirmed_generic") != self.found.generic:
@@ -353,7 +382,7 @@ class MedicationForm(StepForm):
             "taking": medication.get("taking", "as_prescribed"),
             "prescribed": "yes" if medication.get("prescribed", True) else "no",
             "prescriber": medication.get("prescriber", ""),
-            "confirm_match": from_bool(medication.get("confirmed")),
+            "confirm_match": medication.get("chosen") or from_bool(medication.get("confirmed")),
             "confirmed_generic": medication.get("generic"),
             "match_for": medication.get("name"),
         }
@@ -374,7 +403,7 @@ class MedicationForm(StepForm):
             taking=data["taking"],
             prescribed=data["prescribed"] == "yes",
             # As the patient said it; the clinical core works out the weeks exactly.
-            duration=data["duration"],
+            duration=_as_said(data["duration"]),
             duration_unit=data["duration_unit"],
         )
         if data["prescriber"].strip():
@@ -391,9 +420,23 @@ class MedicationForm(StepForm):
             record["score"] = found.score
         if found.candidates:
             record["candidates"] = list(found.candidates)
+        answer = self.cleaned_data.get("confirm_match")
         if found.needs_confirmation:
-            record["confirmed"] = self.cleaned_data.get("confirm_match") == "yes"
+            record["confirmed"] = answer == "yes"
+        elif found.asks:  # an ambiguous name: the candidate picked, or kept as typed
+            record["confirmed"] = answer in found.candidates
+            if record["confirmed"]:
+                record["chosen"] = answer
         return record
+
+    @property
+    def read_back(self) -> str:
+        """What the typed name was matched to, in words for the patient, whether it was
+        asked about or not ("We read ‘Xanex’ as alprazolam (Xanax)."); "" before a name."""
+        if self.found is None:
+            return ""
+        answer = (self.data if self.is_bound else self.initial).get("confirm_match")
+        return medicine_words.read_back(self.found, answer)
 
 
 class MedicationsDoneForm(StepForm):

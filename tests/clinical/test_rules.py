@@ -1084,3 +1084,17 @@ def test_a_gad_7_with_an_item_missing_already_severe_counts_for_undertreated():
     case = {"gad_7": [3, 3, 3, 3, 3, None, 0]}
     case["medications"] = [med("sertraline", 50, weeks_taking=10)]
     assert "gad_7.minimum_total=15" in flags(case)["undertreated"]["triggered_by"]
+
+
+# ---- an ambiguous name the patient resolved (issue 23 item 11) ------------------------------
+def test_the_candidate_picked_for_an_ambiguous_name_is_the_medicine():
+    result = evaluated({"medications": [med("clonazelam", 0.5, 2, chosen="clonazolam")]})
+    (medication,) = result["medications"]
+    assert (medication["generic"], medication["class"], medication["chosen"]) == (
+        "clonazolam", "benzodiazepine", "clonazolam")  # fmt: skip
+    assert "unrecognised_medicine" not in {f["code"] for f in result["flags"]}
+
+
+def test_a_pick_that_is_not_a_candidate_counts_for_nothing():
+    result = evaluated({"medications": [med("clonazelam", 0.5, 2, chosen="oxycodone")]})
+    assert result["medications"][0]["generic"] is None

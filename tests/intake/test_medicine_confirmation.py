@@ -177,7 +177,9 @@ def test_saving_for_later_before_answering_keeps_the_page_and_asks_again(alice, 
     ids=["ambiguous", "class-word"],
 )
 def test_a_name_that_is_not_one_drug_is_saved_as_typed_with_a_note(alice, intake, typed, note):
-    add_medicine(alice, intake, {**KLONOPIN, "name": typed})
+    # An ambiguous name is asked about first (issue 23 item 11): "no" keeps it as typed.
+    add_medicine(alice, intake, {**KLONOPIN, "name": typed, "match_for": typed,
+                                 "confirm_match": "no"})  # fmt: skip
     html = alice.get(url("medications", intake)).content.decode()
     assert (_stored(intake)[0]["name"], note in html) == (typed, True)
 
@@ -191,3 +193,62 @@ def test_a_yes_given_about_another_drug_is_not_shown_as_the_answer(alice, patien
     html = alice.get(url("medication_edit", intake, 0)).content.decode()
     assert "Did you mean clonazepam (Klonopin)?" in html
     assert not YES_CHECKED.search(html)
+
+
+# ---- one rule for "Did you mean ...?" (issue 23 item 11) ----------------------------------
+# Asked whenever the typed name is not a catalog name, brand or listed other name and there
+# is a drug to offer; never for an exact, brand or listed name, which is shown back instead.
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("Xanex", "We read ‘Xanex’ as alprazolam (Xanax)."),
+        ("klonopine", "We read ‘klonopine’ as clonazepam (Klonopin)."),
+        ("Rivotril", "We read ‘Rivotril’ as clonazepam (Rivotril)."),
+        ("xanax xr", "We read ‘xanax xr’ as alprazolam (Xanax XR)."),
+        ("etizolam", "We read ‘etizolam’ as etizolam."),
+        ("kratom", "We read ‘kratom’ as kratom."),
+    ],
+    ids=["listed-misspelling", "listed-alias", "brand", "brand-typed-in-lower-case",
+         "designer-benzodiazepine", "kratom"],
+)  # fmt: skip
+def test_a_sure_match_is_not_asked_about_but_shown_back_on_the_next_page(
+    alice, intake, typed, shown
+):
+    response = _add(alice, intake, {**KLONOPIN, "name": typed})
+    assert response.status_code == 302  # no question: on to "How you take it"
+    html = alice.get(response["Location"]).content.decode()
+    assert shown in html and "Did you mean" not in html
+
+
+@pytest.mark.parametrize(
+    ("typed", "question"),
+    [
+        ("klonopin and xanax", "Did you mean alprazolam (Xanax) or clonazepam (Klonopin)?"),
+        ("clonazelam", "Did you mean clonazepam (Klonopin) or clonazolam?"),
+        ("tramadone", "Did you mean tramadol (Ultram) or trazodone (Desyrel)?"),
+    ],
+    ids=["two-medicines-on-one-line", "designer-or-approved", "two-close-names"],
+)
+def test_an_ambiguous_name_is_asked_about_with_each_candidate(alice, intake, typed, question):
+    html = _asked(alice, intake, {**KLONOPIN, "name": typed}).content.decode()
+    assert question in html and f"No, keep what I typed: ‘{typed}’" in html
+    assert _stored(intake) == []
+
+
+def test_picking_a_candidate_of_an_ambiguous_name_stores_it_beside_the_typed_words(alice, intake):
+    data = {**KLONOPIN, "name": "clonazelam", "match_for": "clonazelam"}
+    add_medicine(alice, intake, {**data, "confirm_match": "clonazolam"})
+    (stored,) = _stored(intake)
+    assert {k: stored.get(k) for k in ("name", "match", "chosen", "confirmed")} == {
+        "name": "clonazelam",
+        "match": "ambiguous",
+        "chosen": "clonazolam",
+        "confirmed": True,
+    }
+
+
+def test_keeping_an_ambiguous_name_as_typed_stores_no_choice(alice, intake):
+    data = {**KLONOPIN, "name": "klonopin and xanax", "match_for": "klonopin and xanax"}
+    add_medicine(alice, intake, {**data, "confirm_match": "no"})
+    (stored,) = _stored(intake)
+    assert (stored["confirmed"], "chosen" in stored) == (False, False)

@@ -164,8 +164,8 @@ def test_how_long_a_medicine_has_been_taken_in_words(weeks, words):
         (
             {"name": "klonipin xanax", "match": "ambiguous",
              "candidates": ["alprazolam", "clonazepam"]},
-            "typed ‘klonipin xanax’, close to alprazolam or clonazepam: unrecognised, no class "
-            "assumed",
+            "typed ‘klonipin xanax’, close to alprazolam or clonazepam: unrecognised, counted "
+            "as possible",
         ),
         (
             {"name": "benzos", "match": "class"},
