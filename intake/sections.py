@@ -56,6 +56,9 @@ class Step:
     # Said before questions whose answers reach the care team as soon as they are saved.
     safety_notice: str = ""
     view_name: str = ""
+    # The standard instrument whose items the page asks (``intake.clinical.instruments``
+    # declares their wording, options, scores and codes); its other questions are the form's.
+    instrument: str = ""
 
     def url(self, public_id, *, change: bool = False) -> str:
         if self.view_name:
@@ -291,6 +294,7 @@ QUESTIONNAIRE = Questionnaire(
                     "Alcohol",
                     "alcohol/",
                     substances.AlcoholForm,
+                    instrument="audit_c",
                     missing=lambda a, d: _missing_list(a.get("audit_c"), 3, "Alcohol questions"),
                     intro=INSTRUMENTS["audit_c"].question + " Think about the past year.",
                     why=why(
@@ -314,6 +318,7 @@ QUESTIONNAIRE = Questionnaire(
                     "Drug use in the past 12 months",
                     "drug-use/",
                     substances.DrugUseForm,
+                    instrument="dast_10",
                     applies=said.used_drugs_past_year,
                     missing=lambda a, d: _missing_list(a.get("dast_10"), 10, "Drug use questions"),
                     intro=INSTRUMENTS["dast_10"].question,
@@ -368,6 +373,7 @@ QUESTIONNAIRE = Questionnaire(
                     "Anxiety",
                     "anxiety/",
                     wellbeing.AnxietyForm,
+                    instrument="gad_7",
                     missing=_missing_anxiety,
                     intro=INSTRUMENTS["gad_7"].question,
                     why="These standard questions measure anxiety, so changes can be tracked "
@@ -378,6 +384,7 @@ QUESTIONNAIRE = Questionnaire(
                     "Mood",
                     "mood/",
                     wellbeing.MoodForm,
+                    instrument="phq_9",
                     missing=lambda a, d: _missing_list(a.get("phq_9"), 9, "Mood questions"),
                     intro=INSTRUMENTS["phq_9"].question,
                     why="These standard questions measure mood, so changes can be tracked "
@@ -398,6 +405,7 @@ QUESTIONNAIRE = Questionnaire(
                     "Your safety",
                     "safety/",
                     wellbeing.SafetyForm,
+                    instrument="cssrs",
                     missing=lambda a, d: _missing_keys(
                         a.get("cssrs"), ("q1", "q2", "q6"), "Your safety"
                     ),
@@ -411,6 +419,7 @@ QUESTIONNAIRE = Questionnaire(
                     "More about your safety",
                     "safety/more/",
                     wellbeing.SafetyMoreForm,
+                    instrument="cssrs",
                     applies=lambda a: bool(said.cssrs_follow_ups(a)),
                     missing=_cssrs_follow_ups_missing,
                     intro="Thank you for telling us. A few more questions help your care team "

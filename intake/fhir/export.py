@@ -5,18 +5,24 @@ LOINC code has the linkId ``/<panel>``, its items ``/<panel>/<item>`` and its to
 ``/<panel>/<total>`` (the LOINC-form convention); instruments without a panel code use
 their own id. Answers with a LOINC answer code are ``valueCoding``; the Questionnaire
 gives each option its score (``ordinalValue``) and each total its SDC
-``calculatedExpression``. Other sections are plain string/boolean/decimal items.
+``calculatedExpression``. Every other question is read from its page's form, in the
+order the questionnaire declares them (``intake.sections``; ``questions``): its text is the
+question the patient saw. The medicines, the psychiatric history and the pharmacy have
+structured groups of their own.
 """
 
 import uuid
 
 from django.conf import settings
 
-from ..clinical import case
 from ..clinical.instruments import INSTRUMENTS, Instrument, item_scores
+from ..forms import history as history_forms
+from ..forms.instruments import field_name
 from ..medicine_words import how_long_words
 from ..models import Intake, IntakeStatus, Medication
+from ..sections import Section, sections
 from . import history as fhir_history
+from . import questions
 from . import sections as fhir_sections
 
 LOINC = "http://loinc.org"
@@ -28,20 +34,23 @@ QUESTIONNAIRE_ID = "previsit-intake"
 # 3: drug use in the past 12 months (substances); the patient's goals for the visit.
 # 4: health conditions that change sedative safety (yes/no each).
 # 5: the medicine allergies in the patient's words, the psychiatric history, the pharmacy.
-QUESTIONNAIRE_VERSION = "5"
-OTHER_SECTIONS = {
-    "about": ("About you", {"date_of_birth": "date", "sex_at_birth": "string",
-                            "visit_reason": "string", "visit_reason_other": "string",
-                            "pregnant": "string", "breastfeeding": "string",
-                            "panic_attacks_per_week": "integer"}),
-    "substances": ("Other substances", "boolean"),
-    "benzo_history": ("Benzodiazepine history", None),
-    "side_effects": ("Side effects", None),
-    "goals": ("What the patient wants from the visit", {"hopes": "text", "worries": "text"}),
-    "health": ("Health conditions that change sedative safety", "boolean"),
-}  # fmt: skip
-# Answers kept outside the case format, asked on the same page as a section's.
-EXTRA_ITEMS = {"health": {"allergy_details": ("Medicine allergies and the reaction", "text")}}
+# 6: every item's text is the question the patient saw, read from its page's form; choice
+#    answers are coded (code and display); groups follow the questionnaire's sections (the
+#    panic attacks with anxiety and mood; the contact details and the visit with "about").
+QUESTIONNAIRE_VERSION = "6"
+# Pages whose answers have structured groups of their own (fhir/sections.py): (definition,
+# answers from the intake); the past medicines are part of the psychiatric history's group.
+STRUCTURED = {
+    history_forms.PsychHistoryForm: (
+        fhir_sections.psych_history_group,
+        lambda intake: fhir_sections.psych_history_answers(intake.answers or {}),
+    ),
+    history_forms.PastMedicinesForm: (lambda: None, lambda intake: []),
+    history_forms.PharmacyForm: (
+        fhir_sections.pharmacy_group,
+        lambda intake: fhir_sections.pharmacy_answers(intake.details or {}),
+    ),
+}
 
 
 def questionnaire_url() -> str:
@@ -105,32 +114,40 @@ def _instrument_group(instrument: Instrument) -> dict:
     return {**group, "item": items}
 
 
-def _plain_group(key: str) -> dict:
-    title, kinds = OTHER_SECTIONS[key]
-    keys = _section_keys(key)
-    items = []
-    for name in keys:
-        kind = kinds.get(name, "string") if isinstance(kinds, dict) else kinds
-        if kind is None:
-            kind = "boolean" if name in _BOOLEAN_KEYS else "string"
-        items.append({"linkId": f"{key}.{name}", "text": name.replace("_", " "), "type": kind})
-    for name, (text, kind) in EXTRA_ITEMS.get(key, {}).items():
-        items.append({"linkId": f"{key}.{name}", "text": text, "type": kind})
-    return {"linkId": key, "text": title, "type": "group", "item": items}
+def _instrument_fields(instrument_id: str) -> frozenset[str]:
+    """The form fields that ask an instrument's items (its own group, not plain items)."""
+    if not instrument_id:
+        return frozenset()
+    return frozenset(
+        field_name(instrument_id, item.id) for item in INSTRUMENTS[instrument_id].items
+    )
 
 
-_BOOLEAN_KEYS = {
-    "plans_to_stop", "missed_dose_symptoms", "withdrawal_before", "used_before",
-    "tried_to_stop", "falls", "driving",
-}  # fmt: skip
+def _instruments(section: Section) -> list[Instrument]:
+    keys = dict.fromkeys(step.instrument for step in section.steps if step.instrument)
+    return [INSTRUMENTS[key] for key in keys]
 
 
-def _section_keys(key: str) -> list[str]:
-    if key in ("about", "goals"):
-        return list(OTHER_SECTIONS[key][1])
-    kind = {"substances": case.Substances, "benzo_history": case.BenzoHistory,
-            "side_effects": case.SideEffects, "health": case.Health}[key]  # fmt: skip
-    return list(kind.__dataclass_fields__)
+def _plain_steps(section: Section):
+    return [step for step in section.steps if step.form and step.form not in STRUCTURED]
+
+
+def _section_definitions(section: Section) -> list[dict]:
+    """The section's groups: its plain questions, its structured groups, its instruments."""
+    if any(step.form is None for step in section.steps):  # the medicines
+        return [_medication_group()]
+    items = [
+        item
+        for step in _plain_steps(section)
+        for item in questions.page_definitions(
+            section.key, step.form, _instrument_fields(step.instrument)
+        )
+    ]
+    groups = [{"linkId": section.key, "text": section.title, "type": "group", "item": items}]
+    groups = groups if items else []
+    groups += [g for step in section.steps if step.form in STRUCTURED
+               if (g := STRUCTURED[step.form][0]())]  # fmt: skip
+    return groups + [_instrument_group(instrument) for instrument in _instruments(section)]
 
 
 MEDICATION_ITEMS = (
@@ -162,11 +179,7 @@ def _medication_group() -> dict:
 
 def questionnaire() -> dict:
     """The Questionnaire resource (R4) every exported response answers."""
-    groups = [_plain_group("about"), _medication_group(), _plain_group("benzo_history")]
-    groups += [_plain_group("substances"), _plain_group("side_effects"), _plain_group("health")]
-    groups += [fhir_sections.psych_history_group(), fhir_sections.pharmacy_group()]
-    groups += [_plain_group("goals")]
-    groups += [_instrument_group(INSTRUMENTS[key]) for key in INSTRUMENTS]
+    groups = [group for section in sections() for group in _section_definitions(section)]
     return {
         "resourceType": "Questionnaire",
         "id": QUESTIONNAIRE_ID,
@@ -226,23 +239,27 @@ def _instrument_answers(instrument: Instrument, answers) -> dict | None:
     return {"linkId": _group_id(instrument), "text": instrument.title, "item": items}
 
 
-def _plain_answers(key: str, answers: dict) -> dict | None:
-    source = answers if key == "about" else (answers.get(key) or {})
+def _section_answers(section: Section, intake: Intake) -> list[dict]:
+    """The section's answered groups, as ``_section_definitions`` defines them."""
+    answers = intake.answers or {}
+    if any(step.form is None for step in section.steps):  # the medicines
+        return _medication_answers(intake)
     items = [
-        {"linkId": f"{key}.{name}", "text": name.replace("_", " "),
-         "answer": [{"valueDate": source[name]}] if name == "date_of_birth"
-         else _answer(source[name])}
-        for name in _section_keys(key)
-        if source.get(name) not in (None, "")
-    ]  # fmt: skip
-    items += [
-        {"linkId": f"{key}.{name}", "text": text, "answer": _answer(answers[name])}
-        for name, (text, _kind) in EXTRA_ITEMS.get(key, {}).items()
-        if answers.get(name) not in (None, "")
+        item
+        for step in _plain_steps(section)
+        if step.applies(answers)
+        for item in questions.page_answers(
+            section.key, step.form, intake, _instrument_fields(step.instrument)
+        )
     ]
-    if not items:
-        return None
-    return {"linkId": key, "text": OTHER_SECTIONS[key][0], "item": items}
+    groups = [{"linkId": section.key, "text": section.title, "item": items}] if items else []
+    for step in section.steps:
+        if step.form in STRUCTURED:
+            groups += STRUCTURED[step.form][1](intake)
+    for instrument in _instruments(section):
+        if group := _instrument_answers(instrument, answers.get(instrument.id)):
+            groups.append(group)
+    return groups
 
 
 def _medication_answers(intake: Intake) -> list[dict]:
@@ -276,19 +293,7 @@ def _medication_answers(intake: Intake) -> list[dict]:
 def questionnaire_response(intake: Intake) -> dict:
     """The intake as a QuestionnaireResponse (R4): status, questionnaire, subject, authored,
     author, and one group per section; instrument items and totals carry LOINC linkIds."""
-    answers = intake.answers or {}
-    groups = [g for g in [_plain_answers("about", answers)] if g]
-    groups += _medication_answers(intake)
-    for key in ("benzo_history", "substances", "side_effects", "health"):
-        if group := _plain_answers(key, answers):
-            groups.append(group)
-    groups += fhir_sections.psych_history_answers(answers)
-    groups += fhir_sections.pharmacy_answers(intake.details or {})
-    if group := _plain_answers("goals", answers):
-        groups.append(group)
-    for key, instrument in INSTRUMENTS.items():
-        if group := _instrument_answers(instrument, answers.get(key)):
-            groups.append(group)
+    groups = [group for section in sections() for group in _section_answers(section, intake)]
     patient = intake.patient
     subject = {
         "identifier": {"system": f"{settings.PORTAL_BASE_URL}/patients", "value": str(patient.pk)},
