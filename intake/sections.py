@@ -55,6 +55,8 @@ class Step:
     why: str = ""
     # Said before questions whose answers reach the care team as soon as they are saved.
     safety_notice: str = ""
+    # Said just before the questions, after the notice ("If you are not sure, ...").
+    advice: str = ""
     view_name: str = ""
     # The standard instrument whose items the page asks (``intake.clinical.instruments``
     # declares their wording, options, scores and codes); its other questions are the form's.
@@ -413,6 +415,7 @@ QUESTIONNAIRE = Questionnaire(
                     why="Your safety matters most. Your answers help your care team support "
                     "you soon.",
                     safety_notice=_SEEN_AT_ONCE,
+                    advice="If you are not sure, choose the answer closest to how you feel.",
                 ),
                 Step(
                     "safety_more",
