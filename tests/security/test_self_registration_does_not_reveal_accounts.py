@@ -75,3 +75,25 @@ def test_a_new_address_gets_a_link_that_creates_the_account_and_signs_in(client,
     assert roles.is_patient(user) and user.check_password(NEW_PASSWORD)
     assert client.session["_auth_user_id"] == str(user.pk)
     assert client.post(path).status_code == 410  # once only
+
+
+@pytest.mark.browser
+def test_registering_in_a_browser_from_the_form_to_the_signed_in_home(
+    page, live_server, axe, settings
+):
+    settings.PORTAL_BASE_URL = live_server.url
+    page.goto("/accounts/register/")
+    page.get_by_label("First name").fill("Ivy")
+    page.get_by_label("Last name").fill("Iris")
+    page.get_by_label("Email address").fill("ivy.browser@patients.example")
+    page.get_by_label("Create a password").fill(NEW_PASSWORD)
+    page.get_by_label("Type the password again").fill(NEW_PASSWORD)
+    page.get_by_role("button", name="Create account").click()
+    page.get_by_role("heading", name="Check your email").wait_for()
+    axe(page, "registration sent")
+    link = re.search(r"https?://\S+", mail.outbox[-1].body).group(0)
+    page.goto(link)
+    axe(page, "registration confirm")
+    page.get_by_role("button", name="Create my account").click()
+    page.wait_for_load_state()
+    assert page.url.endswith(reverse("intake:home"))
