@@ -24,6 +24,7 @@ from pathlib import Path
 from django.db import connections
 
 from portal.middleware import IN_FLIGHT, log_request
+from portal.views.errors import RETRY_AFTER_SECONDS, is_outage
 
 logger = logging.getLogger(__name__)
 PAGE = (Path(__file__).resolve().parent.parent / "templates" / "500.html").read_bytes()
@@ -71,22 +72,25 @@ class Guard:
                 return self.application(environ, start_response)
         except RequestDeadlineExceeded:
             logger.error("request stopped at the %ss deadline", self.deadline_seconds)
-            exc_info = sys.exc_info()
-        except Exception:
+            exc_info, outage = sys.exc_info(), True  # a dependency hung
+        except Exception as error:
             logger.exception("error outside Django's handler")
-            exc_info = sys.exc_info()
+            exc_info, outage = sys.exc_info(), is_outage(error)
         _drop_connections()
+        # As Django's own handler (portal/views/errors.py): an outage 503, a bug 500.
+        status = "503 Service Unavailable" if outage else "500 Internal Server Error"
         headers = [
             ("Content-Type", "text/html; charset=utf-8"),
             ("Content-Length", str(len(PAGE))),
             ("Cache-Control", "no-store"),
-            ("Retry-After", "10"),
         ]
+        if outage:
+            headers.append(("Retry-After", str(RETRY_AFTER_SECONDS)))
         request, _ = environ.pop(IN_FLIGHT, (None, None))
         if request is not None and getattr(request, "id", ""):
             headers.append(("X-Request-ID", request.id))
         # Django's middleware never finished this request: its one line is written here.
-        log_request(request, status=503, started=started, environ=environ)
+        log_request(request, status=int(status[:3]), started=started, environ=environ)
         # exc_info: re-raised if the headers went out already; nothing else to do then.
-        start_response("503 Service Unavailable", headers, exc_info)
+        start_response(status, headers, exc_info)
         return [PAGE]

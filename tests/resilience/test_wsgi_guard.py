@@ -9,7 +9,7 @@ from wsgiref.util import setup_testing_defaults
 import psycopg
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
-from django.db import connection
+from django.db import OperationalError, connection
 
 from portal.wsgi_guard import Guard, RequestDeadlineExceeded, deadline
 from tests.faults import BLACKHOLE, FaultProxy
@@ -26,13 +26,21 @@ def _call(app) -> tuple[str, bytes, float]:
     return seen["status"], body, time.monotonic() - started
 
 
-def test_an_error_outside_djangos_handler_gets_the_branded_page_naming_988():
+def test_a_bug_outside_djangos_handler_gets_500_and_the_branded_page_naming_988():
     def broken(environ, start_response):
         raise RuntimeError("the error page itself failed")
 
     status, body, _ = _call(broken)
-    assert status.startswith("503")
+    assert status.startswith("500")  # a bug, not an outage
     assert b"988" in body and b"911" in body and b"Answers you saved" in body
+
+
+def test_an_outage_outside_djangos_handler_gets_503():
+    def refused(environ, start_response):
+        raise OperationalError("connection refused")
+
+    status, body, _ = _call(refused)
+    assert status.startswith("503") and b"988" in body
 
 
 def test_a_hung_request_is_stopped_at_the_deadline_with_the_branded_page():
