@@ -4,10 +4,10 @@ from django.dispatch import receiver
 
 from portal.services import invitation_accepted
 
+from .services import intake_create
+
 
 @receiver(invitation_accepted, dispatch_uid="intake.open_intake_for_invitation")
 def open_intake_for_invitation(sender, *, invitation, **kwargs):
     """An accepted invitation opens the draft intake for its visit (once)."""
-    from .services import intake_create
-
     intake_create(patient=invitation.patient, visit_at=invitation.visit_at)

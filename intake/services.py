@@ -18,7 +18,9 @@ from . import sections as declared
 from .clinical.case import parse_case
 from .clinical.evaluate import evaluate
 from .drafts import kept_answers
+from .evaluation import evaluate_answers
 from .models import PRIORITY_RANK, Intake, IntakeStatus, StatusChange
+from .queue_card import queue_card
 from .safety import risk_rank_of, safety_answers
 from .signals import intake_submitted, safety_answer_saved
 
@@ -404,8 +406,6 @@ SAFETY_ALERT_FIELDS = ("safety_alert_at", *EVALUATED_FIELDS)
 
 
 def _apply_evaluation(intake: Intake, as_of: date | None) -> None:
-    from .evaluation import evaluate_answers
-
     evaluation_apply(intake=intake, evaluation=evaluate_answers(intake.answers, as_of=as_of))
 
 
@@ -413,8 +413,6 @@ def evaluation_apply(*, intake: Intake, evaluation: dict, unsent: bool = False) 
     """Set ``evaluation`` on ``intake`` with what the queue reads from it (not saved).
     ``unsent``: the evaluation of an unsent draft's safety answers; its card then holds
     nothing of the other answers (the team sees only the safety answers)."""
-    from .review.queue_card import queue_card
-
     intake.evaluation = evaluation
     intake.priority = evaluation["priority"]
     intake.priority_rank = PRIORITY_RANK[evaluation["priority"]]

@@ -7,8 +7,10 @@ from django.urls import reverse
 from django.utils.dateformat import format as date_format
 
 from education import slugs
+from education.links import page_links
 
 from . import medicine_words
+from .clinical.dosing import daily_dose_mg, mg, times_words
 from .evaluation import confirmed_for, counted_class, lists_benzodiazepine, medicine_match
 from .models import Intake
 from .safety import has_positive_safety_answer
@@ -47,8 +49,6 @@ TABLET_WORDS = {0.25: "a quarter of a tablet", 0.5: "half a tablet", 1: "1 table
 def daily_dose_in_words(medication: dict) -> str:
     """The daily total and how it is made up, in words for the patient (no "x" signs):
     "1 mg a day: 1 tablet of 0.5 mg, twice a day". The clinical core does the sums."""
-    from intake.clinical.dosing import daily_dose_mg, mg, times_words
-
     strength, amount = medication.get("strength_mg"), medication.get("amount_per_dose", 1)
     as_needed, most = bool(medication.get("as_needed")), medication.get("max_doses_per_day")
     times = medication.get("times_per_day")
@@ -205,6 +205,4 @@ def _is_clonazepam(medication: dict) -> bool:
 
 def pages_for_you(intake: Intake) -> list[dict]:
     """[{"slug", "title", "summary", "url"}] for the published pages the intake points to."""
-    from education.links import page_links
-
     return page_links(education_slugs(intake))

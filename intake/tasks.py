@@ -1,13 +1,15 @@
 """Celery tasks of the intake app. Each takes ids only, is idempotent, acks late (so a
 worker lost mid-task means a redelivery, not a lost message) and owns its retry policy."""
 
+from datetime import timedelta
 from smtplib import SMTPException
 
 from celery import shared_task
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Intake, IntakeStatus, NotificationKind
+from .models import Intake, IntakeStatus, NotificationKind, NotificationOutbox
 from .notifications import outbox as notifications
 from .notifications.services import stat_ladder_run
 from .recompute import intakes_recompute
@@ -45,7 +47,6 @@ def escalate_unclaimed_stat() -> int:
 def remind_unfinished_intakes() -> int:
     """Hourly (beat): owe one reminder per visit to each patient whose intake is not
     finished and whose visit is within ``REMIND_WITHIN_HOURS``. Re-running owes nothing new."""
-    from datetime import timedelta
 
     now = timezone.now()
     due = Intake.objects.filter(
@@ -82,11 +83,6 @@ def recompute_open_intakes() -> dict:
 def prune_sent_notifications() -> int:
     """Daily (beat): delete outbox rows sent more than ``OUTBOX_RETENTION_DAYS`` ago (the
     audit log keeps that each was sent). Rows still owed are never pruned."""
-    from datetime import timedelta
-
-    from django.conf import settings
-
-    from .models import NotificationOutbox
 
     cutoff = timezone.now() - timedelta(days=settings.OUTBOX_RETENTION_DAYS)
     deleted, _ = NotificationOutbox.objects.filter(sent_at__lt=cutoff).delete()

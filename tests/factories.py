@@ -152,7 +152,7 @@ def make_queue_intake(patient=None, *, priority="routine", status="submitted", *
     """A queue row written directly (no evaluation run): for ordering and paging tests. Its
     queue card is worked out from ``evaluation`` and ``answers`` as the services do."""
     from intake.models import PRIORITY_RANK, Intake
-    from intake.review.queue_card import queue_card
+    from intake.queue_card import queue_card
 
     now = timezone.now()
     patient = patient or make_patient(f"p{Intake.objects.count()}-{now.timestamp()}@example.org")

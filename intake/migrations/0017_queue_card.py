@@ -1,14 +1,41 @@
-"""The queue row's card (intake/review/queue_card.py), filled in for every intake that has an
-evaluation, in batches."""
+"""The queue row's card, filled in for every intake that has an evaluation, in batches.
+
+The card is worked out as ``intake/queue_card.py`` worked it out when this migration was
+written (a frozen copy: a migration must not change with the live code)."""
 
 from django.db import migrations, models
 
 BATCH = 2000
+REASON_CHARS = 200
+SCORES = ("gad_7", "phq_9")
+MEDICINE_KEYS = ("generic", "input", "class", "daily_mg")
+
+
+def queue_card(evaluation: dict, answers: dict) -> dict:
+    if not evaluation:
+        return {}
+    scores = evaluation.get("scores") or {}
+    return {
+        "scores": {
+            name: {"total": scores[name].get("total"), "band": scores[name].get("band")}
+            for name in SCORES
+            if isinstance(scores.get(name), dict)
+        },
+        "flags": [
+            {"code": flag["code"], "severity": flag.get("severity")}
+            for flag in evaluation.get("flags") or []
+        ],
+        "medications": [
+            {key: medicine.get(key) for key in MEDICINE_KEYS}
+            for medicine in evaluation.get("medications") or []
+            if isinstance(medicine, dict)
+        ],
+        "visit_reason": answers.get("visit_reason"),
+        "visit_reason_other": (answers.get("visit_reason_other") or "")[:REASON_CHARS],
+    }
 
 
 def fill(apps, schema_editor):
-    from intake.review.queue_card import queue_card
-
     Intake = apps.get_model("intake", "Intake")
     rows = Intake.objects.exclude(evaluation={}).only("answers", "evaluation").order_by("pk")
     batch = []

@@ -63,7 +63,7 @@ class Intake(models.Model):
     safety_alert_at = models.DateTimeField(null=True, blank=True)
     evaluation = models.JSONField(default=dict, blank=True)
     flag_codes = models.JSONField(default=list, blank=True)
-    # What a queue row shows of the evaluation and answers (intake/review/queue_card.py).
+    # What a queue row shows of the evaluation and answers (intake/queue_card.py).
     queue_card = models.JSONField(default=dict, blank=True, editable=False)
     age = models.SmallIntegerField(null=True, blank=True)
     assignee = person_field(blank=True, related_name="assigned_intakes")

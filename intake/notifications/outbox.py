@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from portal import roles
 from portal.audit import record
+from portal.celery import app
 from portal.publishing import publisher
 
 from ..models import Intake, IntakeStatus, NotificationKind, NotificationOutbox
@@ -77,8 +78,6 @@ def enqueue_delivery(outbox_id: int) -> bool:
     thread (``portal.publishing``), so the caller (a patient's submit) never waits on the
     broker; tasks run inline (no broker) are run here. False when the publish was not
     handed over; the sweep sends whatever was not queued. Never raises."""
-    from portal.celery import app
-
     if app.conf.task_always_eager:
         return _publish(outbox_id)
     return publisher.submit(lambda: _publish(outbox_id))
@@ -89,8 +88,6 @@ SEND_TASK = "intake.tasks.send_notification"
 
 
 def _publish(outbox_id: int) -> bool:
-    from portal.celery import app
-
     try:
         app.signature(SEND_TASK, args=(outbox_id,)).delay()
     except Exception:  # the broker is down, refused or timed out: kombu raises many kinds

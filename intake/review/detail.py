@@ -4,6 +4,7 @@ from education.links import page_links
 
 from .. import medicine_words
 from ..clinical.instruments import INSTRUMENTS
+from ..forms.contact import STATE_NAMES, phone_display
 from ..models import Intake, IntakeStatus
 from ..sections import questionnaire
 from ..summary import answer_sections
@@ -165,8 +166,6 @@ def _trend(evaluation: dict, previous: Intake | None) -> dict | None:
 def _pharmacy(intake: Intake, medicines: list[dict]) -> dict:
     """The preferred pharmacy (None: not answered; {}: none), each medicine with who
     prescribes it, and the PDMP state and checks recorded so far."""
-    from ..forms.contact import STATE_NAMES, phone_display
-
     details = intake.details or {}
     pharmacy = details.get("pharmacy")
     if pharmacy:

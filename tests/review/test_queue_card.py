@@ -16,7 +16,7 @@ from django.utils.dateformat import format as date_format
 
 from intake.devtools.seeding import seed_intakes
 from intake.models import Intake
-from intake.review.queue_card import queue_card
+from intake.queue_card import queue_card
 from intake.review.queue_view import visit_words
 from tests.factories import make_intake, make_submitted_intake
 from tests.intake.pages import post_ok, url
