@@ -27,6 +27,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal import roles
+from portal.admin_audit import acting_as
 from portal.audit import record
 from portal.models import Invitation, LegalHold, PendingRegistration
 
@@ -54,7 +55,7 @@ def patient_erase(*, patient, actor, reason: str = "patient request") -> str:
     if LegalHold.objects.filter(patient=patient).exists():
         raise ErasureRefused("a legal hold is placed on this patient: nothing was erased")
     pseudonym = f"erased-{uuid.uuid4().hex[:12]}"
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(actor):
         intakes = Intake.objects.filter(patient=patient)
         public_ids = [str(public_id) for public_id in intakes.values_list("public_id", flat=True)]
         intake_count = len(public_ids)

@@ -10,6 +10,8 @@ caught too.
 """
 
 import json
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
@@ -83,14 +85,33 @@ class AuditedAdminMixin:
         return response
 
 
+# The administrator a management command names (``--by``), while it runs.
+_command_actor: ContextVar = ContextVar("portal_command_actor", default=None)
+
+
+@contextmanager
+def acting_as(actor):
+    """Privilege changes made inside are recorded under ``actor``, with the context
+    "command" (``erase_patient --by``, ``mfa_reset --by``)."""
+    token = _command_actor.set(actor)
+    try:
+        yield
+    finally:
+        _command_actor.reset(token)
+
+
 def _actor():
     request = current_http_request.get()
-    user = getattr(request, "user", None) if request is not None else None
+    if request is None:
+        return _command_actor.get()
+    user = getattr(request, "user", None)
     return user if getattr(user, "is_authenticated", False) else None
 
 
 def _context() -> str:
-    return "request" if current_http_request.get() is not None else OUTSIDE_A_REQUEST
+    if current_http_request.get() is not None:
+        return "request"
+    return "command" if _command_actor.get() is not None else OUTSIDE_A_REQUEST
 
 
 def _database_audits_privileges(using) -> bool:
@@ -110,7 +131,7 @@ def _tell_the_trigger(using, *, inside: bool) -> None:
     if inside and actor is not None:
         request = current_request.get()
         value = json.dumps({
-            "actor_id": actor.pk, "request_id": request.request_id,
+            "actor_id": actor.pk, "context": _context(), "request_id": request.request_id,
             "incoming_request_id": request.incoming_request_id,
             "client_ip": request.client_ip, "user_agent": request.user_agent,
         })  # fmt: skip

@@ -71,6 +71,11 @@ def test_the_erasure_is_audited_under_the_administrator_named_by_by(quentin, adm
     _erase("--by", admin.username)
     erased = AuditEvent.objects.get(action="patient.erased")
     assert (erased.actor, erased.object_id) == (admin, str(quentin.pk))
+    # Deactivating the account and removing its group are recorded under them too.
+    changes = AuditEvent.objects.filter(
+        action__in=["user.privileges_changed", "user.groups_changed"], object_id=str(quentin.pk)
+    ).exclude(detail__change="add")
+    assert {(row.actor, row.detail["context"]) for row in changes} == {(admin, "command")}
 
 
 @pytest.mark.parametrize("by", [None, "doc@clinic.example", "nobody@clinic.example"])
