@@ -58,7 +58,10 @@ def _collected_static(root: Path) -> dict:
 
 
 def test_check_deploy_reports_no_issues_with_production_variables(tmp_path):
-    env = PRODUCTION_ENV | _collected_static(tmp_path)
+    # No PostgreSQL here: reached as a superuser, it would rightly warn about the database
+    # role (portal.W010, tested in tests/security/test_audit_trail_cannot_be_erased.py).
+    sqlite = {"DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    env = PRODUCTION_ENV | _collected_static(tmp_path) | sqlite
     result = _manage("check", "--deploy", env_extra=env, drop=("DJANGO_DEBUG",))
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
