@@ -1,6 +1,14 @@
 import importlib
 
 from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate
+
+
+def _sync_flag_indexes(sender, *, using, **kwargs):
+    """After every ``migrate``: the flag filter's per-rule indexes follow the rules."""
+    from .models.review import flag_indexes_sync  # models are not importable at app loading
+
+    flag_indexes_sync(using=using)
 
 
 class IntakeConfig(AppConfig):
@@ -12,6 +20,8 @@ class IntakeConfig(AppConfig):
         # (``notifications.SEND_TASK``) runs inline when there is no broker.
         from . import receivers, tasks  # noqa: F401
         from .notifications import receivers as notification_receivers  # noqa: F401
+
+        post_migrate.connect(_sync_flag_indexes, sender=self, dispatch_uid="intake.flag_indexes")
 
     def ensure_reference_data(self) -> None:
         """Reload the medication catalog when the table is empty (a fresh test database

@@ -1,11 +1,15 @@
 """The flag filter reads the open intakes with that flag from the flag's own index, in
 queue order: a range scan whatever the size of the table or of the open queue."""
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 from django.db import connection
 
 from intake.clinical.rules import RULES
-from intake.models.review import flag_index_name
+from intake.models import review as review_models
+from intake.models.review import FLAG_INDEX_PREFIX, flag_index_name, flag_indexes_sync
 from intake.review.selectors import QueueFilters, page_ids, queue_filter, queue_page
 from tests.factories import make_queue_intake
 
@@ -54,3 +58,21 @@ def test_the_unclaimed_page_is_read_in_order_from_its_own_index(psychiatrist):
     plan = _plan(page_ids(unclaimed, None, 25))
     assert "intake_queue_open_unassigned" in plan
     assert "Filter" not in plan and "Sort" not in plan.split("Limit")[1]
+
+
+def _flag_indexes() -> set[str]:
+    with connection.cursor() as cursor:
+        names = connection.introspection.get_constraints(cursor, "intake_intake")
+    return {name for name in names if name.startswith(FLAG_INDEX_PREFIX)}
+
+
+def test_a_new_rule_gets_its_index_without_a_migration(monkeypatch):
+    monkeypatch.setattr(review_models, "RULES", {**RULES, "zz_new_rule": None})
+    out = StringIO()
+    call_command("makemigrations", "intake", "--check", "--dry-run", stdout=out)
+    assert "No changes detected" in out.getvalue()
+    created, dropped = flag_indexes_sync()
+    assert (created, dropped) == ([flag_index_name("zz_new_rule")], [])
+    monkeypatch.setattr(review_models, "RULES", RULES)
+    assert flag_indexes_sync() == ([], [flag_index_name("zz_new_rule")])
+    assert _flag_indexes() == {flag_index_name(code) for code in RULES}
