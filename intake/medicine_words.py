@@ -30,7 +30,7 @@ def duration_words(weeks) -> str:
         return f"{weeks // 52} years"
     if weeks >= 52:
         years = round(weeks / 52, 1)
-        return f"{weeks} weeks (about {years:g} years)"
+        return f"{weeks} weeks (about {years:g} year{'' if years == 1 else 's'})"
     if weeks >= 9:
         return f"{weeks} weeks (about {round(weeks * 12 / 52)} months)"
     return f"{weeks} weeks"
@@ -171,10 +171,21 @@ def daily_words(medication: dict, daily_mg) -> str:
     return f"{floor}{mg(daily_mg)} mg a day"
 
 
+def mme_words(evaluated: dict | None) -> str:
+    """ "about 45 MME a day" (morphine milligram equivalents, CDC 2022) for an opioid with a
+    conversion factor; "up to ..." when taken as needed; "" otherwise."""
+    mme = (evaluated or {}).get("mme_per_day")
+    if mme is None:
+        return ""
+    up_to = "up to " if "as needed" in ((evaluated or {}).get("daily_dose") or "") else ""
+    return f"{up_to}{mg(mme)} MME a day"
+
+
 def details(medication: dict, evaluated: dict | None = None, *, for_patient=False) -> dict:
     """Every detail row for one medicine, in words."""
     match = match_of(medication, evaluated)
     return {
+        "mme": mme_words(evaluated),
         "match": match,
         "duration": how_long_words(medication),
         "taking": taking_words(medication),

@@ -79,6 +79,33 @@ def sum_equivalents(equivalents: Iterable[Equivalent | None]) -> Equivalent | No
     )
 
 
+# Morphine milligram equivalents per mg of the oral opioid (CDC Clinical Practice Guideline
+# for Prescribing Opioids for Pain, 2022, conversion table; clinical-reference.md section
+# 9): MME/day = daily mg x factor. Not for buprenorphine (opioid use disorder treatment);
+# fentanyl is by mcg/h of a patch, which the intake does not ask, and street products
+# (heroin, kratom, "lean") have no known strength: none of these is converted.
+MME_FACTORS = {
+    "codeine": 0.15,
+    "hydrocodone": 1,
+    "hydromorphone": 5,
+    "methadone": 4.7,
+    "morphine": 1,
+    "oxycodone": 1.5,
+    "tapentadol": 0.4,
+    "tramadol": 0.2,
+}
+MME_CAUTION = 50  # CDC 2022: no hard cap, but 50 MME/day or more calls for extra caution
+MME_SOURCE = "CDC Clinical Practice Guideline for Prescribing Opioids for Pain, 2022"
+
+
+def mme_per_day(daily_mg: float | None, entry: CatalogEntry | None) -> float | None:
+    """Morphine milligram equivalents a day, or None when the drug has no factor or the dose
+    is unknown."""
+    if daily_mg is None or entry is None or entry.generic not in MME_FACTORS:
+        return None
+    return float(_d(daily_mg) * _d(MME_FACTORS[entry.generic]))
+
+
 def mg(value: float) -> str:
     """A dose for display: 1.0 -> "1", 0.125 -> "0.125", 2.54999 -> "2.55"."""
     return format(Decimal(str(round(value, 3))).normalize(), "f")

@@ -20,9 +20,11 @@ from intake.clinical.catalog import (
     normalise,
 )
 from intake.clinical.dosing import (
+    MME_SOURCE,
     describe_daily_dose,
     diazepam_equivalent,
     medication_daily_mg,
+    mme_per_day,
     sum_equivalents,
 )
 from intake.clinical.facts import Facts, ResolvedMedication
@@ -54,7 +56,25 @@ class Evaluation:
                 "at_least": total_is_minimum(self.medications),
             },
             "flags": [flag.to_dict() for flag in self.flags],
+            **_mme_total(self.medications),
         }
+
+
+def _mme_total(medications) -> dict:
+    """The opioids' morphine milligram equivalents a day, summed (``mme_per_day``), when any
+    opioid has a conversion factor; ``at_least`` when another opioid could not be converted
+    or one is taken more than prescribed."""
+    opioids = [m for m in medications if m.drug_class == "opioid" and m.entry]
+    each = [mme_per_day(m.daily_mg, m.entry) for m in opioids]
+    if all(v is None for v in each):
+        return {}
+    return {
+        "mme_per_day": {
+            "total": round(sum(v for v in each if v is not None), 1),
+            "at_least": None in each or any(m.input.taking == "more" for m in opioids),
+            "source": MME_SOURCE,
+        }
+    }
 
 
 def total_is_minimum(medications) -> bool:
@@ -87,6 +107,9 @@ def _medication_dict(m: ResolvedMedication) -> dict:
         "diazepam_equivalent_mg": None if m.equivalent is None else _range(m.equivalent),
         "diazepam_equivalent_tables": None if m.equivalent is None else list(m.equivalent.tables),
     }
+    mme = mme_per_day(m.daily_mg, m.entry)
+    if mme is not None:  # opioids with a CDC 2022 conversion factor
+        data["mme_per_day"] = round(mme, 1)
     if m.entry and m.entry.equivalence_note:
         data["equivalence_note"] = m.entry.equivalence_note
     return data

@@ -41,9 +41,18 @@ FIELD_WORDS = {
     "lung_disease": "COPD or other lung disease",
     "liver_disease": "liver disease",
     "falls_past_year": "a fall in the past year",
-    "item_9": "item 9",
-    "item_1": "item 1",
+    "seizures": "a seizure at some time",
+    "q6_past_3_months": "Q6 in the past 3 months",
+    "total": "total",
+    "minimum_total": "at least (from the items answered)",
+    "prorated_total": "prorated total (one item missing)",
+    "diagnoses": "past diagnosis",
+    "allergy_details": "allergy reported",
 }
+# Past diagnoses as the intake's psychiatric history page names them (a trigger's value).
+DIAGNOSIS_WORDS = {"bipolar": "bipolar disorder", "psychosis": "a psychotic illness",
+                   "eating": "an eating disorder"}  # fmt: skip
+_ITEM = re.compile(r"^item_(\d+)$")
 VALUE_WORDS = {"true": "yes", "false": "no"}
 MEDICINE_FIELD_WORDS = {
     ("taking", "more"): "taken more than prescribed",
@@ -57,10 +66,24 @@ def fact_words(path: str, value: str) -> str:
     "falls: yes"; an unknown path is shown as it is, never dropped."""
     parts = path.split(".")
     value = VALUE_WORDS.get(value, value)
+    if parts[-1] == "diagnoses":
+        value = DIAGNOSIS_WORDS.get(value, value)
     if parts[0] in INSTRUMENT_WORDS:
-        rest = [FIELD_WORDS.get(p, p.upper() if p[:1] == "q" else p) for p in parts[1:]]
+        rest = [_field(p) for p in parts[1:]]
         return f"{' '.join([INSTRUMENT_WORDS[parts[0]], *rest])}: {value}"
-    return f"{FIELD_WORDS.get(parts[-1], parts[-1].replace('_', ' '))}: {value}"
+    return f"{_field(parts[-1])}: {value}"
+
+
+def _field(part: str) -> str:
+    """A path part in words: listed ones as listed, "item_4" as "item 4", "q3" as "Q3",
+    anything else with its underscores as spaces (never a raw key)."""
+    if part in FIELD_WORDS:
+        return FIELD_WORDS[part]
+    if found := _ITEM.match(part):
+        return f"item {found.group(1)}"
+    if re.fullmatch(r"q\d", part):
+        return part.upper()
+    return part.replace("_", " ")
 
 
 def medicine_words(medicine: dict, qualifiers: list[str]) -> str:
@@ -95,7 +118,9 @@ def triggers_in_words(flag: dict, medicines: list[dict]) -> str:
             index, field, value, extra = found.groups()
             qualifiers = by_medicine.setdefault(int(index), [])
             word = MEDICINE_FIELD_WORDS.get((field, value)) if field else None
-            if word:
+            if field == "prescriber":
+                qualifiers.append(f"prescribed by {value}")
+            elif word:
                 qualifiers.append(word)
             elif extra and "mg/day" not in extra and extra not in qualifiers:
                 qualifiers.append(extra)  # e.g. "30 weeks daily"; the dose is said already

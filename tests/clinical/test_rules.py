@@ -5,6 +5,7 @@ import pytest
 from education import slugs
 from intake.clinical.case import CaseError, parse_case
 from intake.clinical.rules import RULES
+from intake.clinical.rules.base import CLINICAL_WEIGHT, NO_PAGE
 from intake.clinical.rules.unconfirmed import POSSIBLE_OF
 from tests.clinical.helpers import evaluated, flags, med
 
@@ -501,16 +502,17 @@ def all_flags() -> dict:
     return {**flags(EVERYTHING), **flags(PAST_BEHAVIOUR), **flags(POSSIBLY)}
 
 
-def test_flags_are_ordered_by_severity_then_code():
+def test_flags_are_ordered_by_severity_then_clinical_weight():
     codes = [flag["code"] for flag in evaluated(EVERYTHING)["flags"]]
+    # Within a severity, by clinical weight (issue 22): an opioid with a benzodiazepine
+    # before alcohol with one, and both before age 65.
     assert codes == [
         "self_harm",
-        "age65_benzo", "allergy_conflict", "benzo_alcohol", "benzo_respiratory",
-        "clonazepam_above_max", "eating_disorder", "misuse_signals", "mood_switch_risk",
-        "multiple_benzos", "opioid_benzo", "pregnancy_benzo", "severe_depression",
-        "audit_c_positive", "benzo_hepatic", "cns_load", "dast_moderate", "dependence_risk",
-        "fall_risk",
-        "oversedation", "unrecognised_medicine", "withdrawal_risk",
+        "opioid_benzo", "benzo_respiratory", "benzo_alcohol", "multiple_benzos",
+        "clonazepam_above_max", "allergy_conflict", "pregnancy_benzo", "mood_switch_risk",
+        "misuse_signals", "severe_depression", "age65_benzo", "eating_disorder",
+        "withdrawal_risk", "cns_load", "oversedation", "fall_risk", "dependence_risk",
+        "benzo_hepatic", "unrecognised_medicine", "audit_c_positive", "dast_moderate",
         "undertreated",
     ]  # fmt: skip
 
@@ -519,7 +521,8 @@ def test_flags_are_ordered_by_severity_then_code():
 def test_every_flag_has_a_title_rationale_source_education_page_and_trigger(code):
     flag = all_flags()[code]
     assert all(flag[key] for key in ("title", "rationale", "source", "triggered_by"))
-    assert flag["education"] in slugs.LINKED_SLUGS
+    # A flag links to the page about its own subject, or to none (issue 22).
+    assert flag["education"] in (*slugs.LINKED_SLUGS, NO_PAGE)
 
 
 # ---- pregnancy_benzo ------------------------------------------------------------------------
@@ -1098,3 +1101,67 @@ def test_the_candidate_picked_for_an_ambiguous_name_is_the_medicine():
 def test_a_pick_that_is_not_a_candidate_counts_for_nothing():
     result = evaluated({"medications": [med("clonazelam", 0.5, 2, chosen="oxycodone")]})
     assert result["medications"][0]["generic"] is None
+
+
+# ---- the detail page's order and links (issue 22) --------------------------------------------
+def test_every_rule_has_a_clinical_weight():
+    assert {code.removeprefix("possible_") for code in RULES} <= set(CLINICAL_WEIGHT)
+
+
+def test_methadone_with_a_benzodiazepine_comes_before_benzodiazepine_and_alcohol():
+    case = {"medications": [med("Klonopin", 1, 2), med("methadone", 10, 3)],
+            "audit_c": [3, 2, 2], "sex_at_birth": "male"}  # fmt: skip
+    codes = [f["code"] for f in evaluated(case)["flags"]]
+    assert codes.index("opioid_benzo") < codes.index("benzo_alcohol")
+
+
+@pytest.mark.parametrize(
+    ("code", "case"),
+    [
+        ("unrecognised_medicine", {"medications": [med("melatonin", 3)]}),
+        ("allergy_conflict", {"medications": [med("Klonopin")], "allergy_details": "Klonopin"}),
+        ("eating_disorder", {"psych_history": {"diagnoses": ["eating"]}}),
+    ],
+    ids=str,
+)
+def test_a_flag_with_no_page_about_its_subject_links_to_none(code, case):
+    assert flags(case)[code]["education"] == NO_PAGE
+
+
+# ---- morphine milligram equivalents (CDC 2022; clinical-reference.md section 9) -------------
+@pytest.mark.parametrize(
+    ("medication", "mme"),
+    [
+        (med("Percocet", 10, 3), 45.0),  # oxycodone 30 mg x 1.5
+        (med("Norco", 10, 4), 40.0),  # hydrocodone x 1
+        (med("tramadol", 50, 4), 40.0),  # x 0.2
+        (med("codeine", 30, 4), 18.0),  # x 0.15
+        (med("hydromorphone", 2, 4), 40.0),  # x 5
+        (med("methadone", 10, 2), 94.0),  # x 4.7
+        (med("tapentadol", 50, 2), 40.0),  # x 0.4
+        (med("morphine", 15, 2), 30.0),  # x 1
+        (med("Suboxone", 8, 2), None),  # buprenorphine: not converted
+        (med("kratom", 500, 2), None),
+    ],
+    ids=lambda v: v["name"] if isinstance(v, dict) else None,
+)
+def test_each_opioid_gets_its_morphine_milligram_equivalent(medication, mme):
+    (result,) = evaluated({"medications": [medication]})["medications"]
+    assert result.get("mme_per_day") == mme
+
+
+def test_the_opioid_benzodiazepine_flag_gives_the_mme_and_the_cdc_caution_point():
+    case = {"medications": [med("Klonopin", 1, 2), med("Percocet", 10, 4)]}
+    flag = flags(case)["opioid_benzo"]
+    assert "about 60 morphine milligram equivalents a day" in flag["rationale"]
+    assert "At 50 or more a day the CDC (2022) advises extra caution." in flag["rationale"]
+    assert evaluated(case)["mme_per_day"]["total"] == 60.0
+
+
+def test_an_opioid_with_no_factor_makes_the_mme_total_a_minimum():
+    case = {"medications": [med("Percocet", 5, 2), med("kratom", 500, 2)]}
+    assert evaluated(case)["mme_per_day"] == {
+        "total": 15.0,
+        "at_least": True,
+        "source": "CDC Clinical Practice Guideline for Prescribing Opioids for Pain, 2022",
+    }

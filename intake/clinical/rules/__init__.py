@@ -40,6 +40,7 @@ __all__ = [
 
 
 def run_rules(facts) -> list[Flag]:
-    """Every flag the case raises, ordered by severity (stat first), then code."""
+    """Every flag the case raises, ordered by severity (stat first), then clinical weight
+    (``base.CLINICAL_WEIGHT``), then code."""
     flags = [flag for check in RULES.values() if (flag := check(facts)) is not None]
     return sorted(flags, key=lambda flag: flag.sort_key)

@@ -4,6 +4,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 SEVERITIES = ("stat", "high", "moderate", "routine")
+# A flag's ``education`` when no education page is about its subject: no link is shown
+# rather than one to a page about something else.
+NO_PAGE = ""
 PRIORITIES = ("stat", "urgent", "routine")
 
 
@@ -14,7 +17,7 @@ class Flag:
     title: str
     rationale: str  # plain language, for the psychiatrist
     source: str
-    education: str  # an education page slug (education/slugs.py)
+    education: str  # an education page slug (education/slugs.py), or NO_PAGE
     triggered_by: tuple[str, ...]
     imminent: bool | None = None  # self_harm only
 
@@ -33,8 +36,51 @@ class Flag:
         return data
 
     @property
-    def sort_key(self) -> tuple[int, str]:
-        return SEVERITIES.index(self.severity), self.code
+    def sort_key(self) -> tuple[int, int, str]:
+        """Severity first, then clinical weight (``CLINICAL_WEIGHT``), then code."""
+        return SEVERITIES.index(self.severity), clinical_weight(self.code), self.code
+
+
+# Within one severity, the order a psychiatrist should read the flags in: what can stop
+# breathing or end a life first (self-harm; an opioid, the lungs or alcohol with a
+# benzodiazepine), then what changes a prescription today (two benzodiazepines, a dose
+# above the maximum, withdrawal, an allergy, pregnancy, mania, misuse), then the rest. A
+# possible_<code> flag (an unconfirmed name) reads right after its rule.
+CLINICAL_WEIGHT = (
+    "self_harm",
+    "past_suicidal_behaviour",
+    "opioid_benzo",
+    "benzo_respiratory",
+    "benzo_alcohol",
+    "multiple_benzos",
+    "clonazepam_above_max",
+    "withdrawal_risk",
+    "allergy_conflict",
+    "pregnancy_benzo",
+    "mood_switch_risk",
+    "misuse_signals",
+    "severe_depression",
+    "age65_benzo",
+    "eating_disorder",
+    "cns_load",
+    "oversedation",
+    "fall_risk",
+    "dependence_risk",
+    "benzo_hepatic",
+    "unrecognised_medicine",
+    "audit_c_positive",
+    "dast_moderate",
+    "undertreated",
+)
+
+
+def clinical_weight(code: str) -> int:
+    """The flag's place in ``CLINICAL_WEIGHT`` (twice as fine, so that possible_<code>
+    follows <code>); an unlisted code after every listed one."""
+    base = code.removeprefix("possible_")
+    if base not in CLINICAL_WEIGHT:
+        return 2 * len(CLINICAL_WEIGHT)
+    return 2 * CLINICAL_WEIGHT.index(base) + (base != code)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ import re
 
 from education import slugs
 from intake.clinical import catalog_data as classes
-from intake.clinical.dosing import mg, sum_equivalents
+from intake.clinical.dosing import MME_CAUTION, MME_SOURCE, mg, mme_per_day, sum_equivalents
 from intake.clinical.rules import sources
 from intake.clinical.rules.base import Flag, driving_line, rule
 
@@ -38,17 +38,20 @@ def opioid_benzo(facts) -> Flag | None:
             "benzodiazepine where appropriate, and monitor closely."
         )
     driving = driving_line(facts)
+    mme = _mme_line([m for m in opioids if m not in treatment])
+    reasons.append(mme)
     return Flag(
         code="opioid_benzo",
         severity="high",
         title="Benzodiazepine taken with an opioid"
         if not treatment
         else "Benzodiazepine with opioid use disorder treatment",
-        rationale=" ".join(reasons) + driving,
+        rationale=" ".join(r for r in reasons if r) + driving,
         # (secondary) the Beers drug-drug table wording was seen only in a secondary copy.
         source="; ".join(
             ([f"{sources.FDA_2016_2020}; {sources.BEERS_2023}"] if analgesic else [])
             + ([sources.FDA_2017_MAT] if treatment else [])
+            + ([MME_SOURCE] if mme else [])
         ),
         education=slugs.ALCOHOL_OPIOIDS_SEDATIVES,
         triggered_by=(
@@ -57,6 +60,27 @@ def opioid_benzo(facts) -> Flag | None:
             *(["substances.opioids=true"] if other_use else []),
             *(["side_effects.driving=true"] if driving else []),
         ),
+    )
+
+
+def _mme_line(opioids) -> str:
+    """The analgesic opioids' morphine milligram equivalents a day, where they convert."""
+    each = [(m, mme_per_day(m.daily_mg, m.entry)) for m in opioids if m.entry]
+    known = [(m, v) for m, v in each if v is not None]
+    if not known:
+        return ""
+    total = sum(v for _, v in known)
+    at_least = "at least " if len(known) < len(each) else ""
+    if any(m.input.as_needed for m, _ in known):
+        at_least = f"{at_least}up to "
+    caution = (
+        f" At {MME_CAUTION} or more a day the CDC (2022) advises extra caution."
+        if total >= MME_CAUTION
+        else ""
+    )
+    return (
+        f"The opioid dose is {at_least}about {mg(total)} morphine milligram equivalents a day "
+        f"(CDC 2022 conversion factors).{caution}"
     )
 
 

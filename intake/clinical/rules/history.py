@@ -11,7 +11,7 @@ from education import slugs
 from intake.clinical import catalog_data as classes
 from intake.clinical.catalog import CLASS_WORDS, normalise
 from intake.clinical.rules import sources
-from intake.clinical.rules.base import Flag, rule
+from intake.clinical.rules.base import NO_PAGE, Flag, rule
 
 # A mood stabiliser or an antipsychotic beside the antidepressant: not monotherapy.
 MOOD_COVER = (classes.MOOD_STABILISER, classes.ANTIPSYCHOTIC)
@@ -92,7 +92,7 @@ def eating_disorder(facts) -> Flag | None:
             "or weight, and bupropion is contraindicated with bulimia or anorexia nervosa."
         ),
         source=sources.BUPROPION_LABEL,
-        education=slugs.ALTERNATIVES,
+        education=NO_PAGE,  # no education page is about eating disorders
         triggered_by=("psych_history.diagnoses=eating", *(m.ref for m in bupropion)),
     )
 
@@ -117,7 +117,7 @@ def allergy_conflict(facts) -> Flag | None:
         "again: a reported allergy to a listed medicine is a stop-and-ask item."
         + (" True benzodiazepine allergy is rare, but the reaction decides." if benzo else ""),
         source=sources.ALLERGY_SAFETY_NET,
-        education=slugs.SIDE_EFFECTS_SAFETY,
+        education=NO_PAGE,  # no education page is about medicine allergies
         triggered_by=(
             f"allergy_details={facts.case.allergy_details}",
             *(m.ref for m, _ in matched),

@@ -1,8 +1,7 @@
 """Medicines the catalog could not recognise: the psychiatrist checks them by hand."""
 
-from education import slugs
 from intake.clinical.rules import sources
-from intake.clinical.rules.base import Flag, rule
+from intake.clinical.rules.base import NO_PAGE, Flag, rule
 
 
 @rule("unrecognised_medicine", severity="moderate", label="Check this medicine")
@@ -34,7 +33,7 @@ def unrecognised_medicine(facts) -> Flag | None:
         )
         + at_least,
         source=sources.RXNORM_MATCHING,
-        education=slugs.ALCOHOL_OPIOIDS_SEDATIVES,
+        education=NO_PAGE,  # no page is about an unidentified medicine: none is linked
         triggered_by=tuple(f"{m.path}={m.input.name} ({m.how_matched()})" for m in unknown),
     )
 
