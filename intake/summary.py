@@ -107,14 +107,25 @@ def _anchor(name: str) -> str:
     return f"div_id_{name}"
 
 
+def _evaluated_generic(intake: Intake, n: int, medication: dict) -> str:
+    """The catalog drug the stored evaluation counted the n-th medicine as ("" for none).
+    The review pages read it there, as their medicines do, rather than matching the name
+    again: one page, one source (a catalog edit since shows at the next recompute)."""
+    evaluated = (intake.evaluation or {}).get("medications") or []
+    same = n < len(evaluated) and evaluated[n].get("input") == medication.get("name")
+    return (evaluated[n].get("generic") or "") if same else ""
+
+
 def _medication_rows(intake: Intake, links: bool) -> list[dict]:
     rows = []
     for n, medication in enumerate(intake.answers.get("medications") or []):
-        described = describe_medication(medication)
-        name = described["name"]
-        if described["matched"] and described["matched"].lower() != name.lower():
-            name = f"{name} ({described['matched']})"
-        row = {"label": name, "value": described["daily_dose"]}
+        # The patient's own pages match the name now (a draft has no evaluation yet).
+        described = describe_medication(medication) if links else None
+        name = medication.get("name", "")
+        matched = described["matched"] if links else _evaluated_generic(intake, n, medication)
+        if matched and matched.lower() != name.lower():
+            name = f"{name} ({matched})"
+        row = {"label": name, "value": daily_dose_in_words(medication)}
         if links:
             row["more"] = _medication_more(medication, described)
             row["url"] = reverse("intake:medication_edit", args=[intake.public_id, n]) + "?change=1"

@@ -139,3 +139,18 @@ def test_a_rule_re_run_reads_answers_saved_by_the_medicines_page(patient):
     result = intakes_recompute()
     intake.refresh_from_db()
     assert (result.failed, intake.flag_codes) == (0, ["opioid_benzo"])
+
+
+@pytest.mark.parametrize("suffix", ["", "print/"], ids=["detail", "print"])
+def test_the_review_pages_read_each_medicines_match_from_the_evaluation(
+    client, psychiatrist, patient, suffix, monkeypatch
+):
+    intake = _submitted(patient, [_med("Klonopin", 0.5)])
+
+    def no_matching(name):
+        raise AssertionError(f"the name {name!r} was matched again")
+
+    # The medicine rows are not matched again (whether the benzodiazepine history applies
+    # still reads the catalog, as the patient's pages do).
+    monkeypatch.setattr("intake.summary.medicine_match", no_matching)
+    assert "Klonopin (clonazepam)" in _page(client, psychiatrist, intake, suffix)
