@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from .. import registration, roles, services
+from .. import lockout, registration, roles, services
 from ..clientip import client_ip
 from ..forms import AcceptInvitationForm, InvitationForm, RegistrationForm
 from ..models import Invitation
@@ -54,12 +54,19 @@ def invitation_accept(request, token):
             return render(
                 request, "portal/invitation_unusable.html", {"reason": "used"}, status=410
             )
-        login(request, user, backend=MODEL_BACKEND)
-        messages.success(request, "Your password is set and you are signed in.")
-        return redirect("intake:home")
+        return _signed_in_home(request, user, "Your password is set and you are signed in.")
     return render(
         request, "portal/invitation_accept.html", {"form": form, "invitation": invitation}
     )
+
+
+def _signed_in_home(request, user, message: str):
+    """A new patient's first sign-in is a full one: this browser is known (portal/lockout.py)."""
+    login(request, user, backend=MODEL_BACKEND)
+    messages.success(request, message)
+    response = redirect("intake:home")
+    lockout.remember_device(response, user)
+    return response
 
 
 def _accept_for_existing_account(request, invitation, existing):
@@ -123,9 +130,7 @@ def register_confirm(request, token):
     try:
         if request.method == "POST":
             user = registration.registration_confirm(token=token)
-            login(request, user, backend=MODEL_BACKEND)
-            messages.success(request, "Your account is ready and you are signed in.")
-            return redirect("intake:home")
+            return _signed_in_home(request, user, "Your account is ready and you are signed in.")
         registration.pending_registration_for(token)
     except registration.RegistrationLinkError as error:
         status = 404 if error.reason == "invalid" else 410

@@ -11,8 +11,9 @@ from django.test import Client
 from django.utils import timezone
 
 from portal import lockout
+from portal.tokens import make_invitation_token
 from tests.browser import PASSWORD, user_with_password
-from tests.factories import second_factor_code
+from tests.factories import make_invitation, second_factor_code
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
 LOGIN = "/accounts/login/"
@@ -102,3 +103,10 @@ def test_the_code_step_paused_by_someone_with_the_password_still_lets_the_known_
         thief.post(VERIFY, {"token": "000000"})
     assert thief.get(VERIFY).status_code == 429
     _full_sign_in(known, doctor)
+
+
+def test_a_new_patients_first_sign_in_makes_their_browser_known(client, psychiatrist):
+    token = make_invitation_token(make_invitation(created_by=psychiatrist).public_id)
+    data = {"password1": PASSWORD, "password2": PASSWORD}
+    assert client.post(f"/invite/{token}/", data).status_code == 302
+    assert lockout.known_device_cookie_name() in client.cookies
