@@ -11,7 +11,7 @@ from io import StringIO
 
 import psycopg
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 
 from portal import checks
@@ -118,3 +118,20 @@ def test_sqlite_refuses_to_change_an_audit_row():
         db.execute("INSERT INTO portal_auditevent (action) VALUES ('intake.viewed')")
         with pytest.raises(sqlite3.IntegrityError, match="append-only"):
             db.execute("UPDATE portal_auditevent SET action = 'rewritten'")
+
+
+@pytest.mark.postgres
+def test_without_execute_the_sql_is_printed_and_nothing_is_run(db):
+    out = StringIO()
+    call_command("db_roles", "--owner", "owner_x", "--app", "app_x", stdout=out)
+    assert 'REVOKE UPDATE, DELETE, TRUNCATE ON portal_auditevent FROM "app_x"' in out.getvalue()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_roles WHERE rolname IN ('owner_x', 'app_x')")
+        assert cursor.fetchone() == (0,)
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("name", ['app"; DROP TABLE x; --', "app x"])
+def test_role_names_are_letters_digits_and_underscores(db, name):
+    with pytest.raises(CommandError, match="letters, digits"):
+        call_command("db_roles", "--owner", "owner_x", "--app", name, stdout=StringIO())
