@@ -140,9 +140,13 @@ def confirmed_for(medication: dict, found: MedicineMatch) -> bool | None:
 
 def counted_class(medication: dict, found: MedicineMatch | None = None) -> str | None:
     """The drug class a listed medicine counts as: a certain match, a corrected one the
-    patient confirmed, or a class word ("benzos"); None when it is not known."""
+    patient confirmed, the candidate picked for an ambiguous name, or a class word
+    ("benzos"); None when it is not known."""
     found = found or medicine_match(medication.get("name", "") or "")
     entry = found.used_entry(confirmed_for(medication, found))
+    chosen = medication.get("chosen")
+    if entry is None and found.kind == "ambiguous" and chosen in found.candidates:
+        entry = medicine_match(chosen).entry
     if entry is not None:
         return entry.drug_class
     return found.class_word if found.kind == "class" else None

@@ -104,18 +104,39 @@ def _score_row(key: str, score: dict) -> dict:
     else:
         value = score.get("total")
         meaning = BAND_MEANING.get(key, {}).get(score.get("band"), "")
+    band = band_words(score.get("band"))
     if not complete and key != "cssrs":
         value = "incomplete"
         meaning = f"{score.get('answered', 0)} of {score.get('of', '?')} answered: no total."
+        if score.get("minimum_total") is not None:
+            value, band, meaning = _partial_score(score)
     return {
         "key": key,
         "title": instrument.title,
         "value": value,
-        "band": band_words(score.get("band")),
+        "band": band,
         "meaning": meaning,
         "item_9": score.get("item_9"),
         "source": instrument.source,
     }
+
+
+def _partial_score(score: dict) -> tuple[str, str, str]:
+    """A PHQ-9 or GAD-7 with items missing: "at least 24", "at least severe", and the gap
+    and the prorated total in words (issue 22; clinical-reference.md section 9)."""
+    missing = score["missing_items"]
+    gap = f"item{'s' if len(missing) > 1 else ''} {', '.join(map(str, missing))} not answered"
+    meaning = (
+        f"{score['answered']} of {score['of']} answered ({gap}): the answered items alone "
+        f"total {score['minimum_total']}, so the total is at least that."
+    )
+    if score.get("prorated_total") is not None:
+        meaning += (
+            f" Prorated (mean of the answered items x {score['of']}): "
+            f"{score['prorated_total']}, {band_words(score['prorated_band'])}."
+        )
+    band = f"at least {band_words(score['minimum_band'])}"
+    return f"at least {score['minimum_total']}", band, meaning
 
 
 def _scores(evaluation: dict, changes: dict | None = None) -> list[dict]:

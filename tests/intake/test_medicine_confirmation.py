@@ -252,3 +252,14 @@ def test_keeping_an_ambiguous_name_as_typed_stores_no_choice(alice, intake):
     add_medicine(alice, intake, {**data, "confirm_match": "no"})
     (stored,) = _stored(intake)
     assert (stored["confirmed"], "chosen" in stored) == (False, False)
+
+
+def test_a_benzodiazepine_picked_for_an_ambiguous_name_brings_the_benzodiazepine_pages(
+    alice, intake
+):
+    data = {**KLONOPIN, "name": "tramadone", "match_for": "tramadone"}
+    add_medicine(alice, intake, {**data, "confirm_match": "tramadol"})
+    assert alice.get(url("benzodiazepines", intake)).status_code == 302  # an opioid
+    data = {**KLONOPIN, "name": "clonazelam", "match_for": "clonazelam"}
+    add_medicine(alice, intake, {**data, "confirm_match": "clonazolam"})
+    assert alice.get(url("benzodiazepines", intake)).status_code == 200

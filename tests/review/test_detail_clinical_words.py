@@ -79,3 +79,14 @@ def test_an_opioid_shows_its_morphine_milligram_equivalent(client, psychiatrist,
     html = _page(client, psychiatrist, answers, patient)
     assert "morphine milligram equivalent:</strong> 45 MME a day" in html
     assert "about 45 morphine milligram equivalents a day" in html
+
+
+def test_a_phq_9_with_an_item_missing_shows_its_minimum_prorated_total_and_the_gap(
+    client, psychiatrist, patient
+):
+    answers = base(phq_9=[3, 3, 3, 3, 3, 3, 3, 3, None])
+    html = _page(client, psychiatrist, answers, patient)
+    assert "at least 24" in html and "at least severe" in html
+    assert "8 of 9 answered (item 9 not answered)" in html
+    assert "Prorated (mean of the answered items x 9): 27, severe." in html
+    assert "Severe depression (PHQ-9 at least 24; item 9 not answered)" in html
