@@ -51,11 +51,12 @@ def services_required() -> bool:
     return os.environ.get("CI") == "true" or os.environ.get("REQUIRE_SERVICES") == "1"
 
 
-# Erasures in tests are listed in a scratch file, never the checkout's var/erasures.jsonl.
-if "PORTAL_ERASURE_LIST" not in os.environ:
-    os.environ["PORTAL_ERASURE_LIST"] = os.path.join(
-        tempfile.mkdtemp(prefix="portal-test-erasures-"), "erasures.jsonl"
-    )
+# Erasures in tests are listed in a scratch file of this run's, never the checkout's
+# var/erasures.jsonl (made at the first erasure).
+os.environ.setdefault(
+    "PORTAL_ERASURE_LIST",
+    os.path.join(tempfile.gettempdir(), f"portal-test-erasures-{RUN_ID}.jsonl"),
+)
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-" + "k" * 50)
 os.environ.setdefault("PORTAL_BASE_URL", "http://testserver")
 # Worker threads close their connection after each task, so the test database can be dropped.
