@@ -11,17 +11,14 @@ question the patient saw. The medicines, the psychiatric history and the pharmac
 structured groups of their own.
 """
 
-import uuid
-
 from django.conf import settings
 
 from ..clinical.instruments import INSTRUMENTS, Instrument, item_scores
 from ..forms import history as history_forms
 from ..forms.instruments import field_name
 from ..medicine_words import how_long_words
-from ..models import Intake, IntakeStatus, Medication
+from ..models import Intake, IntakeStatus
 from ..sections import Section, sections
-from . import history as fhir_history
 from . import questions
 from . import sections as fhir_sections
 
@@ -83,13 +80,22 @@ def _option(option) -> dict:
     return {"valueString": option.label, "extension": ordinal}
 
 
+def _item_code(instrument: Instrument, item) -> list[dict]:
+    """An item's LOINC code where LOINC has one; else the portal's own code for it (the
+    C-SSRS screener and the DAST-10 items have none in our clinical reference)."""
+    if item.loinc:
+        return _coding(item.loinc, item.text)
+    system = f"{settings.PORTAL_BASE_URL}/fhir/CodeSystem/{instrument.id}"
+    return _coding(item.id, item.text, system)
+
+
 def _instrument_group(instrument: Instrument) -> dict:
     items = [
         {
             "linkId": _item_id(instrument, item),
             "text": item.text,
             "type": "choice",
-            **({"code": _coding(item.loinc, item.text)} if item.loinc else {}),
+            "code": _item_code(instrument, item),
             "answerOption": [_option(o) for o in item.options],
         }
         for item in instrument.items
@@ -314,143 +320,3 @@ def questionnaire_response(intake: Intake) -> dict:
     if intake.submitted_at:
         resource["authored"] = intake.submitted_at.isoformat()
     return resource
-
-
-# ---- the collection Bundle ----------------------------------------------------------------
-# The QuestionnaireResponse with the resources a receiving record can use without reading
-# it: a MedicationStatement per medicine, an Observation per instrument total, a
-# RiskAssessment for the C-SSRS screener, a Flag per decision-support flag, and the
-# patient-reported allergies, conditions and falls (fhir_history).
-FLAG_CATEGORY = "http://terminology.hl7.org/CodeSystem/flag-category"
-OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
-PORTAL_FLAGS = "/fhir/CodeSystem/decision-support-flags"
-
-
-def _entry(resource: dict, key: str) -> dict:
-    """A Bundle entry with a urn:uuid fullUrl, stable for the same intake and key."""
-    resource_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{resource['resourceType']}/{key}"))
-    return {"fullUrl": f"urn:uuid:{resource_id}", "resource": {**resource, "id": resource_id}}
-
-
-def _rxnorm_codes(medications: list[dict]) -> dict[str, str]:
-    """Catalog generic -> RxNorm ingredient RxCUI, for the medicines the rules recognised
-    (an exact or alias match, or a correction the patient confirmed): one query."""
-    generics = {m["generic"] for m in medications if m.get("generic")}
-    if not generics:
-        return {}
-    rows = Medication.objects.filter(generic_name__in=generics).exclude(rxnorm="")
-    return dict(rows.values_list("generic_name", "rxnorm"))
-
-
-def _medication_statement(medication: dict, subject: dict, when: str | None, rxnorm) -> dict:
-    name = medication.get("generic") or medication.get("input") or "unknown"
-    concept: dict = {"text": medication.get("input") or name}
-    if rxnorm:
-        concept["coding"] = [{"system": RXNORM, "code": rxnorm, "display": name}]
-    resource = {
-        "resourceType": "MedicationStatement",
-        "status": "active",
-        "medicationCodeableConcept": concept,
-        "subject": subject,
-        "dosage": [{"text": medication.get("daily_dose") or "not given"}],
-    }
-    if when:
-        resource["dateAsserted"] = when
-    return resource
-
-
-def _total_observation(instrument: Instrument, score: dict, subject: dict, when) -> dict:
-    code = {"text": f"{instrument.title} total"}
-    if instrument.total_loinc:
-        code["coding"] = _coding(instrument.total_loinc, f"{instrument.title} total")
-    resource = {
-        "resourceType": "Observation",
-        "status": "final",
-        "category": [{"coding": [{"system": OBSERVATION_CATEGORY, "code": "survey"}]}],
-        "code": code,
-        "subject": subject,
-        "valueInteger": score["total"],
-    }
-    if score.get("band"):
-        resource["interpretation"] = [{"text": str(score["band"]).replace("_", " ")}]
-    if when:
-        resource["effectiveDateTime"] = when
-    return resource
-
-
-def _cssrs_risk(score: dict, subject: dict, when) -> dict:
-    resource = {
-        "resourceType": "RiskAssessment",
-        "status": "final",
-        "subject": subject,
-        "method": {"text": "Columbia Suicide Severity Rating Scale, screener"},
-        "prediction": [
-            {
-                "outcome": {"text": "suicide attempt"},
-                "qualitativeRisk": {"text": str(score["risk"])},
-            }
-        ],  # fmt: skip
-    }
-    if when:
-        resource["occurrenceDateTime"] = when
-    return resource
-
-
-def _flag(flag: dict, subject: dict) -> dict:
-    return {
-        "resourceType": "Flag",
-        "status": "active",
-        "category": [{"coding": [{"system": FLAG_CATEGORY, "code": "clinical"}]}],
-        "code": {
-            "coding": [
-                {
-                    "system": f"{settings.PORTAL_BASE_URL}{PORTAL_FLAGS}",
-                    "code": str(flag.get("code")),
-                    "display": str(flag.get("title", "")),
-                }
-            ],
-            "text": f"{flag.get('title', '')} ({flag.get('severity', '')})",
-        },  # fmt: skip
-        "subject": subject,
-    }
-
-
-def intake_bundle(intake: Intake) -> dict:
-    """The intake as an R4 ``collection`` Bundle: the QuestionnaireResponse first, then the
-    medicines, instrument totals, the C-SSRS risk, the flags, and what the patient reported
-    about their health (allergies, conditions, past diagnoses, a fall: ``fhir_history``)."""
-    response = questionnaire_response(intake)
-    subject = response["subject"]
-    when = response.get("authored")
-    evaluation = intake.evaluation or {}
-    key = str(intake.public_id)
-    entries = [{"fullUrl": f"urn:uuid:{key}", "resource": response}]
-    medications = evaluation.get("medications") or []
-    codes = _rxnorm_codes(medications)
-    for n, medication in enumerate(medications):
-        code = codes.get(medication.get("generic"))
-        statement = _medication_statement(medication, subject, when, code)
-        entries.append(_entry(statement, f"{key}/m/{n}"))
-    scores = evaluation.get("scores") or {}
-    for code, instrument in INSTRUMENTS.items():
-        score = scores.get(code) or {}
-        total = score.get("total")
-        if code != "cssrs" and score.get("complete") and isinstance(total, int):
-            observation = _total_observation(instrument, score, subject, when)
-            entries.append(_entry(observation, f"{key}/o/{code}"))
-    cssrs = scores.get("cssrs") or {}
-    if cssrs.get("complete") and cssrs.get("risk"):
-        entries.append(_entry(_cssrs_risk(cssrs, subject, when), f"{key}/r/cssrs"))
-    for flag in evaluation.get("flags") or []:
-        entries.append(_entry(_flag(flag, subject), f"{key}/f/{flag.get('code')}"))
-    answers = intake.answers or {}
-    for n, allergy in enumerate(fhir_history.allergy_intolerances(answers, subject, when)):
-        entries.append(_entry(allergy, f"{key}/a/{n}"))
-    for n, condition in enumerate(fhir_history.conditions(answers, subject, when)):
-        entries.append(_entry(condition, f"{key}/c/{n}"))
-    if fall := fhir_history.fall_observation(answers, subject, when):
-        entries.append(_entry(fall, f"{key}/o/falls"))
-    bundle = {"resourceType": "Bundle", "type": "collection", "entry": entries}
-    if when:
-        bundle["timestamp"] = when
-    return bundle

@@ -52,11 +52,14 @@ def _allergy(code: dict, subject: dict, when: str | None) -> dict:
     return resource
 
 
-def allergy_intolerances(answers: dict, subject: dict, when: str | None) -> list[dict]:
+def allergy_intolerances(
+    answers: dict, subject: dict, when: str | None, *, coding: list[dict] | None = None
+) -> list[dict]:
     """The medicine allergies the patient reported, as one AllergyIntolerance in their own
     words (one box asks which medicines and what happened: a machine cannot tell a second
     medicine from a reaction, "penicillin, sulfa", so neither is guessed into a field of
-    its own); one "no known drug allergy" for a "no"; none when not answered."""
+    its own); one "no known drug allergy" for a "no"; none when not answered. ``coding``:
+    the RxNorm code of the one catalog medicine the words name, when they name exactly one."""
     said = (answers.get("health") or {}).get("medicine_allergies")
     if said is False:
         code, display = NO_KNOWN_DRUG_ALLERGY
@@ -66,7 +69,10 @@ def allergy_intolerances(answers: dict, subject: dict, when: str | None) -> list
     if said is not True:
         return []
     words = " ".join((answers.get("allergy_details") or "").split())
-    resource = _allergy({"text": words or "Medicine allergy, not named"}, subject, when)
+    concept = {"text": words or "Medicine allergy, not named"}
+    if coding:
+        concept["coding"] = coding
+    resource = _allergy(concept, subject, when)
     resource["note"] = [
         {"text": "In the patient's words: the medicines and, where given, what happened."}
     ]

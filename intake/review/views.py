@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from portal.audit import record
 from portal.roles import psychiatrist_required
 
+from ..fhir import bundle as bundles
 from ..fhir import export as fhir
 from ..models import Intake, IntakeStatus
 from ..safety import risk_words, safety_answers
@@ -269,7 +270,7 @@ def print_summary(request, public_id):
 
 def _fhir_download(resource: dict, filename: str) -> JsonResponse:
     """A FHIR resource as a file to save, which no cache keeps (it is patient data)."""
-    response = JsonResponse(resource, content_type="application/fhir+json")
+    response = JsonResponse(resource, content_type=bundles.FHIR_MEDIA_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"
     return response
@@ -288,10 +289,10 @@ def fhir_export(request, public_id):
 def fhir_bundle(request, public_id):
     intake = _get_intake_for_reviewer(request, public_id)
     record(actor=request.user, action="intake.exported", obj=intake)
-    return _fhir_download(fhir.intake_bundle(intake), f"intake-{intake.public_id}-bundle.json")
+    return _fhir_download(bundles.intake_bundle(intake), f"intake-{intake.public_id}-bundle.json")
 
 
 @require_GET
 @psychiatrist_required
 def fhir_questionnaire(request):
-    return JsonResponse(fhir.questionnaire(), content_type="application/fhir+json")
+    return JsonResponse(fhir.questionnaire(), content_type=bundles.FHIR_MEDIA_TYPE)

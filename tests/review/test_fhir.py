@@ -17,7 +17,7 @@ def exported(client, psychiatrist, patient):
     intake = make_submitted_intake(patient, archetype="stat_item_9")
     client.force_login(psychiatrist)
     response = client.get(f"/review/i/{intake.public_id}/fhir.json")
-    assert response["Content-Type"] == "application/fhir+json"
+    assert response["Content-Type"] == "application/fhir+json; fhirVersion=4.0"
     return json.loads(response.content)
 
 

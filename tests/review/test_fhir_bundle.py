@@ -17,7 +17,7 @@ def _bundle(client, psychiatrist, intake) -> dict:
     client.force_login(psychiatrist)
     response = client.get(f"/review/i/{intake.public_id}/fhir-bundle.json")
     assert response.status_code == 200
-    assert response["Content-Type"] == "application/fhir+json"
+    assert response["Content-Type"] == "application/fhir+json; fhirVersion=4.0"
     return json.loads(response.content)
 
 
