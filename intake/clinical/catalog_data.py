@@ -184,6 +184,7 @@ MEDICATIONS = [
           sedating=True),
     _drug("tramadol", OPIOID, ["Ultram", "ConZip"], ["tramadal", "tramedol"], sedating=True),
     _drug("tapentadol", OPIOID, ["Nucynta"], ["tapentadole"], sedating=True),
+    _drug("oxymorphone", OPIOID, ["Opana"], ["oxymorphon"], sedating=True),
     _drug("hydromorphone", OPIOID, ["Dilaudid", "Exalgo"], ["hydromorphon", "dilaudad"],
           sedating=True),
     _drug("fentanyl", OPIOID, ["Duragesic", "Actiq", "Fentora"],
@@ -337,6 +338,15 @@ MEDICATIONS = [
           ["risperidon", "risperadone"]),
     _drug("haloperidol", ANTIPSYCHOTIC, ["Haldol"], ["haloperidal", "haldol decanoate"],
           sedating=True),
+    # Real medicines a typo would otherwise have "corrected" into another drug (clozapine
+    # into clonidine, brexpiprazole into aripiprazole, zopiclone into eszopiclone).
+    _drug("clozapine", ANTIPSYCHOTIC, ["Clozaril", "Versacloz"], ["clozapin"], sedating=True),
+    _drug("brexpiprazole", ANTIPSYCHOTIC, ["Rexulti"], ["brexpiprazol"]),
+    _drug("cariprazine", ANTIPSYCHOTIC, ["Vraylar"], ["cariprazin"]),
+    _drug("lurasidone", ANTIPSYCHOTIC, ["Latuda"], ["lurasidon"]),
+    _drug("ziprasidone", ANTIPSYCHOTIC, ["Geodon"], ["ziprasidon"]),
+    _drug("paliperidone", ANTIPSYCHOTIC, ["Invega", "Invega Sustenna"], ["paliperidon"]),
+    _drug("zopiclone", Z_DRUG, ["Imovane", "Zimovane"], ["zopiclon"], sedating=True),
     # Other psychiatric medicines named by patients.
     _drug("bupropion", OTHER_ANTIDEPRESSANT, ["Wellbutrin", "Wellbutrin XL", "Wellbutrin SR",
           "Zyban", "Aplenzin", "Forfivo XL"], ["buproprion", "bupropian", "wellbutrine"],

@@ -91,6 +91,7 @@ MME_FACTORS = {
     "methadone": 4.7,
     "morphine": 1,
     "oxycodone": 1.5,
+    "oxymorphone": 3,
     "tapentadol": 0.4,
     "tramadol": 0.2,
 }

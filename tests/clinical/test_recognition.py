@@ -84,6 +84,11 @@ TABLE = [
     ("kratom", "exact", "kratom"),
     ("etizolam", "exact", "etizolam"),
     ("bromazepam", "exact", "bromazepam"),  # approved outside the US: not bromazolam
+    # Real medicines, never "corrected" into another (issue 22).
+    ("clozapine", "exact", "clozapine"),  # not clonidine
+    ("brexpiprazole", "exact", "brexpiprazole"),  # not aripiprazole
+    ("zopiclone", "exact", "zopiclone"),  # not eszopiclone
+    ("Opana", "exact", "oxymorphone"),
     # Street and short names.
     ("K-pin", "alias", "clonazepam"),
     ("k pins", "alias", "clonazepam"),

@@ -1140,6 +1140,7 @@ def test_a_flag_with_no_page_about_its_subject_links_to_none(code, case):
         (med("methadone", 10, 2), 94.0),  # x 4.7
         (med("tapentadol", 50, 2), 40.0),  # x 0.4
         (med("morphine", 15, 2), 30.0),  # x 1
+        (med("Opana", 10, 2), 60.0),  # oxymorphone x 3
         (med("Suboxone", 8, 2), None),  # buprenorphine: not converted
         (med("kratom", 500, 2), None),
     ],
