@@ -1166,3 +1166,9 @@ def test_an_opioid_with_no_factor_makes_the_mme_total_a_minimum():
         "at_least": True,
         "source": "CDC Clinical Practice Guideline for Prescribing Opioids for Pain, 2022",
     }
+
+
+def test_a_possible_flag_names_only_the_unconfirmed_names_it_rests_on():
+    case = {"medications": [med("Klonopin"), med("oxycodine", 5), med("Celexia", 20)]}
+    rationale = flags(case)["possible_opioid_benzo"]["rationale"]
+    assert "oxycodine" in rationale and "Celexia" not in rationale

@@ -42,7 +42,9 @@ def possible(code: str) -> None:
         flag = base(facts.assumed)
         if flag is None:
             return None
-        doubts = "; ".join(f"“{m.input.name}” ({m.how_matched()})" for m in facts.unconfirmed)
+        # The unconfirmed names this flag rests on (all of them if its triggers do not say).
+        named = [m for m in facts.unconfirmed if _rests_on(flag, m)] or facts.unconfirmed
+        doubts = "; ".join(f"“{m.input.name}” ({m.how_matched()})" for m in named)
         return replace(
             flag,
             code=f"possible_{code}",
@@ -53,6 +55,12 @@ def possible(code: str) -> None:
         )
 
     check.__doc__ = f"``{code}`` counting each unconfirmed name as what it may be."
+
+
+def _rests_on(flag: Flag, medication) -> bool:
+    """Whether one of the flag's triggers is this medicine's answer."""
+    return any(t.startswith(f"{medication.path}=") or t.startswith(f"{medication.path}.")
+               for t in flag.triggered_by)  # fmt: skip
 
 
 def _lower_first(words: str) -> str:
