@@ -7,50 +7,22 @@ that someone tried to register with it (sign in, or reset the password). The acc
 made only when the address's owner follows the link.
 """
 
-import uuid
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 
 from .audit import record
 from .models import PendingRegistration
 from .services import patient_create_hashed
-
-MAX_AGE_HOURS = 48
-_SALT = "portal.registration"
-
-
-class RegistrationLinkError(Exception):
-    """The link cannot be used; ``reason`` is "invalid", "expired" or "used"."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
-
-
-def make_registration_token(public_id: uuid.UUID) -> str:
-    return signing.TimestampSigner(salt=_SALT).sign(str(public_id))
-
-
-def _read_token(token: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(
-            signing.TimestampSigner(salt=_SALT).unsign(token, max_age=MAX_AGE_HOURS * 3600)
-        )
-    except signing.SignatureExpired:
-        raise RegistrationLinkError("expired") from None
-    except (signing.BadSignature, ValueError):
-        raise RegistrationLinkError("invalid") from None
+from .tasks import send_already_registered_email, send_registration_email
+from .tokens import REGISTRATION_MAX_AGE_HOURS, RegistrationLinkError, read_registration_token
 
 
 def registration_request(*, email: str, first_name: str, last_name: str, password: str) -> None:
     """Send the address its email: a link to finish, or "you already have an account"."""
-    from .tasks import send_already_registered_email, send_registration_email
-
     email = email.strip().lower()
     # Hashed either way, so the answer takes as long whether or not the account exists.
     password_hash = make_password(password)
@@ -73,7 +45,7 @@ def registration_request(*, email: str, first_name: str, last_name: str, passwor
 
 def pending_registration_for(token: str) -> PendingRegistration:
     """The registration a link names, or RegistrationLinkError saying why it cannot be used."""
-    pending = PendingRegistration.objects.filter(public_id=_read_token(token)).first()
+    pending = PendingRegistration.objects.filter(public_id=read_registration_token(token)).first()
     if pending is None:
         raise RegistrationLinkError("used")
     return pending
@@ -84,7 +56,7 @@ def registration_confirm(*, token: str):
     with transaction.atomic():
         pending = (
             PendingRegistration.objects.select_for_update()
-            .filter(public_id=_read_token(token))
+            .filter(public_id=read_registration_token(token))
             .first()
         )
         if pending is None:
@@ -104,5 +76,5 @@ def registration_confirm(*, token: str):
 
 
 def _forget_expired() -> None:
-    cutoff = timezone.now() - timedelta(hours=MAX_AGE_HOURS)
+    cutoff = timezone.now() - timedelta(hours=REGISTRATION_MAX_AGE_HOURS)
     PendingRegistration.objects.filter(created_at__lt=cutoff).delete()

@@ -12,6 +12,7 @@ from django.utils import timezone
 from . import roles
 from .audit import record
 from .models import Invitation
+from .tasks import send_invitation_email
 
 # Sent inside the accepting transaction; the intake app opens the visit's intake.
 invitation_accepted = Signal()
@@ -24,8 +25,6 @@ class InvitationUnavailable(Exception):
 def invitation_create(
     *, email: str, first_name: str, last_name: str, visit_at: datetime, created_by
 ) -> Invitation:
-    from .tasks import send_invitation_email
-
     with transaction.atomic():
         invitation = Invitation.objects.create(
             email=email.strip().lower(),

@@ -8,8 +8,11 @@ from django.utils import timezone
 
 from .audit import record
 from .models import Invitation, PendingRegistration
-from .registration import MAX_AGE_HOURS, make_registration_token
-from .tokens import make_invitation_token
+from .tokens import (
+    REGISTRATION_MAX_AGE_HOURS,
+    make_invitation_token,
+    make_registration_token,
+)
 
 
 @shared_task(bind=True, acks_late=True, max_retries=5, default_retry_delay=30)
@@ -58,7 +61,7 @@ def send_registration_email(pending_id: int) -> None:
     send_mail(
         "Finish creating your account",
         f"Open this link to finish creating your account:\n{link}\n\n"
-        f"The link works once and expires in {MAX_AGE_HOURS} hours.\n"
+        f"The link works once and expires in {REGISTRATION_MAX_AGE_HOURS} hours.\n"
         "If you did not ask for an account, you can ignore this email.\n\n" + CRISIS_LINE,
         None,
         [pending.email],
