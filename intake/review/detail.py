@@ -5,12 +5,15 @@ from education.links import page_links
 from .. import medicine_words
 from ..clinical.instruments import INSTRUMENTS
 from ..forms.contact import STATE_NAMES, phone_display
+from ..forms.history import DIAGNOSES
 from ..models import Intake, IntakeStatus
 from ..sections import questionnaire
 from ..summary import answer_sections
 from .labels import BAND_MEANING, CSSRS_MEANING, band_words
 from .trend import medicine_changes, medicine_key, previous_submission, score_changes
 from .triggers import triggers_in_words
+
+DIAGNOSIS_LABELS = dict(DIAGNOSES)
 
 
 def _answer_sections(intake: Intake) -> list[dict]:
@@ -204,6 +207,49 @@ def _pharmacy(intake: Intake, medicines: list[dict]) -> dict:
     }
 
 
+# Past diagnoses that change what may be prescribed (mood_switch_risk, eating_disorder,
+# dependence): the band at the top names them; the rest are in "Histories".
+DIAGNOSES_THAT_MATTER = ("bipolar", "psychosis", "eating", "substance_use")
+
+
+def prescribing_band(answers: dict) -> list[dict]:
+    """What changes a prescription, for the top of the page (issue 22): allergies, the
+    history that matters (bipolar disorder, psychosis, an eating disorder, substance use,
+    a seizure) and pregnancy or breastfeeding, each "not answered" when it was not."""
+    health = answers.get("health") or {}
+    allergies = health.get("medicine_allergies")
+    history = [DIAGNOSIS_LABELS[d] for d in DIAGNOSES_THAT_MATTER
+               if d in ((answers.get("psych_history") or {}).get("diagnoses") or [])]  # fmt: skip
+    if health.get("seizures") is True:
+        history.append("A seizure at some time")
+    pregnancy = {"yes": "Pregnant", "unsure": "May be pregnant"}.get(answers.get("pregnant"))
+    carrying = [pregnancy] if pregnancy else []
+    if answers.get("breastfeeding") == "yes":
+        carrying.append("Breastfeeding")
+    answered_pregnancy = answers.get("pregnant") or answers.get("breastfeeding")
+    return [
+        {
+            "label": "Medicine allergies",
+            "text": (answers.get("allergy_details") or "yes, not named")
+            if allergies
+            else ("none reported" if allergies is False else "not answered"),
+            "alert": bool(allergies),
+        },
+        {
+            "label": "History that matters",
+            "text": "; ".join(history)
+            or ("none of these" if "psych_history" in answers else "not answered"),
+            "alert": bool(history),
+        },
+        {
+            "label": "Pregnancy",
+            "text": " and ".join(carrying)
+            or ("no" if answered_pregnancy else "not answered or does not apply"),
+            "alert": bool(carrying),
+        },
+    ]
+
+
 def detail_context(intake: Intake) -> dict:
     evaluation = intake.evaluation or {}
     total = (evaluation.get("diazepam_equivalent") or {}).get("total_mg")
@@ -218,6 +264,7 @@ def detail_context(intake: Intake) -> dict:
         "scores": _scores(evaluation, trend and trend["scores"]),
         "trend": trend,
         "flags": _flags(evaluation, medicines),
+        "prescribing": prescribing_band(intake.answers or {}),
         "reopened": _reopened(intake),
         "history": list(intake.status_changes.select_related("actor")),
         "notes": list(intake.notes.select_related("author")),

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from intake.devtools.seed_cases import CLONAZEPAM, _med, base
+from intake.devtools.seed_cases import CLONAZEPAM, NO_HEALTH_CONDITIONS, _med, base
 from intake.medicine_words import duration_words
 from intake.review.triggers import fact_words, triggers_in_words
 from tests.factories import make_submitted_intake
@@ -90,3 +90,31 @@ def test_a_phq_9_with_an_item_missing_shows_its_minimum_prorated_total_and_the_g
     assert "8 of 9 answered (item 9 not answered)" in html
     assert "Prorated (mean of the answered items x 9): 27, severe." in html
     assert "Severe depression (PHQ-9 at least 24; item 9 not answered)" in html
+
+
+@pytest.mark.parametrize("suffix", ["", "print/"], ids=["detail", "print"])
+def test_the_band_at_the_top_names_allergies_history_and_pregnancy(
+    client, psychiatrist, patient, suffix
+):
+    answers = base(
+        pregnant="unsure",
+        allergy_details="Ativan, hives",
+        psych_history={"diagnoses": ["bipolar", "anxiety"]},
+        health={**NO_HEALTH_CONDITIONS, "medicine_allergies": True, "seizures": True},
+    )
+    intake = make_submitted_intake(patient, answers=answers)
+    client.force_login(psychiatrist)
+    html = client.get(f"/review/i/{intake.public_id}/{suffix}").content.decode()
+    band = html.split('class="prescribing-band', 1)[1].split("</section>", 1)[0]
+    for text in ("Medicine allergies:", "Ativan, hives", "Bipolar disorder",
+                 "A seizure at some time", "May be pregnant"):  # fmt: skip
+        assert text in band
+    assert html.index("prescribing-band") < html.index('id="medications-title"')
+
+
+def test_the_band_says_not_answered_rather_than_none(client, psychiatrist, patient):
+    answers = base()
+    answers.pop("health")
+    html = _page(client, psychiatrist, answers, patient)
+    band = html.split('class="prescribing-band', 1)[1].split("</section>", 1)[0]
+    assert band.count("not answered") == 3
