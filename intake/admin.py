@@ -34,4 +34,6 @@ class MedicationAdmin(admin.ModelAdmin):
     )
 
 
+from intake.consent import admin as consent_admin  # noqa: E402, F401 (registers its models)
+
 from . import admin_intake  # noqa: E402, F401  (the intake admin: read-only, superusers)

@@ -1,0 +1,135 @@
+"""Reads for consent: which documents an intake needs, and where each one stands."""
+
+from dataclasses import dataclass
+
+from intake.evaluation import counted_class
+
+from .models import ConsentDocument, ConsentKind, ConsentSignature
+
+# Classes scheduled as controlled substances in the US (21 CFR 1308): listing one asks for
+# the controlled-medicine agreement.
+CONTROLLED_CLASSES = frozenset({"benzodiazepine", "opioid", "z-drug", "stimulant", "barbiturate"})
+
+# The address of each document's page below the intake's ("consent/telehealth/").
+SLUGS = {
+    ConsentKind.TELEHEALTH: "telehealth",
+    ConsentKind.PRIVACY_NOTICE: "privacy-notice",
+    ConsentKind.CONTROLLED_SUBSTANCE: "controlled-medicine",
+}
+KIND_OF_SLUG = {slug: kind for kind, slug in SLUGS.items()}
+
+
+def lists_controlled_medicine(answers: dict) -> bool:
+    return any(
+        counted_class(m) in CONTROLLED_CLASSES
+        for m in answers.get("medications") or []
+        if isinstance(m, dict)
+    )
+
+
+def required_kinds(intake) -> list[str]:
+    kinds = [ConsentKind.TELEHEALTH, ConsentKind.PRIVACY_NOTICE]
+    if lists_controlled_medicine(intake.answers):
+        kinds.append(ConsentKind.CONTROLLED_SUBSTANCE)
+    return kinds
+
+
+def current_documents() -> dict[str, ConsentDocument]:
+    """The approved version patients sign now, for each kind."""
+    current = {}
+    for document in ConsentDocument.objects.approved().order_by("kind", "-version"):
+        current.setdefault(document.kind, document)
+    return current
+
+
+@dataclass(frozen=True)
+class ConsentState:
+    kind: str
+    label: str
+    slug: str
+    required: bool
+    document: ConsentDocument | None  # the current version
+    signature: ConsentSignature | None  # the latest signature for this kind
+    state: str  # "signed", "missing", "withdrawn" or "outdated"
+
+    @property
+    def signed(self) -> bool:
+        return self.state == "signed"
+
+
+def _asks_again_since(kind_versions: list[ConsentDocument], signed_version: int) -> bool:
+    return any(d.asks_again for d in kind_versions if d.version > signed_version)
+
+
+def consent_states(intake) -> list[ConsentState]:
+    """Every document the intake needs, or has a signature for, and where it stands."""
+    required = required_kinds(intake)
+    approved = list(ConsentDocument.objects.approved().order_by("kind", "-version"))
+    signatures = {}
+    for signature in (
+        ConsentSignature.objects.filter(intake=intake)
+        .select_related("document", "withdrawal")
+        .order_by("-signed_at", "-pk")
+    ):
+        signatures.setdefault(signature.document.kind, signature)
+    states = []
+    for kind in ConsentKind:
+        versions = [d for d in approved if d.kind == kind]
+        signature = signatures.get(kind)
+        if kind not in required and signature is None:
+            continue
+        states.append(
+            ConsentState(
+                kind=kind,
+                label=kind.label,
+                slug=SLUGS[kind],
+                required=kind in required,
+                document=versions[0] if versions else None,
+                signature=signature,
+                state=_state(signature, versions),
+            )
+        )
+    return states
+
+
+def _state(signature: ConsentSignature | None, versions: list[ConsentDocument]) -> str:
+    if signature is None:
+        return "missing"
+    if hasattr(signature, "withdrawal"):
+        return "withdrawn"
+    if _asks_again_since(versions, signature.document.version):
+        return "outdated"
+    return "signed"
+
+
+def consent_missing(intake) -> list[ConsentState]:
+    """The required documents not signed in a version that still counts."""
+    return [s for s in consent_states(intake) if s.required and not s.signed]
+
+
+def shown_text(document: ConsentDocument, intake) -> str:
+    """The exact text the patient reads and signs: the document, and under the consent to
+    care by video, the emergency plan made of their own answers."""
+    if document.kind != ConsentKind.TELEHEALTH:
+        return document.text
+    return f"{document.text.rstrip()}\n\n{emergency_plan(intake)}\n"
+
+
+def emergency_plan(intake) -> str:
+    contact = intake.details.get("contact") or {}
+    where = contact.get("visit_address") or "not given yet"
+    state = contact.get("visit_state") or ""
+    if state:
+        where = f"{where} ({state})"
+    person = contact.get("emergency_name") or ""
+    if person:
+        relation = contact.get("emergency_relationship") or ""
+        phone = contact.get("emergency_phone") or ""
+        person = ", ".join(p for p in (person, relation, phone) if p)
+    else:
+        person = "none given"
+    return (
+        "Your emergency plan.\n"
+        f"Where you will be during your visit: {where}.\n"
+        f"Your emergency contact: {person}."
+    )
