@@ -1172,3 +1172,10 @@ def test_a_possible_flag_names_only_the_unconfirmed_names_it_rests_on():
     case = {"medications": [med("Klonopin"), med("oxycodine", 5), med("Celexia", 20)]}
     rationale = flags(case)["possible_opioid_benzo"]["rationale"]
     assert "oxycodine" in rationale and "Celexia" not in rationale
+
+
+def test_the_check_this_medicine_flag_says_a_possible_class_is_counted_as_possible():
+    rationale = flags({"medications": [med("oxycodine", 5)]})["unrecognised_medicine"]["rationale"]
+    assert "marked “Possible”" in rationale
+    other = flags({"medications": [med("melatonin", 3)]})["unrecognised_medicine"]["rationale"]
+    assert "Possible" not in other

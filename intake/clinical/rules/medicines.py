@@ -7,7 +7,8 @@ from intake.clinical.rules.base import NO_PAGE, Flag, rule
 @rule("unrecognised_medicine", severity="moderate", label="Check this medicine")
 def unrecognised_medicine(facts) -> Flag | None:
     """A medicine that matched nothing, matched two drugs, named only a class, or whose
-    correction the patient did not confirm: no rule can read its class or dose."""
+    correction the patient did not confirm: no rule can read its dose, and its class only as
+    a possible one (``rules/unconfirmed.py``)."""
     unknown = facts.unrecognised
     if not unknown:
         return None
@@ -26,12 +27,18 @@ def unrecognised_medicine(facts) -> Flag | None:
         else f"Check these {len(unknown)} medicines: not recognised",
         rationale=" ".join(_words(m) for m in unknown)
         + (
-            " No other flag can check its class, dose or interactions until it is identified."
+            " No other flag can check its dose or interactions for certain until it is identified."
             if len(unknown) == 1
-            else " No other flag can check their classes, doses or interactions until they "
+            else " No other flag can check their doses or interactions for certain until they "
             "are identified."
         )
-        + at_least,
+        + at_least
+        + (
+            " Until then the other flags count a name that may be an opioid, a "
+            "benzodiazepine or one class only as that, marked “Possible”."
+            if any(m.possible_classes for m in unknown)
+            else ""
+        ),
         source=sources.RXNORM_MATCHING,
         education=NO_PAGE,  # no page is about an unidentified medicine: none is linked
         triggered_by=tuple(f"{m.path}={m.input.name} ({m.how_matched()})" for m in unknown),
