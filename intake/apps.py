@@ -28,5 +28,8 @@ class IntakeConfig(AppConfig):
         after a flush); an admin's edits to a non-empty catalog are never touched."""
         Medication = self.get_model("Medication")
         if not Medication.objects.exists():
-            migration = importlib.import_module("intake.migrations.0002_load_medication_catalog")
-            migration.load(apps, None)
+            # As the migrations loaded it: the rows (from catalog_data), then their RxNorm
+            # codes, which the FHIR export reads (without them a flushed database exported
+            # every medicine uncoded, in whatever tests ran after a transactional one).
+            for name in ("0002_load_medication_catalog", "0016_medication_rxnorm"):
+                importlib.import_module(f"intake.migrations.{name}").load(apps, None)
