@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .consent import views as consent
 
 app_name = "intake"
 
@@ -18,6 +19,10 @@ INTAKE_PAGES = [
     ("check/", views.check, {}, "check"),
     ("submit/", views.submit, {}, "submit"),
     ("confirmation/", views.confirmation, {}, "confirmation"),
+    ("consent/", consent.overview, {}, "consent"),
+    ("consent/privacy-notice/notice/", consent.privacy_notice, {}, "privacy_notice"),
+    ("consent/<slug:document>/", consent.sign, {}, "consent_sign"),
+    ("consent/<slug:document>/withdraw/", consent.withdraw, {}, "consent_withdraw"),
     # Last: every question page, at the address its declaration gives (intake/sections.py),
     # served by the one ``step`` view; URLs carry the intake's random public id and nothing
     # else that identifies anyone.

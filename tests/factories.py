@@ -130,6 +130,26 @@ def make_page(
     return Page.objects.get(pk=page.pk)
 
 
+def sign_consents(intake, *, user=None):
+    """Sign every document the intake needs, in its current version, as the patient would
+    on the consent pages (the typed name is the name on record)."""
+    from intake.consent.selectors import consent_missing, shown_text
+    from intake.consent.services import consent_sign
+
+    user = user or intake.patient
+    for state in consent_missing(intake):
+        consent_sign(
+            intake=intake,
+            document=state.document,
+            user=user,
+            typed_name=user.get_full_name(),
+            shown_text=shown_text(state.document, intake),
+            client_ip="127.0.0.1",
+            user_agent="tests",
+        )
+    return intake
+
+
 def make_submitted_intake(
     patient, *, archetype="routine_calm", answers=None, visit_in_hours=72, **fields
 ):

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.urls import reverse
+
 from intake.evaluation import counted_class
 
 from .models import ConsentDocument, ConsentKind, ConsentSignature
@@ -121,15 +123,28 @@ def emergency_plan(intake) -> str:
     state = contact.get("visit_state") or ""
     if state:
         where = f"{where} ({state})"
-    person = contact.get("emergency_name") or ""
-    if person:
-        relation = contact.get("emergency_relationship") or ""
-        phone = contact.get("emergency_phone") or ""
-        person = ", ".join(p for p in (person, relation, phone) if p)
-    else:
-        person = "none given"
+    emergency = contact.get("emergency_contact") or {}
+    parts = [emergency.get(k) for k in ("name", "relationship", "phone")]
+    person = ", ".join(p for p in parts if p) or "none given"
     return (
         "Your emergency plan.\n"
         f"Where you will be during your visit: {where}.\n"
         f"Your emergency contact: {person}."
     )
+
+
+def consent_task(intake) -> dict:
+    """The task list's "Consent and agreements" row: its status and what is left to sign."""
+    states = [s for s in consent_states(intake) if s.required]
+    missing = [s.label for s in states if not s.signed]
+    if not missing:
+        status = "completed"
+    elif len(missing) < len(states):
+        status = "in_progress"
+    else:
+        status = "not_started"
+    return {
+        "url": reverse("intake:consent", args=[intake.public_id]),
+        "status": status,
+        "missing": missing,
+    }

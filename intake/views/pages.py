@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from intake import sections as declared
+from intake.consent.selectors import consent_task
 from intake.drafts import form_values
 from intake.models import Intake, IntakeStatus
 from intake.services import IntakeLocked, intake_create, intake_save_step
@@ -63,11 +64,16 @@ def _task_list(request, intake: Intake):
                 **state,
             }
         )
-    complete = all(
+    consent = consent_task(intake)
+    complete = consent["status"] == "completed" and all(
         row["status"] in ("completed", "not_needed") or row["section"].optional for row in rows
     )
     context = page_context(
-        intake, rows=rows, complete=complete, request_message=intake.information_request()
+        intake,
+        rows=rows,
+        consent=consent,
+        complete=complete,
+        request_message=intake.information_request(),
     )
     return render(request, "intake/tasks.html", context)
 
