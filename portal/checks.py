@@ -5,7 +5,7 @@ from django.core.checks import Error, Tags, Warning, register
 from django.db import DatabaseError, connection
 
 # Files every page links to: without them in STATIC_ROOT, every page is unstyled.
-REQUIRED_STATIC = ("vendor/bootstrap/bootstrap.min.css", "portal/portal.css")
+REQUIRED_STATIC = ("vendor/bootstrap/bootstrap.slim.css", "portal/portal.css")
 
 
 @register(Tags.security, deploy=True)

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.functional import lazy
 from django.views.generic import RedirectView
 
 from . import health
@@ -15,7 +16,12 @@ urlpatterns = [
     path("readyz", health.readyz, name="readyz"),
     path("", home.home, name="home"),
     # Browsers (and the admin) ask for /favicon.ico whatever the page's <link rel="icon">.
-    path("favicon.ico", RedirectView.as_view(url=static("portal/favicon.svg"), permanent=True)),
+    # Lazy: the hashed name is read from the manifest at the first request, so commands that
+    # load the URLconf before collectstatic (migrate) still run.
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=lazy(static, str)("portal/favicon.svg"), permanent=True),
+    ),
     path("no-role/", home.no_role, name="no_role"),
     path("disclaimer/", home.disclaimer, name="disclaimer"),
     path("accounts/login/", SignInView.as_view(), name="login"),

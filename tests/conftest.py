@@ -44,6 +44,19 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
+def pytest_configure(config):
+    """In-process tests run with DEBUG off and nothing collected: they link the plain static
+    names (served by the live server from the apps). The hashed, collected names that
+    production uses are exercised by the tests that start gunicorn (tests/resilience,
+    tests/portal/test_page_weight.py), which run collectstatic first."""
+    from django.conf import settings
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    }
+
+
 def pytest_runtest_setup(item):
     reason = _missing_service(item)
     if reason:

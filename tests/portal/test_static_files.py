@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 
-from portal.checks import static_files_collected
+from portal.checks import REQUIRED_STATIC, static_files_collected
 from portal.startup import warn_if_static_files_missing
 
 
@@ -18,7 +18,7 @@ def production(settings, tmp_path):
 
 
 def _collect(root):
-    for name in ("vendor/bootstrap/bootstrap.min.css", "portal/portal.css"):
+    for name in REQUIRED_STATIC:
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text("/* collected */")
 

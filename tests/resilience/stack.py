@@ -179,6 +179,7 @@ class Stack:
             PORTAL_NOTIFICATION_CLAIM_SECONDS="3",
             PORTAL_LOG_FORMAT="text",
             EMAIL_TIMEOUT="10",
+            DJANGO_STATIC_ROOT=str(self.workdir / "static"),
         )
         return env
 
@@ -187,6 +188,8 @@ class Stack:
         with psycopg.connect("postgres://postgres@127.0.0.1:5432/postgres", autocommit=True) as c:
             c.execute(f'CREATE DATABASE "{self.dbname}"')
         self.manage("migrate", "--no-input", "-v", "0")
+        # As deploy/stack.sh does: with DEBUG off pages link the collected, hashed names.
+        self.manage("collectstatic", "--no-input", "-v", "0")
         self.web = self._spawn("web", [str(BIN / "gunicorn"), "portal.wsgi", "-c",
                                        "deploy/gunicorn.conf.py"])  # fmt: skip
         self.start_worker()
