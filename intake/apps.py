@@ -3,6 +3,15 @@ import importlib
 from django.apps import AppConfig, apps
 from django.db.models.signals import post_migrate
 
+from portal.patient_records import PatientRecord, patient_records_register
+
+
+def _intake_records(patient_id: int) -> list[PatientRecord]:
+    """The patient's intakes, as the audit log names them (the access report's rows)."""
+    Intake = apps.get_model("intake", "Intake")
+    rows = Intake.objects.filter(patient_id=patient_id).values_list("pk", "public_id")
+    return [PatientRecord("intake.intake", str(pk), public_id.hex) for pk, public_id in rows]
+
 
 def _sync_flag_indexes(sender, *, using, **kwargs):
     """After every ``migrate``: the flag filter's per-rule indexes follow the rules."""
@@ -21,6 +30,7 @@ class IntakeConfig(AppConfig):
         from . import receivers, tasks  # noqa: F401
         from .notifications import receivers as notification_receivers  # noqa: F401
 
+        patient_records_register(_intake_records)
         post_migrate.connect(_sync_flag_indexes, sender=self, dispatch_uid="intake.flag_indexes")
 
     def ensure_reference_data(self) -> None:

@@ -7,6 +7,7 @@ from django.db.models import Q
 
 from . import roles
 from .models import AuditEvent
+from .patient_records import patient_records
 
 # Reads of a patient's intake by staff, written by the review views with the intake's id.
 READ_ACTIONS = (
@@ -70,20 +71,11 @@ def access_rows(*, patient) -> list[AccessRow]:
     """Staff reads of anything about this patient, newest first: their account in the admin
     (its page, history, delete page, lists naming it), their intakes (review, print,
     export, admin), the audit viewer filtered to them. Name, role, what, when only."""
-    from intake.models import Intake
-
-    intakes = list(Intake.objects.filter(patient=patient).values_list("pk", "public_id"))
     about = Q(detail__people__icontains=f"|{patient.pk}|")
-    if intakes:
-        about |= Q(
-            object_type="intake.intake",
-            action__in=READ_ACTIONS,
-            object_id__in=[str(pk) for pk, _ in intakes],
-        )
-        listed_any = Q()
-        for _, public_id in intakes:
-            listed_any |= Q(detail__icontains=public_id.hex)
-        about |= Q(action="queue.viewed") & listed_any
+    for row in patient_records(patient.pk):
+        about |= Q(object_type=row.object_type, object_id=row.object_id, action__in=READ_ACTIONS)
+        if row.public_id:
+            about |= Q(action="queue.viewed", detail__icontains=row.public_id)
     events = (
         AuditEvent.objects.filter(about)
         .exclude(actor=None)

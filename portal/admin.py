@@ -3,6 +3,7 @@ import csv
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import Q
 from django.http import HttpResponse
 from django.urls import path
 from django_otp.plugins.otp_static.models import StaticDevice
@@ -13,6 +14,7 @@ from .audit import record
 from .forms import AdminSignInForm
 from .mfa import mfa_turn_off
 from .models import AuditEvent, Invitation, LegalHold
+from .patient_records import patient_records
 
 # The lockout policy's slowing applies to the admin's sign-in too (portal/lockout.py).
 admin.site.login_form = AdminSignInForm
@@ -43,20 +45,13 @@ class PatientFilter(admin.SimpleListFilter):
         return True  # Django applies only filters that show; this one shows "All"
 
     def queryset(self, request, queryset):
-        from django.db.models import Q
-
-        from intake.models import Intake
-
         value = self.value()
         if not value or not value.isdigit():
             return queryset
-        intake_ids = [
-            str(pk) for pk in Intake.objects.filter(patient_id=value).values_list("pk", flat=True)
-        ]
-        return queryset.filter(
-            Q(object_type="auth.user", object_id=value)
-            | Q(object_type="intake.intake", object_id__in=intake_ids)
-        )
+        about = Q(object_type="auth.user", object_id=value)
+        for row in patient_records(int(value)):
+            about |= Q(object_type=row.object_type, object_id=row.object_id)
+        return queryset.filter(about)
 
 
 CSV_COLUMNS = (
