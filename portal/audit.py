@@ -3,6 +3,8 @@
 from contextvars import ContextVar
 from dataclasses import dataclass
 
+from .models import AuditEvent
+
 
 @dataclass(frozen=True)
 class RequestContext:
@@ -25,14 +27,12 @@ current_http_request: ContextVar[object | None] = ContextVar("current_http_reque
 
 def record(
     *, actor, action: str, obj=None, object_type: str = "", object_id="", detail=None
-) -> "AuditEvent":  # noqa: F821
+) -> AuditEvent:
     """Append one audit row. ``obj`` (a model instance) sets the type and id for you.
 
     Pass ids and action names only (``detail``: ids shown, privilege fields before and
     after); patient answers never go in the audit log.
     """
-    from .models import AuditEvent
-
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or obj.pk

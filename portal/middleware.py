@@ -16,6 +16,7 @@ from django.urls import reverse
 from .audit import RequestContext, current_http_request, current_request
 from .clientip import client_ip
 from .logs import route_of
+from .mfa import mfa_enrolled, needs_second_factor
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9-]{8,64}$")
 
@@ -157,8 +158,6 @@ class SecondFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from .mfa import mfa_enrolled, needs_second_factor
-
         if not request.path.startswith(self.ALLOWED_PREFIXES) and needs_second_factor(request):
             name = "mfa_verify" if mfa_enrolled(request.user) else "mfa_setup"
             target = reverse(name)

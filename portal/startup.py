@@ -5,6 +5,8 @@ import logging
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
+from portal.checks import missing_static_files
+
 logger = logging.getLogger(__name__)
 
 
@@ -20,8 +22,6 @@ def require_secret_key() -> None:
 def warn_if_static_files_missing() -> None:
     """Say loudly, at start, that pages will be unstyled: the portal still serves (a patient
     can still answer and a psychiatrist still read), but someone must run collectstatic."""
-    from portal.checks import missing_static_files
-
     missing = missing_static_files()
     if missing:
         logger.error(
