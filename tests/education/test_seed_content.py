@@ -18,6 +18,8 @@ REFERENCE_NUMBERS = {
     "2016", "2020", "2021", "2022", "2023", "911", "988", "838255",
     # Added with issue 14, each traced on its page to a listed source (see figures):
     "25",  # the antidepressant boxed warning: children, teens and young adults under 25
+    # Added with issue 22 (section 9): the Poison Control line, 1-800-222-1222.
+    "800", "222", "1222",
 }  # fmt: skip
 PAGES = [page for topic in load_topics() for page in topic.pages]
 PAGE_TEXTS = [pytest.param(spec.text, id=spec.slug) for spec in PAGES]

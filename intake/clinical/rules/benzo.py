@@ -53,7 +53,9 @@ def opioid_benzo(facts) -> Flag | None:
             + ([sources.FDA_2017_MAT] if treatment else [])
             + ([MME_SOURCE] if mme else [])
         ),
-        education=slugs.ALCOHOL_OPIOIDS_SEDATIVES,
+        education=slugs.page_about(
+            (m.generic for m in (*opioids, *facts.benzos)), slugs.ALCOHOL_OPIOIDS_SEDATIVES
+        ),
         triggered_by=(
             *(m.ref for m in facts.benzos),
             *(m.ref for m in opioids),
@@ -155,7 +157,7 @@ def multiple_benzos(facts) -> Flag | None:
         f"{', '.join(sorted(generics))}. Their effects add up, and so do sedation, "
         "dependence and withdrawal risks." + together + _at_least(known),
         source=f"{sources.KLONOPIN_LABEL}; {sources.EQUIVALENCE}",
-        education=slugs.DOSE_TOO_HIGH_OR_LOW,
+        education=slugs.page_about((m.generic for m in known), slugs.DOSE_TOO_HIGH_OR_LOW),
         triggered_by=tuple(m.dose_ref() for m in known),
     )
 
@@ -206,7 +208,7 @@ def misuse_signals(facts) -> Flag | None:
         else "Possible misuse: one controlled class from several prescribers",
         rationale=" ".join(reasons),
         source=sources.FDA_2020 + (f"; {sources.CDC_2022_PDMP}" if prescribers else ""),
-        education=slugs.STOPPING_SAFELY,
+        education=slugs.page_about((m.generic for m in facts.benzos), slugs.STOPPING_SAFELY),
         triggered_by=(
             *triggers,
             *(

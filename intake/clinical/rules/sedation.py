@@ -51,7 +51,9 @@ def cns_load(facts) -> Flag | None:
         "fractures) and benzodiazepines with other sedatives; sedation adds up." + driving,
         # (secondary) the Beers table wording was seen only in a secondary copy.
         source=f"{sources.BEERS_2023} (table wording from a secondary copy)",
-        education=slugs.ALCOHOL_OPIOIDS_SEDATIVES,
+        education=slugs.page_about(
+            (m.generic for m in facts.medications), slugs.ALCOHOL_OPIOIDS_SEDATIVES
+        ),
         triggered_by=(
             *(m.ref for m in sorted(listed.values(), key=lambda m: m.index)),
             *(["substances.sedatives=true"] if other_use else []),
