@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test test-fast lint venv deps test-deps chromium worker beat bench stack
+.PHONY: run test test-fast lint venv deps test-deps messages chromium worker beat bench stack
 
 $(VENV)/bin/activate:
 	python3 -m venv $(VENV)
@@ -15,12 +15,19 @@ deps: $(VENV)/bin/activate
 test-deps: $(VENV)/bin/activate
 	$(PIP) install --quiet -r requirements-test.txt
 
+# The translations: each app's locale/<lang>/LC_MESSAGES/django.po is committed; the .mo
+# files Django reads are compiled here, with Babel (pinned in requirements.txt), so a fresh
+# machine needs no GNU gettext.
+messages: deps
+	@for po in $(wildcard */locale/*/LC_MESSAGES/*.po); do \
+	  $(VENV)/bin/pybabel -q compile -i $$po -o $${po%.po}.mo || exit 1; done
+
 # `make run PORT=8101` serves on another port; the links in emails follow it unless
 # PORTAL_BASE_URL is already set (a tunnel, a proxy).
 PORT ?= 8000
 PORTAL_BASE_URL ?= http://127.0.0.1:$(PORT)
 
-run: deps
+run: deps messages
 	DJANGO_DEBUG=true $(PY) manage.py migrate --no-input
 	DJANGO_DEBUG=true $(PY) manage.py load_demo
 	DJANGO_DEBUG=true PORTAL_BASE_URL='$(PORTAL_BASE_URL)' $(PY) manage.py runserver 127.0.0.1:$(PORT)
@@ -35,23 +42,23 @@ chromium:
 # databases (tests/env.py). TEST_WORKERS=0 runs in one process.
 TEST_WORKERS ?= 2
 
-test: test-deps chromium
+test: test-deps messages chromium
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS)
 
 # A quick local loop: everything but the Chromium and real-Celery-worker tests.
-test-fast: test-deps
+test-fast: test-deps messages
 	$(PY) -m pytest -m "not browser and not celery_worker" $(PYTEST_ARGS)
 
 lint: test-deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-worker: deps
+worker: deps messages
 	$(VENV)/bin/celery -A portal worker --loglevel=INFO
 
-beat: deps
+beat: deps messages
 	$(VENV)/bin/celery -A portal beat --loglevel=INFO
 
 # The whole topology: gunicorn, a worker and beat (Procfile, honcho) on PostgreSQL and Redis.
-stack: deps
+stack: deps messages
 	deploy/stack.sh

@@ -103,6 +103,8 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "portal.middleware.PrivatePagesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language: the cookie set_language leaves, else the browser's Accept-Language.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -128,6 +130,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.portal",
@@ -240,6 +243,12 @@ SESSION_MAX_HOURS = _positive_int("PORTAL_SESSION_MAX_HOURS", 12)
 SESSION_COOKIE_SAMESITE = "Lax"
 
 LANGUAGE_CODE = "en-us"
+# The patient's languages (issue 26). A third is a new catalogue in each locale folder and
+# a line here. Each name is written in its own language: it labels the switch to it.
+LANGUAGES = [("en", "English"), ("es", "Español")]
+# The catalogues, committed as .po and compiled to .mo by `make messages` (Babel, part of
+# `make run` and `make test`). The first also holds the project templates' strings.
+LOCALE_PATHS = [BASE_DIR / app / "locale" for app in ("portal", "intake", "education")]
 TIME_ZONE = env.str("PORTAL_TIME_ZONE", default="America/New_York")
 USE_I18N = True
 USE_TZ = True
