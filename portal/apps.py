@@ -7,7 +7,7 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal: accounts and audit"
 
     def ready(self):
-        from . import admin_audit, checks, lockout, mfa, signals  # noqa: F401  (registers checks, connects receivers)
+        from . import admin_audit, checks, language, lockout, mfa, signals  # noqa: F401  (registers checks, connects receivers)
 
         post_migrate.connect(_after_migrate, sender=self)
 

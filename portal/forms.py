@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django import forms
+from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
@@ -123,6 +124,13 @@ class InvitationForm(forms.Form):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
     )
+    language = forms.ChoiceField(
+        choices=settings.LANGUAGES,
+        initial="en",
+        required=False,  # left out, English
+        label="Patient's language",
+        help_text="The email and the portal's pages are in it; the patient can change it.",
+    )
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
@@ -135,6 +143,9 @@ class InvitationForm(forms.Form):
                 code="staff_account",
             )
         return email
+
+    def clean_language(self):
+        return self.cleaned_data["language"] or "en"
 
     def clean_visit_at(self):
         visit_at = self.cleaned_data["visit_at"]

@@ -75,6 +75,8 @@ class Invitation(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
     patient = person_field(blank=True, related_name="invitations")
+    # Set by staff: the email is written in it and the patient's profile starts with it.
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
 
     class Meta:
         ordering = ["-created_at"]
@@ -129,3 +131,16 @@ class LegalHold(models.Model):
 
     def __str__(self):
         return f"Legal hold on user {self.patient_id}"
+
+
+class PatientProfile(models.Model):
+    """What a patient chose about the portal itself: the language of its pages and emails
+    (set by staff when inviting, changed by the patient with the link on every page)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="patient_profile"
+    )
+    preferred_language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
+
+    def __str__(self):
+        return f"Profile of user {self.user_id}"

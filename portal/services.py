@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from . import roles
 from .audit import record
+from .language import preferred_language, set_preferred_language
 from .models import Invitation
 from .tasks import send_invitation_email
 
@@ -23,8 +24,9 @@ class InvitationUnavailable(Exception):
 
 
 def invitation_create(
-    *, email: str, first_name: str, last_name: str, visit_at: datetime, created_by
-) -> Invitation:
+    *, email: str, first_name: str, last_name: str, visit_at: datetime, created_by,
+    language: str = "en",
+) -> Invitation:  # fmt: skip
     with transaction.atomic():
         invitation = Invitation.objects.create(
             email=email.strip().lower(),
@@ -32,6 +34,7 @@ def invitation_create(
             last_name=last_name.strip(),
             visit_at=visit_at,
             created_by=created_by,
+            language=language,
         )
         record(actor=created_by, action="invitation.created", obj=invitation)
         transaction.on_commit(lambda: send_invitation_email.delay(invitation.pk))
@@ -75,6 +78,9 @@ def invitation_accept(*, invitation_id: int, password: str | None, user=None):
         invitation.accepted_at = timezone.now()
         invitation.patient = user
         invitation.save(update_fields=["accepted_at", "patient"])
+        # The language staff chose starts the profile; a patient who already chose keeps theirs.
+        if preferred_language(user) is None:
+            set_preferred_language(user, invitation.language)
         record(actor=user, action="invitation.accepted", obj=invitation)
         invitation_accepted.send(sender=Invitation, invitation=invitation)
     return user

@@ -108,6 +108,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.language.PatientLanguageMiddleware",  # a signed-in patient's saved language
     "django_otp.middleware.OTPMiddleware",
     "portal.idle.IdleTimeoutMiddleware",
     "portal.middleware.RefuseUnstorableTextMiddleware",

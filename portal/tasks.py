@@ -4,7 +4,8 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from .audit import record
 from .models import Invitation, PendingRegistration
@@ -26,22 +27,26 @@ def send_invitation_email(self, invitation_id: int) -> None:
         link = settings.PORTAL_BASE_URL + reverse("invitation_accept", args=[token])
         hours = settings.INVITATION_MAX_AGE_HOURS
         try:
-            send_mail(
-                "Your invitation to complete your pre-visit questions",
-                "Your care team has invited you to answer a few questions before your visit.\n\n"
-                f"Open this link to set your password and begin:\n{link}\n\n"
-                f"The link works once and expires in {hours} hours.\n"
-                "If you did not expect this email, you can ignore it.\n\n"
-                "If you are in crisis, call or text 988 (Suicide & Crisis Lifeline), "
-                "or call 911 in an emergency.",
-                None,
-                [invitation.email],
-            )
+            with translation.override(invitation.language):  # the language staff chose
+                send_mail(*_invitation_message(link, hours), None, [invitation.email])
         except OSError as exc:
             raise self.retry(exc=exc, countdown=2**self.request.retries * 30) from exc
         invitation.sent_at = timezone.now()
         invitation.save(update_fields=["sent_at"])
         record(actor=None, action="invitation.sent", obj=invitation)
+
+
+def _invitation_message(link: str, hours: int) -> tuple[str, str]:
+    """The subject and body, in the active language."""
+    body = _(
+        "Your care team has invited you to answer a few questions before your visit.\n\n"
+        "Open this link to set your password and begin:\n%(link)s\n\n"
+        "The link works once and expires in %(hours)s hours.\n"
+        "If you did not expect this email, you can ignore it.\n\n"
+        "If you are in crisis, call or text 988 (Suicide & Crisis Lifeline), "
+        "or call 911 in an emergency."
+    ) % {"link": link, "hours": hours}
+    return _("Your invitation to complete your pre-visit questions"), body
 
 
 CRISIS_LINE = (

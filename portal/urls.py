@@ -5,7 +5,7 @@ from django.utils.functional import lazy
 from django.views.generic import RedirectView
 
 from . import health
-from .views import accounts, home, mfa, session
+from .views import accounts, home, language, mfa, session
 from .views.access import access_report
 from .views.password_reset import ThrottledPasswordResetView
 from .views.sign_in import SignInView
@@ -22,6 +22,7 @@ urlpatterns = [
         "favicon.ico",
         RedirectView.as_view(url=lazy(static, str)("portal/favicon.svg"), permanent=True),
     ),
+    path("language/", language.set_language, name="set_language"),
     path("no-role/", home.no_role, name="no_role"),
     path("disclaimer/", home.disclaimer, name="disclaimer"),
     path("accounts/login/", SignInView.as_view(), name="login"),
