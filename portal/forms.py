@@ -7,13 +7,16 @@ from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
 
 from . import lockout, roles
 
 MAX_VISIT_AHEAD_DAYS = 731  # two years: a visit booked further out is a typo in the year
 
 
-SLOWED = (
+SLOWED = _(
     "There have been many failed sign-ins to this account, so it can be tried only once a "
     "minute from a new device. Please wait a minute and try again, or sign in from a "
     "device you have used before."
@@ -32,14 +35,16 @@ class SlowedAccountMixin:
 
 class SignInForm(SlowedAccountMixin, AuthenticationForm):
     username = forms.CharField(
-        label="Email address",
+        label=_("Email address"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
     error_messages = {
-        "invalid_login": "Enter the email address and password of your account. "
-        "Both are case-sensitive after the @.",
-        "inactive": "This account is not active. Contact your care team.",
+        "invalid_login": _(
+            "Enter the email address and password of your account. "
+            "Both are case-sensitive after the @."
+        ),
+        "inactive": _("This account is not active. Contact your care team."),
     }
 
 
@@ -49,13 +54,14 @@ class AdminSignInForm(SlowedAccountMixin, AdminAuthenticationForm):
 
 class SetPasswordFields(forms.Form):
     password1 = forms.CharField(
-        label="Create a password",
+        label=_("Create a password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=password_validation.password_validators_help_text_html(),
+        # Lazy: the validators' help is worded in the language of the page, not of start-up.
+        help_text=lazy(password_validation.password_validators_help_text_html, SafeString)(),
     )
     password2 = forms.CharField(
-        label="Type the password again",
+        label=_("Type the password again"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
@@ -63,7 +69,7 @@ class SetPasswordFields(forms.Form):
     def clean_password2(self):
         p1, p2 = self.cleaned_data.get("password1"), self.cleaned_data.get("password2")
         if p1 and p2 and p1 != p2:
-            raise ValidationError("The two passwords do not match.", code="password_mismatch")
+            raise ValidationError(_("The two passwords do not match."), code="password_mismatch")
         return p2
 
     def clean(self):

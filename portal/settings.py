@@ -252,6 +252,7 @@ LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / app / "locale" for app in ("portal", "intake", "education")]
 TIME_ZONE = env.str("PORTAL_TIME_ZONE", default="America/New_York")
 USE_I18N = True
+FORMAT_MODULE_PATH = ["portal.formats"]  # English dates as the pages wrote them before
 USE_TZ = True
 
 STATIC_URL = "static/"
