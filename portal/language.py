@@ -10,9 +10,11 @@ from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 from django.utils import translation
 
+from . import roles
 from .models import PatientProfile
 
 SESSION_KEY = "portal_language"
+STAFF_LANGUAGE = "en"
 
 
 def is_offered(code: str) -> bool:
@@ -43,13 +45,16 @@ def _follow_the_saved_language(sender, request, user, **kwargs):
 
 class PatientLanguageMiddleware:
     """After LocaleMiddleware and authentication: a signed-in patient's saved language wins
-    over the browser's."""
+    over the browser's, and the care team stays in English whatever their browser says
+    (their pages, and what they read of a patient's answers, are in English)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         code = request.session.get(SESSION_KEY) if hasattr(request, "session") else None
+        if roles.is_staff_account(request.user):
+            code = STAFF_LANGUAGE
         if code and is_offered(code) and request.user.is_authenticated:
             translation.activate(code)
             request.LANGUAGE_CODE = code

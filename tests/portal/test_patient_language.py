@@ -106,3 +106,11 @@ def test_the_switch_refuses_a_language_not_offered_and_an_outside_next(patient):
     )
     assert response.status_code == 302 and "evil" not in response.url
     assert preferred_language(patient) is None
+
+
+def test_the_care_team_stays_in_english_with_a_spanish_browser(psychiatrist):
+    browser = Client(HTTP_ACCEPT_LANGUAGE="es-US,es;q=0.9")
+    browser.force_login(psychiatrist)
+    html = browser.get(reverse("invitation_new")).content.decode()
+    assert '<html lang="en">' in html and "Skip to main content" in html
+    assert 'lang="es">Español<' not in html  # no switch on staff pages
