@@ -43,3 +43,6 @@ class IntakeConfig(AppConfig):
             # every medicine uncoded, in whatever tests ran after a transactional one).
             for name in ("0002_load_medication_catalog", "0016_medication_rxnorm"):
                 importlib.import_module(f"intake.migrations.{name}").load(apps, None)
+        # The consent documents' first versions, as their migration loaded them (the load
+        # skips a kind that has any version).
+        importlib.import_module("intake.migrations.0026_load_consent_documents").load(apps, None)

@@ -17,6 +17,7 @@ from portal.audit import record
 from . import sections as declared
 from .clinical.case import parse_case
 from .clinical.evaluate import evaluate
+from .consent.selectors import CONSENT_TITLE, consent_missing
 from .drafts import kept_answers
 from .evaluation import evaluate_answers
 from .models import PRIORITY_RANK, Intake, IntakeStatus, StatusChange
@@ -71,12 +72,15 @@ class IntakeLocked(Exception):
 
 
 class IncompleteIntake(Exception):
-    """Submit refused: ``missing`` maps section key -> [(what is missing, step url name)]."""
+    """Submit refused: ``missing`` maps section key -> [(what is missing, step url name)];
+    ``consents``: the required consent documents not signed in a version that counts."""
 
-    def __init__(self, missing: dict[str, list[tuple[str, str]]]):
+    def __init__(self, missing: dict[str, list[tuple[str, str]]], consents=()):
         self.missing = missing
-        names = ", ".join(declared.section(key).title for key in missing)
-        super().__init__(f"Missing answers in: {names}")
+        self.consents = list(consents)
+        names = [declared.section(key).title for key in missing]
+        names += [CONSENT_TITLE] if self.consents else []
+        super().__init__(f"Missing answers in: {', '.join(names)}")
 
 
 def intake_create(*, patient, visit_at: datetime | None = None) -> Intake:
@@ -435,7 +439,8 @@ def intake_submit(*, intake_id: int | None = None, patient, locked: Intake | Non
 
     Row-locked: a double click, a retry or a second tab gets the already-submitted intake
     back with no second status change and no second ``intake_submitted``. Raises
-    ``IncompleteIntake`` when required answers are missing, ``Intake.DoesNotExist`` when
+    ``IncompleteIntake`` when required answers are missing or a required consent document
+    is not signed in a version that counts, ``Intake.DoesNotExist`` when
     the intake is not this patient's. ``locked``: the caller read the patient's intake with
     ``select_for_update`` in the transaction still open (the submit view), so the row is
     not read a second time; the submit then adds no savepoint of its own, and the caller
@@ -448,8 +453,9 @@ def intake_submit(*, intake_id: int | None = None, patient, locked: Intake | Non
         if intake.status not in (IntakeStatus.DRAFT, IntakeStatus.INFO_REQUESTED):
             return intake
         missing = declared.missing_answers(intake.answers, intake.details)
-        if missing:
-            raise IncompleteIntake(missing)
+        unsigned = consent_missing(intake)
+        if missing or unsigned:
+            raise IncompleteIntake(missing, unsigned)
         now = timezone.now()
         intake.answers = _tidy_answers(intake.answers)
         intake.details = {**intake.details, "pending": {}}

@@ -83,12 +83,18 @@ def make_invitation(
     )
 
 
-def make_intake(patient, *, visit_in_hours: int | None = 72, **fields):
-    """A draft intake for ``patient`` (their visit ``visit_in_hours`` from now, or none)."""
+def make_intake(patient, *, visit_in_hours: int | None = 72, consents: bool = True, **fields):
+    """A draft intake for ``patient`` (their visit ``visit_in_hours`` from now, or none).
+
+    ``consents``: the patient has signed every consent document in its current version, as
+    they would on the consent pages before sending (False: none signed yet)."""
     from intake.models import Intake
 
     visit_at = None if visit_in_hours is None else timezone.now() + timedelta(hours=visit_in_hours)
-    return Intake.objects.create(patient=patient, visit_at=visit_at, **fields)
+    intake = Intake.objects.create(patient=patient, visit_at=visit_at, **fields)
+    if consents:
+        sign_consents(intake, every=True)
+    return intake
 
 
 def make_topic(slug="anxiety-basics", **extra):
@@ -130,20 +136,25 @@ def make_page(
     return Page.objects.get(pk=page.pk)
 
 
-def sign_consents(intake, *, user=None):
-    """Sign every document the intake needs, in its current version, as the patient would
-    on the consent pages (the typed name is the name on record)."""
-    from intake.consent.selectors import consent_missing, shown_text
+def sign_consents(intake, *, user=None, every: bool = False):
+    """Sign every document the intake needs (``every``: every document, needed or not, so
+    answers changed later need no new signature), in its current version, as the patient
+    would on the consent pages (the typed name is the name on record)."""
+    from intake.consent.selectors import consent_missing, current_documents, shown_text
     from intake.consent.services import consent_sign
 
     user = user or intake.patient
-    for state in consent_missing(intake):
+    if every:
+        documents = list(current_documents().values())
+    else:
+        documents = [state.document for state in consent_missing(intake)]
+    for document in documents:
         consent_sign(
             intake=intake,
-            document=state.document,
+            document=document,
             user=user,
             typed_name=user.get_full_name(),
-            shown_text=shown_text(state.document, intake),
+            shown_text=shown_text(document, intake),
             client_ip="127.0.0.1",
             user_agent="tests",
         )

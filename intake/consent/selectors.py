@@ -8,6 +8,9 @@ from intake.evaluation import counted_class
 
 from .models import ConsentDocument, ConsentKind, ConsentSignature
 
+# The task list's row, the check page's list of what is missing, the refusal's message.
+CONSENT_TITLE = "Consent and agreements"
+
 # Classes scheduled as controlled substances in the US (21 CFR 1308): listing one asks for
 # the controlled-medicine agreement.
 CONTROLLED_CLASSES = frozenset({"benzodiazepine", "opioid", "z-drug", "stimulant", "barbiturate"})
@@ -57,6 +60,17 @@ class ConsentState:
     @property
     def signed(self) -> bool:
         return self.state == "signed"
+
+    @property
+    def missing_label(self) -> str:
+        """What the check page says is missing."""
+        return {
+            "withdrawn": "withdrawn: sign again to send your answers",
+            "outdated": "changed since you signed: read and sign again",
+        }.get(self.state, "not signed yet")
+
+    def url(self, intake) -> str:
+        return reverse("intake:consent_sign", args=[intake.public_id, self.slug])
 
 
 def _asks_again_since(kind_versions: list[ConsentDocument], signed_version: int) -> bool:
@@ -144,6 +158,7 @@ def consent_task(intake) -> dict:
     else:
         status = "not_started"
     return {
+        "title": CONSENT_TITLE,
         "url": reverse("intake:consent", args=[intake.public_id]),
         "status": status,
         "missing": missing,

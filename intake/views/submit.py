@@ -4,6 +4,7 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from intake.consent.selectors import CONSENT_TITLE
 from intake.evaluation import CaseError
 from intake.forms import AttestationForm
 from intake.forms.contact import phone_display
@@ -30,12 +31,19 @@ def _missing_links(intake, missing: dict) -> list[dict]:
     ]
 
 
-def _check_page(request, intake, form, missing=None):
+def _consent_links(intake, consents) -> list[dict]:
+    return [
+        {"section": CONSENT_TITLE, "label": f"{s.label}: {s.missing_label}", "url": s.url(intake)}
+        for s in consents
+    ]
+
+
+def _check_page(request, intake, form, missing=None, consents=()):
     context = page_context(
         intake,
         form=form,
         sections=answer_sections(intake),
-        missing=_missing_links(intake, missing or {}),
+        missing=_missing_links(intake, missing or {}) + _consent_links(intake, consents),
     )
     return render(request, "intake/check.html", context)
 
@@ -66,7 +74,7 @@ def submit(request, public_id):
     # The transaction rolled back: the page shows the intake as it is stored.
     except IncompleteIntake as error:
         intake = _get_intake_for_patient(request, public_id)
-        return _check_page(request, intake, form, missing=error.missing)
+        return _check_page(request, intake, form, missing=error.missing, consents=error.consents)
     except CaseError:
         # The pages only store answers the clinical core reads; this guards old drafts.
         form.add_error(None, "One of your answers could not be read. Please check each section")

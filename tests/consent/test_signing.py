@@ -16,7 +16,7 @@ NO_BENZODIAZEPINE = ARCHETYPES["routine_calm"]  # escitalopram only
 @pytest.fixture
 def intake(patient):
     """Alice's draft listing clonazepam: all three documents apply."""
-    return make_intake(patient, answers=base(), details=dict(DETAILS))
+    return make_intake(patient, answers=base(), details=dict(DETAILS), consents=False)
 
 
 def sign_url(intake, slug):
@@ -75,7 +75,9 @@ def test_the_agreement_must_be_ticked(client, patient, intake):
 
 
 def test_the_controlled_medicine_agreement_applies_only_with_a_controlled_medicine(client, patient):
-    without = make_intake(patient, answers=dict(NO_BENZODIAZEPINE), details=dict(DETAILS))
+    without = make_intake(
+        patient, answers=dict(NO_BENZODIAZEPINE), details=dict(DETAILS), consents=False
+    )
     client.force_login(patient)
     assert client.get(sign_url(without, "controlled-medicine")).status_code == 404
 
