@@ -21,6 +21,7 @@ INTAKE_PAGES = [
     ("confirmation/", views.confirmation, {}, "confirmation"),
     ("consent/", consent.overview, {}, "consent"),
     ("consent/privacy-notice/notice/", consent.privacy_notice, {}, "privacy_notice"),
+    ("consent/copy/<int:signature_id>.pdf", consent.signed_copy, {}, "consent_copy"),
     ("consent/<slug:document>/", consent.sign, {}, "consent_sign"),
     ("consent/<slug:document>/withdraw/", consent.withdraw, {}, "consent_withdraw"),
     # Last: every question page, at the address its declaration gives (intake/sections.py),

@@ -157,6 +157,7 @@ def sign_consents(intake, *, user=None, every: bool = False):
             shown_text=shown_text(document, intake),
             client_ip="127.0.0.1",
             user_agent="tests",
+            email_copy=False,
         )
     return intake
 

@@ -13,6 +13,7 @@ from portal.audit import record
 from portal.roles import is_clinical_reviewer
 
 from .models import ConsentDocument, ConsentSignature, ConsentWithdrawal, text_sha256
+from .tasks import send_signed_copy_email
 
 
 class ConsentRefused(Exception):
@@ -89,9 +90,11 @@ def consent_sign(
     shown_text: str,
     client_ip: str | None = None,
     user_agent: str = "",
+    email_copy: bool = True,
 ) -> ConsentSignature:
     """The patient signs the exact text they were shown. The typed name must be the name on
-    record; the document must be approved."""
+    record; the document must be approved. Once committed, the patient is emailed that their
+    copy is ready (``email_copy``; False where no patient is at the keyboard: test data)."""
     if not document.is_approved:
         raise ConsentRefused("This version is not approved.")
     if not same_name(typed_name, user.get_full_name()):
@@ -113,6 +116,8 @@ def consent_sign(
             obj=signature,
             detail={"intake": intake.pk, "document": document.pk},
         )
+        if email_copy:
+            transaction.on_commit(lambda: send_signed_copy_email.delay(signature.pk))
     return signature
 
 

@@ -12,6 +12,7 @@ from portal.roles import patient_required
 from . import selectors
 from .forms import SignForm
 from .models import ConsentKind, ConsentSignature, text_sha256
+from .pdf import signed_copy_pdf
 from .services import consent_sign, consent_withdraw
 
 
@@ -109,10 +110,21 @@ def privacy_notice(request, public_id):
     return render(request, "consent/privacy_notice.html", context)
 
 
-def _get_signature_for_patient(request, signature_id: int) -> ConsentSignature:
-    """The patient's own signature, or 404."""
+def _get_signature_for_patient(request, public_id, signature_id: int) -> ConsentSignature:
+    """The patient's own signature on this intake, or 404."""
     return get_object_or_404(
         ConsentSignature.objects.select_related("document", "intake"),
         pk=signature_id,
+        intake__public_id=public_id,
         intake__patient=request.user,
     )
+
+
+@patient_required
+def signed_copy(request, public_id, signature_id):
+    """The patient's PDF copy of a document they signed."""
+    signature = _get_signature_for_patient(request, public_id, signature_id)
+    response = HttpResponse(signed_copy_pdf(signature), content_type="application/pdf")
+    name = f"{selectors.SLUGS[signature.document.kind]}-v{signature.document.version}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
