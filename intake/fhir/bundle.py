@@ -2,7 +2,8 @@
 QuestionnaireResponse: a MedicationStatement per medicine with a structured dose, an
 Observation per instrument total, a RiskAssessment for the C-SSRS screener that says what
 it rests on, a Flag per decision-support flag, and what the patient reported about their
-health (``history``: allergies, conditions, a fall).
+health (``history``: allergies, conditions, a fall), and a Consent per signature
+(``consent``).
 
 Everything is FHIR R4 (4.0.1); the download says so in its media type
 (``application/fhir+json; fhirVersion=4.0``). Codes are given only where they are certain:
@@ -19,6 +20,7 @@ from ..clinical.instruments import INSTRUMENTS, Instrument
 from ..evaluation import match_medication
 from ..models import Intake, Medication
 from . import history as fhir_history
+from .consent import consent_resources
 from .export import LOINC, RXNORM, _coding, questionnaire_response
 
 FHIR_MEDIA_TYPE = "application/fhir+json; fhirVersion=4.0"
@@ -254,6 +256,8 @@ def intake_bundle(intake: Intake) -> dict:
         entries.append(_entry(condition, f"{key}/c/{n}"))
     if fall := fhir_history.fall_observation(answers, subject, when):
         entries.append(_entry(fall, f"{key}/o/falls"))
+    for signature_id, consent in consent_resources(intake, subject):
+        entries.append(_entry(consent, f"{key}/consent/{signature_id}"))
     bundle = {"resourceType": "Bundle", "type": "collection", "entry": entries}
     if when:
         bundle["timestamp"] = when
