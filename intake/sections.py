@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.urls import reverse
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 
 from education import slugs
 
@@ -200,7 +201,7 @@ def _past_medicines_missing(answers, details):
 
 # Said before the safety questions (C-SSRS, and PHQ-9 whose item 9 is one): a safety answer
 # reaches the care team when it is saved, not when the intake is sent.
-_SEEN_AT_ONCE = (
+_SEEN_AT_ONCE = _(
     "Your care team sees your answers to these questions as soon as you save them, "
     "even before you send the rest of your answers. If an answer shows you may be at risk, "
     "someone from the team may contact you before your visit."
@@ -215,18 +216,20 @@ QUESTIONNAIRE = Questionnaire(
             (
                 Step(
                     "about",
-                    "About you",
+                    _("About you"),
                     "about/",
                     about.AboutForm,
                     missing=lambda a, d: _missing_labelled(
                         a,
                         {"date_of_birth": "Date of birth", "sex_at_birth": "Sex assigned at birth"},
                     ),
-                    intro="A few details that change which medicines and doses are safest for you.",
+                    intro=_(
+                        "A few details that change which medicines and doses are safest for you."
+                    ),
                 ),
                 Step(
                     "contact",
-                    "How we can reach you",
+                    _("How we can reach you"),
                     "contact/",
                     contact.ContactForm,
                     missing=lambda a, d: _missing_labelled(
@@ -238,16 +241,18 @@ QUESTIONNAIRE = Questionnaire(
                             "visit_address": "The address you will be at during your visit",
                         },
                     ),
-                    intro="If your answers worry your care team, they need to reach you "
-                    "quickly, and to know where you will be during your video visit.",
+                    intro=_(
+                        "If your answers worry your care team, they need to reach you "
+                        "quickly, and to know where you will be during your video visit."
+                    ),
                 ),
                 Step(
                     "visit",
-                    "Your visit",
+                    _("Your visit"),
                     "visit/",
                     about.VisitForm,
                     missing=_missing_visit,
-                    intro="Tell us what you would like help with.",
+                    intro=_("Tell us what you would like help with."),
                 ),
             ),
         ),
@@ -257,7 +262,7 @@ QUESTIONNAIRE = Questionnaire(
             (
                 Step(
                     "medications",
-                    "Your medicines",
+                    _("Your medicines"),
                     "medications/",
                     view_name="intake:medications",
                     missing=lambda a, d: (
@@ -274,15 +279,17 @@ QUESTIONNAIRE = Questionnaire(
             (
                 Step(
                     "benzodiazepines",
-                    "Benzodiazepine history",
+                    _("Benzodiazepine history"),
                     "benzodiazepines/",
                     substances.BenzoHistoryForm,
                     applies=lists_benzodiazepine,
                     missing=lambda a, d: _missing_keys(
                         a.get("benzo_history"), said.BENZO_HISTORY_KEYS, "Benzodiazepine history"
                     ),
-                    intro="You listed a benzodiazepine (such as clonazepam, alprazolam or "
-                    "lorazepam). These questions help your psychiatrist plan safely with you.",
+                    intro=_(
+                        "You listed a benzodiazepine (such as clonazepam, alprazolam or "
+                        "lorazepam). These questions help your psychiatrist plan safely with you."
+                    ),
                 ),
             ),
             review_group="histories",
@@ -293,38 +300,42 @@ QUESTIONNAIRE = Questionnaire(
             (
                 Step(
                     "alcohol",
-                    "Alcohol",
+                    _("Alcohol"),
                     "alcohol/",
                     substances.AlcoholForm,
                     instrument="audit_c",
                     missing=lambda a, d: _missing_list(a.get("audit_c"), 3, "Alcohol questions"),
                     intro=INSTRUMENTS["audit_c"].question + " Think about the past year.",
                     why=why(
-                        "alcohol and calming medicines such as benzodiazepines strengthen "
-                        "each other's effects.",
+                        _(
+                            "alcohol and calming medicines such as benzodiazepines strengthen "
+                            "each other's effects."
+                        ),
                         slugs.ALCOHOL_OPIOIDS_SEDATIVES,
-                        "Alcohol, opioids and other sedatives",
+                        _("Alcohol, opioids and other sedatives"),
                     ),
                 ),
                 Step(
                     "substances",
-                    "Other substances",
+                    _("Other substances"),
                     "substances/",
                     substances.SubstancesForm,
                     missing=_missing_substances,
-                    intro="Please answer honestly: this stays between you and your care team, "
-                    "and it helps keep your treatment safe.",
+                    intro=_(
+                        "Please answer honestly: this stays between you and your care team, "
+                        "and it helps keep your treatment safe."
+                    ),
                 ),
                 Step(
                     "drug_use",
-                    "Drug use in the past 12 months",
+                    _("Drug use in the past 12 months"),
                     "drug-use/",
                     substances.DrugUseForm,
                     instrument="dast_10",
                     applies=said.used_drugs_past_year,
                     missing=lambda a, d: _missing_list(a.get("dast_10"), 10, "Drug use questions"),
                     intro=INSTRUMENTS["dast_10"].question,
-                    why="Drug use can change which medicines are safe for you.",
+                    why=_("Drug use can change which medicines are safe for you."),
                 ),
             ),
             review_group="substances",
@@ -335,33 +346,36 @@ QUESTIONNAIRE = Questionnaire(
             (
                 Step(
                     "side_effects",
-                    "Side effects",
+                    _("Side effects"),
                     "side-effects/",
                     wellbeing.SideEffectsForm,
                     applies=said.lists_a_medicine,
                     missing=lambda a, d: _missing_keys(
                         a.get("side_effects"), said.SIDE_EFFECT_KEYS, "Side effects"
                     ),
-                    intro="Medicines can cause side effects. How much does each of these "
-                    "bother you?",
+                    intro=_(
+                        "Medicines can cause side effects. How much does each of these bother you?"
+                    ),
                     why=why(
-                        "side effects can be signs that a dose is too high or too low.",
+                        _("side effects can be signs that a dose is too high or too low."),
                         slugs.DOSE_TOO_HIGH_OR_LOW,
-                        "Signs a dose may be too much or too little",
+                        _("Signs a dose may be too much or too little"),
                     ),
                 ),
                 Step(
                     "falls_driving",
-                    "Falls and driving",
+                    _("Falls and driving"),
                     "side-effects/falls-and-driving/",
                     wellbeing.FallsDrivingForm,
                     applies=said.lists_a_medicine,
                     missing=lambda a, d: _missing_keys(
                         a.get("side_effects"), said.FALLS_DRIVING_KEYS, "Falls and driving"
                     ),
-                    intro="Two questions about safety while taking your medicines.",
-                    why="Some medicines make falls more likely, and drowsiness from medicines "
-                    "can make driving unsafe.",
+                    intro=_("Two questions about safety while taking your medicines."),
+                    why=_(
+                        "Some medicines make falls more likely, and drowsiness from medicines "
+                        "can make driving unsafe."
+                    ),
                 ),
             ),
             review_group="side-effects",
@@ -372,29 +386,35 @@ QUESTIONNAIRE = Questionnaire(
             (
                 Step(
                     "anxiety",
-                    "Anxiety",
+                    _("Anxiety"),
                     "anxiety/",
                     wellbeing.AnxietyForm,
                     instrument="gad_7",
                     missing=_missing_anxiety,
                     intro=INSTRUMENTS["gad_7"].question,
-                    why="These standard questions measure anxiety, so changes can be tracked "
-                    "over time.",
+                    why=_(
+                        "These standard questions measure anxiety, so changes can be tracked "
+                        "over time."
+                    ),
                 ),
                 Step(
                     "mood",
-                    "Mood",
+                    _("Mood"),
                     "mood/",
                     wellbeing.MoodForm,
                     instrument="phq_9",
                     missing=lambda a, d: _missing_list(a.get("phq_9"), 9, "Mood questions"),
                     intro=INSTRUMENTS["phq_9"].question,
-                    why="These standard questions measure mood, so changes can be tracked "
-                    "over time.",
-                    safety_notice="The last question asks about thoughts of hurting yourself. "
-                    'If you answer anything other than "Not at all", your care team sees that '
-                    "answer as soon as you save this page, even before you send the rest of "
-                    "your answers, and may contact you.",
+                    why=_(
+                        "These standard questions measure mood, so changes can be tracked "
+                        "over time."
+                    ),
+                    safety_notice=_(
+                        "The last question asks about thoughts of hurting yourself. "
+                        'If you answer anything other than "Not at all", your care team sees that '
+                        "answer as soon as you save this page, even before you send the rest of "
+                        "your answers, and may contact you."
+                    ),
                 ),
             ),
         ),
@@ -404,7 +424,7 @@ QUESTIONNAIRE = Questionnaire(
             (
                 Step(
                     "safety",
-                    "Your safety",
+                    _("Your safety"),
                     "safety/",
                     wellbeing.SafetyForm,
                     instrument="cssrs",
@@ -412,21 +432,25 @@ QUESTIONNAIRE = Questionnaire(
                         a.get("cssrs"), ("q1", "q2", "q6"), "Your safety"
                     ),
                     intro=INSTRUMENTS["cssrs"].question,
-                    why="Your safety matters most. Your answers help your care team support "
-                    "you soon.",
+                    why=_(
+                        "Your safety matters most. Your answers help your care team support "
+                        "you soon."
+                    ),
                     safety_notice=_SEEN_AT_ONCE,
-                    advice="If you are not sure, choose the answer closest to how you feel.",
+                    advice=_("If you are not sure, choose the answer closest to how you feel."),
                 ),
                 Step(
                     "safety_more",
-                    "More about your safety",
+                    _("More about your safety"),
                     "safety/more/",
                     wellbeing.SafetyMoreForm,
                     instrument="cssrs",
                     applies=lambda a: bool(said.cssrs_follow_ups(a)),
                     missing=_cssrs_follow_ups_missing,
-                    intro="Thank you for telling us. A few more questions help your care team "
-                    "support you.",
+                    intro=_(
+                        "Thank you for telling us. A few more questions help your care team "
+                        "support you."
+                    ),
                     safety_notice=_SEEN_AT_ONCE,
                 ),
             ),
@@ -437,14 +461,16 @@ QUESTIONNAIRE = Questionnaire(
             (
                 Step(
                     "health",
-                    "Health conditions that change sedative safety",
+                    _("Health conditions that change sedative safety"),
                     "health/",
                     history.HealthForm,
                     missing=lambda a, d: _missing_keys(
                         a.get("health"), said.HEALTH_KEYS, "Health conditions"
                     ),
-                    intro="Some health conditions change how safe calming medicines are for "
-                    "you. This section is optional, but it helps your psychiatrist plan safely.",
+                    intro=_(
+                        "Some health conditions change how safe calming medicines are for "
+                        "you. This section is optional, but it helps your psychiatrist plan safely."
+                    ),
                 ),
             ),
             optional=True,
@@ -456,16 +482,18 @@ QUESTIONNAIRE = Questionnaire(
             (
                 Step(
                     "psych_history",
-                    "Psychiatric history",
+                    _("Psychiatric history"),
                     "psychiatric-history/",
                     history.PsychHistoryForm,
                     missing=_not_answered("psych_history", "Psychiatric history: not answered yet"),
-                    intro="What has happened before helps your psychiatrist choose what to "
-                    "try next. This section is optional.",
+                    intro=_(
+                        "What has happened before helps your psychiatrist choose what to "
+                        "try next. This section is optional."
+                    ),
                 ),
                 Step(
                     "past_medicines",
-                    "Past medicines for mood or anxiety",
+                    _("Past medicines for mood or anxiety"),
                     "psychiatric-history/past-medicines/",
                     history.PastMedicinesForm,
                     applies=said.asks_past_medicines,
@@ -484,15 +512,17 @@ QUESTIONNAIRE = Questionnaire(
             (
                 Step(
                     "pharmacy",
-                    "Your pharmacy",
+                    _("Your pharmacy"),
                     "pharmacy/",
                     history.PharmacyForm,
                     missing=_not_answered(
                         "pharmacy", "Whether you have a pharmacy", where="details"
                     ),
-                    intro="Where your psychiatrist should send a prescription. This section "
-                    "is optional. Who prescribes each of your medicines is asked on the "
-                    "medicines page.",
+                    intro=_(
+                        "Where your psychiatrist should send a prescription. This section "
+                        "is optional. Who prescribes each of your medicines is asked on the "
+                        "medicines page."
+                    ),
                 ),
             ),
             optional=True,
@@ -504,7 +534,7 @@ QUESTIONNAIRE = Questionnaire(
             (
                 Step(
                     "goals",
-                    "What you want from your visit",
+                    _("What you want from your visit"),
                     "goals/",
                     goals.GoalsForm,
                     missing=_not_answered(
