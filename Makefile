@@ -39,11 +39,12 @@ chromium:
 	  || echo "Could not install Chromium: run 'sudo apt-get install -y chromium'; browser tests will be skipped."; }
 
 # In parallel: one process per core, each with its own test database, Celery queue and Redis
-# databases (tests/env.py). TEST_WORKERS=0 runs in one process.
+# databases (tests/env.py); tests are handed out one by one, except those that share a
+# module fixture (marked xdist_group). TEST_WORKERS=0 runs in one process.
 TEST_WORKERS ?= 2
 
 test: test-deps messages chromium
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 # A quick local loop: everything but the Chromium and real-Celery-worker tests.
 test-fast: test-deps messages

@@ -19,7 +19,8 @@ from tests.faults import BLACKHOLE, REFUSE
 from tests.intake.pages import STEP_DATA
 from tests.resilience.stack import Browser, Stack
 
-pytestmark = [pytest.mark.postgres, pytest.mark.celery_worker]
+# One stack for the module (a module fixture): its tests stay on one test worker.
+pytestmark = [pytest.mark.postgres, pytest.mark.celery_worker, pytest.mark.xdist_group("stack")]
 PASSWORD = "stack passphrase 2026"
 FIGURES: list[tuple[str, str, str, str]] = []
 
