@@ -4,6 +4,7 @@ from education.links import page_links
 
 from .. import medicine_words
 from ..clinical.instruments import INSTRUMENTS
+from ..consent.selectors import consent_states
 from ..forms.contact import STATE_NAMES, phone_display
 from ..forms.history import DIAGNOSES
 from ..models import Intake, IntakeStatus
@@ -269,5 +270,6 @@ def detail_context(intake: Intake) -> dict:
         "history": list(intake.status_changes.select_related("actor")),
         "notes": list(intake.notes.select_related("author")),
         "acknowledgements": list(intake.stat_acknowledgements.select_related("actor")),
+        "consents": consent_states(intake),
         **_pharmacy(intake, medicines),
     }

@@ -3,6 +3,7 @@ import os
 from django.conf import settings
 from django.urls import path
 
+from ..consent import staff as consent_staff
 from . import views
 
 app_name = "review"
@@ -19,6 +20,7 @@ INTAKE_PAGES = [
     ("print/", views.print_summary, "print"),
     ("fhir.json", views.fhir_export, "fhir_export"),
     ("fhir-bundle.json", views.fhir_bundle, "fhir_bundle"),
+    ("consent/<int:signature_id>/", consent_staff.verify, "consent_verify"),
 ]
 
 urlpatterns = [
