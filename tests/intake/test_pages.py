@@ -38,8 +38,8 @@ def test_start_opens_one_draft_for_a_patient_without_an_intake(alice, patient):
 
 def test_task_list_shows_every_section_not_started(alice, intake):
     response = alice.get(url("tasks", intake))
-    # Side effects are not needed until a medicine is listed; the sixth is consent.
-    assert response.content.decode().count("Not started") == 6
+    # Side effects are not needed until a medicine is listed.
+    assert response.content.decode().count("Not started") == 5
 
 
 def test_a_saved_page_is_stored_in_the_database_at_once(alice, intake):
