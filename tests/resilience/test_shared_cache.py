@@ -134,8 +134,24 @@ def test_a_hung_cache_costs_one_timeout_per_retry_window_not_one_per_call(
     patient = make_patient(password=PASSWORD)
     intake = make_intake(patient)
     _sign_in(client, patient)
-    cache_proxy.set_mode(BLACKHOLE)
-    started = time.monotonic()
-    for _ in range(10):
-        assert client.get(f"/intake/{intake.public_id}/").status_code == 200
-    assert time.monotonic() - started < 3  # one 0.5 s timeout, then the database only
+
+    def ten_pages() -> float:
+        started = time.monotonic()
+        for _ in range(10):
+            assert client.get(f"/intake/{intake.public_id}/").status_code == 200
+        return time.monotonic() - started
+
+    # Ten pages with the cache hung against ten with it up, measured together: a timeout
+    # per call would add 10 x 0.5 s; one per retry window adds about 0.5 s. On a busy
+    # machine the pages themselves slow down, so the measurement (not the assertion) is
+    # taken again, up to three times, and the smallest extra cost counts.
+    extra = []
+    for _ in range(3):
+        cache_proxy.set_mode(PASS)
+        _retry_window_passes()
+        healthy = ten_pages()
+        cache_proxy.set_mode(BLACKHOLE)
+        extra.append(ten_pages() - healthy)
+        if extra[-1] < 2:
+            break
+    assert min(extra) < 2, extra
