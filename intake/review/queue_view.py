@@ -103,6 +103,7 @@ def queue_row(row: dict, now, user, detail_url: str) -> dict:
         "phq9": _score(scores.get("phq_9")) or NONE,
         "status": UNSENT_LABEL if unsent else STATUS_LABELS.get(row["status"], row["status"]),
         "assignee": assignee,
+        "consent": "" if unsent else ("withdrawn" if row.get("consent_withdrawn") else "signed"),
         # Nothing of an unsent intake but its safety answers: not its reason nor medicines.
         "reason": NOT_SENT
         if unsent

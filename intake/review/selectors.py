@@ -19,13 +19,13 @@ from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import CharField, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models import CharField, Exists, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan
 from django.db.models.functions import Coalesce, Concat, NullIf, Trim
 from django.utils import timezone
 
-from intake.models import PRIORITY_RANK, Intake, QueueCount
+from intake.models import PRIORITY_RANK, ConsentWithdrawal, Intake, QueueCount
 from intake.models.review import (
     OPEN_STATUSES,
     flag_q,
@@ -153,6 +153,11 @@ def queue_rows_query(ids: list[int]) -> QuerySet:
         waiting_since=queue_waiting_since(),
         patient_name=_person_name("patient_id"),
         assignee_name=_person_name("assignee_id"),
+        # A sent intake had every required document signed (intake_submit refuses
+        # otherwise): what can change after is a withdrawal, one index probe per row.
+        consent_withdrawn=Exists(
+            ConsentWithdrawal.objects.filter(signature__intake=OuterRef("pk")).order_by()
+        ),
     )
 
 

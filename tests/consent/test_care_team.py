@@ -86,3 +86,11 @@ def test_a_patient_cannot_open_the_verification_page(client, patient, sent):
     signature = ConsentSignature.objects.filter(intake=sent).first()
     client.force_login(patient)
     assert client.get(_verify_url(sent, signature)).status_code == 404
+
+
+def test_the_queue_row_shows_a_withdrawal_at_once(client, patient, psychiatrist, sent):
+    client.force_login(psychiatrist)
+    assert "Consent signed" in _text(client.get(reverse("review:queue")))
+    signature = ConsentSignature.objects.get(intake=sent, document__kind="telehealth")
+    consent_withdraw(signature=signature, user=patient)
+    assert "Consent withdrawn" in _text(client.get(reverse("review:queue")))
