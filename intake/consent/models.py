@@ -84,7 +84,8 @@ class ConsentDocument(models.Model):
 
 
 class _AppendOnly(models.Model):
-    """A row written once: saving it again or deleting it raises ``ImmutableRecord``."""
+    """A row written once: saving it again raises ``ImmutableRecord``. It goes only with its
+    intake (a patient's erasure deletes their intakes, and these rows with them)."""
 
     class Meta:
         abstract = True
