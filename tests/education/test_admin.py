@@ -151,10 +151,12 @@ def test_editors_cannot_open_users_or_the_audit_log(client, editor, url_name):
     assert client.get(reverse(url_name)).status_code == 403
 
 
-def test_the_admin_index_shows_editors_only_education(client, editor):
+def test_the_admin_index_shows_editors_only_education_and_consent_documents(client, editor):
+    # They draft and approve the consent documents too; nothing about a patient.
     client.force_login(editor)
     apps = client.get(reverse("admin:index")).context["app_list"]
-    assert [app["app_label"] for app in apps] == ["education"]
+    shown = {app["app_label"]: [m["object_name"] for m in app["models"]] for app in apps}
+    assert set(shown) == {"education", "intake"} and shown["intake"] == ["ConsentDocument"]
 
 
 @pytest.mark.parametrize("persona", ["patient", "psychiatrist"], ids=str)

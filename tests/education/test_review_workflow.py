@@ -324,10 +324,12 @@ def test_a_reviewer_can_read_every_education_admin_page(client, live_page, revie
     assert client.get(reverse(url_name, args=args)).status_code == 200
 
 
-def test_the_admin_index_shows_reviewers_only_education(client, reviewer):
+def test_the_admin_index_shows_reviewers_only_education_and_consent_documents(client, reviewer):
+    # They draft and approve the consent documents too; nothing about a patient.
     client.force_login(reviewer)
     apps = client.get(reverse("admin:index")).context["app_list"]
-    assert [app["app_label"] for app in apps] == ["education"]
+    shown = {app["app_label"]: [m["object_name"] for m in app["models"]] for app in apps}
+    assert set(shown) == {"education", "intake"} and shown["intake"] == ["ConsentDocument"]
 
 
 def test_a_patient_cannot_reach_the_review_list(client, patient):
