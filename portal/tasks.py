@@ -2,6 +2,7 @@ from celery import shared_task
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
+from django.core.management import call_command
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -96,6 +97,4 @@ def send_already_registered_email(user_id: int) -> None:
 @shared_task(acks_late=True)
 def clear_expired_sessions() -> None:
     """Daily (beat): delete expired sessions from the database (Django's clearsessions)."""
-    from django.core.management import call_command
-
     call_command("clearsessions")
