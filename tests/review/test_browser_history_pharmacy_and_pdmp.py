@@ -52,7 +52,10 @@ def test_a_psychiatrist_reads_the_new_sections_and_records_a_pdmp_check(each_wid
     expect(
         page.get_by_role("heading", name="Health conditions that change sedative safety")
     ).to_be_visible()
-    expect(page.get_by_text("Penicillin: a rash")).to_be_visible()
+    # In the prescribing band at the top, and again with the health answers.
+    allergy = page.get_by_text("Penicillin: a rash")
+    expect(allergy).to_have_count(2)
+    expect(allergy.first).to_be_visible()
     expect(page.get_by_text("Paroxetine")).to_be_visible()
     pharmacy = page.get_by_role("region", name="Pharmacy and prescribers")
     expect(pharmacy).to_contain_text("Main Street Pharmacy, Albany, (202) 555-0199")
