@@ -39,6 +39,8 @@ from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from intake.consent.models import ConsentSignature, text_sha256
+from intake.consent.selectors import current_documents, shown_text
 from intake.devtools.bench.loadgen import Call, LoadResult, Pacer, run_calls, send
 from intake.devtools.bench.server import gunicorn
 from intake.devtools.seed_cases import ARCHETYPES, DETAILS
@@ -203,8 +205,23 @@ class Command(BaseCommand):
         """Complete drafts, one per submit request, each with its patient's session."""
         patients = self._patients(size, "submit")
         drafts = self._drafts(patients, ARCHETYPES["routine_calm"])
+        self._sign_consents(drafts)
         return [(self._session(p), f"/intake/{d.public_id}/submit/")
                 for p, d in zip(patients, drafts, strict=True)]  # fmt: skip
+
+    @staticmethod
+    def _sign_consents(drafts: list[Intake]) -> None:
+        """Every current consent document signed, as each patient would before sending
+        (the submit refuses without them)."""
+        documents = list(current_documents().values())
+        ConsentSignature.objects.bulk_create(
+            [ConsentSignature(document=document, intake=draft, user=draft.patient,
+                              typed_name="Bench Patient", shown_text=text,
+                              text_sha256=text_sha256(text), client_ip="127.0.0.1",
+                              user_agent="bench_queue")
+             for draft in drafts for document in documents
+             for text in [shown_text(document, draft)]]
+        )  # fmt: skip
 
     def _step_savers(self, count: int) -> list[tuple[dict, str]]:
         patients = self._patients(count, "steps")
