@@ -56,9 +56,7 @@ def _meanings(key: str) -> dict[str, str]:
     instrument = INSTRUMENTS[key]
     lowest = {name: low for low, name in instrument.bands}
     ranges = _ranges(instrument)
-    return {
-        band: text.format(range=ranges[band], **lowest) for band, text in _MEANING[key].items()
-    }
+    return {band: text.format(range=ranges[band], **lowest) for band, text in _MEANING[key].items()}
 
 
 BAND_MEANING = {key: _meanings(key) for key in _MEANING}
