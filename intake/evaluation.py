@@ -29,6 +29,7 @@ __all__ = [
     "counted_class",
     "lists_benzodiazepine",
     "match_medication",
+    "medicine_pair",
     "medicine_match",
 ]
 
@@ -123,6 +124,19 @@ def medicine_match(name: str) -> MedicineMatch:
     corrected with a score and a "Did you mean ...?" question, ambiguous, class or none)."""
     catalog_entries()  # brings the memo up to date
     return match_medicine(name, _catalog_memo["index"])
+
+
+def medicine_pair(answers: dict, evaluation: dict, n: int) -> tuple[dict, dict] | None:
+    """The n-th medicine as the patient stored it and as the evaluation counted it, or None
+    when they are not the same medicine: while the patient is asked for more, the list may
+    have changed since the evaluation, and only the same name at the same place is the same
+    medicine."""
+    stored = answers.get("medications") or []
+    evaluated = evaluation.get("medications") or []
+    same = n < min(len(stored), len(evaluated))
+    if same and stored[n].get("name") == evaluated[n].get("input"):
+        return stored[n], evaluated[n]
+    return None
 
 
 # ---- what a listed medicine counts as ----------------------------------------------------

@@ -11,7 +11,13 @@ from education.links import page_links
 
 from . import medicine_words
 from .clinical.dosing import daily_dose_mg, mg, times_words
-from .evaluation import confirmed_for, counted_class, lists_benzodiazepine, medicine_match
+from .evaluation import (
+    confirmed_for,
+    counted_class,
+    lists_benzodiazepine,
+    medicine_match,
+    medicine_pair,
+)
 from .models import Intake
 from .safety import has_positive_safety_answer
 from .sections import sections
@@ -111,9 +117,8 @@ def _evaluated_generic(intake: Intake, n: int, medication: dict) -> str:
     """The catalog drug the stored evaluation counted the n-th medicine as ("" for none).
     The review pages read it there, as their medicines do, rather than matching the name
     again: one page, one source (a catalog edit since shows at the next recompute)."""
-    evaluated = (intake.evaluation or {}).get("medications") or []
-    same = n < len(evaluated) and evaluated[n].get("input") == medication.get("name")
-    return (evaluated[n].get("generic") or "") if same else ""
+    pair = medicine_pair(intake.answers or {}, intake.evaluation or {}, n)
+    return (pair[1].get("generic") or "") if pair else ""
 
 
 def _medication_rows(intake: Intake, links: bool) -> list[dict]:

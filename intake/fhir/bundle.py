@@ -17,7 +17,7 @@ import uuid
 from django.conf import settings
 
 from ..clinical.instruments import INSTRUMENTS, Instrument
-from ..evaluation import match_medication
+from ..evaluation import match_medication, medicine_pair
 from ..models import Intake, Medication
 from . import history as fhir_history
 from .consent import consent_resources
@@ -85,12 +85,9 @@ def dosage(answered: dict, daily_dose_text: str) -> dict:
 
 
 def _answered(intake: Intake, n: int, evaluated: dict) -> dict:
-    """The patient's stored answers for the n-th evaluated medicine (the same name at the
-    same place), else only its name."""
-    stored = (intake.answers or {}).get("medications") or []
-    if n < len(stored) and stored[n].get("name") == evaluated.get("input"):
-        return stored[n]
-    return {"name": evaluated.get("input")}
+    """The patient's stored answers for the n-th evaluated medicine, else only its name."""
+    pair = medicine_pair(intake.answers or {}, intake.evaluation or {}, n)
+    return pair[0] if pair else {"name": evaluated.get("input")}
 
 
 def medication_statement(evaluated: dict, answered: dict, subject: dict, when, rxnorm) -> dict:

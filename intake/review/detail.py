@@ -5,6 +5,7 @@ from education.links import page_links
 from .. import medicine_words
 from ..clinical.instruments import INSTRUMENTS
 from ..consent.selectors import consent_states
+from ..evaluation import medicine_pair
 from ..forms.contact import STATE_NAMES, phone_display
 from ..forms.history import DIAGNOSES
 from ..models import Intake, IntakeStatus
@@ -55,21 +56,12 @@ def _range(values) -> str:
     return f"{low:g} mg" if low == high else f"{low:g}-{high:g} mg"
 
 
-def _answered(intake: Intake, n: int, evaluated: dict) -> dict | None:
-    """The patient's stored answers for the n-th evaluated medicine. While the patient is
-    asked for more, the list may have changed since the evaluation: only the same name at
-    the same place is the same medicine."""
-    stored = (intake.answers or {}).get("medications") or []
-    if n < len(stored) and stored[n].get("name") == evaluated.get("input"):
-        return stored[n]
-    return None
-
-
 def _medications(intake: Intake, evaluation: dict, changes: dict | None = None) -> list[dict]:
     per_medicine = (changes or {}).get("per_medicine", {})
     rows = []
     for n, m in enumerate(evaluation.get("medications") or []):
-        stored = _answered(intake, n, m)
+        pair = medicine_pair(intake.answers or {}, evaluation, n)
+        stored = pair[0] if pair else None
         answered = stored or {"name": m.get("input") or ""}
         words = medicine_words.details(answered, m)
         rows.append(

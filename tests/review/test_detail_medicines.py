@@ -154,3 +154,16 @@ def test_the_review_pages_read_each_medicines_match_from_the_evaluation(
     # still reads the catalog, as the patient's pages do).
     monkeypatch.setattr("intake.summary.medicine_match", no_matching)
     assert "Klonopin (clonazepam)" in _page(client, psychiatrist, intake, suffix)
+
+
+@pytest.mark.parametrize(
+    ("stored", "paired"),
+    [(["Klonopin", "Xanax"], True), (["Xanax", "Klonopin"], False), (["Klonopin"], False)],
+    ids=["same-list", "reordered-since", "removed-since"],
+)
+def test_a_medicine_is_paired_with_its_evaluation_only_by_name_and_place(stored, paired):
+    from intake.evaluation import medicine_pair
+
+    answers = {"medications": [{"name": name} for name in stored]}
+    evaluation = {"medications": [{"input": "Klonopin"}, {"input": "Xanax"}]}
+    assert (medicine_pair(answers, evaluation, 1) is not None) is paired
