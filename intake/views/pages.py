@@ -101,6 +101,10 @@ def page_at(page_path: str) -> declared.Step:
 @patient_required
 @require_http_methods(["GET", "POST"])
 def step(request, public_id, page_path):
+    if not page_path.endswith("/") and f"{page_path}/" in declared.questionnaire().steps_by_path:
+        # One generic route serves every page, so Django's APPEND_SLASH never sees a miss:
+        # an address typed without its slash goes to the page, as before.
+        return redirect(f"{request.path}/")
     page = page_at(page_path)
     if request.method != "POST":
         return _step(request, public_id, page, saving=False)

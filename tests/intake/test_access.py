@@ -77,3 +77,11 @@ def test_an_unknown_intake_id_is_404(client, patient):
     client.force_login(patient)
     missing = "/intake/00000000-0000-4000-8000-000000000000/"
     assert client.get(missing).status_code == 404
+
+
+def test_a_page_address_without_its_slash_goes_to_the_page(client, patient, alices_intake):
+    client.force_login(patient)
+    response = client.get(f"/intake/{alices_intake.public_id}/side-effects/falls-and-driving")
+    assert response.status_code == 302
+    assert response["Location"].endswith("/side-effects/falls-and-driving/")
+    assert client.get(f"/intake/{alices_intake.public_id}/no-such-page/").status_code == 404
