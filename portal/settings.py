@@ -394,6 +394,11 @@ if CELERY_BROKER_URL.startswith(("redis", "rediss")):
     CELERY_BROKER_TRANSPORT_OPTIONS.update(
         socket_timeout=CELERY_BROKER_TIMEOUT, socket_connect_timeout=CELERY_BROKER_TIMEOUT
     )
+# Check-ins between visits (intake/checkins/): how often beat looks for due check-ins,
+# and the interval in days a patient gets when their intake is sent and no psychiatrist
+# has set one (0: no schedule unless a psychiatrist sets it).
+CHECKIN_SWEEP_MINUTES = _positive_int("PORTAL_CHECKIN_SWEEP_MINUTES", 5)
+CHECKIN_DEFAULT_DAYS = _int("PORTAL_CHECKIN_DEFAULT_DAYS", 0)
 # Beat's timetable: (entry name, task, how often).
 CELERY_BEAT_SCHEDULE = {
     name: {"task": task, "schedule": every}
@@ -401,6 +406,8 @@ CELERY_BEAT_SCHEDULE = {
         ("notifications-sweep", "intake.tasks.sweep_owed_notifications", timedelta(minutes=1)),
         ("stat-escalation-ladder", "intake.tasks.escalate_unclaimed_stat", timedelta(minutes=1)),
         ("intake-reminders", "intake.tasks.remind_unfinished_intakes", timedelta(hours=1)),
+        ("checkins-due", "intake.checkins.tasks.owe_due_checkins",
+         timedelta(minutes=CHECKIN_SWEEP_MINUTES)),
         ("sessions-clear-expired", "portal.tasks.clear_expired_sessions", timedelta(days=1)),
         ("notifications-prune-sent", "intake.tasks.prune_sent_notifications", timedelta(days=1)),
         ("education-review-reminders", "education.tasks.remind_overdue_reviews",
