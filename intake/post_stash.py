@@ -91,9 +91,9 @@ def intake_resume_page(*, user, stash: dict) -> tuple[Intake, bool] | None:
 
 
 def _save(intake: Intake, url_name: str, kwargs: dict, data: QueryDict) -> bool | None:
-    page = questionnaire().steps_by_path.get(kwargs.get("page_path", ""))
+    page = questionnaire(intake.kind).steps_by_path.get(kwargs.get("page_path", ""))
     if url_name == "step" and page is not None:
-        if not intake.editable_section(section_of_step(page.key)):
+        if not intake.editable_section(section_of_step(page.key, intake.kind)):
             raise IntakeLocked
         form = page.form(data, intake=intake)
         return intake_save_step(intake=intake, step_key=page.key, form=form)

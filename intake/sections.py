@@ -118,25 +118,51 @@ def _load(path: str) -> Questionnaire:
     return import_string(path)
 
 
-def questionnaire() -> Questionnaire:
-    """The questionnaire in use (``settings.INTAKE_QUESTIONNAIRE``)."""
-    return _load(settings.INTAKE_QUESTIONNAIRE)
+# The intake's kind (``IntakeKind`` in intake/models/intake.py) -> the setting naming its
+# questionnaire. A first visit asks everything; a follow-up starts from the last answers;
+# a check-in asks the two instruments and the safety questions (intake/follow_up.py).
+FIRST = "first"
+QUESTIONNAIRE_SETTINGS = {
+    FIRST: "INTAKE_QUESTIONNAIRE",
+    "follow_up": "INTAKE_FOLLOW_UP_QUESTIONNAIRE",
+    "check_in": "INTAKE_CHECK_IN_QUESTIONNAIRE",
+}
 
 
-def sections() -> tuple[Section, ...]:
-    return questionnaire().sections
+def questionnaire(kind: str = FIRST) -> Questionnaire:
+    """The questionnaire in use for an intake of this kind (``settings.INTAKE_QUESTIONNAIRE``
+    for a first visit)."""
+    return _load(getattr(settings, QUESTIONNAIRE_SETTINGS[kind or FIRST]))
 
 
-def section(key: str) -> Section:
-    return questionnaire().sections_by_key[key]
+def questionnaire_for(intake) -> Questionnaire:
+    """The questionnaire the intake is answered with (its kind's)."""
+    return questionnaire(intake.kind)
 
 
-def step(key: str) -> Step:
-    return questionnaire().steps_by_key[key]
+def every_step_by_path() -> dict[str, Step]:
+    """Every page of every kind's questionnaire, by its address: the generic page view finds
+    the page before it reads the intake, then checks the intake's questionnaire has it."""
+    pages = {}
+    for kind in QUESTIONNAIRE_SETTINGS:
+        pages.update(questionnaire(kind).steps_by_path)
+    return pages
 
 
-def section_of_step(step_key: str) -> str:
-    return questionnaire().section_of_step[step_key]
+def sections(kind: str = FIRST) -> tuple[Section, ...]:
+    return questionnaire(kind).sections
+
+
+def section(key: str, kind: str = FIRST) -> Section:
+    return questionnaire(kind).sections_by_key[key]
+
+
+def step(key: str, kind: str = FIRST) -> Step:
+    return questionnaire(kind).steps_by_key[key]
+
+
+def section_of_step(step_key: str, kind: str = FIRST) -> str:
+    return questionnaire(kind).section_of_step[step_key]
 
 
 # ---- what a page still needs --------------------------------------------------------------
@@ -550,12 +576,14 @@ QUESTIONNAIRE = Questionnaire(
 
 
 # ---- the task list and what is left -------------------------------------------------------
-def step_applies(step_key: str, answers: dict, details: dict | None = None) -> bool:
-    return step(step_key).applies(answers)
+def step_applies(
+    step_key: str, answers: dict, details: dict | None = None, kind: str = FIRST
+) -> bool:
+    return step(step_key, kind).applies(answers)
 
 
-def missing_for_step(step_key: str, answers: dict, details: dict) -> list[str]:
-    page = step(step_key)
+def missing_for_step(step_key: str, answers: dict, details: dict, kind: str = FIRST) -> list[str]:
+    page = step(step_key, kind)
     if not page.applies(answers):
         return []
     return page.missing(answers, details)
@@ -578,9 +606,7 @@ def section_state(section: Section, answers: dict, details: dict) -> dict:
     steps = [s for s in section.steps if s.applies(answers)]
     if not steps:
         return {"status": "not_needed", "missing": []}
-    missing = [
-        _in_section(m, section) for s in steps for m in missing_for_step(s.key, answers, details)
-    ]
+    missing = [_in_section(m, section) for s in steps for m in s.missing(answers, details)]
     started = any(step_started(s.key, answers, details) for s in steps)
     if not missing:
         status = "completed"
@@ -591,17 +617,19 @@ def section_state(section: Section, answers: dict, details: dict) -> dict:
     return {"status": status, "missing": missing}
 
 
-def missing_answers(answers: dict, details: dict) -> dict[str, list[tuple[str, str]]]:
+def missing_answers(
+    answers: dict, details: dict, kind: str = FIRST
+) -> dict[str, list[tuple[str, str]]]:
     """Section key -> [(what is missing, step key)] for every incomplete section the
     patient must answer before sending (optional sections are never listed)."""
     result = {}
-    for sect in sections():
+    for sect in sections(kind):
         if sect.optional:
             continue
         items = [
             (_in_section(label, sect), page.key)
             for page in sect.steps
-            for label in missing_for_step(page.key, answers, details)
+            for label in missing_for_step(page.key, answers, details, kind)
         ]
         if items:
             result[sect.key] = items

@@ -20,7 +20,7 @@ from .clinical.evaluate import evaluate
 from .consent.selectors import CONSENT_TITLE, consent_missing
 from .drafts import kept_answers
 from .evaluation import evaluate_answers
-from .models import PRIORITY_RANK, Intake, IntakeStatus, StatusChange
+from .models import PRIORITY_RANK, Intake, IntakeKind, IntakeStatus, StatusChange
 from .queue_card import queue_card
 from .safety import risk_rank_of, safety_answers
 from .signals import intake_submitted, safety_answer_saved
@@ -75,23 +75,28 @@ class IncompleteIntake(Exception):
     """Submit refused: ``missing`` maps section key -> [(what is missing, step url name)];
     ``consents``: the required consent documents not signed in a version that counts."""
 
-    def __init__(self, missing: dict[str, list[tuple[str, str]]], consents=()):
+    def __init__(self, missing: dict[str, list[tuple[str, str]]], consents=(), kind=declared.FIRST):
         self.missing = missing
         self.consents = list(consents)
-        names = [declared.section(key).title for key in missing]
+        names = [declared.section(key, kind).title for key in missing]
         names += [CONSENT_TITLE] if self.consents else []
         super().__init__(f"Missing answers in: {', '.join(names)}")
 
 
-def intake_create(*, patient, visit_at: datetime | None = None) -> Intake:
-    """Open a draft intake for the visit, or return the one the patient already has for it."""
+def intake_create(
+    *, patient, visit_at: datetime | None = None, kind: str = IntakeKind.FIRST
+) -> Intake:
+    """Open a draft intake for the visit, or return the one the patient already has for it.
+    ``kind``: what it asks (``IntakeKind``); a follow-up starts from the last sent answers."""
     if visit_at is not None:
         existing = Intake.objects.filter(patient=patient, visit_at=visit_at).first()
         if existing:
             return existing
     try:
         with transaction.atomic():
-            intake = Intake.objects.create(patient=patient, visit_at=visit_at)
+            intake = Intake.objects.create(
+                patient=patient, visit_at=visit_at, kind=IntakeKind(kind)
+            )
             record(actor=patient, action="intake.created", obj=intake)
     except IntegrityError:
         # A concurrent request opened it first: the unique constraint keeps one.
@@ -314,7 +319,7 @@ def intake_save_step(*, intake: Intake, step_key: str, form, row_locked: bool = 
         return True
     intake_keep_draft(
         intake=intake,
-        section=declared.section_of_step(step_key),
+        section=declared.section_of_step(step_key, intake.kind),
         draft_key=step_key,
         form=form,
         row_locked=row_locked,
@@ -331,7 +336,7 @@ def _store_step(*, intake: Intake, step_key: str, form, row_locked: bool) -> Non
 
     intake_save_answers(
         intake=intake,
-        section=declared.section_of_step(step_key),
+        section=declared.section_of_step(step_key, intake.kind),
         update=update,
         visit_at=getattr(form, "visit_at", None),
         row_locked=row_locked,
@@ -372,14 +377,14 @@ def _open_sections_the_answers_now_need(intake: Intake) -> bool:
     the reopened sections changed."""
     if intake.status != IntakeStatus.INFO_REQUESTED:
         return False
-    wanted = set(declared.missing_answers(intake.answers, intake.details)) - set(
+    wanted = set(declared.missing_answers(intake.answers, intake.details, intake.kind)) - set(
         intake.reopened_sections
     )
     if not wanted:
         return False
     opened = {*intake.reopened_sections, *wanted}
     intake.reopened_sections = [
-        key for key in declared.questionnaire().section_keys if key in opened
+        key for key in declared.questionnaire_for(intake).section_keys if key in opened
     ]
     return True
 
@@ -452,10 +457,10 @@ def intake_submit(*, intake_id: int | None = None, patient, locked: Intake | Non
         intake = locked or Intake.objects.select_for_update().get(pk=intake_id, patient=patient)
         if intake.status not in (IntakeStatus.DRAFT, IntakeStatus.INFO_REQUESTED):
             return intake
-        missing = declared.missing_answers(intake.answers, intake.details)
+        missing = declared.missing_answers(intake.answers, intake.details, intake.kind)
         unsigned = consent_missing(intake)
         if missing or unsigned:
-            raise IncompleteIntake(missing, unsigned)
+            raise IncompleteIntake(missing, unsigned, intake.kind)
         now = timezone.now()
         intake.answers = _tidy_answers(intake.answers)
         intake.details = {**intake.details, "pending": {}}
@@ -473,7 +478,7 @@ def intake_request_information(
     *, intake: Intake, actor, sections: list[str], message: str
 ) -> Intake:
     """A psychiatrist asks the patient for more: reopen the named sections for editing."""
-    keys = declared.questionnaire().section_keys
+    keys = declared.questionnaire_for(intake).section_keys
     unknown = [key for key in sections if key not in keys]
     if not sections or unknown:
         raise ValueError(f"Unknown or no sections: {unknown}")

@@ -163,7 +163,7 @@ def answer_sections(intake: Intake, *, links: bool = True) -> list[dict]:
     patient told us (``more``), for their own check page; the review pages show the label
     and the value only."""
     result = []
-    for section in sections():
+    for section in sections(intake.kind):
         steps = [s for s in section.steps if s.applies(intake.answers)]
         if not steps:
             continue

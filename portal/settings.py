@@ -423,6 +423,9 @@ INVITATION_MAX_AGE_HOURS = _positive_int("PORTAL_INVITATION_MAX_AGE_HOURS", 72)
 MINIMUM_PATIENT_AGE = _positive_int("PORTAL_MINIMUM_PATIENT_AGE", 18)
 # The questionnaire patients answer (intake/sections.py declares it; a test may name another).
 INTAKE_QUESTIONNAIRE = "intake.sections.QUESTIONNAIRE"
+# A follow-up intake's and a check-in's (intake/follow_up.py declares them).
+INTAKE_FOLLOW_UP_QUESTIONNAIRE = "intake.follow_up.FOLLOW_UP"
+INTAKE_CHECK_IN_QUESTIONNAIRE = "intake.follow_up.CHECK_IN"
 # Who hears about a STAT intake: the members of this group (psychiatrists on call).
 ONCALL_GROUP = env.str("PORTAL_ONCALL_GROUP", default="On-call psychiatrists")
 # The STAT escalation ladder (intake/notifications/ladder.py): a STAT intake nobody has claimed is

@@ -299,7 +299,9 @@ def _medication_answers(intake: Intake) -> list[dict]:
 def questionnaire_response(intake: Intake) -> dict:
     """The intake as a QuestionnaireResponse (R4): status, questionnaire, subject, authored,
     author, and one group per section; instrument items and totals carry LOINC linkIds."""
-    groups = [group for section in sections() for group in _section_answers(section, intake)]
+    groups = [
+        group for section in sections(intake.kind) for group in _section_answers(section, intake)
+    ]
     patient = intake.patient
     subject = {
         "identifier": {"system": f"{settings.PORTAL_BASE_URL}/patients", "value": str(patient.pk)},

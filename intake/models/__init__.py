@@ -6,7 +6,14 @@ from intake.consent.models import (  # noqa: F401, E402
 )
 
 from .catalog import Medication  # noqa: F401
-from .intake import PRIORITY_RANK, Intake, IntakeStatus, Priority, StatusChange  # noqa: F401
+from .intake import (  # noqa: F401
+    PRIORITY_RANK,
+    Intake,
+    IntakeKind,
+    IntakeStatus,
+    Priority,
+    StatusChange,
+)
 from .review import (  # noqa: F401
     AcknowledgementReason,
     Note,

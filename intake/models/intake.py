@@ -26,6 +26,15 @@ class IntakeStatus(models.TextChoices):
     REVIEWED = "reviewed", "Reviewed"
 
 
+class IntakeKind(models.TextChoices):
+    """What the intake asks: everything (a first visit), what changed since the last one (a
+    follow-up, intake/follow_up.py), or the instruments and safety questions (a check-in)."""
+
+    FIRST = "first", "First visit"
+    FOLLOW_UP = "follow_up", "Follow-up"
+    CHECK_IN = "check_in", "Check-in"
+
+
 class Priority(models.TextChoices):
     STAT = "stat", "STAT"
     URGENT = "urgent", "Urgent"
@@ -43,6 +52,7 @@ class Intake(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="intakes"
     )
     visit_at = models.DateTimeField(null=True, blank=True)
+    kind = models.CharField(max_length=10, choices=IntakeKind.choices, default=IntakeKind.FIRST)
     status = models.CharField(
         max_length=20, choices=IntakeStatus.choices, default=IntakeStatus.DRAFT, db_index=True
     )

@@ -162,7 +162,7 @@ def _reopened(intake: Intake) -> list[str]:
     """The sections the patient was asked to update, while the request is open."""
     if intake.status != IntakeStatus.INFO_REQUESTED:
         return []
-    by_key = questionnaire().sections_by_key
+    by_key = questionnaire(intake.kind).sections_by_key
     return [by_key[key].title for key in intake.reopened_sections or [] if key in by_key]
 
 

@@ -17,40 +17,45 @@ def _get_intake_for_patient(request, public_id, *, for_update: bool = False) -> 
 
 
 def step_url(intake: Intake, step_key: str, change: bool = False) -> str:
-    return step(step_key).url(intake.public_id, change=change)
+    return step(step_key, intake.kind).url(intake.public_id, change=change)
 
 
 def next_url(intake: Intake, step_key: str, change: bool = False) -> str:
     """Where to go after a page is saved: the next page that applies and is open to the
     patient, or (when changing an answer) the next one still missing answers; else the
     check-your-answers page."""
-    answers, details = intake.answers, intake.details
-    order = questionnaire().step_order
+    answers, details, kind = intake.answers, intake.details, intake.kind
+    order = questionnaire(kind).step_order
     for key in order[order.index(step_key) + 1 :]:
-        if not step(key).applies(answers):
+        if not step(key, kind).applies(answers):
             continue
-        if not intake.editable_section(section_of_step(key)):
+        if not intake.editable_section(section_of_step(key, kind)):
             continue
         # Changing an answer returns to the check page past whatever is complete, and past
         # optional sections the patient chose to skip (not past a page of the same section
         # the change has just made apply, such as past medicines after "yes").
-        skipped = _optional(key) and section_of_step(key) != section_of_step(step_key)
-        if change and (skipped or not missing_for_step(key, answers, details)):
+        skipped = _optional(key, kind) and section_of_step(key, kind) != section_of_step(
+            step_key, kind
+        )
+        if change and (skipped or not missing_for_step(key, answers, details, kind)):
             continue
         return step_url(intake, key, change)
     return reverse("intake:check", args=[intake.public_id])
 
 
-def _optional(step_key: str) -> bool:
-    return section(section_of_step(step_key)).optional
+def _optional(step_key: str, kind: str) -> bool:
+    return section(section_of_step(step_key, kind), kind).optional
 
 
 def previous_url(intake: Intake, step_key: str) -> str:
     """The page before ``step_key`` in the flow that applies and is open to the patient
     (``next_url`` in reverse); the task list before the first."""
-    order = questionnaire().step_order
+    kind = intake.kind
+    order = questionnaire(kind).step_order
     for key in reversed(order[: order.index(step_key)]):
-        if step(key).applies(intake.answers) and intake.editable_section(section_of_step(key)):
+        if step(key, kind).applies(intake.answers) and intake.editable_section(
+            section_of_step(key, kind)
+        ):
             return step_url(intake, key)
     return reverse("intake:tasks", args=[intake.public_id])
 

@@ -53,7 +53,7 @@ def tasks(request, public_id):
 
 def _task_list(request, intake: Intake):
     rows = []
-    for section in declared.sections():
+    for section in declared.sections(intake.kind):
         state = declared.section_state(section, intake.answers, intake.details)
         first = next((s for s in section.steps if s.applies(intake.answers)), section.steps[0])
         rows.append(
@@ -91,7 +91,7 @@ def _initial(intake: Intake, page: declared.Step) -> dict:
 
 def page_at(page_path: str) -> declared.Step:
     """The question page at this address below the intake's (404 when there is none)."""
-    page = declared.questionnaire().steps_by_path.get(page_path)
+    page = declared.every_step_by_path().get(page_path)
     if page is None:
         raise Http404
     return page
@@ -101,7 +101,7 @@ def page_at(page_path: str) -> declared.Step:
 @patient_required
 @require_http_methods(["GET", "POST"])
 def step(request, public_id, page_path):
-    if not page_path.endswith("/") and f"{page_path}/" in declared.questionnaire().steps_by_path:
+    if not page_path.endswith("/") and f"{page_path}/" in declared.every_step_by_path():
         # One generic route serves every page, so Django's APPEND_SLASH never sees a miss:
         # an address typed without its slash goes to the page, as before.
         return redirect(f"{request.path}/")
@@ -116,7 +116,9 @@ def step(request, public_id, page_path):
 def _step(request, public_id, page: declared.Step, *, saving: bool):
     step_key = page.key
     intake = _get_intake_for_patient(request, public_id, for_update=saving)
-    if not intake.editable_section(declared.section_of_step(step_key)):
+    if step_key not in declared.questionnaire_for(intake).steps_by_key:
+        raise Http404  # a page of another kind of intake
+    if not intake.editable_section(declared.section_of_step(step_key, intake.kind)):
         return redirect("intake:check", intake.public_id)
     change = request.GET.get("change") == "1"
     if not page.applies(intake.answers):
@@ -143,7 +145,7 @@ def _step(request, public_id, page: declared.Step, *, saving: bool):
         form=form,
         step=page,
         step_key=step_key,
-        section=declared.section_of_step(step_key),
+        section=declared.section_of_step(step_key, intake.kind),
         intro=page.intro,
         why=page.why,
         safety_notice=page.safety_notice,
@@ -154,7 +156,7 @@ def _step(request, public_id, page: declared.Step, *, saving: bool):
 
 def _skip_url(intake: Intake, step_key: str, change: bool) -> str:
     """For an optional section: where "Skip this section" goes (past its last page)."""
-    section = declared.section(declared.section_of_step(step_key))
+    section = declared.section(declared.section_of_step(step_key, intake.kind), intake.kind)
     if not section.optional:
         return ""
     return next_url(intake, section.steps[-1].key, change)

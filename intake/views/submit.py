@@ -21,10 +21,10 @@ from .resume import keep_post_when_signed_out
 def _missing_links(intake, missing: dict) -> list[dict]:
     return [
         {
-            "section": section(key).title,
+            "section": section(key, intake.kind).title,
             "label": label,
             # As a change link: once answered, the patient comes back here.
-            "url": step(step_key).url(intake.public_id, change=True),
+            "url": step(step_key, intake.kind).url(intake.public_id, change=True),
         }
         for key, items in missing.items()
         for label, step_key in items
