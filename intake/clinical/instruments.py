@@ -1,25 +1,32 @@
-"""The standard instruments as data, with their scoring.
+"""The standard instruments, declared once, with their scoring.
 
-Each item has our own short wording (the meaning of the published item, in plain words),
-its answer options with their scores and LOINC codes where LOINC has them. Numbers and
-codes: shared/clinical-reference.md, section 1. An instrument with any answer missing is
-reported as incomplete, with no ``total``; a PHQ-9 or GAD-7 with some answers also gets the
-least total its answers already give (``minimum_total``, ``minimum_band``), the missing items
-by number, and, with at most one item missing, the prorated total (mean of the answered
-items x number of items, ``prorated_total``, ``prorated_band``): clinical-reference.md
-section 9.
-
-The intake UI renders questions from ``INSTRUMENTS``; the FHIR export uses the codes.
+What an instrument is lives here: its items by id, each answer's value and score, the LOINC
+codes where LOINC has them, the bands and the C-SSRS skip logic. What its items SAY is data:
+one file per instrument and language (``intake/clinical/instrument_texts/``, e.g.
+``phq_9.en.json``), each with its status ("adapted by the project" or "validated text
+supplied by the clinic"); a file that does not fit the declaration here is refused. The
+``text``, ``label``, ``title`` and ``question`` below are the project's English file, read
+at import, for the clinical core and the care team's pages; the patient's pages read the
+words in the patient's language through ``intake.forms.instruments`` (which also finds a
+clinic's own files). Numbers and codes: shared/clinical-reference.md, section 1. An
+instrument with any answer missing is reported as incomplete, with no ``total``; a PHQ-9 or
+GAD-7 with some answers also gets the least total its answers already give
+(``minimum_total``, ``minimum_band``), the missing items by number, and, with at most one
+item missing, the prorated total (mean of the answered items x number of items,
+``prorated_total``, ``prorated_band``): clinical-reference.md section 9.
 """
 
+import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .instrument_texts import InstrumentText, find_text
+
 
 @dataclass(frozen=True)
 class Option:
-    label: str
+    label: str  # the project's English words for it (its ``<id>.en.json``)
     value: int | bool  # what the case file stores for this answer
     score: int
     loinc_answer: str | None = None
@@ -28,7 +35,7 @@ class Option:
 @dataclass(frozen=True)
 class Item:
     id: str  # "1".."10" by position, or "q1".."q6", "q6_past_3_months" for the C-SSRS
-    text: str
+    text: str  # the project's English words for it
     options: tuple[Option, ...]
     loinc: str | None = None
     # C-SSRS skip logic: asked only when the named item was answered with this value.
@@ -49,216 +56,179 @@ class Instrument:
     bands: tuple[tuple[int, str], ...] = field(default=())  # (lowest total, band), ascending
 
 
-FREQUENCY = (
-    Option("Not at all", 0, 0, "LA6568-5"),
-    Option("Several days", 1, 1, "LA6569-3"),
-    Option("More than half the days", 2, 2, "LA6570-1"),
-    Option("Nearly every day", 3, 3, "LA6571-9"),
+# The declarations name no words (""): ``_worded`` puts in the project's English ones.
+def _option(value: int | bool, score: int, loinc: str | None = None) -> Option:
+    return Option("", value, score, loinc)
+
+
+FREQUENCY = tuple(
+    _option(n, n, code) for n, code in enumerate(("LA6568-5", "LA6569-3", "LA6570-1", "LA6571-9"))
 )
 
 # LOINC's standard Yes / No answers (LA33-6, LA32-8); not listed in clinical-reference.md.
-YES = Option("Yes", True, 1, "LA33-6")
-NO = Option("No", False, 0, "LA32-8")
-YES_NO = (YES, NO)
+YES_NO = (_option(True, 1, "LA33-6"), _option(False, 0, "LA32-8"))
 # DAST-10 item 3 is reverse-scored: "no" (not always able to stop) scores 1.
-YES_NO_REVERSED = (Option("Yes", True, 0, "LA33-6"), Option("No", False, 1, "LA32-8"))
+YES_NO_REVERSED = (_option(True, 0, "LA33-6"), _option(False, 1, "LA32-8"))
 
 
-def _items(texts: Sequence[str], options, loincs: Sequence[str | None] | None = None):
-    loincs = loincs or [None] * len(texts)
-    return tuple(
-        Item(str(n), text, options, code)
-        for n, (text, code) in enumerate(zip(texts, loincs, strict=True), start=1)
+def _items(count: int, options, loincs: Sequence[str | None] | None = None):
+    loincs = loincs or [None] * count
+    return tuple(Item(str(n), "", options, code) for n, code in enumerate(loincs, start=1))
+
+
+def _scale(count: int) -> tuple[Option, ...]:
+    # AUDIT-C answer LOINC codes are not in clinical-reference.md, so none are claimed.
+    return tuple(_option(n, n) for n in range(count))
+
+
+def _worded(instrument: Instrument) -> Instrument:
+    """The declaration with the project's English words (a file that does not fit the
+    declaration stops the import with ``InstrumentTextError``, naming the file)."""
+    words = english_text(instrument)
+    return with_words(instrument, words)
+
+
+def english_text(instrument: Instrument) -> InstrumentText:
+    found = find_text(instrument, "en")
+    if found is None:
+        raise LookupError(f"no English wording for {instrument.id} ({instrument.id}.en.json)")
+    return found
+
+
+def with_words(instrument: Instrument, words: InstrumentText) -> Instrument:
+    """The instrument with ``words``'s text and answer words in place of its own."""
+    items = tuple(
+        dataclasses.replace(
+            item,
+            text=text,
+            options=tuple(
+                dataclasses.replace(o, label=label)
+                for o, label in zip(item.options, labels, strict=True)
+            ),
+        )
+        for item, text, labels in zip(instrument.items, words.items, words.options, strict=True)
+    )
+    scale = tuple(
+        dataclasses.replace(o, label=label)
+        for o, label in zip(instrument.options, words.scale or (), strict=False)
+    )
+    return dataclasses.replace(
+        instrument,
+        title=words.title,
+        question=words.question,
+        items=items,
+        options=scale if len(scale) == len(instrument.options) else instrument.options,
     )
 
 
-GAD_7 = Instrument(
-    id="gad_7",
-    title="Anxiety (GAD-7)",
-    question="Over the last 2 weeks, how often have you been bothered by the following?",
-    timeframe="past 2 weeks",
-    items=_items(
-        [
-            "Feeling on edge, nervous or anxious",
-            "Not being able to stop worrying, or to control it",
-            "Worrying too much about lots of different things",
-            "Finding it hard to relax",
-            "Being so restless that it is hard to sit still",
-            "Getting annoyed or irritable easily",
-            "Feeling afraid, as if something awful might happen",
-        ],
-        FREQUENCY,
-        ["69725-0", "68509-9", "69733-4", "69734-2", "69735-9", "69689-8", "69736-7"],
-    ),
-    options=FREQUENCY,
-    panel_loinc="69737-5",
-    total_loinc="70274-6",
-    source="GAD-7: Spitzer et al. 2006, Arch Intern Med 166:1092",
-    bands=((0, "minimal"), (5, "mild"), (10, "moderate"), (15, "severe")),
+GAD_7 = _worded(
+    Instrument(
+        id="gad_7",
+        title="",
+        question="",
+        timeframe="past 2 weeks",
+        items=_items(
+            7,
+            FREQUENCY,
+            ["69725-0", "68509-9", "69733-4", "69734-2", "69735-9", "69689-8", "69736-7"],
+        ),
+        options=FREQUENCY,
+        panel_loinc="69737-5",
+        total_loinc="70274-6",
+        source="GAD-7: Spitzer et al. 2006, Arch Intern Med 166:1092",
+        bands=((0, "minimal"), (5, "mild"), (10, "moderate"), (15, "severe")),
+    )
 )
 
-PHQ_9 = Instrument(
-    id="phq_9",
-    title="Mood (PHQ-9)",
-    question="Over the last 2 weeks, how often have you been bothered by the following?",
-    timeframe="past 2 weeks",
-    items=_items(
-        [
-            "Having little interest or pleasure in doing things",
-            "Feeling down, low or hopeless",
-            "Trouble getting to sleep or staying asleep, or sleeping too much",
-            "Feeling tired or having little energy",
-            "Not feeling hungry, or eating too much",
-            "Feeling bad about yourself, or that you have let yourself or others down",
-            "Trouble concentrating, for example when reading or watching TV",
-            "Moving or speaking so slowly that others could notice, or being so restless "
-            "that you move around a lot more than usual",
-            "Thinking that you would be better off dead, or of hurting yourself in some way",
-        ],
-        FREQUENCY,
-        [
-            "44250-9",
-            "44255-8",
-            "44259-0",
-            "44254-1",
-            "44251-7",
-            "44258-2",
-            "44252-5",
-            "44253-3",
-            "44260-8",
-        ],
-    ),
-    options=FREQUENCY,
-    panel_loinc="44249-1",
-    total_loinc="44261-6",
-    source="PHQ-9: Kroenke et al. 2001, J Gen Intern Med 16:606",
-    bands=(
-        (0, "minimal"),
-        (5, "mild"),
-        (10, "moderate"),
-        (15, "moderately_severe"),
-        (20, "severe"),
-    ),
+PHQ_9 = _worded(
+    Instrument(
+        id="phq_9",
+        title="",
+        question="",
+        timeframe="past 2 weeks",
+        items=_items(
+            9,
+            FREQUENCY,
+            [
+                "44250-9",
+                "44255-8",
+                "44259-0",
+                "44254-1",
+                "44251-7",
+                "44258-2",
+                "44252-5",
+                "44253-3",
+                "44260-8",
+            ],
+        ),
+        options=FREQUENCY,
+        panel_loinc="44249-1",
+        total_loinc="44261-6",
+        source="PHQ-9: Kroenke et al. 2001, J Gen Intern Med 16:606",
+        bands=(
+            (0, "minimal"),
+            (5, "mild"),
+            (10, "moderate"),
+            (15, "moderately_severe"),
+            (20, "severe"),
+        ),
+    )
 )
 
-
-def _scale(*labels: str) -> tuple[Option, ...]:
-    # AUDIT-C answer LOINC codes are not in clinical-reference.md, so none are claimed.
-    return tuple(Option(label, n, n) for n, label in enumerate(labels))
-
-
-AUDIT_C = Instrument(
-    id="audit_c",
-    title="Alcohol (AUDIT-C)",
-    question="These questions are about drinking alcohol.",
-    timeframe="past year",
-    items=(
-        Item(
-            "1",
-            "How often do you have a drink that contains alcohol?",
-            _scale(
-                "Never",
-                "Monthly or less",
-                "2 to 4 times a month",
-                "2 to 3 times a week",
-                "4 or more times a week",
-            ),
-            "68518-0",
+AUDIT_C = _worded(
+    Instrument(
+        id="audit_c",
+        title="",
+        question="",
+        timeframe="past year",
+        items=(
+            Item("1", "", _scale(5), "68518-0"),
+            Item("2", "", _scale(5), "68519-8"),
+            Item("3", "", _scale(5), "68520-6"),
         ),
-        Item(
-            "2",
-            "On a day when you drink, how many drinks do you usually have?",
-            _scale("1 or 2", "3 or 4", "5 or 6", "7 to 9", "10 or more"),
-            "68519-8",
-        ),
-        Item(
-            "3",
-            "How often do you have 6 or more drinks at one time?",
-            _scale("Never", "Less than monthly", "Monthly", "Weekly", "Daily or almost daily"),
-            "68520-6",
-        ),
-    ),
-    options=(),
-    panel_loinc="72109-2",
-    total_loinc="75626-2",
-    source="AUDIT-C: Bush et al. 1998; Bradley et al. 2003",
+        options=(),
+        panel_loinc="72109-2",
+        total_loinc="75626-2",
+        source="AUDIT-C: Bush et al. 1998; Bradley et al. 2003",
+    )
 )
 
-_DAST_TEXTS = [
-    "Have you used drugs other than for medical reasons?",
-    "Have you used more than one drug at the same time?",
-    "Are you always able to stop using drugs when you want to?",
-    "Have you had blackouts or flashbacks because of drug use?",
-    "Have you ever felt bad or guilty about your drug use?",
-    "Has your partner or a parent ever complained about your drug use?",
-    "Have you neglected your family because of your drug use?",
-    "Have you done something illegal to get drugs?",
-    "Have you felt sick (withdrawal) when you stopped taking drugs?",
-    "Have you had medical problems because of drug use, such as memory loss, hepatitis, "
-    "fits or bleeding?",
-]
-
-DAST_10 = Instrument(
-    id="dast_10",
-    title="Drug use (DAST-10)",
-    question="These questions are about drug use other than alcohol and tobacco, "
-    "in the past 12 months.",
-    timeframe="past 12 months",
-    items=tuple(
-        Item(str(n), text, YES_NO_REVERSED if n == 3 else YES_NO)
-        for n, text in enumerate(_DAST_TEXTS, start=1)
-    ),
-    options=YES_NO,
-    panel_loinc=None,
-    total_loinc="82667-7",  # (secondary) seen only in a secondary copy of the LOINC entry
-    source="DAST-10: Skinner 1982, Addict Behav 7:363",
-    bands=((0, "none"), (1, "low"), (3, "moderate"), (6, "substantial"), (9, "severe")),
+DAST_10 = _worded(
+    Instrument(
+        id="dast_10",
+        title="",
+        question="",
+        timeframe="past 12 months",
+        items=tuple(Item(str(n), "", YES_NO_REVERSED if n == 3 else YES_NO) for n in range(1, 11)),
+        options=YES_NO,
+        panel_loinc=None,
+        total_loinc="82667-7",  # (secondary) seen only in a secondary copy of the LOINC entry
+        source="DAST-10: Skinner 1982, Addict Behav 7:363",
+        bands=((0, "none"), (1, "low"), (3, "moderate"), (6, "substantial"), (9, "severe")),
+    )
 )
 
-CSSRS = Instrument(
-    id="cssrs",
-    title="Safety (C-SSRS screener)",
-    question="These questions are about thoughts of ending your life.",
-    timeframe="past month (question 6: ever, then the past 3 months)",
-    items=(
-        Item(
-            "q1",
-            "In the past month, have you wished you were dead, or wished you could "
-            "go to sleep and not wake up?",
-            YES_NO,
+CSSRS = _worded(
+    Instrument(
+        id="cssrs",
+        title="",
+        question="",
+        timeframe="past month (question 6: ever, then the past 3 months)",
+        items=(
+            Item("q1", "", YES_NO),
+            Item("q2", "", YES_NO),
+            Item("q3", "", YES_NO, asked_when=("q2", True)),
+            Item("q4", "", YES_NO, asked_when=("q2", True)),
+            Item("q5", "", YES_NO, asked_when=("q2", True)),
+            Item("q6", "", YES_NO),
+            Item("q6_past_3_months", "", YES_NO, asked_when=("q6", True)),
         ),
-        Item(
-            "q2", "In the past month, have you had any actual thoughts of killing yourself?", YES_NO
-        ),
-        Item(
-            "q3", "Have you thought about how you might do this?", YES_NO, asked_when=("q2", True)
-        ),
-        Item(
-            "q4",
-            "Have you had these thoughts and had some intention of acting on them?",
-            YES_NO,
-            asked_when=("q2", True),
-        ),
-        Item(
-            "q5",
-            "Have you started to work out, or worked out, the details of how to kill "
-            "yourself, and do you intend to carry out this plan?",
-            YES_NO,
-            asked_when=("q2", True),
-        ),
-        Item(
-            "q6",
-            "Have you ever done anything, started to do anything, or got ready to do "
-            "anything to end your life?",
-            YES_NO,
-        ),
-        Item("q6_past_3_months", "Was this in the past 3 months?", YES_NO, asked_when=("q6", True)),
-    ),  # fmt: skip
-    options=YES_NO,
-    panel_loinc=None,
-    total_loinc=None,
-    # (secondary) the action wording for high risk was seen only in a secondary copy.
-    source="C-SSRS screener (Columbia Suicide Severity Rating Scale, screen version)",
+        options=YES_NO,
+        panel_loinc=None,
+        total_loinc=None,
+        # (secondary) the action wording for high risk was seen only in a secondary copy.
+        source="C-SSRS screener (Columbia Suicide Severity Rating Scale, screen version)",
+    )
 )
 
 INSTRUMENTS: dict[str, Instrument] = {i.id: i for i in (GAD_7, PHQ_9, AUDIT_C, DAST_10, CSSRS)}
