@@ -19,8 +19,11 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.functional import lazy
 from django.utils.module_loading import import_string
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from education import slugs
 
@@ -169,7 +172,10 @@ def section_of_step(step_key: str, kind: str = FIRST) -> str:
 def _missing_keys(container: dict | None, keys, label: str) -> list[str]:
     container = container or {}
     count = sum(1 for key in keys if container.get(key) in (None, ""))
-    return [f"{label}: {count} question{'s' if count != 1 else ''}"] if count else []
+    if not count:
+        return []
+    words = ngettext("%(label)s: %(count)d question", "%(label)s: %(count)d questions", count)
+    return [words % {"label": label, "count": count}]
 
 
 def _missing_list(value, length: int, label: str) -> list[str]:
@@ -182,9 +188,9 @@ def _missing_labelled(container: dict, labels: dict) -> list[str]:
 
 def _missing_visit(answers, details):
     if not answers.get("visit_reason"):
-        return ["Reason for your visit"]
+        return [_("Reason for your visit")]
     if answers["visit_reason"] == "other" and not answers.get("visit_reason_other"):
-        return ["What the visit is about"]
+        return [_("What the visit is about")]
     return []
 
 
@@ -194,13 +200,13 @@ def _missing_substances(answers, details):
     keys = said.SUBSTANCE_KEYS
     if not answers.get("dast_10"):
         keys = (*keys, said.DRUG_USE_GATE)
-    return _missing_keys(answers.get("substances"), keys, "Other substances")
+    return _missing_keys(answers.get("substances"), keys, _("Other substances"))
 
 
 def _missing_anxiety(answers, details):
     panic = answers.get("panic_attacks_per_week") is not None
-    return _missing_list(answers.get("gad_7"), 7, "Anxiety questions") + (
-        [] if panic else ["Panic attacks per week"]
+    return _missing_list(answers.get("gad_7"), 7, _("Anxiety questions")) + (
+        [] if panic else [_("Panic attacks per week")]
     )
 
 
@@ -216,13 +222,22 @@ def _not_answered(key: str, label: str, where: str = "answers"):
 
 def _cssrs_follow_ups_missing(answers, details):
     follow_ups = said.cssrs_follow_ups(answers)
-    return _missing_keys(answers.get("cssrs"), follow_ups, "More about your safety")
+    return _missing_keys(answers.get("cssrs"), follow_ups, _("More about your safety"))
 
 
 def _past_medicines_missing(answers, details):
     if "past_medicines" in (answers.get("psych_history") or {}):
         return []
-    return ["Past medicines for mood or anxiety: not answered yet"]
+    return [_("Past medicines for mood or anxiety: not answered yet")]
+
+
+def _instrument_words(instrument_id: str, extra: str = "") -> str:
+    text = str(INSTRUMENTS[instrument_id].question)
+    return f"{text} {extra}" if extra else text
+
+
+# An instrument's lead-in, read when the page is shown (so in the patient's language).
+_instrument_question = lazy(_instrument_words, str)
 
 
 # Said before the safety questions (C-SSRS, and PHQ-9 whose item 9 is one): a safety answer
@@ -238,7 +253,7 @@ QUESTIONNAIRE = Questionnaire(
     sections=(
         Section(
             "about",
-            "About you",
+            _("About you"),
             (
                 Step(
                     "about",
@@ -247,7 +262,10 @@ QUESTIONNAIRE = Questionnaire(
                     about.AboutForm,
                     missing=lambda a, d: _missing_labelled(
                         a,
-                        {"date_of_birth": "Date of birth", "sex_at_birth": "Sex assigned at birth"},
+                        {
+                            "date_of_birth": _("Date of birth"),
+                            "sex_at_birth": _("Sex assigned at birth"),
+                        },
                     ),
                     intro=_(
                         "A few details that change which medicines and doses are safest for you."
@@ -261,10 +279,10 @@ QUESTIONNAIRE = Questionnaire(
                     missing=lambda a, d: _missing_labelled(
                         d.get("contact") or {},
                         {
-                            "mobile_phone": "Mobile phone number",
-                            "contact_by": "Whether we may call or text you",
-                            "visit_state": "The state you will be in during your visit",
-                            "visit_address": "The address you will be at during your visit",
+                            "mobile_phone": _("Mobile phone number"),
+                            "contact_by": _("Whether we may call or text you"),
+                            "visit_state": _("The state you will be in during your visit"),
+                            "visit_address": _("The address you will be at during your visit"),
                         },
                     ),
                     intro=_(
@@ -284,7 +302,7 @@ QUESTIONNAIRE = Questionnaire(
         ),
         Section(
             "medications",
-            "Your medicines",
+            _("Your medicines"),
             (
                 Step(
                     "medications",
@@ -294,14 +312,14 @@ QUESTIONNAIRE = Questionnaire(
                     missing=lambda a, d: (
                         []
                         if d.get("medications_confirmed")
-                        else ["Whether your list of medicines is complete"]
+                        else [_("Whether your list of medicines is complete")]
                     ),
                 ),
             ),
         ),
         Section(
             "benzo_history",
-            "Benzodiazepine history",
+            _("Benzodiazepine history"),
             (
                 Step(
                     "benzodiazepines",
@@ -310,7 +328,7 @@ QUESTIONNAIRE = Questionnaire(
                     substances.BenzoHistoryForm,
                     applies=lists_benzodiazepine,
                     missing=lambda a, d: _missing_keys(
-                        a.get("benzo_history"), said.BENZO_HISTORY_KEYS, "Benzodiazepine history"
+                        a.get("benzo_history"), said.BENZO_HISTORY_KEYS, _("Benzodiazepine history")
                     ),
                     intro=_(
                         "You listed a benzodiazepine (such as clonazepam, alprazolam or "
@@ -322,7 +340,7 @@ QUESTIONNAIRE = Questionnaire(
         ),
         Section(
             "substances",
-            "Alcohol and other substances",
+            _("Alcohol and other substances"),
             (
                 Step(
                     "alcohol",
@@ -330,8 +348,8 @@ QUESTIONNAIRE = Questionnaire(
                     "alcohol/",
                     substances.AlcoholForm,
                     instrument="audit_c",
-                    missing=lambda a, d: _missing_list(a.get("audit_c"), 3, "Alcohol questions"),
-                    intro=INSTRUMENTS["audit_c"].question + " Think about the past year.",
+                    missing=lambda a, d: _missing_list(a.get("audit_c"), 3, _("Alcohol questions")),
+                    intro=_instrument_question("audit_c", _("Think about the past year.")),
                     why=why(
                         _(
                             "alcohol and calming medicines such as benzodiazepines strengthen "
@@ -359,8 +377,10 @@ QUESTIONNAIRE = Questionnaire(
                     substances.DrugUseForm,
                     instrument="dast_10",
                     applies=said.used_drugs_past_year,
-                    missing=lambda a, d: _missing_list(a.get("dast_10"), 10, "Drug use questions"),
-                    intro=INSTRUMENTS["dast_10"].question,
+                    missing=lambda a, d: _missing_list(
+                        a.get("dast_10"), 10, _("Drug use questions")
+                    ),
+                    intro=_instrument_question("dast_10"),
                     why=_("Drug use can change which medicines are safe for you."),
                 ),
             ),
@@ -368,7 +388,7 @@ QUESTIONNAIRE = Questionnaire(
         ),
         Section(
             "side_effects",
-            "Side effects",
+            _("Side effects"),
             (
                 Step(
                     "side_effects",
@@ -377,7 +397,7 @@ QUESTIONNAIRE = Questionnaire(
                     wellbeing.SideEffectsForm,
                     applies=said.lists_a_medicine,
                     missing=lambda a, d: _missing_keys(
-                        a.get("side_effects"), said.SIDE_EFFECT_KEYS, "Side effects"
+                        a.get("side_effects"), said.SIDE_EFFECT_KEYS, _("Side effects")
                     ),
                     intro=_(
                         "Medicines can cause side effects. How much does each of these bother you?"
@@ -395,7 +415,7 @@ QUESTIONNAIRE = Questionnaire(
                     wellbeing.FallsDrivingForm,
                     applies=said.lists_a_medicine,
                     missing=lambda a, d: _missing_keys(
-                        a.get("side_effects"), said.FALLS_DRIVING_KEYS, "Falls and driving"
+                        a.get("side_effects"), said.FALLS_DRIVING_KEYS, _("Falls and driving")
                     ),
                     intro=_("Two questions about safety while taking your medicines."),
                     why=_(
@@ -408,7 +428,7 @@ QUESTIONNAIRE = Questionnaire(
         ),
         Section(
             "mood",
-            "Anxiety and mood",
+            _("Anxiety and mood"),
             (
                 Step(
                     "anxiety",
@@ -417,7 +437,7 @@ QUESTIONNAIRE = Questionnaire(
                     wellbeing.AnxietyForm,
                     instrument="gad_7",
                     missing=_missing_anxiety,
-                    intro=INSTRUMENTS["gad_7"].question,
+                    intro=_instrument_question("gad_7"),
                     why=_(
                         "These standard questions measure anxiety, so changes can be tracked "
                         "over time."
@@ -429,8 +449,8 @@ QUESTIONNAIRE = Questionnaire(
                     "mood/",
                     wellbeing.MoodForm,
                     instrument="phq_9",
-                    missing=lambda a, d: _missing_list(a.get("phq_9"), 9, "Mood questions"),
-                    intro=INSTRUMENTS["phq_9"].question,
+                    missing=lambda a, d: _missing_list(a.get("phq_9"), 9, _("Mood questions")),
+                    intro=_instrument_question("phq_9"),
                     why=_(
                         "These standard questions measure mood, so changes can be tracked "
                         "over time."
@@ -446,7 +466,7 @@ QUESTIONNAIRE = Questionnaire(
         ),
         Section(
             "safety",
-            "Your safety",
+            _("Your safety"),
             (
                 Step(
                     "safety",
@@ -455,9 +475,9 @@ QUESTIONNAIRE = Questionnaire(
                     wellbeing.SafetyForm,
                     instrument="cssrs",
                     missing=lambda a, d: _missing_keys(
-                        a.get("cssrs"), ("q1", "q2", "q6"), "Your safety"
+                        a.get("cssrs"), ("q1", "q2", "q6"), _("Your safety")
                     ),
-                    intro=INSTRUMENTS["cssrs"].question,
+                    intro=_instrument_question("cssrs"),
                     why=_(
                         "Your safety matters most. Your answers help your care team support "
                         "you soon."
@@ -483,7 +503,7 @@ QUESTIONNAIRE = Questionnaire(
         ),
         Section(
             "health",
-            "Health conditions that change sedative safety",
+            _("Health conditions that change sedative safety"),
             (
                 Step(
                     "health",
@@ -491,7 +511,7 @@ QUESTIONNAIRE = Questionnaire(
                     "health/",
                     history.HealthForm,
                     missing=lambda a, d: _missing_keys(
-                        a.get("health"), said.HEALTH_KEYS, "Health conditions"
+                        a.get("health"), said.HEALTH_KEYS, _("Health conditions")
                     ),
                     intro=_(
                         "Some health conditions change how safe calming medicines are for "
@@ -504,14 +524,16 @@ QUESTIONNAIRE = Questionnaire(
         ),
         Section(
             "psych_history",
-            "Psychiatric history",
+            _("Psychiatric history"),
             (
                 Step(
                     "psych_history",
                     _("Psychiatric history"),
                     "psychiatric-history/",
                     history.PsychHistoryForm,
-                    missing=_not_answered("psych_history", "Psychiatric history: not answered yet"),
+                    missing=_not_answered(
+                        "psych_history", _("Psychiatric history: not answered yet")
+                    ),
                     intro=_(
                         "What has happened before helps your psychiatrist choose what to "
                         "try next. This section is optional."
@@ -524,9 +546,14 @@ QUESTIONNAIRE = Questionnaire(
                     history.PastMedicinesForm,
                     applies=said.asks_past_medicines,
                     missing=_past_medicines_missing,
-                    intro=f"Up to {said.PAST_MEDICINE_ROWS} medicines you took before for mood "
-                    "or anxiety, and how they worked for you. What helped before, and what "
-                    "did not, guides what to try next.",
+                    intro=format_lazy(
+                        _(
+                            "Up to {rows} medicines you took before for mood or anxiety, and "
+                            "how they worked for you. What helped before, and what did not, "
+                            "guides what to try next."
+                        ),
+                        rows=said.PAST_MEDICINE_ROWS,
+                    ),
                 ),
             ),
             optional=True,
@@ -534,7 +561,7 @@ QUESTIONNAIRE = Questionnaire(
         ),
         Section(
             "pharmacy",
-            "Pharmacy and prescribers",
+            _("Pharmacy and prescribers"),
             (
                 Step(
                     "pharmacy",
@@ -542,7 +569,7 @@ QUESTIONNAIRE = Questionnaire(
                     "pharmacy/",
                     history.PharmacyForm,
                     missing=_not_answered(
-                        "pharmacy", "Whether you have a pharmacy", where="details"
+                        "pharmacy", _("Whether you have a pharmacy"), where="details"
                     ),
                     intro=_(
                         "Where your psychiatrist should send a prescription. This section "
@@ -556,7 +583,7 @@ QUESTIONNAIRE = Questionnaire(
         # Last, as on the psychiatrist's detail page: the patient ends on their own words.
         Section(
             "goals",
-            "What you want from your visit",
+            _("What you want from your visit"),
             (
                 Step(
                     "goals",
@@ -564,7 +591,7 @@ QUESTIONNAIRE = Questionnaire(
                     "goals/",
                     goals.GoalsForm,
                     missing=_not_answered(
-                        "goals", "What you want from your visit: not answered yet"
+                        "goals", _("What you want from your visit: not answered yet")
                     ),
                 ),
             ),
@@ -592,7 +619,7 @@ def missing_for_step(step_key: str, answers: dict, details: dict, kind: str = FI
 def _in_section(label: str, section: Section) -> str:
     """A missing answer as said under its section's name: "Your safety: 3 questions" is
     "3 questions" there (the name is shown already), "Other substances: 2 questions" stays."""
-    prefix = f"{section.title}: "
+    label, prefix = str(label), f"{section.title}: "
     return label[len(prefix) :] if label.startswith(prefix) else label
 
 

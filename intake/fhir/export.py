@@ -149,7 +149,7 @@ def _section_definitions(section: Section) -> list[dict]:
             section.key, step.form, _instrument_fields(step.instrument)
         )
     ]
-    groups = [{"linkId": section.key, "text": section.title, "type": "group", "item": items}]
+    groups = [{"linkId": section.key, "text": str(section.title), "type": "group", "item": items}]
     groups = groups if items else []
     groups += [g for step in section.steps if step.form in STRUCTURED
                if (g := STRUCTURED[step.form][0]())]  # fmt: skip
@@ -258,7 +258,7 @@ def _section_answers(section: Section, intake: Intake) -> list[dict]:
             section.key, step.form, intake, _instrument_fields(step.instrument)
         )
     ]
-    groups = [{"linkId": section.key, "text": section.title, "item": items}] if items else []
+    groups = [{"linkId": section.key, "text": str(section.title), "item": items}] if items else []
     for step in section.steps:
         if step.form in STRUCTURED:
             groups += STRUCTURED[step.form][1](intake)
