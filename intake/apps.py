@@ -27,7 +27,10 @@ class IntakeConfig(AppConfig):
     def ready(self):
         # ``tasks``: registered in every process (web too), so a task sent by name
         # (``notifications.SEND_TASK``) runs inline when there is no broker.
+        # ``checkins``: where a sent check-in goes, and the due sweep's task.
         from . import receivers, tasks  # noqa: F401
+        from .checkins import receivers as checkin_receivers  # noqa: F401
+        from .checkins import tasks as checkin_tasks  # noqa: F401
         from .notifications import receivers as notification_receivers  # noqa: F401
 
         patient_records_register(_intake_records)

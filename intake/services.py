@@ -54,6 +54,8 @@ LEGAL_MOVES = {
     (IntakeStatus.IN_REVIEW, IntakeStatus.INFO_REQUESTED),
     (IntakeStatus.INFO_REQUESTED, IntakeStatus.SUBMITTED),
     (IntakeStatus.IN_REVIEW, IntakeStatus.REVIEWED),
+    # A check-in that needs no review (intake.checkins.services.checkin_route).
+    (IntakeStatus.SUBMITTED, IntakeStatus.RECORDED),
 }
 
 

@@ -6,6 +6,7 @@ from intake.consent.models import (  # noqa: F401, E402
 )
 
 from .catalog import Medication  # noqa: F401
+from .checkins import CheckInSchedule  # noqa: F401
 from .intake import (  # noqa: F401
     PRIORITY_RANK,
     Intake,

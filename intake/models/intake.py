@@ -24,6 +24,9 @@ class IntakeStatus(models.TextChoices):
     IN_REVIEW = "in_review", "In review"
     INFO_REQUESTED = "info_requested", "Information requested"
     REVIEWED = "reviewed", "Reviewed"
+    # A check-in that needed no review (no STAT, no high-severity flag, no worsening): kept
+    # for the trend, outside the open queue (intake/checkins/services.py).
+    RECORDED = "recorded", "Recorded"
 
 
 class IntakeKind(models.TextChoices):

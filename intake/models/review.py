@@ -239,6 +239,7 @@ class NotificationKind(models.TextChoices):
     VISIT_REMINDER = "visit_reminder", "Reminder to finish the intake before the visit"
     STAT_RENOTIFY = "stat_renotify", "STAT intake still unclaimed: on-call again"
     STAT_ESCALATION = "stat_escalation", "STAT intake still unclaimed: escalated"
+    CHECKIN_REMINDER = "checkin_reminder", "Reminder of a check-in to answer"
 
 
 class NotificationOutbox(models.Model):

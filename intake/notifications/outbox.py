@@ -30,6 +30,7 @@ from portal.audit import record
 from portal.celery import app
 from portal.publishing import publisher
 
+from ..checkins.messages import checkin_reminder_message
 from ..models import Intake, IntakeStatus, NotificationKind, NotificationOutbox
 from .ladder import LADDER_KINDS, still_unclaimed
 
@@ -256,6 +257,8 @@ def _message(row: NotificationOutbox) -> tuple[str, str, list[str]]:
     intake = row.intake
     if row.kind in STAT_KINDS:
         return _stat_message(row)
+    if row.kind == NotificationKind.CHECKIN_REMINDER:
+        return checkin_reminder_message(row)
     patient_email = [intake.patient.email] if intake.patient.email else []
     if row.kind == NotificationKind.INFO_REQUESTED:
         return (

@@ -3,6 +3,7 @@ import os
 from django.conf import settings
 from django.urls import path
 
+from ..checkins import views as checkins
 from ..consent import staff as consent_staff
 from . import views
 
@@ -21,6 +22,8 @@ INTAKE_PAGES = [
     ("fhir.json", views.fhir_export, "fhir_export"),
     ("fhir-bundle.json", views.fhir_bundle, "fhir_bundle"),
     ("consent/<int:signature_id>/", consent_staff.verify, "consent_verify"),
+    ("check-ins/", checkins.schedule, "checkin_schedule"),
+    ("check-ins/stop/", checkins.stop, "checkin_schedule_stop"),
 ]
 
 urlpatterns = [
