@@ -1,13 +1,105 @@
-"""Form fields built from the clinical core's instruments, so wording and scores live in one
-place (``intake.clinical.instruments.INSTRUMENTS``)."""
+"""Form fields built from the clinical core's instruments: what an answer stores and scores
+is declared once (``intake.clinical.instruments.INSTRUMENTS``); what a question says is read
+from its wording file in the patient's language (``intake.clinical.instrument_texts``).
+
+A clinic licensed for a validated text drops its files (``<instrument>.<language>.json``)
+into a directory named in ``settings.INSTRUMENT_TEXTS_DIRS``; those are searched before the
+project's own, so the portal uses them with no change to the code. A language with no file
+for an instrument shows the English words, with a note saying so.
+
+The words are lazy: a form's fields are built once per process (``fields_once``) and each
+page renders them in the language active for its request (the patient's; English for the
+care team).
+"""
+
+from pathlib import Path
 
 from django import forms
+from django.conf import settings
+from django.utils import translation
+from django.utils.functional import lazy
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
+from intake.clinical.instrument_texts import InstrumentText, find_text
 from intake.clinical.instruments import INSTRUMENTS
 
 from .base import InlineSelect, TileSelect
 
+ENGLISH = "en"
 
+
+# ---- the words, in a language ----------------------------------------------------------------
+def text_dirs() -> tuple[Path, ...]:
+    """A clinic's directories of wording files, searched in order before the project's."""
+    return tuple(Path(d) for d in getattr(settings, "INSTRUMENT_TEXTS_DIRS", ()) or ())
+
+
+def language_code(language: str | None = None) -> str:
+    """The language's base code ("es" for "es-us"); the active one when none is given."""
+    code = language or translation.get_language() or ENGLISH
+    return code.split("-")[0].lower()
+
+
+def text_in(instrument_id: str, language: str) -> InstrumentText | None:
+    """The instrument's words in exactly this language (a clinic's file first), or None."""
+    return find_text(INSTRUMENTS[instrument_id], language_code(language), text_dirs())
+
+
+def instrument_text(instrument_id: str, language: str | None = None) -> InstrumentText:
+    """The words a patient in ``language`` (the active language by default) is shown: that
+    language's file, or the English one when there is none."""
+    return text_in(instrument_id, language_code(language)) or text_in(instrument_id, ENGLISH)
+
+
+def shown_in_english_instead(instrument_id: str, language: str | None = None) -> bool:
+    return instrument_text(instrument_id, language).language != language_code(language)
+
+
+def _item_words(instrument_id: str, index: int) -> str:
+    return instrument_text(instrument_id).items[index]
+
+
+def _option_words(instrument_id: str, index: int, option: int) -> str:
+    return instrument_text(instrument_id).options[index][option]
+
+
+def _lead_in(instrument_id: str) -> str:
+    return instrument_text(instrument_id).question
+
+
+def _title(instrument_id: str) -> str:
+    return instrument_text(instrument_id).title
+
+
+item_text = lazy(_item_words, str)
+option_text = lazy(_option_words, str)
+# The lead-in above an instrument's items ("Over the last 2 weeks, ..."), in the language
+# of the page it is shown on: for a page's intro (``intake.sections``).
+lead_in = lazy(_lead_in, str)
+title = lazy(_title, str)
+
+FALLBACK_NOTE = _(
+    "These questions are not yet written in your language, so they are shown in English."
+)
+
+
+def _first_hint(instrument_id: str, help_text) -> str:
+    """The first item's hint, led by a note when the page's language has no words for the
+    instrument and it is shown in English."""
+    if not shown_in_english_instead(instrument_id):
+        return help_text
+    if not help_text:
+        return format_html("{}", FALLBACK_NOTE)
+    return format_html("{} {}", FALLBACK_NOTE, help_text)
+
+
+first_hint = lazy(_first_hint, SafeString)
+
+
+# ---- the form fields -------------------------------------------------------------------------
 def choice_key(value) -> str:
     """The form value for a case value: "yes"/"no" for booleans, the digits for scores."""
     if value is True:
@@ -33,7 +125,8 @@ TILE_LABEL = 26
 def _widget(labels: list[str]):
     """Yes and No side by side (GOV.UK's inline radios); a scale of short answers ("Not at
     all" to "Nearly every day") as tiles, so nine questions fit a phone's page; longer
-    answers one under another."""
+    answers one under another. Chosen from the English words: the layout is the same in
+    every language."""
     if labels == ["Yes", "No"]:
         return InlineSelect
     if all(len(label) <= TILE_LABEL for label in labels):
@@ -43,13 +136,17 @@ def _widget(labels: list[str]):
 
 def item_field(instrument_id: str, index: int, help_text: str = "") -> forms.ChoiceField:
     item = INSTRUMENTS[instrument_id].items[index]
-    choices = [(choice_key(o.value), o.label) for o in item.options]
+    choices = [
+        (choice_key(o.value), option_text(instrument_id, index, n))
+        for n, o in enumerate(item.options)
+    ]
+    label = item_text(instrument_id, index)
     return forms.ChoiceField(
-        label=item.text,
+        label=label,
         choices=choices,
-        widget=_widget([label for _, label in choices]),
-        help_text=help_text,
-        error_messages={"required": f"Answer this question: {item.text}"},
+        widget=_widget([o.label for o in item.options]),
+        help_text=first_hint(instrument_id, help_text) if index == 0 else help_text,
+        error_messages={"required": format_lazy(_("Answer this question: {}"), label)},
     )
 
 
@@ -85,3 +182,17 @@ def cssrs_index(item_id: str) -> int:
 
 def instrument(instrument_id: str):
     return INSTRUMENTS[instrument_id]
+
+
+# ---- what a saved page was answered in -------------------------------------------------------
+def note_answered_in(details: dict, *, step_key: str, instrument_id: str = "") -> None:
+    """Keep, with the page's answers, the language the page was answered in
+    (``details["languages"][step_key]``) and, for an instrument, which words it was shown:
+    instrument, language, status, version and hash (``details["instrument_texts"]``), so the
+    care team sees what the patient read, even after a file changes."""
+    language = language_code()
+    details["languages"] = {**(details.get("languages") or {}), step_key: language}
+    if instrument_id:
+        shown = instrument_text(instrument_id, language)
+        texts = details.get("instrument_texts") or {}
+        details["instrument_texts"] = {**texts, instrument_id: shown.record()}
