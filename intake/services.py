@@ -20,6 +20,7 @@ from .clinical.evaluate import evaluate
 from .consent.selectors import CONSENT_TITLE, consent_missing
 from .drafts import kept_answers
 from .evaluation import evaluate_answers
+from .forms.instruments import note_answered_in
 from .models import PRIORITY_RANK, Intake, IntakeKind, IntakeStatus, StatusChange
 from .queue_card import queue_card
 from .safety import risk_rank_of, safety_answers
@@ -330,8 +331,12 @@ def intake_save_step(*, intake: Intake, step_key: str, form, row_locked: bool = 
 
 
 def _store_step(*, intake: Intake, step_key: str, form, row_locked: bool) -> None:
+    page = declared.questionnaire_for(intake).steps_by_key.get(step_key)
+
     def update(answers, details):
         form.store(answers, details)
+        # The language, and an instrument's words, the page was answered in (issue 26).
+        note_answered_in(details, step_key=step_key, instrument_id=getattr(page, "instrument", ""))
         pending = details.get("pending") or {}
         details["pending"] = {k: v for k, v in pending.items() if k != step_key}
         details["seen"] = sorted({*details.get("seen", []), step_key})
