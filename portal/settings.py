@@ -426,6 +426,9 @@ INTAKE_QUESTIONNAIRE = "intake.sections.QUESTIONNAIRE"
 # A follow-up intake's and a check-in's (intake/follow_up.py declares them).
 INTAKE_FOLLOW_UP_QUESTIONNAIRE = "intake.follow_up.FOLLOW_UP"
 INTAKE_CHECK_IN_QUESTIONNAIRE = "intake.follow_up.CHECK_IN"
+# A clinic's own instrument wording (a licensed, validated text): directories of
+# <instrument>.<language>.json files, searched before the project's (docs/clinical.md).
+INSTRUMENT_TEXTS_DIRS = env.list("PORTAL_INSTRUMENT_TEXTS_DIRS", default=[])
 # Who hears about a STAT intake: the members of this group (psychiatrists on call).
 ONCALL_GROUP = env.str("PORTAL_ONCALL_GROUP", default="On-call psychiatrists")
 # The STAT escalation ladder (intake/notifications/ladder.py): a STAT intake nobody has claimed is
