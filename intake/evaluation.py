@@ -101,14 +101,22 @@ def _answer_still_fits(medication: dict) -> bool:
     return medicine_match(medication["name"]).generic == medication["generic"]
 
 
-def evaluate_answers(answers: dict, *, as_of: date | None = None) -> dict:
+def evaluate_answers(
+    answers: dict, *, as_of: date | None = None, earlier_scores: dict | None = None
+) -> dict:
     """Scores, medications, flags and priority for ``answers`` (see ``Evaluation.to_dict``).
 
     ``as_of`` is the date the age is worked out at (default: the answers' own ``as_of``,
-    else today). Raises ``CaseError`` (``.path``, ``.message``) on answers that are not
-    valid in the case format.
+    else today). ``earlier_scores``: the patient's earlier totals in the case format
+    (``intake.trends.earlier_scores``), read by the rules on change; never taken from the
+    answers. Raises ``CaseError`` (``.path``, ``.message``) on answers that are not valid
+    in the case format.
     """
-    case = parse_case(case_from_answers(answers), as_of=as_of)
+    data = case_from_answers(answers)
+    data.pop("earlier_scores", None)  # the database's, not anything stored with the answers
+    if earlier_scores:
+        data["earlier_scores"] = earlier_scores
+    case = parse_case(data, as_of=as_of)
     catalog_entries()  # brings the memo up to date; its index is built once per catalog
     return evaluate(case, _catalog_memo["index"]).to_dict()
 

@@ -25,6 +25,7 @@ from .models import PRIORITY_RANK, Intake, IntakeKind, IntakeStatus, StatusChang
 from .queue_card import queue_card
 from .safety import risk_rank_of, safety_answers
 from .signals import intake_submitted, safety_answer_saved
+from .trends import earlier_scores
 
 __all__ = [
     "IllegalTransition",
@@ -422,7 +423,10 @@ SAFETY_ALERT_FIELDS = ("safety_alert_at", *EVALUATED_FIELDS)
 
 
 def _apply_evaluation(intake: Intake, as_of: date | None) -> None:
-    evaluation_apply(intake=intake, evaluation=evaluate_answers(intake.answers, as_of=as_of))
+    # The patient's earlier totals come from the database here, so the core stays pure.
+    earlier = earlier_scores(intake)
+    evaluation = evaluate_answers(intake.answers, as_of=as_of, earlier_scores=earlier)
+    evaluation_apply(intake=intake, evaluation=evaluation)
 
 
 def evaluation_apply(*, intake: Intake, evaluation: dict, unsent: bool = False) -> None:

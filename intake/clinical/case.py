@@ -119,6 +119,16 @@ class Health:
 
 
 @dataclass(frozen=True)
+class EarlierScore:
+    """A complete total from the patient's latest earlier submitted intake (of any kind),
+    put into the case by the portal at evaluation time (intake/trends.py); a case file may
+    give it too. The rules compare with it (intake/clinical/measurement.py)."""
+
+    total: int
+    on: date | None = None  # the day that intake was submitted
+
+
+@dataclass(frozen=True)
 class Case:
     age: int | None = None
     date_of_birth: date | None = None
@@ -141,6 +151,8 @@ class Case:
     breastfeeding: str | None = None
     diagnoses: tuple[str, ...] = ()  # past diagnoses (``psych_history.diagnoses``)
     allergy_details: str | None = None  # which medicines, in the patient's words
+    # Per instrument ("phq_9", "gad_7", "audit_c", "dast_10"): the earlier complete total.
+    earlier_scores: dict[str, EarlierScore] = field(default_factory=dict)
 
 
 SECTIONS = {
@@ -152,7 +164,8 @@ SECTIONS = {
 TOP_KEYS = frozenset(
     {"age", "date_of_birth", "as_of", "sex_at_birth", "medications", "panic_attacks_per_week",
      "cssrs", "visit_reason", "visit_reason_other", "pregnant", "breastfeeding", *SECTIONS,
-     "gad_7", "phq_9", "audit_c", "dast_10", "psych_history", "allergy_details"}
+     "gad_7", "phq_9", "audit_c", "dast_10", "psych_history", "allergy_details",
+     "earlier_scores"}
 )  # fmt: skip
 MEDICATION_KEYS = tuple(MedicationInput.__dataclass_fields__)
 LEVEL_FIELDS = ("drowsiness", "brain_fog", "coordination", "memory", "fatigue", "confusion",
@@ -187,7 +200,33 @@ def parse_case(data, *, as_of: date | None = None) -> Case:
         breastfeeding=f.choice(data, "breastfeeding", "", BREASTFEEDING),
         diagnoses=_diagnoses(data),
         allergy_details=f.text(data, "allergy_details", "", max_length=500),
+        earlier_scores=_earlier_scores(data),
     )
+
+
+SCORED = ("gad_7", "phq_9", "audit_c", "dast_10")
+
+
+def _earlier_scores(data: dict) -> dict[str, EarlierScore]:
+    """``{"phq_9": {"total": 9, "on": "2026-10-01"}, ...}``: each total whole and within
+    its instrument's range."""
+    given = f.section(data, "earlier_scores")
+    if given is None:
+        return {}
+    f.only_keys(given, SCORED, "earlier_scores")
+    found = {}
+    for key in SCORED:
+        path = f.join("earlier_scores", key)
+        score = f.section(given, key, "earlier_scores")
+        if score is None:
+            continue
+        f.only_keys(score, ("total", "on"), path)
+        high = sum(max(o.score for o in item.options) for item in INSTRUMENTS[key].items)
+        total = f.whole(score, "total", path, low=0, high=high)
+        if total is None:
+            raise CaseError(f.join(path, "total"), "must be given")
+        found[key] = EarlierScore(total, f.iso_date(score, "on", path))
+    return found
 
 
 def _diagnoses(data: dict) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ meaningful change = 5 points on the PHQ-9 (Kroenke 2001; Loewe 2004), 4 on the G
 
 import pytest
 
+from intake.clinical.case import CaseError, parse_case
 from intake.clinical.measurement import (
     IMPROVEMENT,
     NO_CHANGE,
@@ -18,6 +19,7 @@ from intake.clinical.measurement import (
     meaning,
     score_change,
 )
+from tests.clinical.helpers import answers_totalling, evaluated, flags
 
 
 @pytest.mark.parametrize(
@@ -122,3 +124,62 @@ def test_the_patient_sees_plain_words_without_numbers_or_diagnoses():
         assert not any(ch.isdigit() for ch in words.replace("988", ""))
         assert "depress" not in words.lower() and "disorder" not in words.lower()
     assert "988" in score_change("phq_9", 2, 12).patient_words
+
+
+# ---- phq9_worsening: the rule that reads the earlier total ------------------------------
+def _phq(total: int) -> list[int]:
+    return answers_totalling(total, 8, 3) + [0]  # item 9 at 0: no self_harm
+
+
+@pytest.mark.parametrize(
+    ("earlier", "current", "fires"),
+    [(9, 14, True), (9, 13, False), (0, 5, True), (0, 4, False), (19, 24, True), (20, 24, False)],
+)
+def test_phq9_worsening_fires_at_a_rise_of_5_and_not_4(earlier, current, fires):
+    case = {"phq_9": _phq(current), "earlier_scores": {"phq_9": {"total": earlier}}}
+    found = flags(case).get("phq9_worsening")
+    assert (found is not None) == fires
+    if fires:
+        assert found["severity"] == "moderate"
+        assert found["triggered_by"] == [
+            f"earlier_scores.phq_9.total={earlier}",
+            f"phq_9.total={current}",
+        ]
+        assert "Kroenke" in found["source"] and "Loewe" in found["source"]
+
+
+def test_a_worsening_alone_is_visible_but_never_stat():
+    case = {"phq_9": _phq(14), "earlier_scores": {"phq_9": {"total": 2, "on": "2026-10-01"}}}
+    result = evaluated(case)
+    assert [f["code"] for f in result["flags"]] == ["phq9_worsening"]
+    assert result["priority"] == "routine"
+    assert "on 2026-10-01" in result["flags"][0]["rationale"]
+
+
+def test_no_worsening_without_an_earlier_total_or_with_an_incomplete_phq_9():
+    assert "phq9_worsening" not in flags({"phq_9": _phq(20)})
+    incomplete = {
+        "phq_9": [3, 3, 3, 3, 3, 3, None, 0, 0],
+        "earlier_scores": {"phq_9": {"total": 0}},
+    }
+    assert "phq9_worsening" not in flags(incomplete)
+
+
+def test_a_gad_7_rise_alone_raises_no_phq_9_flag():
+    case = {"gad_7": [3, 3, 3, 3, 3, 0, 0], "earlier_scores": {"gad_7": {"total": 2}}}
+    assert "phq9_worsening" not in flags(case)
+
+
+@pytest.mark.parametrize(
+    ("earlier", "path"),
+    [
+        ({"phq_9": {"total": 28}}, "earlier_scores.phq_9.total"),
+        ({"phq_9": {}}, "earlier_scores.phq_9.total"),
+        ({"cssrs": {"total": 1}}, "earlier_scores"),
+        ({"phq_9": {"total": 3, "when": "x"}}, "earlier_scores.phq_9"),
+    ],
+)
+def test_an_earlier_score_out_of_range_or_misnamed_is_refused_with_its_path(earlier, path):
+    with pytest.raises(CaseError) as error:
+        parse_case({"earlier_scores": earlier})
+    assert error.value.path.startswith(path)

@@ -6,6 +6,7 @@ rule is adding one decorated function (and its table of cases in tests/clinical)
 
 from intake.clinical.rules import (  # noqa: F401  (importing them registers the rules)
     benzo,
+    change,
     conditions,
     dependence,
     history,

@@ -60,6 +60,7 @@ CLINICAL_WEIGHT = (
     "mood_switch_risk",
     "misuse_signals",
     "severe_depression",
+    "phq9_worsening",
     "age65_benzo",
     "eating_disorder",
     "cns_load",

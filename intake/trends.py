@@ -1,0 +1,227 @@
+"""A patient's scores over time: the selectors and a server-rendered SVG chart.
+
+Every submitted intake of the patient (first, follow-up or check-in) stores its
+evaluation; its complete totals are the points. ``score_series`` reads them in one query
+(the intake's patient index; only the scores key of each evaluation), ``earlier_scores``
+gives the rules the totals to compare with, and ``chart_svg`` draws one instrument's
+series over its severity bands, which come from the instrument's declaration
+(``intake.clinical.instruments``), never restated here. The chart needs no JavaScript;
+the page puts a table of the same numbers after it.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from html import escape
+
+from django.utils import timezone
+
+from intake.clinical.instruments import INSTRUMENTS, band
+from intake.clinical.measurement import Change, highest_total, score_change
+
+from .models import Intake
+
+# The instruments charted, in the detail page's order (a scored total; the C-SSRS is a
+# risk level, not a number, and is shown elsewhere).
+CHARTED = ("phq_9", "gad_7", "audit_c", "dast_10")
+# The most recent points read for a chart: about eight years of fortnightly check-ins.
+SERIES_LIMIT = 200
+# How far back the rules look for an earlier total.
+EARLIER_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class Point:
+    on: datetime  # when the intake was submitted
+    score: int
+    band: str | None  # the instrument's band key ("moderately_severe"), None if it has none
+    current: bool = False  # the intake the page is about
+    positive: bool | None = None  # AUDIT-C only: a positive screen for the patient's sex
+
+
+@dataclass(frozen=True)
+class Band:
+    low: int
+    high: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Series:
+    instrument: str
+    points: tuple[Point, ...]
+
+    @property
+    def title(self) -> str:
+        return INSTRUMENTS[self.instrument].title
+
+    @property
+    def highest(self) -> int:
+        return highest_total(self.instrument)
+
+    @property
+    def bands(self) -> tuple[Band, ...]:
+        return bands_of(self.instrument)
+
+    @property
+    def last_change(self) -> Change | None:
+        """What the latest change means (PHQ-9 and GAD-7), or None."""
+        if len(self.points) < 2:
+            return None
+        return score_change(self.instrument, self.points[-2].score, self.points[-1].score)
+
+
+def bands_of(instrument: str) -> tuple[Band, ...]:
+    """The instrument's declared bands with both ends ((0, 4, "minimal"), ...)."""
+    declared = INSTRUMENTS[instrument].bands
+    lows = [low for low, _ in declared]
+    highs = [low - 1 for low in lows[1:]] + [highest_total(instrument)]
+    return tuple(Band(low, high, name) for (low, name), high in zip(declared, highs, strict=True))
+
+
+def _total(score) -> int | None:
+    """A complete total, or None (incomplete, not asked, or not a number)."""
+    if not isinstance(score, dict) or not score.get("complete", True):
+        return None
+    value = score.get("total")
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _submitted(patient_id: int):
+    return Intake.objects.filter(patient_id=patient_id, submitted_at__isnull=False)
+
+
+def score_series(patient_id: int, *, current_pk: int | None = None) -> dict[str, Series]:
+    """Per instrument with at least one complete total, the patient's totals in time order
+    (one query). ``current_pk`` marks the points of the intake the page is about."""
+    rows = list(
+        _submitted(patient_id)
+        .order_by("-submitted_at", "-pk")
+        .values_list("pk", "submitted_at", "evaluation__scores")[:SERIES_LIMIT]
+    )
+    points: dict[str, list[Point]] = {key: [] for key in CHARTED}
+    for pk, on, scores in reversed(rows):
+        for key in CHARTED:
+            score = (scores or {}).get(key)
+            value = _total(score)
+            if value is None:
+                continue
+            named = band(INSTRUMENTS[key], value) if INSTRUMENTS[key].bands else None
+            positive = score.get("positive") if key == "audit_c" else None
+            point = Point(timezone.localtime(on), value, named, pk == current_pk, positive)
+            points[key].append(point)
+    return {key: Series(key, tuple(found)) for key, found in points.items() if found}
+
+
+def earlier_scores(intake: Intake) -> dict:
+    """For the rules on change: per instrument, the complete total of the patient's latest
+    intake submitted before this one (of any kind) that has one, in the case format
+    (``{"phq_9": {"total": 9, "on": "2026-10-01"}}``). One query."""
+    rows = _submitted(intake.patient_id).exclude(pk=intake.pk)
+    if intake.submitted_at is not None:
+        rows = rows.filter(submitted_at__lt=intake.submitted_at)
+    found: dict[str, dict] = {}
+    latest = rows.order_by("-submitted_at", "-pk").values_list("submitted_at", "evaluation__scores")
+    for on, scores in latest[:EARLIER_LIMIT]:
+        for key in CHARTED:
+            value = _total((scores or {}).get(key))
+            if key not in found and value is not None:
+                found[key] = {"total": value, "on": timezone.localdate(on).isoformat()}
+        if len(found) == len(CHARTED):
+            break
+    return found
+
+
+# ---- the chart ----------------------------------------------------------------------------
+WIDTH, HEIGHT = 640, 260
+LEFT, RIGHT, TOP, BOTTOM = 44, 150, 14, 40  # room for the axis, the band names, the dates
+INK = "#212529"
+LINE = "#0b4f9c"
+# Light tints, lightest for the lowest band; the band's name is written beside it too, so
+# colour is never the only way to tell them apart.
+BAND_FILLS = ("#e9f5ec", "#fdf8dc", "#fdebd3", "#fbdcd4", "#f6d0d6")
+
+
+def _x(on: datetime, first: datetime, last: datetime) -> float:
+    span = (last - first).total_seconds()
+    inner = WIDTH - LEFT - RIGHT
+    if span <= 0:
+        return LEFT + inner / 2
+    return LEFT + inner * (on - first).total_seconds() / span
+
+
+def _y(score: float, highest: int) -> float:
+    return TOP + (HEIGHT - TOP - BOTTOM) * (1 - score / highest)
+
+
+def chart_svg(
+    series: Series,
+    *,
+    chart_id: str,
+    title: str,
+    description: str,
+    band_names: dict[str, str] | None = None,
+    date_format=lambda on: on.date().isoformat(),
+    point_words=None,
+) -> str:
+    """One instrument's chart as an SVG string (escaped; the caller marks it safe).
+
+    ``band_names`` maps a band key to the words shown beside it (staff or patient words,
+    translated by the caller); ``date_format`` writes a point's date on the axis.
+    ``point_words(point)`` is each point's tooltip. Each point carries ``data-date``
+    (ISO) and ``data-score`` for tests and tools.
+    """
+    highest = series.highest
+    points = series.points
+    first, last = points[0].on, points[-1].on
+    parts = [
+        f'<svg class="trend-chart" role="img" aria-labelledby="{chart_id}-title '
+        f'{chart_id}-desc" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" '
+        f'preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
+    ]
+    names = band_names or {}
+    for n, b in enumerate(series.bands):
+        top, bottom = _y(b.high + 1 if b.high < highest else highest, highest), _y(b.low, highest)
+        fill = BAND_FILLS[min(n, len(BAND_FILLS) - 1)]
+        parts.append(
+            f'<rect class="band" data-band="{escape(b.name)}" x="{LEFT}" y="{top:.1f}" '
+            f'width="{WIDTH - LEFT - RIGHT}" height="{bottom - top:.1f}" fill="{fill}"/>'
+        )
+        label = names.get(b.name, b.name.replace("_", " "))
+        parts.append(
+            f'<text x="{WIDTH - RIGHT + 6}" y="{(top + bottom) / 2 + 4:.1f}" font-size="12" '
+            f'fill="{INK}">{escape(label)} ({b.low}-{b.high})</text>'
+        )
+    # The axis: lowest and highest total, and the dates of the first and last points.
+    bottom_y = _y(0, highest)
+    parts += [
+        f'<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{bottom_y:.1f}" stroke="{INK}"/>',
+        f'<line x1="{LEFT}" y1="{bottom_y:.1f}" x2="{WIDTH - RIGHT}" y2="{bottom_y:.1f}" '
+        f'stroke="{INK}"/>',
+        f'<text x="{LEFT - 6}" y="{bottom_y + 4:.1f}" font-size="12" text-anchor="end" '
+        f'fill="{INK}">0</text>',
+        f'<text x="{LEFT - 6}" y="{TOP + 8}" font-size="12" text-anchor="end" '
+        f'fill="{INK}">{highest}</text>',
+        f'<text x="{LEFT}" y="{HEIGHT - 12}" font-size="12" fill="{INK}">'
+        f"{escape(date_format(first))}</text>",
+    ]
+    if last != first:
+        parts.append(
+            f'<text x="{WIDTH - RIGHT}" y="{HEIGHT - 12}" font-size="12" text-anchor="end" '
+            f'fill="{INK}">{escape(date_format(last))}</text>'
+        )
+    xy = [(_x(p.on, first, last), _y(p.score, highest)) for p in points]
+    if len(points) > 1:
+        line = " ".join(f"{x:.1f},{y:.1f}" for x, y in xy)
+        parts.append(f'<polyline points="{line}" fill="none" stroke="{LINE}" stroke-width="2"/>')
+    for p, (x, y) in zip(points, xy, strict=True):
+        radius = 6 if p.current else 4
+        words = point_words(p) if point_words else f"{date_format(p.on)}: {p.score}"
+        parts.append(
+            f'<circle class="point" data-date="{p.on.date().isoformat()}" '
+            f'data-score="{p.score}" cx="{x:.1f}" cy="{y:.1f}" r="{radius}" fill="{LINE}" '
+            f'stroke="#ffffff" stroke-width="1.5"><title>{escape(words)}</title></circle>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
