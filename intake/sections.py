@@ -28,9 +28,8 @@ from django.utils.translation import ngettext
 from education import slugs
 
 from . import answers as said
-from .clinical.instruments import INSTRUMENTS
 from .evaluation import lists_benzodiazepine
-from .forms import about, contact, goals, history, substances, wellbeing
+from .forms import about, contact, goals, history, instruments, substances, wellbeing
 from .forms.base import why
 
 
@@ -232,7 +231,7 @@ def _past_medicines_missing(answers, details):
 
 
 def _instrument_words(instrument_id: str, extra: str = "") -> str:
-    text = str(INSTRUMENTS[instrument_id].question)
+    text = str(instruments.instrument(instrument_id).question)
     return f"{text} {extra}" if extra else text
 
 

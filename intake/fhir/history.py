@@ -105,7 +105,7 @@ def conditions(answers: dict, subject: dict, when: str | None) -> list[dict]:
         if health.get(key) is True
     ]
     history = answers.get("psych_history") or {}
-    labels = dict(DIAGNOSES)
+    labels = {key: str(label) for key, label in DIAGNOSES}
     told = [labels.get(key, key) for key in history.get("diagnoses") or []]
     if history.get("diagnoses_other"):
         told.append(history["diagnoses_other"])

@@ -31,7 +31,7 @@ PHARMACY_ITEMS = (
 
 
 def _options(choices) -> list[dict]:
-    return [{"valueString": label} for _value, label in choices]
+    return [{"valueString": str(label)} for _value, label in choices]
 
 
 def _definition(prefix: str, key: str, text: str, kind: str) -> dict:
@@ -78,7 +78,8 @@ def psych_history_answers(answers: dict) -> list[dict]:
     history = answers.get(HISTORY)
     if not history:
         return []
-    labels, helped = dict(DIAGNOSES), dict(HELPED)
+    labels = {key: str(label) for key, label in DIAGNOSES}
+    helped = {key: str(label) for key, label in HELPED}
     items = []
     for key, text, _kind in HISTORY_ITEMS:
         link = f"{HISTORY}.{key}"

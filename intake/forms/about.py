@@ -13,29 +13,30 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from education import slugs
 
-from .base import TEXT_LIMIT, StepForm, fields_once, radio_field, why
+from .base import TEXT_LIMIT, StepForm, fields_once, limit_message, radio_field, why
 
-SEX_CHOICES = [("female", "Female"), ("male", "Male"), ("unknown", "Prefer not to say")]
+SEX_CHOICES = [("female", _("Female")), ("male", _("Male")), ("unknown", _("Prefer not to say"))]
 PREGNANT_CHOICES = [
-    ("yes", "Yes"),
-    ("unsure", "I might be"),
-    ("no", "No"),
-    ("not_applicable", "Does not apply to me, or prefer not to say"),
+    ("yes", _("Yes")),
+    ("unsure", _("I might be")),
+    ("no", _("No")),
+    ("not_applicable", _("Does not apply to me, or prefer not to say")),
 ]
 BREASTFEEDING_CHOICES = [
-    ("yes", "Yes"),
-    ("no", "No"),
-    ("not_applicable", "Does not apply to me, or prefer not to say"),
+    ("yes", _("Yes")),
+    ("no", _("No")),
+    ("not_applicable", _("Does not apply to me, or prefer not to say")),
 ]
 # Sex assigned at birth for which pregnancy cannot apply.
 NO_PREGNANCY = "male"
 VISIT_REASONS = [
-    ("panic", "Panic attacks"),
-    ("gad", "Worry or anxiety on most days (generalised anxiety)"),
-    ("other", "Something else"),
+    ("panic", _("Panic attacks")),
+    ("gad", _("Worry or anxiety on most days (generalised anxiety)")),
+    ("other", _("Something else")),
 ]
 OLDEST_PLAUSIBLE_AGE = 120
 
@@ -46,35 +47,37 @@ def age_on(born: date, today: date) -> int:
 
 class AboutForm(StepForm):
     date_of_birth = forms.DateField(
-        label="Date of birth",
+        label=_("Date of birth"),
         widget=forms.DateInput(attrs={"type": "date", "autocomplete": "bday"}, format="%Y-%m-%d"),
         help_text=why(
-            "your age changes which medicines and doses are safest; for example, some are "
-            "riskier after 65. For example, 04/27/1958.",
+            _(
+                "your age changes which medicines and doses are safest; for example, some are "
+                "riskier after 65. For example, 04/27/1958."
+            ),
             slugs.OLDER_ADULTS,
-            "Older adults and benzodiazepines",
+            _("Older adults and benzodiazepines"),
         ),
         error_messages={
-            "required": "Enter your date of birth",
-            "invalid": "Enter your date of birth as a real date, for example 04/27/1958",
+            "required": _("Enter your date of birth"),
+            "invalid": _("Enter your date of birth as a real date, for example 04/27/1958"),
         },
     )
     sex_at_birth = radio_field(
-        "Sex assigned at birth",
+        _("Sex assigned at birth"),
         SEX_CHOICES,
-        help_text=why("the alcohol questions are scored differently for men and women."),
-        message="Select your sex assigned at birth, or prefer not to say",
+        help_text=why(_("the alcohol questions are scored differently for men and women.")),
+        message=_("Select your sex assigned at birth, or prefer not to say"),
     )
     pregnant = radio_field(
-        "Are you pregnant, or could you be? (optional)",
+        _("Are you pregnant, or could you be? (optional)"),
         PREGNANT_CHOICES,
-        help_text=why("some medicines need a different plan in pregnancy."),
+        help_text=why(_("some medicines need a different plan in pregnancy.")),
         required=False,
     )
     breastfeeding = radio_field(
-        "Are you breastfeeding or chestfeeding? (optional)",
+        _("Are you breastfeeding or chestfeeding? (optional)"),
         BREASTFEEDING_CHOICES,
-        help_text=why("some medicines pass into breast milk and can make a baby sleepy."),
+        help_text=why(_("some medicines pass into breast milk and can make a baby sleepy.")),
         required=False,
     )
 
@@ -82,16 +85,18 @@ class AboutForm(StepForm):
         born = self.cleaned_data["date_of_birth"]
         today = timezone.localdate()
         if born > today:
-            raise ValidationError("Date of birth must be in the past", code="future")
+            raise ValidationError(_("Date of birth must be in the past"), code="future")
         age = age_on(born, today)
         if age < settings.MINIMUM_PATIENT_AGE:
             raise ValidationError(
-                f"You must be {settings.MINIMUM_PATIENT_AGE} or older to use this service. "
-                "Please speak to your family doctor",
+                _(
+                    "You must be {age} or older to use this service. Please speak to your "
+                    "family doctor"
+                ).format(age=settings.MINIMUM_PATIENT_AGE),
                 code="too_young",
             )
         if age > OLDEST_PLAUSIBLE_AGE:
-            raise ValidationError("Check the year of your date of birth", code="implausible")
+            raise ValidationError(_("Check the year of your date of birth"), code="implausible")
         return born
 
     def clean(self):
@@ -100,8 +105,10 @@ class AboutForm(StepForm):
             self.add_error(
                 "pregnant",
                 ValidationError(
-                    "You chose male as your sex assigned at birth. Check that answer, or "
-                    "choose \u201cdoes not apply\u201d here",
+                    _(
+                        "You chose male as your sex assigned at birth. Check that answer, or "
+                        "choose \u201cdoes not apply\u201d here"
+                    ),
                     code="not_applicable",
                 ),
             )
@@ -144,24 +151,26 @@ class VisitForm(StepForm):
     visit_at = None
 
     visit_reason = radio_field(
-        "What would you like help with?",
+        _("What would you like help with?"),
         VISIT_REASONS,
-        help_text=why("it helps your psychiatrist prepare for your visit."),
-        message="Select what you would like help with",
+        help_text=why(_("it helps your psychiatrist prepare for your visit.")),
+        message=_("Select what you would like help with"),
     )
     visit_reason_other = forms.CharField(
-        label="If something else, tell us briefly (optional)",
+        label=_("If something else, tell us briefly (optional)"),
         required=False,
         max_length=TEXT_LIMIT,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"max_length": f"Use {TEXT_LIMIT} characters or fewer"},
+        error_messages={"max_length": limit_message(TEXT_LIMIT)},
     )
     visit_date = forms.DateField(
-        label="Date of your visit, if you know it (optional)",
+        label=_("Date of your visit, if you know it (optional)"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=why("we keep one set of answers for each visit."),
-        error_messages={"invalid": "Enter the visit date as a real date, for example 12/01/2026"},
+        help_text=why(_("we keep one set of answers for each visit.")),
+        error_messages={
+            "invalid": _("Enter the visit date as a real date, for example 12/01/2026")
+        },
     )
 
     def __init__(self, *args, **kwargs):
@@ -193,9 +202,9 @@ class VisitForm(StepForm):
     def clean_visit_date(self):
         visit = self.cleaned_data.get("visit_date")
         if visit and visit < timezone.localdate():
-            raise ValidationError("The visit date must be today or in the future", code="past")
+            raise ValidationError(_("The visit date must be today or in the future"), code="past")
         if visit and visit.year > timezone.localdate().year + 2:
-            raise ValidationError("Check the year of your visit date", code="implausible")
+            raise ValidationError(_("Check the year of your visit date"), code="implausible")
         return visit
 
     def clean(self):
@@ -204,7 +213,9 @@ class VisitForm(StepForm):
         if other and not data.get("visit_reason_other") and "visit_reason_other" not in self.errors:
             self.add_error(
                 "visit_reason_other",
-                ValidationError("Tell us briefly what you would like help with", code="required"),
+                ValidationError(
+                    _("Tell us briefly what you would like help with"), code="required"
+                ),
             )
         visit = data.get("visit_date")
         self.visit_at = self.visit_datetime(visit) if visit else None
@@ -212,7 +223,7 @@ class VisitForm(StepForm):
             self.add_error(
                 "visit_date",
                 ValidationError(
-                    "You already have a set of answers for a visit that day", code="taken"
+                    _("You already have a set of answers for a visit that day"), code="taken"
                 ),
             )
         return data

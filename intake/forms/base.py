@@ -8,10 +8,12 @@ from django import forms
 from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from education.links import page_url
 
-YES_NO = [("yes", "Yes"), ("no", "No")]
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 TEXT_LIMIT = 500
 # Text fields allowing this many characters or more show a live character count.
 COUNTED_TEXT = 100
@@ -22,7 +24,7 @@ def education_url(slug: str) -> str:
     return page_url(slug)
 
 
-def _why(text: str, slug: str | None = None, link_text: str = "Read more") -> str:
+def _why(text: str, slug: str | None = None, link_text: str = _("Read more")) -> str:
     text = text[:1].upper() + text[1:]
     if not slug:
         return format_html("{}", text)
@@ -35,6 +37,20 @@ def _why(text: str, slug: str | None = None, link_text: str = "Read more") -> st
 why = lazy(_why, SafeString)
 
 
+def _lower_first(text) -> str:
+    text = str(text)
+    return text[:1].lower() + text[1:]
+
+
+# A question inside a sentence ("Select yes or no: do you drive?"), in the patient's language.
+lower_first = lazy(_lower_first, str)
+
+
+def limit_message(limit: int):
+    """ "Use 500 characters or fewer", in the patient's language."""
+    return format_lazy(_("Use {limit} characters or fewer"), limit=limit)
+
+
 def yes_no_field(label: str, help_text: str = "", required: bool = True) -> forms.ChoiceField:
     return forms.ChoiceField(
         label=label,
@@ -42,7 +58,7 @@ def yes_no_field(label: str, help_text: str = "", required: bool = True) -> form
         widget=InlineSelect,
         help_text=help_text,
         required=required,
-        error_messages={"required": f"Select yes or no: {label[0].lower()}{label[1:]}"},
+        error_messages={"required": format_lazy(_("Select yes or no: {}"), lower_first(label))},
     )
 
 
@@ -69,7 +85,7 @@ def radio_field(
         widget=widget or forms.RadioSelect,
         help_text=help_text,
         required=required,
-        error_messages={"required": message or "Select an answer"},
+        error_messages={"required": message or _("Select an answer")},
     )
 
 
@@ -106,9 +122,13 @@ def refuse_rather_than_cut(field: forms.Field) -> None:
     if not limit:
         return
     field.widget.attrs.pop("maxlength", None)
-    message = field.error_messages.get("max_length") or f"Use {limit} characters or fewer"
+    message = field.error_messages.get("max_length") or format_lazy(
+        _("Use {limit} characters or fewer"), limit=limit
+    )
     if "%(show_value)" not in str(message):
-        field.error_messages["max_length"] = f"{message} (you entered %(show_value)d)"
+        field.error_messages["max_length"] = format_lazy(
+            _("{message} (you entered %(show_value)d)"), message=message
+        )
     if limit >= COUNTED_TEXT:
         field.widget.attrs["data-character-limit"] = str(limit)
 

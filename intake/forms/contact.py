@@ -11,46 +11,52 @@ reads.
 import phonenumbers
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
-from .base import TEXT_LIMIT, StepForm, radio_field, why
+from .base import TEXT_LIMIT, StepForm, limit_message, lower_first, radio_field, why
 
 DEFAULT_REGION = "US"
 NAME_LIMIT = 100
 CONTACT_BY = [
-    ("call_or_text", "Yes, they may call or text"),
-    ("call", "Call only, no texts"),
-    ("text", "Text only, no calls"),
-    ("neither", "No, do not call or text me"),
+    ("call_or_text", _("Yes, they may call or text")),
+    ("call", _("Call only, no texts")),
+    ("text", _("Text only, no calls")),
+    ("neither", _("No, do not call or text me")),
 ]
+# Names as US Spanish writes them where they differ ("Nueva York"), the rest as they are.
 US_STATES = [
     ("AL", "Alabama"), ("AK", "Alaska"), ("AZ", "Arizona"), ("AR", "Arkansas"),
     ("CA", "California"), ("CO", "Colorado"), ("CT", "Connecticut"), ("DE", "Delaware"),
-    ("DC", "District of Columbia"), ("FL", "Florida"), ("GA", "Georgia"), ("HI", "Hawaii"),
+    ("DC", _("District of Columbia")), ("FL", "Florida"), ("GA", "Georgia"), ("HI", _("Hawaii")),
     ("ID", "Idaho"), ("IL", "Illinois"), ("IN", "Indiana"), ("IA", "Iowa"), ("KS", "Kansas"),
-    ("KY", "Kentucky"), ("LA", "Louisiana"), ("ME", "Maine"), ("MD", "Maryland"),
-    ("MA", "Massachusetts"), ("MI", "Michigan"), ("MN", "Minnesota"), ("MS", "Mississippi"),
+    ("KY", "Kentucky"), ("LA", _("Louisiana")), ("ME", "Maine"), ("MD", "Maryland"),
+    ("MA", "Massachusetts"), ("MI", "Michigan"), ("MN", "Minnesota"), ("MS", _("Mississippi")),
     ("MO", "Missouri"), ("MT", "Montana"), ("NE", "Nebraska"), ("NV", "Nevada"),
-    ("NH", "New Hampshire"), ("NJ", "New Jersey"), ("NM", "New Mexico"), ("NY", "New York"),
-    ("NC", "North Carolina"), ("ND", "North Dakota"), ("OH", "Ohio"), ("OK", "Oklahoma"),
-    ("OR", "Oregon"), ("PA", "Pennsylvania"), ("RI", "Rhode Island"), ("SC", "South Carolina"),
-    ("SD", "South Dakota"), ("TN", "Tennessee"), ("TX", "Texas"), ("UT", "Utah"),
-    ("VT", "Vermont"), ("VA", "Virginia"), ("WA", "Washington"), ("WV", "West Virginia"),
-    ("WI", "Wisconsin"), ("WY", "Wyoming"), ("AS", "American Samoa"), ("GU", "Guam"),
-    ("MP", "Northern Mariana Islands"), ("PR", "Puerto Rico"), ("VI", "U.S. Virgin Islands"),
+    ("NH", _("New Hampshire")), ("NJ", _("New Jersey")), ("NM", _("New Mexico")),
+    ("NY", _("New York")), ("NC", _("North Carolina")), ("ND", _("North Dakota")), ("OH", "Ohio"),
+    ("OK", "Oklahoma"), ("OR", "Oregon"), ("PA", _("Pennsylvania")), ("RI", "Rhode Island"),
+    ("SC", _("South Carolina")), ("SD", _("South Dakota")), ("TN", "Tennessee"), ("TX", "Texas"),
+    ("UT", "Utah"), ("VT", "Vermont"), ("VA", "Virginia"), ("WA", "Washington"),
+    ("WV", _("West Virginia")), ("WI", "Wisconsin"), ("WY", "Wyoming"),
+    ("AS", _("American Samoa")), ("GU", "Guam"), ("MP", _("Northern Mariana Islands")),
+    ("PR", "Puerto Rico"), ("VI", _("U.S. Virgin Islands")),
 ]  # fmt: skip
 STATE_NAMES = dict(US_STATES)
 EMERGENCY_FIELDS = ("emergency_name", "emergency_relationship", "emergency_phone")
 
 
-def phone_e164(raw: str, *, what: str = "phone number") -> str:
+def phone_e164(raw: str, *, what: str = _("phone number")) -> str:
     """The number in E.164, or ``ValidationError`` in words a patient understands."""
-    example = "for example 202-555-0143"
+    example = _("for example 202-555-0143")
     try:
         number = phonenumbers.parse(raw, DEFAULT_REGION)
     except phonenumbers.NumberParseException:
-        raise ValidationError(f"Enter the {what} in digits, {example}", code="invalid") from None
+        message = _("Enter the {what} in digits, {example}").format(what=what, example=example)
+        raise ValidationError(message, code="invalid") from None
     if not phonenumbers.is_valid_number(number):
-        raise ValidationError(f"Enter a real {what} with its area code, {example}", code="invalid")
+        message = _("Enter a real {what} with its area code, {example}")
+        raise ValidationError(message.format(what=what, example=example), code="invalid")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -75,8 +81,8 @@ def _phone_field(label: str, help_text: str = "", required: bool = True) -> form
         help_text=help_text,
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
         error_messages={
-            "required": f"Enter your {label[0].lower()}{label[1:]}",
-            "max_length": "Enter the phone number in digits, for example 202-555-0143",
+            "required": format_lazy(_("Enter your {}"), lower_first(label)),
+            "max_length": _("Enter the phone number in digits, for example 202-555-0143"),
         },
     )
 
@@ -87,51 +93,53 @@ def _text_field(label: str, limit: int, autocomplete: str, required: bool = Fals
         required=required,
         max_length=limit,
         widget=forms.TextInput(attrs={"autocomplete": autocomplete}),
-        error_messages={"max_length": f"Use {limit} characters or fewer"},
+        error_messages={"max_length": limit_message(limit)},
     )
 
 
 class ContactForm(StepForm):
     mobile_phone = _phone_field(
-        "Mobile phone number",
-        why("if your answers worry your care team, they can reach you before your visit."),
+        _("Mobile phone number"),
+        why(_("if your answers worry your care team, they can reach you before your visit.")),
     )
     contact_by = radio_field(
-        "May your care team call or text this number?",
+        _("May your care team call or text this number?"),
         CONTACT_BY,
-        message="Select whether your care team may call or text this number",
+        message=_("Select whether your care team may call or text this number"),
     )
-    emergency_name = _text_field("Emergency contact: name (optional)", NAME_LIMIT, "off")
+    emergency_name = _text_field(_("Emergency contact: name (optional)"), NAME_LIMIT, "off")
     emergency_relationship = _text_field(
-        "Emergency contact: how they are related to you (optional)", NAME_LIMIT, "off"
+        _("Emergency contact: how they are related to you (optional)"), NAME_LIMIT, "off"
     )
-    emergency_phone = _phone_field("Emergency contact: phone number (optional)", required=False)
+    emergency_phone = _phone_field(_("Emergency contact: phone number (optional)"), required=False)
     visit_state = forms.ChoiceField(
-        label="Where will you be during your video visit? State",
-        choices=[("", "Choose a state"), *US_STATES],
+        label=_("Where will you be during your video visit? State"),
+        choices=[("", _("Choose a state")), *US_STATES],
         help_text=why(
-            "your psychiatrist must be licensed where you are, and in an emergency help can "
-            "be sent to you."
+            _(
+                "your psychiatrist must be licensed where you are, and in an emergency help can "
+                "be sent to you."
+            )
         ),
-        error_messages={"required": "Select the state you will be in during your visit"},
+        error_messages={"required": _("Select the state you will be in during your visit")},
     )
     visit_address = forms.CharField(
-        label="Address where you will be during your visit",
+        label=_("Address where you will be during your visit"),
         max_length=TEXT_LIMIT,
-        help_text="Street, city and ZIP code. If you are not sure yet, give your home address.",
+        help_text=_("Street, city and ZIP code. If you are not sure yet, give your home address."),
         widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
         error_messages={
-            "required": "Enter the address where you will be during your visit",
-            "max_length": f"Use {TEXT_LIMIT} characters or fewer",
+            "required": _("Enter the address where you will be during your visit"),
+            "max_length": limit_message(TEXT_LIMIT),
         },
     )
 
     def clean_mobile_phone(self):
-        return phone_e164(self.cleaned_data["mobile_phone"], what="mobile phone number")
+        return phone_e164(self.cleaned_data["mobile_phone"], what=_("mobile phone number"))
 
     def clean_emergency_phone(self):
         raw = self.cleaned_data["emergency_phone"].strip()
-        return phone_e164(raw, what="emergency contact's phone number") if raw else ""
+        return phone_e164(raw, what=_("emergency contact's phone number")) if raw else ""
 
     def clean_emergency_name(self):
         return self.cleaned_data["emergency_name"].strip()
@@ -143,7 +151,7 @@ class ContactForm(StepForm):
         address = self.cleaned_data["visit_address"].strip()
         if not address:
             raise ValidationError(
-                "Enter the address where you will be during your visit", code="required"
+                _("Enter the address where you will be during your visit"), code="required"
             )
         return address
 
@@ -155,12 +163,12 @@ class ContactForm(StepForm):
         if given and not data.get("emergency_name") and "emergency_name" not in self.errors:
             self.add_error(
                 "emergency_name",
-                ValidationError("Enter your emergency contact's name", code="required"),
+                ValidationError(_("Enter your emergency contact's name"), code="required"),
             )
         if given and not data.get("emergency_phone") and "emergency_phone" not in self.errors:
             self.add_error(
                 "emergency_phone",
-                ValidationError("Enter your emergency contact's phone number", code="required"),
+                ValidationError(_("Enter your emergency contact's phone number"), code="required"),
             )
         return data
 

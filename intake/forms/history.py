@@ -8,6 +8,8 @@ contact information, so it is kept with the contact details (``details``).
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from education import slugs
 from intake.answers import (
@@ -17,32 +19,42 @@ from intake.answers import (
     asks_past_medicines,
 )
 
-from .base import StepForm, from_bool, radio_field, to_bool, whole_number_field, why, yes_no_field
+from .base import (
+    StepForm,
+    from_bool,
+    limit_message,
+    lower_first,
+    radio_field,
+    to_bool,
+    whole_number_field,
+    why,
+    yes_no_field,
+)
 from .contact import phone_display, phone_e164
 
 HEALTH_LABELS = {
-    "sleep_apnoea": "Do you have sleep apnoea?",
-    "lung_disease": "Do you have COPD, emphysema or another lung disease?",
-    "liver_disease": "Do you have liver disease, such as cirrhosis or hepatitis?",
-    "kidney_disease": "Do you have kidney disease?",
-    "falls_past_year": "Have you fallen in the past year?",
-    "seizures": "Have you ever had a seizure or fit?",
-    "head_injury": "Have you ever had a serious head injury or concussion?",
-    "medicine_allergies": "Are you allergic to any medicines?",
+    "sleep_apnoea": _("Do you have sleep apnoea?"),
+    "lung_disease": _("Do you have COPD, emphysema or another lung disease?"),
+    "liver_disease": _("Do you have liver disease, such as cirrhosis or hepatitis?"),
+    "kidney_disease": _("Do you have kidney disease?"),
+    "falls_past_year": _("Have you fallen in the past year?"),
+    "seizures": _("Have you ever had a seizure or fit?"),
+    "head_injury": _("Have you ever had a serious head injury or concussion?"),
+    "medicine_allergies": _("Are you allergic to any medicines?"),
 }
 DIAGNOSES = [
-    ("depression", "Depression"),
-    ("bipolar", "Bipolar disorder"),
-    ("anxiety", "Generalised anxiety disorder"),
-    ("panic", "Panic disorder"),
-    ("ptsd", "Post-traumatic stress disorder (PTSD)"),
-    ("ocd", "Obsessive-compulsive disorder (OCD)"),
+    ("depression", _("Depression")),
+    ("bipolar", _("Bipolar disorder")),
+    ("anxiety", _("Generalised anxiety disorder")),
+    ("panic", _("Panic disorder")),
+    ("ptsd", _("Post-traumatic stress disorder (PTSD)")),
+    ("ocd", _("Obsessive-compulsive disorder (OCD)")),
     ("adhd", "ADHD"),
-    ("psychosis", "Schizophrenia or another psychotic illness"),
-    ("eating", "An eating disorder"),
-    ("substance_use", "A substance use disorder"),
+    ("psychosis", _("Schizophrenia or another psychotic illness")),
+    ("eating", _("An eating disorder")),
+    ("substance_use", _("A substance use disorder")),
 ]
-HELPED = [("yes", "Yes"), ("some", "A little"), ("no", "No")]
+HELPED = [("yes", _("Yes")), ("some", _("A little")), ("no", _("No"))]
 SHORT_TEXT = 200
 MAX_HOSPITAL_STAYS = 99
 HISTORY = "psych_history"
@@ -55,7 +67,7 @@ def _text(label: str, limit: int = SHORT_TEXT, help_text: str = "", **attrs) -> 
         max_length=limit,
         help_text=help_text,
         widget=forms.TextInput(attrs=attrs),
-        error_messages={"max_length": f"Use {limit} characters or fewer"},
+        error_messages={"max_length": limit_message(limit)},
     )
 
 
@@ -66,38 +78,37 @@ def _require(form, name: str, message: str) -> None:
 
 class HealthForm(StepForm):
     allergy_details = forms.CharField(
-        label="Which medicines, and what happened? (if you are allergic)",
+        label=_("Which medicines, and what happened? (if you are allergic)"),
         required=False,
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="For example: penicillin, a rash.",
-        error_messages={"max_length": "Use 500 characters or fewer"},
+        help_text=_("For example: penicillin, a rash."),
+        error_messages={"max_length": limit_message(500)},
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for key in HEALTH_KEYS:
             self.fields[key] = yes_no_field(HEALTH_LABELS[key])
-            self.fields[key].error_messages["required"] = (
-                f"Select yes or no: {HEALTH_LABELS[key][0].lower()}{HEALTH_LABELS[key][1:-1]}"
-            )
+            question = lower_first(HEALTH_LABELS[key]).strip("¿?")
+            self.fields[key].error_messages["required"] = _("Select yes or no: {}").format(question)
         self.fields["sleep_apnoea"].help_text = why(
-            "calming medicines can slow breathing, more so with sleep apnoea or lung disease.",
+            _("calming medicines can slow breathing, more so with sleep apnoea or lung disease."),
             slugs.WHAT_CHANGES_DOSE,
-            "What changes the right dose",
+            _("What changes the right dose"),
         )
         self.fields["liver_disease"].help_text = why(
-            "the liver clears most calming medicines; liver disease can make them build up."
+            _("the liver clears most calming medicines; liver disease can make them build up.")
         )
         self.fields["falls_past_year"].help_text = why(
-            "falls, seizures and head injuries change which medicines are safest."
+            _("falls, seizures and head injuries change which medicines are safest.")
         )
         self.order_fields([*HEALTH_KEYS, "allergy_details"])
 
     def clean(self):
         data = super().clean()
         if data.get("medicine_allergies") == "yes":
-            _require(self, "allergy_details", "Enter which medicines you are allergic to")
+            _require(self, "allergy_details", _("Enter which medicines you are allergic to"))
         return data
 
     @classmethod
@@ -121,28 +132,28 @@ class PsychHistoryForm(StepForm):
     other medicines for mood or anxiety (the gate for the past medicines page)."""
 
     diagnoses = forms.MultipleChoiceField(
-        label="Has a doctor or therapist ever told you that you have any of these? (optional)",
+        label=_("Has a doctor or therapist ever told you that you have any of these? (optional)"),
         choices=DIAGNOSES,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=why("past diagnoses help your psychiatrist choose the safest treatment."),
+        help_text=why(_("past diagnoses help your psychiatrist choose the safest treatment.")),
     )
-    diagnoses_other = _text("Any other diagnosis (optional)")
+    diagnoses_other = _text(_("Any other diagnosis (optional)"))
     hospital_stays = whole_number_field(
-        "How many times have you stayed in hospital for your mental health?",
-        help_text="Enter 0 if never.",
-        required="Enter how many hospital stays for your mental health, or 0",
-        invalid="Enter the number of hospital stays as a whole number, like 1",
+        _("How many times have you stayed in hospital for your mental health?"),
+        help_text=_("Enter 0 if never."),
+        required=_("Enter how many hospital stays for your mental health, or 0"),
+        invalid=_("Enter the number of hospital stays as a whole number, like 1"),
     )
     last_hospital_stay = _text(
-        "When was the last stay, and what was it for? (if you have stayed)",
-        help_text="For example: March 2019, for depression.",
+        _("When was the last stay, and what was it for? (if you have stayed)"),
+        help_text=_("For example: March 2019, for depression."),
     )
-    therapist = yes_no_field("Do you see a therapist or counsellor now?")
-    therapist_name = _text("Their name and where they work (optional)")
+    therapist = yes_no_field(_("Do you see a therapist or counsellor now?"))
+    therapist_name = _text(_("Their name and where they work (optional)"))
     took_past_medicines = yes_no_field(
-        "Have you taken other medicines for mood or anxiety in the past? (optional)",
-        help_text=why("what helped before, and what did not, guides what to try next."),
+        _("Have you taken other medicines for mood or anxiety in the past? (optional)"),
+        help_text=why(_("what helped before, and what did not, guides what to try next.")),
         required=False,
     )
 
@@ -158,14 +169,15 @@ class PsychHistoryForm(StepForm):
         value = self.cleaned_data["hospital_stays"]
         if not 0 <= value <= MAX_HOSPITAL_STAYS:
             raise ValidationError(
-                f"Enter a number from 0 to {MAX_HOSPITAL_STAYS}", code="out_of_range"
+                _("Enter a number from 0 to {most}").format(most=MAX_HOSPITAL_STAYS),
+                code="out_of_range",
             )
         return value
 
     def clean(self):
         data = super().clean()
         if (data.get("hospital_stays") or 0) > 0:
-            _require(self, "last_hospital_stay", "Enter when your last hospital stay was")
+            _require(self, "last_hospital_stay", _("Enter when your last hospital stay was"))
         return data
 
     @classmethod
@@ -211,25 +223,28 @@ class PastMedicinesForm(StepForm):
         super().__init__(*args, **kwargs)
         for n in range(1, PAST_MEDICINE_ROWS + 1):
             self.fields[f"past_medicine_{n}"] = _text(
-                f"Past medicine {n} for mood or anxiety: name (optional)", limit=120
+                format_lazy(_("Past medicine {n} for mood or anxiety: name (optional)"), n=n),
+                limit=120,
             )
             self.fields[f"past_medicine_{n}_helped"] = radio_field(
-                f"Did past medicine {n} help?",
+                format_lazy(_("Did past medicine {n} help?"), n=n),
                 HELPED,
                 required=False,
-                message="Select whether it helped",
+                message=_("Select whether it helped"),
             )
             self.fields[f"past_medicine_{n}_stopped"] = _text(
-                f"Why did you stop past medicine {n}? (optional)"
+                format_lazy(_("Why did you stop past medicine {n}? (optional)"), n=n)
             )
 
     def clean(self):
         data = super().clean()
         for n in range(1, PAST_MEDICINE_ROWS + 1):
             if data.get(f"past_medicine_{n}"):
-                _require(self, f"past_medicine_{n}_helped", f"Select whether medicine {n} helped")
+                message = _("Select whether medicine {n} helped").format(n=n)
+                _require(self, f"past_medicine_{n}_helped", message)
             elif data.get(f"past_medicine_{n}_helped") or data.get(f"past_medicine_{n}_stopped"):
-                _require(self, f"past_medicine_{n}", f"Enter the name of past medicine {n}")
+                message = _("Enter the name of past medicine {n}").format(n=n)
+                _require(self, f"past_medicine_{n}", message)
         return data
 
     @classmethod
@@ -258,28 +273,30 @@ class PastMedicinesForm(StepForm):
 
 class PharmacyForm(StepForm):
     has_pharmacy = yes_no_field(
-        "Do you have a pharmacy you would like prescriptions sent to?",
-        help_text=why("your psychiatrist sends any prescription straight to your pharmacy."),
+        _("Do you have a pharmacy you would like prescriptions sent to?"),
+        help_text=why(_("your psychiatrist sends any prescription straight to your pharmacy.")),
     )
-    pharmacy_name = _text("Pharmacy name", limit=120, autocomplete="organization")
+    pharmacy_name = _text(_("Pharmacy name"), limit=120, autocomplete="organization")
     pharmacy_phone = forms.CharField(
-        label="Pharmacy phone number (optional)",
+        label=_("Pharmacy phone number (optional)"),
         required=False,
         max_length=40,
         widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel"}),
-        error_messages={"max_length": "Enter the phone number in digits, for example 202-555-0143"},
+        error_messages={
+            "max_length": _("Enter the phone number in digits, for example 202-555-0143")
+        },
     )
-    pharmacy_town = _text("Town or city of the pharmacy", limit=120)
+    pharmacy_town = _text(_("Town or city of the pharmacy"), limit=120)
 
     def clean_pharmacy_phone(self):
         raw = self.cleaned_data["pharmacy_phone"].strip()
-        return phone_e164(raw, what="pharmacy's phone number") if raw else ""
+        return phone_e164(raw, what=_("pharmacy's phone number")) if raw else ""
 
     def clean(self):
         data = super().clean()
         if data.get("has_pharmacy") == "yes":
-            _require(self, "pharmacy_name", "Enter the pharmacy's name")
-            _require(self, "pharmacy_town", "Enter the town or city of the pharmacy")
+            _require(self, "pharmacy_name", _("Enter the pharmacy's name"))
+            _require(self, "pharmacy_town", _("Enter the town or city of the pharmacy"))
         return data
 
     @classmethod

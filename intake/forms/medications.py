@@ -12,6 +12,8 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from education import slugs
 
@@ -35,24 +37,24 @@ MAX_AMOUNT_PER_DOSE = Decimal("10")
 MAX_AS_NEEDED_PER_DAY = 12
 MAX_DURATION = {"weeks": 520, "months": 120, "years": 80}
 HOW_OFTEN = [
-    ("1", "Once a day"),
-    ("2", "Twice a day"),
-    ("3", "Three times a day"),
-    ("4", "Four times a day"),
-    ("5", "Five times a day"),
-    ("6", "Six times a day"),
-    ("as_needed", "Only when needed"),
+    ("1", _("Once a day")),
+    ("2", _("Twice a day")),
+    ("3", _("Three times a day")),
+    ("4", _("Four times a day")),
+    ("5", _("Five times a day")),
+    ("6", _("Six times a day")),
+    ("as_needed", _("Only when needed")),
 ]
 TAKING = [
-    ("as_prescribed", "As prescribed or as the label says"),
-    ("more", "More than prescribed"),
-    ("less", "Less than prescribed"),
+    ("as_prescribed", _("As prescribed or as the label says")),
+    ("more", _("More than prescribed")),
+    ("less", _("Less than prescribed")),
 ]
 PRESCRIBED = [
-    ("yes", "Yes, it was prescribed for me"),
-    ("no", "No, for example from a friend, family member or bought without a prescription"),
+    ("yes", _("Yes, it was prescribed for me")),
+    ("no", _("No, for example from a friend, family member or bought without a prescription")),
 ]
-DURATION_UNITS = [("weeks", "Weeks"), ("months", "Months"), ("years", "Years")]
+DURATION_UNITS = [("weeks", _("Weeks")), ("months", _("Months")), ("years", _("Years"))]
 # One medicine is asked over two pages, each with one purpose: what the patient takes (the
 # dose), then how they take it. The second page carries the first page's answers as hidden
 # fields, so it is saved whole even when another tab has changed the kept draft meanwhile.
@@ -103,21 +105,23 @@ class MedicationForm(StepForm):
 
     fields_vary_with_intake = True  # the "Did you mean ...?" question
     name = forms.CharField(
-        label="Name of the medicine",
+        label=_("Name of the medicine"),
         max_length=MAX_NAME_LENGTH,
         help_text=why(
-            "write it as on the label, for example Klonopin. We check it against our list, "
-            "brand names included."
+            _(
+                "write it as on the label, for example Klonopin. We check it against our list, "
+                "brand names included."
+            )
         ),
         error_messages={
-            "required": "Enter the name of the medicine",
-            "max_length": "Use 100 characters or fewer for the name",
+            "required": _("Enter the name of the medicine"),
+            "max_length": _("Use 100 characters or fewer for the name"),
         },
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
     # Asked only for a corrected name (see ``__init__``); its label is the question.
     confirm_match = forms.ChoiceField(
-        label="Did you mean this medicine?",
+        label=_("Did you mean this medicine?"),
         choices=YES_NO,
         widget=forms.RadioSelect,
         required=False,
@@ -125,103 +129,110 @@ class MedicationForm(StepForm):
     # The name the question was asked about: a "yes" never carries over to a new name.
     match_for = forms.CharField(required=False, widget=forms.HiddenInput)
     strength_mg = forms.DecimalField(
-        label="Strength of one tablet or capsule, in mg",
+        label=_("Strength of one tablet or capsule, in mg"),
         help_text=why(
-            "it is on the label, for example 0.5.",
+            _("it is on the label, for example 0.5."),
             slugs.DOSE_RANGE,
-            "Clonazepam: where 1 mg sits in the dose range",
+            _("Clonazepam: where 1 mg sits in the dose range"),
         ),
         max_digits=9,
         decimal_places=3,
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
         error_messages={
-            "required": "Enter the strength in mg, for example 0.5",
-            "invalid": "Enter the strength as a number, for example 0.5",
-            "max_digits": "Enter the strength as a number, for example 0.5",
-            "max_decimal_places": "Enter the strength with no more than 3 decimal places",
-            "max_whole_digits": f"The strength must be {MAX_STRENGTH_MG} mg or less",
+            "required": _("Enter the strength in mg, for example 0.5"),
+            "invalid": _("Enter the strength as a number, for example 0.5"),
+            "max_digits": _("Enter the strength as a number, for example 0.5"),
+            "max_decimal_places": _("Enter the strength with no more than 3 decimal places"),
+            "max_whole_digits": format_lazy(
+                _("The strength must be {most} mg or less"), most=MAX_STRENGTH_MG
+            ),
         },
     )
     amount_per_dose = forms.DecimalField(
-        label="How many tablets or capsules in each dose",
+        label=_("How many tablets or capsules in each dose"),
         initial=1,
         max_digits=6,
         decimal_places=2,
-        help_text=why("for example 1, or 0.5 for half a tablet."),
+        help_text=why(_("for example 1, or 0.5 for half a tablet.")),
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
         error_messages={
-            "required": "Enter how many tablets you take in each dose, for example 1",
-            "invalid": "Enter how many tablets as a number, for example 1 or 0.5",
-            "max_digits": "Enter how many tablets as a number, for example 1 or 0.5",
-            "max_decimal_places": "Enter how many tablets with no more than 2 decimal places",
-            "max_whole_digits": f"Each dose must be {MAX_AMOUNT_PER_DOSE} tablets or fewer",
+            "required": _("Enter how many tablets you take in each dose, for example 1"),
+            "invalid": _("Enter how many tablets as a number, for example 1 or 0.5"),
+            "max_digits": _("Enter how many tablets as a number, for example 1 or 0.5"),
+            "max_decimal_places": _("Enter how many tablets with no more than 2 decimal places"),
+            "max_whole_digits": format_lazy(
+                _("Each dose must be {most} tablets or fewer"), most=MAX_AMOUNT_PER_DOSE
+            ),
         },
     )
     how_often = radio_field(
-        "How often do you take it?",
+        _("How often do you take it?"),
         HOW_OFTEN,
         help_text=why(
-            "once a day and split doses suit different needs.",
+            _("once a day and split doses suit different needs."),
             slugs.ONCE_OR_DIVIDED,
-            "Once a day or split into doses",
+            _("Once a day or split into doses"),
         ),
-        message="Select how often",
+        message=_("Select how often"),
         widget=TileSelect,
     )
     max_doses_per_day = whole_number_field(
-        "If only when needed: the most doses you take in one day",
-        help_text=why("this tells your psychiatrist the most you might take in a day."),
-        invalid="Enter the most doses in a day as a whole number, like 2",
+        _("If only when needed: the most doses you take in one day"),
+        help_text=why(_("this tells your psychiatrist the most you might take in a day.")),
+        invalid=_("Enter the most doses in a day as a whole number, like 2"),
     )
     # "1.5 years" is how people say it: kept as said (the clinical core counts the weeks).
     duration = forms.DecimalField(
-        label="How long have you been taking it?",
+        label=_("How long have you been taking it?"),
         help_text=why(
-            "after a few weeks of daily use the body can get used to some medicines.",
+            _("after a few weeks of daily use the body can get used to some medicines."),
             slugs.STOPPING_SAFELY,
-            "Tolerance, dependence and stopping safely",
+            _("Tolerance, dependence and stopping safely"),
         ),
         max_digits=6,
         decimal_places=2,
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
         error_messages={
-            "required": "Enter how long you have been taking it, for example 3",
-            "invalid": "Enter how long as a number, for example 3 or 1.5",
-            "max_digits": "Enter how long as a number, for example 3 or 1.5",
-            "max_decimal_places": "Enter how long with no more than 2 decimal places, for "
-            "example 1.5, or in months",
-            "max_whole_digits": "Enter how long as a number, for example 3 or 1.5",
+            "required": _("Enter how long you have been taking it, for example 3"),
+            "invalid": _("Enter how long as a number, for example 3 or 1.5"),
+            "max_digits": _("Enter how long as a number, for example 3 or 1.5"),
+            "max_decimal_places": _(
+                "Enter how long with no more than 2 decimal places, for example 1.5, or in months"
+            ),
+            "max_whole_digits": _("Enter how long as a number, for example 3 or 1.5"),
         },
     )
     duration_unit = radio_field(
-        "Is that weeks, months or years?",
+        _("Is that weeks, months or years?"),
         DURATION_UNITS,
         widget=InlineSelect,
-        message="Select whether that is weeks, months or years",
+        message=_("Select whether that is weeks, months or years"),
     )
     taking = radio_field(
-        "How are you taking it?",
+        _("How are you taking it?"),
         TAKING,
         help_text=why(
-            "many people adjust their doses. Knowing what you really take keeps you safe. "
-            "There is no judgement here."
+            _(
+                "many people adjust their doses. Knowing what you really take keeps you safe. "
+                "There is no judgement here."
+            )
         ),
-        message="Select how you are taking it",
+        message=_("Select how you are taking it"),
     )
     prescribed = radio_field(
-        "Was it prescribed for you?",
+        _("Was it prescribed for you?"),
         PRESCRIBED,
-        help_text=why("a medicine from someone else may not be what its label says."),
-        message="Select whether it was prescribed for you",
+        help_text=why(_("a medicine from someone else may not be what its label says.")),
+        message=_("Select whether it was prescribed for you"),
     )
     prescriber = forms.CharField(
-        label="Who prescribes it? (optional)",
+        label=_("Who prescribes it? (optional)"),
         required=False,
         max_length=100,
         help_text=why(
-            "the name of your doctor or clinic: your psychiatrist may need to talk with them."
+            _("the name of your doctor or clinic: your psychiatrist may need to talk with them.")
         ),
-        error_messages={"max_length": "Use 100 characters or fewer"},
+        error_messages={"max_length": _("Use 100 characters or fewer")},
     )
 
     def __init__(self, *args, part: str | None = None, **kwargs):
@@ -265,28 +276,30 @@ class MedicationForm(StepForm):
 
     def _ask(self, typed: str) -> None:
         field = self.fields["confirm_match"]
-        keep = ("no", f"No, keep what I typed: \u2018{typed}\u2019")
+        keep = ("no", _("No, keep what I typed: \u2018{typed}\u2019").format(typed=typed))
         if self.found.kind == AMBIGUOUS:
             offered = [(g, medicine_match(g).display_name or g) for g in self.found.candidates]
-            field.label = f"Did you mean {' or '.join(name for _, name in offered)}?"
-            field.choices = [(g, f"Yes, {name}") for g, name in offered] + [keep]
-            field.help_text = (
+            names = _(" or ").join(name for _generic, name in offered)
+            field.label = _("Did you mean {names}?").format(names=names)
+            field.choices = [(g, _("Yes, {name}").format(name=name)) for g, name in offered]
+            field.choices += [keep]
+            field.help_text = _(
                 "The name is close to more than one medicine we know. If you take more than "
                 "one of them, keep what you typed and add each one as its own medicine."
             )
-            field.error_messages["required"] = (
+            field.error_messages["required"] = _(
                 "Select the medicine you meant, or no to keep what you typed"
             )
         else:
             field.label = self.found.question
-            field.choices = [("yes", f"Yes, {self.found.display_name}"), keep]
-            field.help_text = (
+            field.choices = [("yes", _("Yes, {name}").format(name=self.found.display_name)), keep]
+            field.help_text = _(
                 "We did not find this exact name in our list, but it is close to one we know. "
                 "Your answer decides which questions we ask you next."
             )
-            field.error_messages["required"] = (
-                f"Select yes if you meant {self.found.generic}, or no to keep what you typed"
-            )
+            field.error_messages["required"] = _(
+                "Select yes if you meant {name}, or no to keep what you typed"
+            ).format(name=self.found.generic)
         if not self.is_bound:
             self.initial.setdefault("match_for", typed)
             if self.initial.get("confirmed_generic") != self.found.generic:
@@ -304,20 +317,23 @@ class MedicationForm(StepForm):
         name = tidy_name(self.cleaned_data["name"])
         # Invisible characters alone (a zero-width space) would list a medicine with no name.
         if not any(character.isalnum() for character in name):
-            raise ValidationError("Enter the name of the medicine", code="required")
+            raise ValidationError(_("Enter the name of the medicine"), code="required")
         if len(name) > MAX_NAME_LENGTH:  # NFKC can lengthen a name (one symbol, many letters)
             raise ValidationError(
-                f"Use {MAX_NAME_LENGTH} characters or fewer for the name", code="max_length"
+                _("Use {limit} characters or fewer for the name").format(limit=MAX_NAME_LENGTH),
+                code="max_length",
             )
         return name
 
     def clean_strength_mg(self):
         value = self.cleaned_data["strength_mg"]
         if value <= 0:
-            raise ValidationError("The strength must be more than 0 mg", code="not_positive")
+            raise ValidationError(_("The strength must be more than 0 mg"), code="not_positive")
         if value > MAX_STRENGTH_MG:
             raise ValidationError(
-                f"The strength must be {MAX_STRENGTH_MG} mg or less. Check the label",
+                _("The strength must be {most} mg or less. Check the label").format(
+                    most=MAX_STRENGTH_MG
+                ),
                 code="too_big",
             )
         return value
@@ -325,10 +341,11 @@ class MedicationForm(StepForm):
     def clean_amount_per_dose(self):
         value = self.cleaned_data["amount_per_dose"]
         if value <= 0:
-            raise ValidationError("Each dose must be more than 0 tablets", code="not_positive")
+            raise ValidationError(_("Each dose must be more than 0 tablets"), code="not_positive")
         if value > MAX_AMOUNT_PER_DOSE:
             raise ValidationError(
-                f"Each dose must be {MAX_AMOUNT_PER_DOSE} tablets or fewer", code="too_big"
+                _("Each dose must be {most} tablets or fewer").format(most=MAX_AMOUNT_PER_DOSE),
+                code="too_big",
             )
         return value
 
@@ -336,8 +353,10 @@ class MedicationForm(StepForm):
         value = self.cleaned_data.get("max_doses_per_day")
         if value is not None and not 1 <= value <= MAX_AS_NEEDED_PER_DAY:
             raise ValidationError(
-                f"Enter a number from 1 to {MAX_AS_NEEDED_PER_DAY}. If you take more, "
-                "tell your psychiatrist at your visit",
+                _(
+                    "Enter a number from 1 to {most}. If you take more, tell your "
+                    "psychiatrist at your visit"
+                ).format(most=MAX_AS_NEEDED_PER_DAY),
                 code="out_of_range",
             )
         return value
@@ -345,7 +364,7 @@ class MedicationForm(StepForm):
     def clean_duration(self):
         value = self.cleaned_data["duration"]
         if value < 0:
-            raise ValidationError("How long must be 0 or more", code="negative")
+            raise ValidationError(_("How long must be 0 or more"), code="negative")
         return value
 
     def clean(self):
@@ -357,11 +376,16 @@ class MedicationForm(StepForm):
             and "max_doses_per_day" not in self.errors
         ):
             self.add_error(
-                "max_doses_per_day", "Enter the most doses you take in one day, for example 2"
+                "max_doses_per_day", _("Enter the most doses you take in one day, for example 2")
             )
         unit, duration = data.get("duration_unit"), data.get("duration")
         if unit and duration is not None and duration > MAX_DURATION[unit]:
-            self.add_error("duration", f"Enter {MAX_DURATION[unit]} {unit} or fewer")
+            most = {
+                "weeks": _("Enter {most} weeks or fewer"),
+                "months": _("Enter {most} months or fewer"),
+                "years": _("Enter {most} years or fewer"),
+            }[unit]
+            self.add_error("duration", most.format(most=MAX_DURATION[unit]))
         return data
 
     @classmethod
@@ -445,24 +469,26 @@ class MedicationsDoneForm(StepForm):
     fields_vary_with_intake = True  # the question asked before any medicine
 
     add_another = radio_field(
-        "Do you take any other medicines?",
+        _("Do you take any other medicines?"),
         YES_NO,
         help_text=why(
-            "include medicines bought without a prescription and ones you take only when "
-            "needed: some are risky together, such as opioids with benzodiazepines.",
+            _(
+                "include medicines bought without a prescription and ones you take only when "
+                "needed: some are risky together, such as opioids with benzodiazepines."
+            ),
             slugs.ALCOHOL_OPIOIDS_SEDATIVES,
-            "Alcohol, opioids and other sedatives",
+            _("Alcohol, opioids and other sedatives"),
         ),
-        message="Select yes if you take any other medicines",
+        message=_("Select yes if you take any other medicines"),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.intake is not None and not self.intake.answers.get("medications"):
-            self.fields[
-                "add_another"
-            ].label = "Do you take any medicines, including ones you take only when needed?"
-            self.fields["add_another"].error_messages["required"] = (
+            self.fields["add_another"].label = _(
+                "Do you take any medicines, including ones you take only when needed?"
+            )
+            self.fields["add_another"].error_messages["required"] = _(
                 "Select yes if you take any medicines"
             )
 

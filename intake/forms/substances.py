@@ -1,6 +1,7 @@
 """Benzodiazepine history, alcohol (AUDIT-C), other substances and drug use (DAST-10)."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from education import slugs
 from intake.answers import BENZO_HISTORY_KEYS, DRUG_USE_GATE, SUBSTANCE_KEYS
@@ -9,50 +10,54 @@ from . import instruments as inst
 from .base import StepForm, from_bool, radio_field, to_bool, why, yes_no_field
 
 DOSING = [
-    ("once_daily", "Once a day"),
-    ("divided", "Split into two or more doses a day"),
-    ("as_needed", "Only when needed"),
+    ("once_daily", _("Once a day")),
+    ("divided", _("Split into two or more doses a day")),
+    ("as_needed", _("Only when needed")),
 ]
 
 
 class BenzoHistoryForm(StepForm):
     dosing = radio_field(
-        "How do you usually take your benzodiazepine?",
+        _("How do you usually take your benzodiazepine?"),
         DOSING,
         help_text=why(
-            "once a day and split doses suit different needs.",
+            _("once a day and split doses suit different needs."),
             slugs.ONCE_OR_DIVIDED,
-            "Once a day or split into doses",
+            _("Once a day or split into doses"),
         ),
-        message="Select how you usually take it",
+        message=_("Select how you usually take it"),
     )
     used_before = yes_no_field(
-        "Had you taken a benzodiazepine before this one?",
-        help_text=why("earlier use can change how your body responds."),
+        _("Had you taken a benzodiazepine before this one?"),
+        help_text=why(_("earlier use can change how your body responds.")),
     )
     tried_to_stop = yes_no_field(
-        "Have you ever tried to stop or cut down?",
+        _("Have you ever tried to stop or cut down?"),
         help_text=why(
-            "stopping is safest slowly, with a plan.",
+            _("stopping is safest slowly, with a plan."),
             slugs.STOPPING_SAFELY,
-            "Tolerance, dependence and stopping safely",
+            _("Tolerance, dependence and stopping safely"),
         ),
     )
     withdrawal_before = yes_no_field(
-        "When you stopped or cut down, did you feel unwell (for example shaky, sweaty, "
-        "sleepless or very anxious)?",
+        _(
+            "When you stopped or cut down, did you feel unwell (for example shaky, sweaty, "
+            "sleepless or very anxious)?"
+        ),
         help_text=why(
-            "it helps your psychiatrist plan any change safely with you. "
-            "Answer no if you have never stopped or cut down."
+            _(
+                "it helps your psychiatrist plan any change safely with you. "
+                "Answer no if you have never stopped or cut down."
+            )
         ),
     )
     missed_dose_symptoms = yes_no_field(
-        "Do you feel unwell when you miss or delay a dose?",
-        help_text=why("this can be a sign your body has come to rely on the medicine."),
+        _("Do you feel unwell when you miss or delay a dose?"),
+        help_text=why(_("this can be a sign your body has come to rely on the medicine.")),
     )
     plans_to_stop = yes_no_field(
-        "Are you planning to stop or cut down soon?",
-        help_text=why("your psychiatrist can help you plan a slow, safe reduction."),
+        _("Are you planning to stop or cut down soon?"),
+        help_text=why(_("your psychiatrist can help you plan a slow, safe reduction.")),
     )
 
     @classmethod
@@ -75,9 +80,11 @@ class AlcoholForm(StepForm):
             self,
             "audit_c",
             {
-                "2": "One drink is a can of beer, a small glass of wine or a single shot. "
-                "If you never drink, you can leave this blank.",
-                "3": "If you never drink, you can leave this blank.",
+                "2": _(
+                    "One drink is a can of beer, a small glass of wine or a single shot. "
+                    "If you never drink, you can leave this blank."
+                ),
+                "3": _("If you never drink, you can leave this blank."),
             },
         )
         # Someone who never drinks scores 0 on the next two questions without answering
@@ -92,7 +99,7 @@ class AlcoholForm(StepForm):
                 name = inst.field_name("audit_c", item_id)
                 if cleaned.get(name) in (None, ""):
                     self.add_error(name, ValidationError(
-                        "Choose an answer. You can leave this blank only if you never drink.",
+                        _("Choose an answer. You can leave this blank only if you never drink."),
                         code="required_for_drinkers",
                     ))  # fmt: skip
         return cleaned
@@ -115,34 +122,38 @@ class AlcoholForm(StepForm):
 
 SUBSTANCE_QUESTIONS = {
     "opioids": (
-        "Do you use any opioid pain medicine that is not in your list of medicines (for "
-        "example oxycodone, hydrocodone, tramadol or heroin)?",
+        _(
+            "Do you use any opioid pain medicine that is not in your list of medicines (for "
+            "example oxycodone, hydrocodone, tramadol or heroin)?"
+        ),
         why(
-            "opioids with a benzodiazepine can slow breathing dangerously.",
+            _("opioids with a benzodiazepine can slow breathing dangerously."),
             slugs.ALCOHOL_OPIOIDS_SEDATIVES,
-            "Alcohol, opioids and other sedatives",
+            _("Alcohol, opioids and other sedatives"),
         ),
     ),
     "cannabis": (
-        "Do you use cannabis (marijuana, weed, edibles)?",
-        why("it can add to drowsiness."),
+        _("Do you use cannabis (marijuana, weed, edibles)?"),
+        why(_("it can add to drowsiness.")),
     ),
     "stimulants": (
-        "Do you use stimulants (for example cocaine, methamphetamine, or ADHD medicine not "
-        "prescribed for you)?",
-        why("stimulants can make anxiety and sleep worse."),
+        _(
+            "Do you use stimulants (for example cocaine, methamphetamine, or ADHD medicine not "
+            "prescribed for you)?"
+        ),
+        why(_("stimulants can make anxiety and sleep worse.")),
     ),
     "sedatives": (
-        "Do you take sleeping pills or other calming medicines that are not in your list?",
-        why("several calming medicines together add up."),
+        _("Do you take sleeping pills or other calming medicines that are not in your list?"),
+        why(_("several calming medicines together add up.")),
     ),
     "sud_history": (
-        "Have you ever had a problem with alcohol or drug use?",
-        why("it helps your psychiatrist choose the safest treatment."),
+        _("Have you ever had a problem with alcohol or drug use?"),
+        why(_("it helps your psychiatrist choose the safest treatment.")),
     ),
     "family_sud_history": (
-        "Has anyone in your close family had a problem with alcohol or drug use?",
-        why("family history can change which treatments suit you best."),
+        _("Has anyone in your close family had a problem with alcohol or drug use?"),
+        why(_("family history can change which treatments suit you best.")),
     ),
 }
 
@@ -154,11 +165,13 @@ class SubstancesForm(StepForm):
             label, hint = SUBSTANCE_QUESTIONS[key]
             self.fields[key] = yes_no_field(label, help_text=hint)
         self.fields[DRUG_USE_GATE] = yes_no_field(
-            "In the past 12 months, have you used drugs other than for medical reasons?",
+            _("In the past 12 months, have you used drugs other than for medical reasons?"),
             help_text=why(
-                "if you have, the next page asks a few questions about it. This includes "
-                "cannabis, street drugs, and medicines not prescribed for you or taken in "
-                "larger amounts than prescribed. Alcohol and tobacco do not count."
+                _(
+                    "if you have, the next page asks a few questions about it. This includes "
+                    "cannabis, street drugs, and medicines not prescribed for you or taken in "
+                    "larger amounts than prescribed. Alcohol and tobacco do not count."
+                )
             ),
         )
 
@@ -181,7 +194,7 @@ class DrugUseForm(StepForm):
             self,
             "dast_10",
             # (Why we ask is said once, above the questions.)
-            {"1": "Alcohol and tobacco do not count here."},
+            {"1": _("Alcohol and tobacco do not count here.")},
         )
 
     @classmethod

@@ -4,6 +4,8 @@ import functools
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from education import slugs
 from intake.answers import SIDE_EFFECT_KEYS, cssrs_follow_ups
@@ -13,6 +15,7 @@ from .base import (
     StepForm,
     TileSelect,
     from_bool,
+    lower_first,
     radio_field,
     to_bool,
     whole_number_field,
@@ -21,20 +24,20 @@ from .base import (
 )
 
 BOTHER = [
-    ("none", "Not at all"),
-    ("mild", "A little"),
-    ("moderate", "Quite a lot"),
-    ("severe", "Very much"),
+    ("none", _("Not at all")),
+    ("mild", _("A little")),
+    ("moderate", _("Quite a lot")),
+    ("severe", _("Very much")),
 ]
 SIDE_EFFECT_LABELS = {
-    "drowsiness": "Feeling drowsy or sleepy in the day",
-    "brain_fog": "Brain fog: finding it hard to think clearly",
-    "coordination": "Feeling unsteady or clumsy",
-    "memory": "Forgetting things more than usual",
-    "fatigue": "Feeling tired or low on energy",
-    "confusion": "Feeling confused",
-    "over_medicated": "Feeling over-medicated or 'spaced out'",
-    "breakthrough_anxiety": "Anxiety coming back before your next dose is due",
+    "drowsiness": _("Feeling drowsy or sleepy in the day"),
+    "brain_fog": _("Brain fog: finding it hard to think clearly"),
+    "coordination": _("Feeling unsteady or clumsy"),
+    "memory": _("Forgetting things more than usual"),
+    "fatigue": _("Feeling tired or low on energy"),
+    "confusion": _("Feeling confused"),
+    "over_medicated": _("Feeling over-medicated or 'spaced out'"),
+    "breakthrough_anxiety": _("Anxiety coming back before your next dose is due"),
 }
 MAX_PANIC_ATTACKS_PER_WEEK = 100
 
@@ -50,7 +53,10 @@ class SideEffectsForm(StepForm):
                 SIDE_EFFECT_LABELS[key],
                 BOTHER,
                 widget=TileSelect,
-                message=f"Select how much this bothers you: {SIDE_EFFECT_LABELS[key].lower()}",
+                message=format_lazy(
+                    _("Select how much this bothers you: {}"),
+                    lower_first(SIDE_EFFECT_LABELS[key]),
+                ),
             )
 
     @classmethod
@@ -69,17 +75,17 @@ class FallsDrivingForm(StepForm):
     sedation and benzodiazepine rules read together."""
 
     falls = yes_no_field(
-        "Have you fallen in the past 3 months?",
+        _("Have you fallen in the past 3 months?"),
         # (The page says why it asks both questions; the hints add what it does not.)
         help_text=why(
-            "a fall counts even without an injury. Falls are more likely after 65.",
+            _("a fall counts even without an injury. Falls are more likely after 65."),
             slugs.SIDE_EFFECTS_SAFETY,
-            "Side effects, driving, falls and memory",
+            _("Side effects, driving, falls and memory"),
         ),
     )
     driving = yes_no_field(
-        "Do you drive a car or other vehicle?",
-        help_text=why("answer yes even if you drive only sometimes."),
+        _("Do you drive a car or other vehicle?"),
+        help_text=why(_("answer yes even if you drive only sometimes.")),
     )
 
     @classmethod
@@ -99,14 +105,14 @@ class FallsDrivingForm(StepForm):
 
 class AnxietyForm(StepForm):
     panic_attacks_per_week = whole_number_field(
-        "In a usual week, how many panic attacks do you have?",
+        _("In a usual week, how many panic attacks do you have?"),
         help_text=why(
-            "it shows how well your current treatment is working. Enter 0 if none.",
+            _("it shows how well your current treatment is working. Enter 0 if none."),
             slugs.WHAT_TO_EXPECT,
-            "What to expect and when",
+            _("What to expect and when"),
         ),
-        required="Enter how many panic attacks you have in a usual week, or 0",
-        invalid="Enter the number of panic attacks as a whole number, like 2",
+        required=_("Enter how many panic attacks you have in a usual week, or 0"),
+        invalid=_("Enter the number of panic attacks as a whole number, like 2"),
     )
 
     def __init__(self, *args, **kwargs):
@@ -118,7 +124,8 @@ class AnxietyForm(StepForm):
         value = self.cleaned_data["panic_attacks_per_week"]
         if not 0 <= value <= MAX_PANIC_ATTACKS_PER_WEEK:
             raise ValidationError(
-                f"Enter a number from 0 to {MAX_PANIC_ATTACKS_PER_WEEK}", code="out_of_range"
+                _("Enter a number from 0 to {most}").format(most=MAX_PANIC_ATTACKS_PER_WEEK),
+                code="out_of_range",
             )
         return value
 
@@ -141,9 +148,9 @@ class MoodForm(StepForm):
             "phq_9",
             {
                 "9": why(
-                    "if you have these thoughts, your care team wants to help you soon.",
+                    _("if you have these thoughts, your care team wants to help you soon."),
                     slugs.GETTING_HELP_NOW,
-                    "Getting help now",
+                    _("Getting help now"),
                 ),
             },
         )
@@ -218,8 +225,8 @@ class SafetyMoreForm(StepForm):
 
 class AttestationForm(forms.Form):
     confirm = forms.BooleanField(
-        label="I confirm that my answers are true to the best of my knowledge",
-        error_messages={"required": "Confirm that your answers are true to continue"},
+        label=_("I confirm that my answers are true to the best of my knowledge"),
+        error_messages={"required": _("Confirm that your answers are true to continue")},
     )
 
 
