@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from intake.models import Intake
 from intake.safety import has_positive_safety_answer
@@ -93,10 +94,12 @@ def saving_for_later(request) -> bool:
 def saved_for_later(request, intake: Intake, complete: bool):
     """To the task list, saying what was kept."""
     if complete:
-        messages.success(request, "Your answers are saved. You can come back to them at any time.")
+        messages.success(
+            request, _("Your answers are saved. You can come back to them at any time.")
+        )
     else:
         messages.info(
             request,
-            "The answers you gave are saved. Some questions on that page still need an answer.",
+            _("The answers you gave are saved. Some questions on that page still need an answer."),
         )
     return redirect("intake:tasks", intake.public_id)

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from intake import sections as declared
@@ -79,7 +80,7 @@ def _task_list(request, intake: Intake):
 
 
 def _locked(request, intake: Intake):
-    messages.info(request, "These answers were already sent, so they can no longer be changed.")
+    messages.info(request, _("These answers were already sent, so they can no longer be changed."))
     return redirect("intake:check", intake.public_id)
 
 

@@ -41,13 +41,17 @@ def resume(request):
     if complete:
         messages.success(
             request,
-            "You were signed out before this page was saved. We kept your answers "
-            "and they are saved now.",
+            _(
+                "You were signed out before this page was saved. We kept your answers "
+                "and they are saved now."
+            ),
         )
     else:
         messages.info(
             request,
-            "You were signed out before this page was saved. We kept the answers you "
-            "gave and they are saved now. Some questions on this page still need an answer.",
+            _(
+                "You were signed out before this page was saved. We kept the answers you "
+                "gave and they are saved now. Some questions on this page still need an answer."
+            ),
         )
     return redirect(stash["path"])

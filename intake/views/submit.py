@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from intake.consent.selectors import CONSENT_TITLE
@@ -77,7 +78,7 @@ def submit(request, public_id):
         return _check_page(request, intake, form, missing=error.missing, consents=error.consents)
     except CaseError:
         # The pages only store answers the clinical core reads; this guards old drafts.
-        form.add_error(None, "One of your answers could not be read. Please check each section")
+        form.add_error(None, _("One of your answers could not be read. Please check each section"))
         return _check_page(request, _get_intake_for_patient(request, public_id), form)
     return redirect("intake:confirmation", intake.public_id)
 
