@@ -180,7 +180,13 @@ ARCHETYPES: dict[str, dict] = {
         pregnant="unsure",
         breastfeeding="no",
     ),
+    # A returning patient whose mood is worse than at the earlier intake (EARLIER_SCORES).
+    "routine_worsening": base(phq_9=[2, 2, 2, 2, 1, 1, 1, 1, 0]),
 }
+# The earlier totals an archetype is compared with (issue 27): the seeder gives them to the
+# evaluation as the portal would from the patient's earlier intake. The nudged variants
+# stay 5 or more above.
+EARLIER_SCORES = {"routine_worsening": {"phq_9": {"total": 3}}}
 # How often each archetype is drawn by ``seed_demo`` (a triage mix, not a clinical estimate).
 WEIGHTS = {
     "stat_imminent": 1,
@@ -207,6 +213,7 @@ WEIGHTS = {
     "urgent_history": 2,
     "urgent_unconfirmed_names": 2,
     "urgent_unconfirmed_pregnant": 1,
+    "routine_worsening": 3,
 }
 DETAILS = {
     "medications_confirmed": True,

@@ -22,7 +22,7 @@ from ..models import Intake, StatusChange
 from ..models.intake import DRAFT_PRIORITY_RANK
 from ..sections import questionnaire
 from ..services import evaluation_apply
-from .seed_cases import ARCHETYPES, DETAILS, WEIGHTS, draft_answers, variant
+from .seed_cases import ARCHETYPES, DETAILS, EARLIER_SCORES, WEIGHTS, draft_answers, variant
 
 BATCH = 2000
 VARIANTS = 6
@@ -55,7 +55,9 @@ def _answer_sets(today) -> list[tuple[Answered, int]]:
     for name, answers in ARCHETYPES.items():
         for n in range(VARIANTS):
             varied = variant(answers, n)
-            sets.append((Answered(varied, evaluate_answers(varied, as_of=today)), WEIGHTS[name]))
+            earlier = EARLIER_SCORES.get(name)
+            evaluation = evaluate_answers(varied, as_of=today, earlier_scores=earlier)
+            sets.append((Answered(varied, evaluation), WEIGHTS[name]))
     return sets
 
 
