@@ -12,6 +12,7 @@ page renders them in the language active for its request (the patient's; English
 care team).
 """
 
+import functools
 from pathlib import Path
 
 from django import forms
@@ -24,7 +25,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from intake.clinical.instrument_texts import InstrumentText, find_text
-from intake.clinical.instruments import INSTRUMENTS
+from intake.clinical.instruments import INSTRUMENTS, Instrument, with_words
 
 from .base import InlineSelect, TileSelect
 
@@ -180,8 +181,16 @@ def cssrs_index(item_id: str) -> int:
     return [item.id for item in INSTRUMENTS["cssrs"].items].index(item_id)
 
 
-def instrument(instrument_id: str):
-    return INSTRUMENTS[instrument_id]
+def instrument(instrument_id: str, language: str | None = None) -> Instrument:
+    """The instrument with its words in ``language`` (the active one by default; English
+    where that language has none): its title, lead-in, items and answers. What its answers
+    store and score is the declaration's, whatever the words."""
+    return _worded(INSTRUMENTS[instrument_id], instrument_text(instrument_id, language))
+
+
+@functools.lru_cache(maxsize=64)
+def _worded(declared: Instrument, words: InstrumentText) -> Instrument:
+    return with_words(declared, words)
 
 
 # ---- what a saved page was answered in -------------------------------------------------------
@@ -196,3 +205,12 @@ def note_answered_in(details: dict, *, step_key: str, instrument_id: str = "") -
         shown = instrument_text(instrument_id, language)
         texts = details.get("instrument_texts") or {}
         details["instrument_texts"] = {**texts, instrument_id: shown.record()}
+
+
+def recorded_language(details: dict | None) -> str | None:
+    """The language the intake's saved pages were answered in (the one most of them were,
+    when the patient switched part-way), or None when none was recorded."""
+    recorded = list(((details or {}).get("languages") or {}).values())
+    if not recorded:
+        return None
+    return max(dict.fromkeys(recorded), key=recorded.count)
