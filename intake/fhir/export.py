@@ -9,18 +9,27 @@ gives each option its score (``ordinalValue``) and each total its SDC
 order the questionnaire declares them (``intake.sections``; ``questions``): its text is the
 question the patient saw. The medicines, the psychiatric history and the pharmacy have
 structured groups of their own.
+
+Languages (issue 26): the Questionnaire is in English (``language``) and carries every other
+offered language's words with the standard ``translation`` extension on each item's text
+and each answer's display (an instrument's from its wording file, the other questions from
+the catalogues); the QuestionnaireResponse's ``language`` is the one the patient answered
+in, and each instrument group says which words (status, version, hash) they were shown.
 """
 
 from django.conf import settings
 
+from portal.language import preferred_language
+
 from ..clinical.instruments import INSTRUMENTS, Instrument, item_scores
 from ..forms import history as history_forms
-from ..forms.instruments import field_name
+from ..forms.instruments import ENGLISH, field_name, recorded_language, text_in
 from ..medicine_words import how_long_words
 from ..models import Intake, IntakeStatus
 from ..sections import Section, sections
 from . import questions
 from . import sections as fhir_sections
+from .translations import other_languages, translated
 
 LOINC = "http://loinc.org"
 RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm"
@@ -34,7 +43,11 @@ QUESTIONNAIRE_ID = "previsit-intake"
 # 6: every item's text is the question the patient saw, read from its page's form; choice
 #    answers are coded (code and display); groups follow the questionnaire's sections (the
 #    panic attacks with anxiety and mood; the contact details and the visit with "about").
-QUESTIONNAIRE_VERSION = "6"
+# 7: the Spanish words of every item and answer (``translation`` extension); the
+#    instruments' from their wording files.
+QUESTIONNAIRE_VERSION = "7"
+# Which words an instrument group's answers were given in (the portal's own extension).
+INSTRUMENT_TEXT = f"{settings.PORTAL_BASE_URL}/fhir/StructureDefinition/instrument-text"
 # Pages whose answers have structured groups of their own (fhir/sections.py): (definition,
 # answers from the intake); the past medicines are part of the psychiatric history's group.
 STRUCTURED = {
@@ -72,12 +85,19 @@ def _coding(code: str | None, display: str, system: str = LOINC) -> list[dict]:
 
 
 # ---- Questionnaire -----------------------------------------------------------------------
-def _option(option) -> dict:
+def _words_in(instrument: Instrument) -> dict:
+    """Each other offered language's words for the instrument, where it has a file."""
+    found = {code: text_in(instrument.id, code) for code in other_languages()}
+    return {code: words for code, words in found.items() if words is not None}
+
+
+def _option(option, words: dict | None = None) -> dict:
+    """An answer option; ``words``: language -> its display in that language."""
     ordinal = [{"url": ORDINAL_VALUE, "valueDecimal": option.score}]
     if option.loinc_answer:
         coding = _coding(option.loinc_answer, option.label)[0]
-        return {"valueCoding": coding, "extension": ordinal}
-    return {"valueString": option.label, "extension": ordinal}
+        return {"valueCoding": translated(coding, "display", words), "extension": ordinal}
+    return translated({"valueString": option.label, "extension": ordinal}, "valueString", words)
 
 
 def _item_code(instrument: Instrument, item) -> list[dict]:
@@ -90,15 +110,23 @@ def _item_code(instrument: Instrument, item) -> list[dict]:
 
 
 def _instrument_group(instrument: Instrument) -> dict:
+    other = _words_in(instrument)
     items = [
-        {
-            "linkId": _item_id(instrument, item),
-            "text": item.text,
-            "type": "choice",
-            "code": _item_code(instrument, item),
-            "answerOption": [_option(o) for o in item.options],
-        }
-        for item in instrument.items
+        translated(
+            {
+                "linkId": _item_id(instrument, item),
+                "text": item.text,
+                "type": "choice",
+                "code": _item_code(instrument, item),
+                "answerOption": [
+                    _option(o, {code: w.options[n][k] for code, w in other.items()})
+                    for k, o in enumerate(item.options)
+                ],
+            },
+            "text",
+            {code: words.items[n] for code, words in other.items()},
+        )
+        for n, item in enumerate(instrument.items)
     ]
     if instrument.id != "cssrs":
         items.append(
@@ -115,6 +143,7 @@ def _instrument_group(instrument: Instrument) -> dict:
             }
         )  # fmt: skip
     group = {"linkId": _group_id(instrument), "text": instrument.title, "type": "group"}
+    group = translated(group, "text", {code: w.title for code, w in other.items()})
     if instrument.panel_loinc:
         group["code"] = _coding(instrument.panel_loinc, instrument.title)
     return {**group, "item": items}
@@ -193,6 +222,7 @@ def questionnaire() -> dict:
         "version": QUESTIONNAIRE_VERSION,
         "name": "PreVisitIntake",
         "title": "Pre-visit intake",
+        "language": ENGLISH,
         "status": "active",
         "subjectType": ["Patient"],
         "item": groups,
@@ -206,6 +236,12 @@ def response_status(intake: Intake) -> str:
     if intake.status == IntakeStatus.INFO_REQUESTED:
         return "in-progress"
     return "amended" if intake.submission_count > 1 else "completed"
+
+
+def response_language(intake: Intake) -> str:
+    """The language the patient answered in (recorded as each page was saved), else the one
+    saved on their profile, else English."""
+    return recorded_language(intake.details) or preferred_language(intake.patient) or ENGLISH
 
 
 def _answer(value, option=None) -> list[dict]:
@@ -222,7 +258,7 @@ def _answer(value, option=None) -> list[dict]:
     return [{"valueString": str(value)}]
 
 
-def _instrument_answers(instrument: Instrument, answers) -> dict | None:
+def _instrument_answers(instrument: Instrument, answers, shown: dict | None = None) -> dict | None:
     if instrument.id == "cssrs":
         given = answers or {}
         pairs = [(item, given.get(item.id)) for item in instrument.items]
@@ -242,7 +278,22 @@ def _instrument_answers(instrument: Instrument, answers) -> dict | None:
                       "score", "answer": [{"valueInteger": sum(scores)}]})  # fmt: skip
     if not items:
         return None
-    return {"linkId": _group_id(instrument), "text": instrument.title, "item": items}
+    group = {"linkId": _group_id(instrument), "text": instrument.title, "item": items}
+    if shown:
+        group["extension"] = [_instrument_text(shown)]
+    return group
+
+
+def _instrument_text(shown: dict) -> dict:
+    """Which words the patient answered an instrument in: language, status ("adapted by the
+    project" or "validated text supplied by the clinic"), version and the words' SHA-256."""
+    parts = [
+        {"url": "language", "valueCode": shown.get("language") or ENGLISH},
+        {"url": "status", "valueString": shown.get("status") or ""},
+        {"url": "version", "valueString": str(shown.get("version") or "")},
+        {"url": "sha256", "valueString": shown.get("sha256") or ""},
+    ]
+    return {"url": INSTRUMENT_TEXT, "extension": [p for p in parts if p.get("valueString", 1)]}
 
 
 def _section_answers(section: Section, intake: Intake) -> list[dict]:
@@ -262,8 +313,10 @@ def _section_answers(section: Section, intake: Intake) -> list[dict]:
     for step in section.steps:
         if step.form in STRUCTURED:
             groups += STRUCTURED[step.form][1](intake)
+    shown = (intake.details or {}).get("instrument_texts") or {}
     for instrument in _instruments(section):
-        if group := _instrument_answers(instrument, answers.get(instrument.id)):
+        given = answers.get(instrument.id)
+        if group := _instrument_answers(instrument, given, shown.get(instrument.id)):
             groups.append(group)
     return groups
 
@@ -313,6 +366,7 @@ def questionnaire_response(intake: Intake) -> dict:
         "identifier": {"system": f"{settings.PORTAL_BASE_URL}/intakes",
                        "value": str(intake.public_id)},
         "questionnaire": f"{questionnaire_url()}|{QUESTIONNAIRE_VERSION}",
+        "language": response_language(intake),
         "status": response_status(intake),
         "subject": subject,
         "author": subject,

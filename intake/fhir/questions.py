@@ -4,7 +4,9 @@ A page's questions are its form's fields (``intake.sections`` names each page's 
 item's text is the field's label, the question the patient saw; its type follows the field
 (yes/no -> boolean, a choice -> choice with coded options, a number, a date, text); the
 answer is the stored value as the page reads it back (``StepForm.read_back``). A section's
-items share its key as the prefix of their linkIds (``about.date_of_birth``).
+items share its key as the prefix of their linkIds (``about.date_of_birth``). The
+definition carries each question's and each answer's words in the other offered languages
+(the ``translation`` extension), where the catalogues have them.
 """
 
 from datetime import date
@@ -12,6 +14,7 @@ from datetime import date
 from django import forms
 
 from ..forms.base import YES_NO, fields_once
+from .translations import in_each_language, translated
 
 
 def _is_yes_no(field) -> bool:
@@ -41,9 +44,12 @@ def _coding(field, value) -> dict:
 def definition(link_id: str, field) -> dict:
     """The Questionnaire item for one question."""
     item = {"linkId": link_id, "text": str(field.label), "type": item_type(field)}
+    translated(item, "text", in_each_language(field.label))
     if item["type"] == "choice":
         item["answerOption"] = [
-            {"valueCoding": _coding(field, value)} for value, _label in field.choices if value
+            {"valueCoding": translated(_coding(field, value), "display", in_each_language(label))}
+            for value, label in field.choices
+            if value
         ]
         if isinstance(field, forms.MultipleChoiceField):
             item["repeats"] = True
