@@ -1,13 +1,19 @@
 """What the detail and print pages show, built from the stored intake (no request)."""
 
+from django import forms
+from django.utils import translation
+
 from education.links import page_links
 
 from .. import medicine_words
+from ..clinical.instrument_texts import ADAPTED
 from ..clinical.instruments import INSTRUMENTS
 from ..consent.selectors import consent_states
 from ..evaluation import medicine_pair
+from ..forms.base import COUNTED_TEXT
 from ..forms.contact import STATE_NAMES, phone_display
 from ..forms.history import DIAGNOSES
+from ..forms.instruments import ENGLISH, recorded_language
 from ..models import Intake, IntakeStatus
 from ..sections import questionnaire
 from ..summary import answer_sections
@@ -19,12 +25,109 @@ DIAGNOSIS_LABELS = dict(DIAGNOSES)
 
 
 def _answer_sections(intake: Intake) -> list[dict]:
-    """Every answer by section, in the patient's words (the patient intake's summary)."""
-    return [
-        {"title": s["section"].title, "key": s["section"].key, "rows": s["rows"],
-         "group": s["section"].review_group}
-        for s in answer_sections(intake, links=False)
-    ]  # fmt: skip
+    """Every answer by section, in the patient's words (the patient intake's summary), each
+    under the English question; a section answered in another language says so, with the
+    instrument's text, and each free-text answer is marked with the language it was typed
+    in (shown as typed)."""
+    result = []
+    for s in answer_sections(intake, links=False):
+        section = s["section"]
+        languages = _section_languages(intake, section)
+        rows = s["rows"]
+        if len(languages) == 1 and languages[0] != ENGLISH:
+            # Only then are the section's questions read a second time.
+            free_text = _free_text_labels(intake, section)
+            typed_in = {"typed_in": language_name(languages[0]), "typed_lang": languages[0]}
+            rows = [
+                {**row, **typed_in}
+                if str(row["label"]) in free_text and row["value"] != "Not answered"
+                else row
+                for row in rows
+            ]
+        result.append(
+            {
+                "title": section.title,
+                "key": section.key,
+                "rows": rows,
+                "group": section.review_group,
+                "answered_in": [language_name(code) for code in languages if code != ENGLISH],
+                "texts": [
+                    _text_words(intake, key)
+                    for key in dict.fromkeys(st.instrument for st in section.steps if st.instrument)
+                    if _shown(intake, key)
+                ],
+            }
+        )
+    return result
+
+
+# ---- the language each answer was given in (issue 26) ----------------------------------------
+def language_name(code: str) -> str:
+    """The language's English name ("Spanish"): the care team's pages stay in English."""
+    try:
+        return translation.get_language_info(code)["name"]
+    except KeyError:
+        return code
+
+
+def _section_languages(intake: Intake, section) -> list[str]:
+    """The languages the section's saved pages were answered in (none recorded: none)."""
+    recorded = (intake.details or {}).get("languages") or {}
+    return list(dict.fromkeys(recorded[st.key] for st in section.steps if st.key in recorded))
+
+
+def _free_text_labels(intake: Intake, section) -> set[str]:
+    """The questions in the section the patient answers in their own words (a text box),
+    by their English wording."""
+    labels = set()
+    for step in section.steps:
+        if step.form is None or not step.applies(intake.answers or {}):
+            continue
+        fields, _initial = step.form.read_back(intake)
+        labels |= {str(f.label) for f in fields.values() if _is_free_text(f)}
+    return labels
+
+
+def _is_free_text(field) -> bool:
+    if not isinstance(field, forms.CharField) or isinstance(field, forms.EmailField):
+        return False
+    long = (field.max_length or 0) >= COUNTED_TEXT
+    return isinstance(field.widget, forms.Textarea) or long
+
+
+def _shown(intake: Intake, instrument_id: str) -> dict:
+    return ((intake.details or {}).get("instrument_texts") or {}).get(instrument_id) or {}
+
+
+def _status_words(shown: dict) -> str:
+    """The language and the text's status, e.g. answered in Spanish; text adapted by the
+    project (or: validated text supplied by the clinic)."""
+    status = shown.get("status") or ""
+    status = f"text {status}" if status == ADAPTED else status
+    return f"answered in {language_name(shown.get('language') or ENGLISH)}; {status}"
+
+
+def _text_words(intake: Intake, instrument_id: str) -> str:
+    """Which words an instrument was answered in: "Anxiety (GAD-7): answered in Spanish;
+    text adapted by the project (version 1, 3f2a9c0d)"."""
+    shown = _shown(intake, instrument_id)
+    if not shown:
+        return ""
+    name = INSTRUMENTS[instrument_id].title if instrument_id in INSTRUMENTS else instrument_id
+    version = f"version {shown.get('version')}, {(shown.get('sha256') or '')[:8]}"
+    return f"{name}: {_status_words(shown)} ({version})"
+
+
+def answered_in(intake: Intake) -> dict | None:
+    """For the top of the answers: the intake was answered in a language other than English
+    (None when in English or not recorded)."""
+    code = recorded_language(intake.details)
+    if not code or code == ENGLISH:
+        return None
+    return {
+        "language": language_name(code),
+        "texts": [text for key in INSTRUMENTS if (text := _text_words(intake, key))],
+    }
 
 
 # The detail page's order after medicines and scores: these groups of answer sections (each
@@ -135,14 +238,27 @@ def _partial_score(score: dict) -> tuple[str, str, str]:
     return f"at least {score['minimum_total']}", band, meaning
 
 
-def _scores(evaluation: dict, changes: dict | None = None) -> list[dict]:
+def _scores(
+    evaluation: dict, changes: dict | None = None, intake: Intake | None = None
+) -> list[dict]:
     scores = evaluation.get("scores") or {}
     changes = changes or {}
     return [
-        {**_score_row(key, scores[key]), "trend": changes.get(key)}
+        {
+            **_score_row(key, scores[key]),
+            "trend": changes.get(key),
+            "text": _score_text(intake, key) if intake is not None else "",
+        }
         for key in INSTRUMENTS
         if key in scores
     ]
+
+
+def _score_text(intake: Intake, instrument_id: str) -> str:
+    """Beside a score: the language and text status its items were answered in."""
+    shown = _shown(intake, instrument_id)
+    words = _status_words(shown) if shown else ""
+    return words[:1].upper() + words[1:]
 
 
 def _flags(evaluation: dict, medicines: list[dict]) -> list[dict]:
@@ -254,7 +370,8 @@ def detail_context(intake: Intake) -> dict:
         "answer_groups": answer_groups(_answer_sections(intake)),
         "medications": medicines,
         "equivalent_total": _range(total),
-        "scores": _scores(evaluation, trend and trend["scores"]),
+        "scores": _scores(evaluation, trend and trend["scores"], intake),
+        "answered_in": answered_in(intake),
         "trend": trend,
         "flags": _flags(evaluation, medicines),
         "prescribing": prescribing_band(intake.answers or {}),
