@@ -20,6 +20,8 @@ from .clinical.evaluate import evaluate
 from .consent.selectors import CONSENT_TITLE, consent_missing
 from .drafts import kept_answers
 from .evaluation import evaluate_answers
+from .follow_up import follow_up_start
+from .forms.follow_up import reconciled_medication
 from .forms.instruments import note_answered_in
 from .models import PRIORITY_RANK, Intake, IntakeKind, IntakeStatus, StatusChange
 from .queue_card import queue_card
@@ -32,6 +34,7 @@ __all__ = [
     "IncompleteIntake",
     "IntakeLocked",
     "intake_create",
+    "last_sent_intake",
     "evaluation_apply",
     "intake_evaluate",
     "intake_keep_draft",
@@ -88,24 +91,53 @@ class IncompleteIntake(Exception):
 
 
 def intake_create(
-    *, patient, visit_at: datetime | None = None, kind: str = IntakeKind.FIRST
+    *, patient, visit_at: datetime | None = None, kind: str | None = IntakeKind.FIRST
 ) -> Intake:
     """Open a draft intake for the visit, or return the one the patient already has for it.
-    ``kind``: what it asks (``IntakeKind``); a follow-up starts from the last sent answers."""
+
+    ``kind``: what it asks (``IntakeKind``). A follow-up starts from the answers of the last
+    intake the patient sent (``intake.follow_up``); with none sent, it is a first visit.
+    ``None``: a follow-up when the patient has sent one before, else a first visit (what a
+    returning patient gets unless staff chose otherwise)."""
     if visit_at is not None:
         existing = Intake.objects.filter(patient=patient, visit_at=visit_at).first()
         if existing:
             return existing
+    kind, answers, details = _opening(patient, kind)
     try:
         with transaction.atomic():
             intake = Intake.objects.create(
-                patient=patient, visit_at=visit_at, kind=IntakeKind(kind)
+                patient=patient, visit_at=visit_at, kind=kind, answers=answers, details=details
             )
             record(actor=patient, action="intake.created", obj=intake)
     except IntegrityError:
         # A concurrent request opened it first: the unique constraint keeps one.
         return Intake.objects.get(patient=patient, visit_at=visit_at)
     return intake
+
+
+def _opening(patient, kind: str | None) -> tuple[IntakeKind, dict, dict]:
+    """(kind, answers, details) a new intake opens with."""
+    if kind not in (None, IntakeKind.FOLLOW_UP):
+        return IntakeKind(kind), {}, {}
+    last = last_sent_intake(patient)
+    if last is None:
+        return IntakeKind.FIRST, {}, {}
+    answers, details = follow_up_start(
+        last.answers or {}, last.details or {}, last_id=str(last.public_id)
+    )
+    return IntakeKind.FOLLOW_UP, answers, details
+
+
+def last_sent_intake(patient) -> Intake | None:
+    """The patient's latest sent first-visit or follow-up intake (a check-in asks too
+    little to start a follow-up from), or None."""
+    return (
+        Intake.objects.filter(patient=patient, submitted_at__isnull=False)
+        .exclude(kind=IntakeKind.CHECK_IN)
+        .order_by("-submitted_at")
+        .first()
+    )
 
 
 def intake_transition(
@@ -206,10 +238,15 @@ def medication_upsert(*, intake: Intake, medication: dict, key: str = "") -> Int
     def update(answers, details):
         items = list(answers.get(MEDICATIONS) or [])
         position = _position(items, key)
+        earlier = items[position] if position is not None else None
+        # A follow-up's medicine keeps its reconciliation status (changed once its dose is).
+        saved = reconciled_medication(
+            earlier, medication, follow_up=intake.kind == IntakeKind.FOLLOW_UP
+        )
         if position is not None:
-            items[position] = medication
+            items[position] = saved
         elif len(items) < MAX_MEDICATIONS:
-            items.append(medication)
+            items.append(saved)
         answers[MEDICATIONS] = items
         details["seen"] = sorted({*details.get("seen", []), MEDICATIONS})
         pending = details.get("pending") or {}

@@ -115,10 +115,13 @@ def step(request, public_id, page_path):
 
 
 def _step(request, public_id, page: declared.Step, *, saving: bool):
-    step_key = page.key
     intake = _get_intake_for_patient(request, public_id, for_update=saving)
-    if step_key not in declared.questionnaire_for(intake).steps_by_key:
-        raise Http404  # a page of another kind of intake
+    # The page as the intake's own questionnaire declares it (a follow-up asks some of a
+    # first visit's pages only after "Has anything changed?"); 404 for another kind's page.
+    page = declared.questionnaire_for(intake).steps_by_path.get(page.path)
+    if page is None:
+        raise Http404
+    step_key = page.key
     if not intake.editable_section(declared.section_of_step(step_key, intake.kind)):
         return redirect("intake:check", intake.public_id)
     change = request.GET.get("change") == "1"

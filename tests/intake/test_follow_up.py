@@ -1,0 +1,172 @@
+"""The follow-up intake: it starts from the last sent answers, reconciles each medicine,
+asks "Has anything changed?" over carried pages, and asks the instruments fresh."""
+
+import pytest
+
+from intake.models import IntakeKind
+from intake.sections import questionnaire
+from intake.services import IncompleteIntake, intake_create, intake_submit
+from tests.factories import make_intake
+from tests.intake.follow_up_cases import RECONCILED, returning_patient
+from tests.intake.pages import ANXIETY, BENZO, CONTACT, MOOD, SAFETY, add_medicine, post_ok
+
+pytestmark = pytest.mark.django_db
+
+
+def _url(intake, step_key):
+    return questionnaire(intake.kind).steps_by_key[step_key].url(intake.public_id)
+
+
+def test_a_returning_patients_next_intake_is_a_follow_up_started_from_the_last_answers(
+    patient,
+):
+    _, follow_up = returning_patient(patient)
+    assert follow_up.kind == IntakeKind.FOLLOW_UP
+    assert follow_up.answers["allergy_details"] == "Penicillin: a rash"
+    assert [m["name"] for m in follow_up.details["follow_up"]["medications"]] == [
+        "Klonopin", "sertraline", "zolpidem"
+    ]  # fmt: skip
+
+
+def test_the_instruments_are_never_carried_into_a_follow_up(patient):
+    _, follow_up = returning_patient(patient)
+    carried = follow_up.answers
+    assert not {"phq_9", "gad_7", "audit_c", "dast_10", "cssrs", "medications"} & set(carried)
+
+
+def test_a_follow_up_with_nothing_sent_before_opens_as_a_first_visit(patient):
+    make_intake(patient)  # a draft, never sent
+    intake = intake_create(patient=patient, kind=IntakeKind.FOLLOW_UP)
+    assert intake.kind == IntakeKind.FIRST and intake.answers == {}
+
+
+def test_staff_can_still_open_a_first_visit_for_a_returning_patient(patient):
+    _, intake = returning_patient(patient, kind=IntakeKind.FIRST)
+    assert intake.kind == IntakeKind.FIRST and intake.answers == {}
+
+
+def test_reconciliation_keeps_one_unchanged_one_at_its_new_dose_and_one_stopped(client, patient):
+    _, follow_up = returning_patient(patient)
+    client.force_login(patient)
+    post_ok(client, _url(follow_up, "medicines_since_last_time"), RECONCILED)
+    follow_up.refresh_from_db()
+    current = {m["name"]: m for m in follow_up.answers["medications"]}
+    assert {n: (m["reconciled"], m["times_per_day"]) for n, m in current.items()} == {
+        "Klonopin": ("changed", 3), "sertraline": ("unchanged", 1)
+    }  # fmt: skip
+    [stopped] = follow_up.answers["stopped_medications"]
+    assert (stopped["name"], stopped["stopped_when"]) == ("zolpidem", "3 weeks ago")
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "message"),
+    [
+        ({"m0_status": ""}, "m0_status", "Select whether you still take Klonopin"),
+        ({"m0_how_often": "2"}, "m0_strength_mg", "This is the same dose as last time"),
+        ({"m0_strength_mg": ""}, "m0_strength_mg", "Enter the new strength in mg"),
+        ({"m2_stopped_when": " "}, "m2_stopped_when", "Enter when you stopped zolpidem"),
+    ],
+    ids=["unanswered", "same-dose-called-changed", "no-new-dose", "stopped-without-when"],
+)
+def test_the_reconciliation_page_says_what_is_wrong(client, patient, change, field, message):
+    _, follow_up = returning_patient(patient)
+    client.force_login(patient)
+    response = client.post(_url(follow_up, "medicines_since_last_time"), {**RECONCILED, **change})
+    assert response.status_code == 200
+    assert message in " ".join(response.context["form"].errors[field])
+
+
+def test_a_medicine_added_to_a_follow_up_is_new_and_the_evaluation_sees_the_reconciled_list(
+    client, patient
+):
+    _, follow_up = returning_patient(patient)
+    client.force_login(patient)
+    post_ok(client, _url(follow_up, "medicines_since_last_time"), RECONCILED)
+    add_medicine(client, follow_up, {"name": "buspirone", "strength_mg": "10",
+        "amount_per_dose": "1", "how_often": "2", "max_doses_per_day": "", "duration": "2",
+        "duration_unit": "weeks", "taking": "as_prescribed", "prescribed": "yes",
+        "prescriber": ""})  # fmt: skip
+    _answer_the_rest(client, follow_up)
+    follow_up.refresh_from_db()
+    intake_submit(intake_id=follow_up.pk, patient=patient)
+    follow_up.refresh_from_db()
+    statuses = {m["name"]: m.get("reconciled") for m in follow_up.answers["medications"]}
+    assert statuses == {"Klonopin": "changed", "sertraline": "unchanged", "buspirone": "new"}
+    evaluated = [m["input"] for m in follow_up.evaluation["medications"]]
+    assert evaluated == ["Klonopin", "sertraline", "buspirone"]
+
+
+def test_no_change_keeps_the_last_answers_and_skips_the_usual_page(client, patient):
+    _, follow_up = returning_patient(patient)
+    client.force_login(patient)
+    post_ok(client, _url(follow_up, "contact_since_last_time"), {"changed": "yes"})
+    post_ok(client, _url(follow_up, "contact"), {**CONTACT, "visit_state": "CA"})
+    post_ok(client, _url(follow_up, "contact_since_last_time"), {"changed": "no"})
+    follow_up.refresh_from_db()
+    assert follow_up.details["contact"]["visit_state"] == "NY"
+    page = questionnaire(follow_up.kind).steps_by_key["contact"]
+    assert not page.applies(follow_up.answers)
+
+
+def test_yes_opens_the_usual_page_prefilled_with_the_last_answers(client, patient):
+    _, follow_up = returning_patient(patient)
+    client.force_login(patient)
+    response = post_ok(client, _url(follow_up, "health_since_last_time"), {"changed": "yes"})
+    assert response.url == _url(follow_up, "health")
+    page = client.get(response.url)
+    assert page.context["form"].initial["allergy_details"] == "Penicillin: a rash"
+
+
+def test_the_changed_question_shows_what_was_said_last_time(client, patient):
+    _, follow_up = returning_patient(patient)
+    client.force_login(patient)
+    html = client.get(_url(follow_up, "pharmacy_since_last_time")).content.decode()
+    assert "Last time you told us:" in html and "Main Street Pharmacy" in html
+
+
+def test_a_follow_up_is_not_sent_until_each_medicine_is_reconciled(client, patient):
+    _, follow_up = returning_patient(patient)
+    client.force_login(patient)
+    _answer_the_rest(client, follow_up)
+    with pytest.raises(IncompleteIntake) as refused:
+        intake_submit(intake_id=follow_up.pk, patient=patient)
+    assert refused.value.missing["medications"][0] == (
+        "Your medicines since last time: 3 to answer", "medicines_since_last_time"
+    )  # fmt: skip
+
+
+def test_a_check_in_asks_the_phq_9_the_gad_7_and_the_safety_pages_only():
+    assert questionnaire(IntakeKind.CHECK_IN).step_order == ["mood", "anxiety", "safety",
+                                                             "safety_more"]  # fmt: skip
+
+
+def test_a_first_intakes_page_is_not_found_on_another_kind(client, patient):
+    _, follow_up = returning_patient(patient)
+    client.force_login(patient)
+    first_only = questionnaire().steps_by_key["about"].url(follow_up.public_id)
+    assert client.get(first_only.replace("about/", "about/since-last-time/")).status_code == 200
+    check_in = intake_create(patient=patient, kind=IntakeKind.CHECK_IN)
+    assert client.get(_url(follow_up, "goals").replace(
+        str(follow_up.public_id), str(check_in.public_id))).status_code == 404  # fmt: skip
+
+
+def _answer_the_rest(client, follow_up):
+    """Every page a follow-up still asks, other than the medicines since last time."""
+    for key in ("about", "contact", "health", "psych_history", "pharmacy"):
+        if key in follow_up.answers["since_last_time"]:
+            post_ok(client, _url(follow_up, f"{key}_since_last_time"), {"changed": "no"})
+    post_ok(client, _url(follow_up, "visit"), {"visit_reason": "panic"})
+    post_ok(client, _url(follow_up, "medications"), {"add_another": "no"})
+    post_ok(client, _url(follow_up, "benzodiazepines"), BENZO)
+    post_ok(client, _url(follow_up, "alcohol"), {"audit_c_1": "0", "audit_c_2": "0",
+                                                 "audit_c_3": "0"})  # fmt: skip
+    post_ok(client, _url(follow_up, "substances"), {
+        "opioids": "no", "cannabis": "no", "stimulants": "no", "sedatives": "no",
+        "sud_history": "no", "family_sud_history": "no", "drug_use_past_year": "no"})  # fmt: skip
+    post_ok(client, _url(follow_up, "side_effects"), {k: "none" for k in (
+        "drowsiness", "brain_fog", "coordination", "memory", "fatigue", "confusion",
+        "over_medicated", "breakthrough_anxiety")})  # fmt: skip
+    post_ok(client, _url(follow_up, "falls_driving"), {"falls": "no", "driving": "no"})
+    post_ok(client, _url(follow_up, "anxiety"), ANXIETY)
+    post_ok(client, _url(follow_up, "mood"), MOOD)
+    post_ok(client, _url(follow_up, "safety"), SAFETY)
