@@ -7,12 +7,15 @@ plain dicts in (a stored medicine in the case format, plus the match the page re
 optionally the medicine as the clinical core evaluated it), words out.
 """
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
 from intake.clinical.dosing import mg
 
 TAKING_WORDS = {
-    "as_prescribed": "as prescribed",
-    "more": "more than prescribed",
-    "less": "less than prescribed",
+    "as_prescribed": gettext_lazy("as prescribed"),
+    "more": gettext_lazy("more than prescribed"),
+    "less": gettext_lazy("less than prescribed"),
 }
 # Match kinds that give the medicine its catalog class without asking the patient.
 SURE_MATCHES = ("exact", "alias")
@@ -22,18 +25,18 @@ def duration_words(weeks) -> str:
     """ "30 weeks", "2 years", "about 7 months (30 weeks)": as the patient entered it, in weeks,
     with a rounder figure beside long spans."""
     if weeks is None:
-        return "not given"
+        return _("not given")
     weeks = round(weeks)
-    if weeks == 1:
-        return "1 week"
     if weeks >= 104 and weeks % 52 == 0:
-        return f"{weeks // 52} years"
+        return _("{n} years").format(n=weeks // 52)
     if weeks >= 52:
         years = round(weeks / 52, 1)
-        return f"{weeks} weeks (about {years:g} year{'' if years == 1 else 's'})"
+        about = ngettext("about {n:g} year", "about {n:g} years", 1 if years == 1 else 2)
+        return _("{weeks} weeks ({about})").format(weeks=weeks, about=about.format(n=years))
     if weeks >= 9:
-        return f"{weeks} weeks (about {round(weeks * 12 / 52)} months)"
-    return f"{weeks} weeks"
+        about = _("about {n} months").format(n=round(weeks * 12 / 52))
+        return _("{weeks} weeks ({about})").format(weeks=weeks, about=about)
+    return ngettext("{n} week", "{n} weeks", weeks).format(n=weeks)
 
 
 def how_long_words(medication: dict) -> str:
@@ -44,21 +47,33 @@ def how_long_words(medication: dict) -> str:
         return duration_words(medication.get("weeks_taking"))
     if unit == "weeks":
         return duration_words(duration)
-    return f"{duration:g} {unit[:-1] if duration == 1 else unit}"
+    one = 1 if duration == 1 else 2
+    words = {
+        "months": ngettext("{n:g} month", "{n:g} months", one),
+        "years": ngettext("{n:g} year", "{n:g} years", one),
+    }[unit]
+    return words.format(n=duration)
 
 
 def taking_words(medication: dict) -> str:
-    return TAKING_WORDS.get(medication.get("taking") or "as_prescribed", "as prescribed")
+    taking = medication.get("taking") or "as_prescribed"
+    return str(TAKING_WORDS.get(taking, TAKING_WORDS["as_prescribed"]))
 
 
 def prescribed_words(medication: dict, *, for_patient: bool = False) -> str:
-    who = "you" if for_patient else "the patient"
-    if medication.get("prescribed", True) is False:
-        return f"not prescribed to {who}"
     prescriber = (medication.get("prescriber") or "").strip()
+    if for_patient:
+        if medication.get("prescribed", True) is False:
+            return _("not prescribed to you")
+        if prescriber:
+            return _("prescribed to you by {prescriber}").format(prescriber=prescriber)
+        return _("prescribed to you (prescriber not given)")
+    # The care team's pages stay in English.
+    if medication.get("prescribed", True) is False:
+        return "not prescribed to the patient"
     if prescriber:
-        return f"prescribed to {who} by {prescriber}"
-    return f"prescribed to {who} (prescriber not given)"
+        return f"prescribed to the patient by {prescriber}"
+    return "prescribed to the patient (prescriber not given)"
 
 
 def match_of(medication: dict, evaluated: dict | None = None) -> dict:
@@ -119,29 +134,31 @@ def patient_match_words(match: dict) -> str:
     """For the patient: what they typed and what we understood; "" for a sure match (the
     page names the catalog drug beside the typed name already)."""
     typed, kind, generic = match["typed"], match["kind"], match["generic"]
-    said = f"You typed \u2018{typed}\u2019."
-    yours = "your psychiatrist will read it as you wrote it."
     if kind in SURE_MATCHES:
         return ""
-    if kind == "corrected" and match["confirmed"] is True:
-        return f"{said} You told us you meant {generic}."
+    said = _("You typed \u2018{typed}\u2019.").format(typed=typed)
+    yours = _("your psychiatrist will read it as you wrote it.")
+    if kind in ("corrected", "ambiguous") and match["confirmed"] is True and generic:
+        return " ".join((said, _("You told us you meant {name}.").format(name=generic)))
     if kind == "corrected" and match["confirmed"] is False:
-        return f"{said} You told us it is not {generic}: {yours}"
+        told = _("You told us it is not {name}: {yours}").format(name=generic, yours=yours)
+        return " ".join((said, told))
     if kind == "corrected":
-        return f"{said} It is close to {generic}: choose Change to tell us if that is it."
-    if kind == "ambiguous" and match["confirmed"] is True and generic:
-        return f"{said} You told us you meant {generic}."
+        close = _("It is close to {name}: choose Change to tell us if that is it.")
+        return " ".join((said, close.format(name=generic)))
     if kind == "ambiguous" and match["candidates"]:
-        close = " or ".join(match["candidates"])
-        return (
-            f"{said} It could be more than one medicine ({close}). If you take more than "
-            f"one, add each on its own; otherwise {yours}"
+        close = _(" or ").join(match["candidates"])
+        more = _(
+            "It could be more than one medicine ({names}). If you take more than one, add "
+            "each on its own; otherwise {yours}"
         )
+        return " ".join((said, more.format(names=close, yours=yours)))
     if kind == "class":
-        return (
-            f"{said} That names a kind of medicine: if you can, change it to the name on the label."
+        kind_words = _(
+            "That names a kind of medicine: if you can, change it to the name on the label."
         )
-    return f"{said} We did not find it in our list: {yours}"
+        return " ".join((said, kind_words))
+    return " ".join((said, _("We did not find it in our list: {yours}").format(yours=yours)))
 
 
 def read_back(found, answer: str | None = None) -> str:
@@ -150,14 +167,19 @@ def read_back(found, answer: str | None = None) -> str:
     ``answer`` their answer to "Did you mean ...?" ("yes", "no", or the generic picked)."""
     said = f"\u2018{found.text}\u2019"
     if found.kind in SURE_MATCHES:
-        return f"We read {said} as {found.display_name}."
+        return _("We read {typed} as {name}.").format(typed=said, name=found.display_name)
     if found.kind == "corrected" and answer == "yes":
-        return f"We read {said} as {found.display_name}, as you told us."
+        told = _("We read {typed} as {name}, as you told us.")
+        return told.format(typed=said, name=found.display_name)
     if found.kind == "ambiguous" and answer in found.candidates:
-        return f"We read {said} as {answer}, as you told us."
+        return _("We read {typed} as {name}, as you told us.").format(typed=said, name=answer)
     if found.kind == "class":
-        return f"{said} names a kind of medicine, not one medicine: we keep it as you typed it."
-    return f"We keep {said} as you typed it: your psychiatrist will read it as you wrote it."
+        kind_words = _(
+            "{typed} names a kind of medicine, not one medicine: we keep it as you typed it."
+        )
+        return kind_words.format(typed=said)
+    keep = _("We keep {typed} as you typed it: your psychiatrist will read it as you wrote it.")
+    return keep.format(typed=said)
 
 
 def daily_words(medication: dict, daily_mg) -> str:

@@ -5,12 +5,14 @@ from datetime import date
 
 from django.urls import reverse
 from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from education import slugs
 from education.links import page_links
 
 from . import medicine_words
-from .clinical.dosing import daily_dose_mg, mg, times_words
+from .clinical.dosing import daily_dose_mg, mg
 from .evaluation import (
     confirmed_for,
     counted_class,
@@ -49,7 +51,11 @@ def describe_medication(medication: dict) -> dict:
 
 
 # Amounts a patient reads more easily as words than as decimals.
-TABLET_WORDS = {0.25: "a quarter of a tablet", 0.5: "half a tablet", 1: "1 tablet"}
+TABLET_WORDS = {
+    0.25: gettext_lazy("a quarter of a tablet"),
+    0.5: gettext_lazy("half a tablet"),
+    1: gettext_lazy("1 tablet"),
+}
 
 
 def daily_dose_in_words(medication: dict) -> str:
@@ -60,13 +66,31 @@ def daily_dose_in_words(medication: dict) -> str:
     times = medication.get("times_per_day")
     total = daily_dose_mg(strength, amount, times, as_needed=as_needed, max_doses_per_day=most)
     if total is None:
-        return "daily dose not known"
-    tablets = TABLET_WORDS.get(amount, f"{mg(amount)} tablets")
-    each = f"{tablets} of {mg(strength)} mg"
+        return _("daily dose not known")
+    tablets = TABLET_WORDS.get(amount) or _("{amount} tablets").format(amount=mg(amount))
+    each = _("{tablets} of {strength} mg").format(tablets=tablets, strength=mg(strength))
     if as_needed:
-        at_most = "once" if most == 1 else f"{most} times"
-        return f"up to {mg(total)} mg a day: {each} when needed, at most {at_most} a day"
-    return f"{mg(total)} mg a day: {each}, {times_words(times)}"
+        words = ngettext(
+            "up to {total} mg a day: {each} when needed, at most once a day",
+            "up to {total} mg a day: {each} when needed, at most {most} times a day",
+            most or 0,
+        )
+        return words.format(total=mg(total), each=each, most=most)
+    return _("{total} mg a day: {each}, {how_often}").format(
+        total=mg(total), each=each, how_often=times_words(times)
+    )
+
+
+def times_words(times_per_day: int) -> str:
+    """ "twice a day", in the patient's language."""
+    if times_per_day == 2:
+        return _("twice a day")
+    return ngettext("once a day", "{n} times a day", times_per_day).format(n=times_per_day)
+
+
+def date_words(value: date) -> str:
+    """ "April 2, 1960" (English), "2 de abril de 1960" (Spanish)."""
+    return date_format(value, _("F j, Y"))
 
 
 def _display(field, value) -> str:
@@ -78,10 +102,10 @@ def _display(field, value) -> str:
     if choices:
         return str(dict(choices).get(str(value), value))
     if isinstance(value, date):
-        return date_format(value, "F j, Y")
+        return date_words(value)
     if isinstance(value, str) and len(value) == 10 and value[4] == "-":
         try:
-            return date_format(date.fromisoformat(value), "F j, Y")
+            return date_words(date.fromisoformat(value))
         except ValueError:
             return value
     return str(value)
@@ -99,17 +123,11 @@ def _step_rows(intake: Intake, step, links: bool) -> list[dict]:
         value = _display(field, initial.get(name))
         if not value and not field.required:
             continue
-        row = {"label": field.label, "value": value or "Not answered"}
+        row = {"label": field.label, "value": value or _("Not answered")}
         if links:
             row["url"] = f"{url}?change=1#{_anchor(name)}"
         rows.append(row)
     return rows
-
-
-def answer_rows(intake, step) -> list[dict]:
-    """One page's answers as [{"label", "value"}], with no links (the follow-up's "Has
-    anything changed?" shows last time's this way)."""
-    return _step_rows(intake, step, links=False)
 
 
 def _anchor(name: str) -> str:
@@ -143,7 +161,8 @@ def _medication_rows(intake: Intake, links: bool) -> list[dict]:
         rows.append(row)
     if not rows:
         confirmed = intake.details.get("medications_confirmed")
-        rows.append({"label": "Medicines", "value": "None" if confirmed else "Not answered"})
+        value = _("None") if confirmed else _("Not answered")
+        rows.append({"label": _("Medicines"), "value": value})
         if links:
             rows[0]["url"] = reverse("intake:medications", args=[intake.public_id]) + "?change=1"
     return rows
@@ -153,8 +172,8 @@ def _medication_more(medication: dict, described: dict) -> list[str]:
     """The rest of what the patient told us about one medicine, read back to them."""
     words = medicine_words.details(medication, described["as_matched"], for_patient=True)
     more = [
-        f"Taken for {words['duration']}",
-        f"Taken {words['taking']}",
+        _("Taken for {how_long}").format(how_long=words["duration"]),
+        _("Taken {how}").format(how=words["taking"]),
         words["prescribed"][:1].upper() + words["prescribed"][1:],
     ]
     return [*more, words["matched"]] if words["matched"] else more
