@@ -86,7 +86,7 @@ class IncompleteIntake(Exception):
         self.missing = missing
         self.consents = list(consents)
         names = [str(declared.section(key, kind).title) for key in missing]
-        names += [CONSENT_TITLE] if self.consents else []
+        names += [str(CONSENT_TITLE)] if self.consents else []
         super().__init__(f"Missing answers in: {', '.join(names)}")
 
 

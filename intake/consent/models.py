@@ -9,6 +9,7 @@ import hashlib
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from portal.fields import person_field
 
@@ -23,9 +24,9 @@ class ImmutableRecord(Exception):
 
 
 class ConsentKind(models.TextChoices):
-    TELEHEALTH = "telehealth", "Consent to care by video"
-    PRIVACY_NOTICE = "privacy_notice", "Privacy notice acknowledgement"
-    CONTROLLED_SUBSTANCE = "controlled_substance", "Controlled-medicine agreement"
+    TELEHEALTH = "telehealth", _("Consent to care by video")
+    PRIVACY_NOTICE = "privacy_notice", _("Privacy notice acknowledgement")
+    CONTROLLED_SUBSTANCE = "controlled_substance", _("Controlled-medicine agreement")
 
 
 class ConsentDocumentQuerySet(models.QuerySet):

@@ -3,13 +3,14 @@
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from intake.evaluation import counted_class
 
 from .models import ConsentDocument, ConsentKind, ConsentSignature
 
 # The task list's row, the check page's list of what is missing, the refusal's message.
-CONSENT_TITLE = "Consent and agreements"
+CONSENT_TITLE = _("Consent and agreements")
 
 # Classes scheduled as controlled substances in the US (21 CFR 1308): listing one asks for
 # the controlled-medicine agreement.
@@ -65,9 +66,9 @@ class ConsentState:
     def missing_label(self) -> str:
         """What the check page says is missing."""
         return {
-            "withdrawn": "withdrawn: sign again to send your answers",
-            "outdated": "changed since you signed: read and sign again",
-        }.get(self.state, "not signed yet")
+            "withdrawn": _("withdrawn: sign again to send your answers"),
+            "outdated": _("changed since you signed: read and sign again"),
+        }.get(self.state, _("not signed yet"))
 
     def url(self, intake) -> str:
         return reverse("intake:consent_sign", args=[intake.public_id, self.slug])

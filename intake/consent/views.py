@@ -3,6 +3,7 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from intake.views.access import _get_intake_for_patient, page_context
@@ -62,7 +63,9 @@ def sign(request, public_id, document):
             )
             return redirect("intake:consent", intake.public_id)
         if form.is_valid():
-            form.add_error(None, "This document changed while you were reading it. Read it again")
+            form.add_error(
+                None, _("This document changed while you were reading it. Read it again")
+            )
     else:
         form = SignForm(**form_kwargs)
     context = page_context(
