@@ -1,9 +1,10 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 
 class SearchForm(forms.Form):
     q = forms.CharField(
-        label="Search the pages",
+        label=_("Search the pages"),
         max_length=200,
         required=False,
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),

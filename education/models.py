@@ -20,6 +20,10 @@ from portal.fields import person_field
 
 from .rendering import render_markdown
 
+# Every page is first written in English; a version in another language is a page of its own
+# (``Page.translation_of``) that goes through the same two-person clinical sign-off.
+ORIGINAL_LANGUAGE = "en"
+
 # Public URLs live under /learn/topics/<slug>/ and /learn/pages/<slug>/; these words are
 # path segments of their own and cannot be slugs.
 RESERVED_SLUGS = {"search", "topics", "pages", "preview"}
@@ -37,6 +41,13 @@ class Topic(models.Model):
     slug = models.SlugField(max_length=120, unique=True, validators=[_not_reserved])
     summary = models.CharField(max_length=300, blank=True)
     order = models.PositiveIntegerField(default=0)
+    # A topic's name is a label, not clinical content: no review, one JSON field so a new
+    # language is data, e.g. {"es": {"title": "...", "summary": "..."}}.
+    translations = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text='Title and summary in other languages: {"es": {"title": "…", "summary": "…"}}.',
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -47,6 +58,12 @@ class Topic(models.Model):
 
     def get_absolute_url(self):
         return reverse("education:topic", args=[self.slug])
+
+    def title_in(self, language: str) -> str:
+        return (self.translations.get(language) or {}).get("title") or self.title
+
+    def summary_in(self, language: str) -> str:
+        return (self.translations.get(language) or {}).get("summary") or self.summary
 
 
 class PageQuerySet(models.QuerySet):
@@ -105,6 +122,23 @@ class Page(models.Model):
         APPROVED = "approved", "Approved: live"
 
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="pages")
+    language = models.CharField(
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=ORIGINAL_LANGUAGE,
+        help_text="The language of this version's words.",
+    )
+    translation_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="translations",
+        limit_choices_to={"translation_of__isnull": True},
+        verbose_name="version of",
+        help_text="For a version in another language: the English page it says in that "
+        "language. Blank for an English page.",
+    )
     title = models.CharField(max_length=200)
     slug = models.SlugField(
         max_length=120,
@@ -180,6 +214,20 @@ class Page(models.Model):
     class Meta:
         ordering = ["topic__order", "topic__title", "order", "title"]
         indexes = [models.Index(fields=["topic", "status", "order"])]
+        constraints = [
+            # One version per language of each English page.
+            models.UniqueConstraint(
+                fields=["translation_of", "language"], name="one_version_per_language"
+            ),
+            # An English page is an original; every other language is a version of one.
+            models.CheckConstraint(
+                condition=(
+                    Q(translation_of__isnull=True, language=ORIGINAL_LANGUAGE)
+                    | (Q(translation_of__isnull=False) & ~Q(language=ORIGINAL_LANGUAGE))
+                ),
+                name="translation_is_in_another_language",
+            ),
+        ]
 
     def __str__(self):
         return self.title
@@ -206,6 +254,11 @@ class Page(models.Model):
 
     def is_public(self, now=None) -> bool:
         return self.status == self.Status.PUBLISHED and self.live_revision_id is not None
+
+    @property
+    def original(self) -> "Page":
+        """The English page this one is a version of (itself when it is the English one)."""
+        return self.translation_of if self.translation_of_id else self
 
     @property
     def reviewer_profile(self):

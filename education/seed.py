@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from . import services
-from .content import PageSpec, load_sources, load_topics
+from .content import PageSpec, TranslationSpec, load_sources, load_topics, load_translations
 from .models import Page, PageRevision, Topic
 
 SEED_NOTE = "Loaded from the seed content."
@@ -63,8 +63,39 @@ def edited_by_a_person(page: Page) -> bool:
     return page.revisions.filter(kind__in=PageRevision.CONTENT_KINDS, author__isnull=False).exists()
 
 
-def _load_page(spec: PageSpec, sources: dict, created: set[str], report: SeedReport) -> None:
-    fields = _page_fields(spec)
+def _translation_fields(spec: TranslationSpec) -> dict:
+    original = Page.objects.get(slug=spec.translation_of)
+    return {
+        "title": spec.title,
+        "summary": spec.summary,
+        "body": spec.body,
+        "order": original.order,
+        "review_interval_months": original.review_interval_months,
+    }
+
+
+def _ensure_translation(spec: TranslationSpec) -> bool:
+    """Create the version bare if it is missing; True when it was created."""
+    if Page.objects.filter(slug=spec.slug).exists():
+        return False
+    original = Page.objects.get(slug=spec.translation_of)
+    Page(
+        topic=original.topic,
+        slug=spec.slug,
+        language=spec.language,
+        translation_of=original,
+        **_translation_fields(spec),
+    ).save()
+    return True
+
+
+def _load_page(
+    spec: PageSpec | TranslationSpec,
+    fields: dict,
+    sources: dict,
+    created: set[str],
+    report: SeedReport,
+) -> None:
     page_sources = [sources[key] for key in spec.sources]
     page = Page.objects.get(slug=spec.slug)
     untouched = not edited_by_a_person(page)
@@ -97,7 +128,11 @@ def load_seed() -> SeedReport:
         topic, _ = Topic.objects.get_or_create(slug=spec.slug, defaults=spec.fields())
         created = _ensure_pages(topic, spec.pages)
         for page_spec in spec.pages:
-            _load_page(page_spec, sources, created, report)
+            _load_page(page_spec, _page_fields(page_spec), sources, created, report)
+    for translation in load_translations():
+        created = {translation.slug} if _ensure_translation(translation) else set()
+        fields = _translation_fields(translation)
+        _load_page(translation, fields, sources, created, report)
     return report
 
 
@@ -107,12 +142,12 @@ def approve_demo_pages(*, reviewer) -> list[str]:
     and nobody has approved yet. Their profile marks them as a demo, so the public page
     says it is a demo review. Answers the slugs approved."""
     approved = []
-    for topic in load_topics():
-        for spec in topic.pages:
-            page = Page.objects.get(slug=spec.slug)
-            if edited_by_a_person(page) or page.review_state != Page.ReviewState.DRAFT:
-                continue
-            services.page_submit(page=page, actor=None, comment="Demo content.")
-            services.page_approve(page=page, reviewer=reviewer, comment="Demo approval.")
-            approved.append(page.slug)
+    slugs = [spec.slug for topic in load_topics() for spec in topic.pages]
+    slugs += [spec.slug for spec in load_translations()]
+    for page in Page.objects.filter(slug__in=slugs).order_by("pk"):
+        if edited_by_a_person(page) or page.review_state != Page.ReviewState.DRAFT:
+            continue
+        services.page_submit(page=page, actor=None, comment="Demo content.")
+        services.page_approve(page=page, reviewer=reviewer, comment="Demo approval.")
+        approved.append(page.slug)
     return approved

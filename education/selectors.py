@@ -1,12 +1,56 @@
-"""Reads for the public pages, each a fixed, small number of SQL queries."""
+"""Reads for the public pages, each a fixed, small number of SQL queries.
+
+Lists (a topic's pages, previous/next, related pages, "pages for you") are made of the
+English pages, each then swapped for its public version in the reader's language where
+one exists (``in_language``): a page not yet approved in that language stays in English.
+"""
 
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Count, F, Q, Subquery
+from django.utils import translation
 
-from .models import Page, Topic
+from .models import ORIGINAL_LANGUAGE, Page, Topic
+
+
+def reader_language() -> str:
+    """The active language as one of the offered codes ("es", "en")."""
+    return translation.get_supported_language_variant(
+        translation.get_language() or ORIGINAL_LANGUAGE
+    )
+
+
+def in_language(pages, language: str) -> list[Page]:
+    """The English ``pages`` with each one swapped for its public version in ``language``
+    where there is one (one query; none for English)."""
+    pages = list(pages)
+    if language == ORIGINAL_LANGUAGE or not pages:
+        return pages
+    versions = {
+        version.translation_of_id: version
+        for version in Page.objects.published()
+        .filter(language=language, translation_of__in=[p.pk for p in pages])
+        .only("translation_of", "slug", "live_title", "live_summary", "order", "language")
+    }
+    return [versions.get(p.pk, p) for p in pages]
+
+
+def version_for(page: Page, language: str) -> Page | None:
+    """The public version of ``page`` in ``language`` (the page itself when it is in that
+    language), or None when there is none."""
+    if page.language == language:
+        return page
+    if language == ORIGINAL_LANGUAGE:
+        original = page.translation_of
+        return original if original is not None and original.is_public() else None
+    return (
+        Page.objects.published()
+        .filter(translation_of_id=page.original.pk, language=language)
+        .only("slug", "language")
+        .first()
+    )
 
 
 @dataclass(frozen=True)
@@ -71,7 +115,7 @@ def working_version(page: Page) -> Version:
 
 
 def topics_with_pages():
-    published = Page.objects.published()
+    published = Page.objects.published().filter(language=ORIGINAL_LANGUAGE)
     return (
         Topic.objects.annotate(page_count=Count("pages", filter=Q(pages__in=published)))
         .filter(page_count__gt=0)
@@ -79,8 +123,9 @@ def topics_with_pages():
     )
 
 
-def topic_pages(topic: Topic):
-    return topic.pages.published().order_by("order", "live_title")
+def topic_pages(topic: Topic, language: str = ORIGINAL_LANGUAGE) -> list[Page]:
+    pages = topic.pages.published().filter(language=ORIGINAL_LANGUAGE)
+    return in_language(pages.order_by("order", "live_title"), language)
 
 
 def public_page(slug: str) -> Page | None:
@@ -94,7 +139,7 @@ def public_page(slug: str) -> Page | None:
     latest_edit = Page.objects.order_by("-updated_at").values("updated_at")[:1]
     return (
         Page.objects.published()
-        .select_related("topic", "live_revision", "reviewed_by__reviewer_profile")
+        .select_related("topic", "translation_of", "live_revision", "reviewed_by__reviewer_profile")
         .annotate(site_changed=Subquery(latest_edit))
         .filter(slug=slug)
         .first()
@@ -115,22 +160,31 @@ def page_stamp(slug: str) -> tuple | None:
     )
 
 
-def page_context(page: Page, version: Version) -> PageContext:
-    """Previous/next in the topic and the version's related pages: one query."""
-    neighbours = list(
+def page_context(page: Page, version: Version, language: str = ORIGINAL_LANGUAGE) -> PageContext:
+    """Previous/next in the topic and the version's related pages (both by their English
+    pages), shown in ``language`` where a version exists: two queries (one for English)."""
+    originals = list(
         Page.objects.published()
+        .filter(language=ORIGINAL_LANGUAGE)
         .filter(Q(topic_id=page.topic_id) | Q(slug__in=version.related))
-        .only("slug", "live_title", "live_summary", "order", "topic_id")
+        .only("slug", "live_title", "live_summary", "order", "topic_id", "language")
         .order_by("order", "live_title")
     )
-    siblings = [p for p in neighbours if p.topic_id == page.topic_id or p.pk == page.pk]
-    index = next((i for i, p in enumerate(siblings) if p.pk == page.pk), None)
+    shown = dict(zip([p.pk for p in originals], in_language(originals, language), strict=True))
+    own = page.original.pk
+    siblings = [p for p in originals if p.topic_id == page.topic_id]
+    index = next((i for i, p in enumerate(siblings) if p.pk == own), None)
     previous = siblings[index - 1] if index else None
     following = siblings[index + 1] if index is not None and index + 1 < len(siblings) else None
     if index is None and siblings:  # a preview of a hidden page: start of the topic
         following = siblings[0]
-    related = [p for p in neighbours if p.slug in version.related and p.pk != page.pk]
-    return PageContext(sources=version.sources, previous=previous, next=following, related=related)
+    related = [shown[p.pk] for p in originals if p.slug in version.related and p.pk != own]
+    return PageContext(
+        sources=version.sources,
+        previous=shown[previous.pk] if previous else None,
+        next=shown[following.pk] if following else None,
+        related=related,
+    )
 
 
 def search_pages(query: str, limit: int = 50):
@@ -143,6 +197,8 @@ def search_pages(query: str, limit: int = 50):
     if not query:
         return Page.objects.none()
     pages = Page.objects.published().select_related("topic")
+    # An English reader finds the English pages; others find their language's too.
+    pages = pages.filter(language__in={ORIGINAL_LANGUAGE, reader_language()})
     if connection.vendor == "postgresql":
         vector = (
             SearchVector("live_title", weight="A", config="english")

@@ -3,7 +3,7 @@
 import hashlib
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, quote_etag
 from django.views.decorators.http import require_safe
@@ -13,25 +13,34 @@ from .forms import SearchForm
 from .models import Topic
 
 # Bump when the page template changes what it shows, so cached copies are not reused.
-TEMPLATE_GENERATION = "3"
+TEMPLATE_GENERATION = "4"
 
 
 @require_safe
 def index(request):
-    return render(
-        request,
-        "education/index.html",
-        {"topics": selectors.topics_with_pages(), "search_form": SearchForm()},
-    )
+    language = selectors.reader_language()
+    topics = [
+        (topic, topic.title_in(language), topic.summary_in(language))
+        for topic in selectors.topics_with_pages()
+    ]
+    return render(request, "education/index.html", {"topics": topics, "search_form": SearchForm()})
 
 
 @require_safe
 def topic(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
-    pages = list(selectors.topic_pages(topic))
+    language = selectors.reader_language()
+    pages = selectors.topic_pages(topic, language)
     if not pages:
         raise Http404
-    context = {"topic": topic, "pages": pages, "search_form": SearchForm()}
+    context = {
+        "topic": topic,
+        "topic_title": topic.title_in(language),
+        "topic_summary": topic.summary_in(language),
+        "reader_language": language,
+        "pages": pages,
+        "search_form": SearchForm(),
+    }
     return render(request, "education/topic.html", context)
 
 
@@ -43,10 +52,12 @@ def _get_public_page(slug):
 
 
 def _validators(request, pk, version, updated_at, site_changed) -> tuple[str, int]:
-    """ETag and Last-Modified (epoch seconds) for this page as this visitor sees it."""
+    """ETag and Last-Modified (epoch seconds) for this page as this visitor sees it (in
+    their language: the page's words, or a redirect to their language's version)."""
     changed = max(t for t in (updated_at, site_changed) if t)
     viewer = request.user.pk if request.user.is_authenticated else "public"
-    seed = f"{pk}:{version}:{changed.isoformat()}:{viewer}:{TEMPLATE_GENERATION}"
+    language = selectors.reader_language()
+    seed = f"{pk}:{version}:{changed.isoformat()}:{viewer}:{language}:{TEMPLATE_GENERATION}"
     return quote_etag(hashlib.sha256(seed.encode()).hexdigest()[:32]), int(changed.timestamp())
 
 
@@ -74,6 +85,11 @@ def page(request, slug):
         response, etag, last_modified = not_modified
     else:
         page = _get_public_page(slug)
+        # The reader's language has its own approved version: show that one. (The language
+        # switch posts back to this address, so it lands on the chosen language's page.)
+        version = selectors.version_for(page, selectors.reader_language())
+        if version is not None and version.pk != page.pk:
+            return redirect(version.get_absolute_url())
         etag, last_modified = _page_validators(request, page)
         response = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if response is None:
@@ -90,7 +106,8 @@ def render_page(request, page, *, version=None, preview=False, unsaved=False):
     sees it; the admin's previews pass ``preview`` (and ``unsaved`` for words from the edit
     form that are not saved yet)."""
     version = version or selectors.live_version(page)
-    context = selectors.page_context(page, version)
+    language = selectors.reader_language()
+    context = selectors.page_context(page, version, language)
     return render(
         request,
         "education/page.html",
@@ -98,7 +115,11 @@ def render_page(request, page, *, version=None, preview=False, unsaved=False):
             "page": page,
             "version": version,
             "topic": page.topic,
+            "topic_title": page.topic.title_in(language),
             "ctx": context,
+            # The words are not in the reader's language yet (none approved in it).
+            "not_in_reader_language": page.language != language,
+            "reader_language": language,
             "preview": preview,
             "unsaved": unsaved,
         },
