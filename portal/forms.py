@@ -12,6 +12,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from . import lockout, roles
+from .models import INVITATION_INTAKE_KINDS
 
 MAX_VISIT_AHEAD_DAYS = 731  # two years: a visit booked further out is a typo in the year
 
@@ -136,6 +137,14 @@ class InvitationForm(forms.Form):
         required=False,  # left out, English
         label="Patient's language",
         help_text="The email and the portal's pages are in it; the patient can change it.",
+    )
+    intake_kind = forms.ChoiceField(
+        choices=INVITATION_INTAKE_KINDS,
+        initial="",
+        required=False,
+        label="Intake",
+        help_text="A follow-up lists the medicines from last time to confirm and asks only "
+        "what changed; the questionnaires are always asked fresh.",
     )
 
     def clean_email(self):

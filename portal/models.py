@@ -60,6 +60,13 @@ class AuditEvent(models.Model):
         raise PermissionError("Audit events are append-only.")
 
 
+INVITATION_INTAKE_KINDS = [
+    ("", "Clinic default: a follow-up if the patient has sent an intake before"),
+    ("first", "First visit: every question"),
+    ("follow_up", "Follow-up: start from the last answers"),
+]
+
+
 class Invitation(models.Model):
     """A staff invitation for one patient and one visit; its link is signed and single-use."""
 
@@ -77,6 +84,12 @@ class Invitation(models.Model):
     patient = person_field(blank=True, related_name="invitations")
     # Set by staff: the email is written in it and the patient's profile starts with it.
     language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
+    # What the visit's intake asks; "" leaves it to the clinic's default (a follow-up for a
+    # patient who has sent an intake before). The intake app reads it (portal never imports
+    # intake, so the values are spelled here as intake's IntakeKind spells them).
+    intake_kind = models.CharField(
+        max_length=10, choices=INVITATION_INTAKE_KINDS, default="", blank=True
+    )
 
     class Meta:
         ordering = ["-created_at"]

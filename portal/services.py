@@ -25,7 +25,7 @@ class InvitationUnavailable(Exception):
 
 def invitation_create(
     *, email: str, first_name: str, last_name: str, visit_at: datetime, created_by,
-    language: str = "en",
+    language: str = "en", intake_kind: str = "",
 ) -> Invitation:  # fmt: skip
     with transaction.atomic():
         invitation = Invitation.objects.create(
@@ -35,6 +35,7 @@ def invitation_create(
             visit_at=visit_at,
             created_by=created_by,
             language=language,
+            intake_kind=intake_kind,
         )
         record(actor=created_by, action="invitation.created", obj=invitation)
         transaction.on_commit(lambda: send_invitation_email.delay(invitation.pk))

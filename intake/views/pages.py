@@ -40,7 +40,8 @@ def start(request):
     """Open a draft for a patient who has none open (demo or self-registered)."""
     intake = Intake.objects.filter(patient=request.user, status=IntakeStatus.DRAFT).first()
     if intake is None:
-        intake = intake_create(patient=request.user)
+        # A returning patient's next intake is a follow-up (a first visit otherwise).
+        intake = intake_create(patient=request.user, kind=None)
     return redirect("intake:tasks", intake.public_id)
 
 

@@ -6,7 +6,8 @@ import pytest
 from intake.models import IntakeKind
 from intake.sections import questionnaire
 from intake.services import IncompleteIntake, intake_create, intake_submit
-from tests.factories import make_intake
+from portal.services import invitation_accept
+from tests.factories import make_intake, make_invitation
 from tests.intake.follow_up_cases import RECONCILED, returning_patient
 from tests.intake.pages import ANXIETY, BENZO, CONTACT, MOOD, SAFETY, add_medicine, post_ok
 
@@ -170,3 +171,17 @@ def _answer_the_rest(client, follow_up):
     post_ok(client, _url(follow_up, "anxiety"), ANXIETY)
     post_ok(client, _url(follow_up, "mood"), MOOD)
     post_ok(client, _url(follow_up, "safety"), SAFETY)
+
+
+@pytest.mark.parametrize(
+    ("chosen", "kind"),
+    [("", IntakeKind.FOLLOW_UP), ("first", IntakeKind.FIRST), ("follow_up", IntakeKind.FOLLOW_UP)],
+    ids=["clinic-default", "staff-chose-first-visit", "staff-chose-follow-up"],
+)
+def test_an_invitation_for_a_returning_patient_opens_the_intake_staff_chose(
+    patient, psychiatrist, chosen, kind
+):
+    returning_patient(patient, kind=IntakeKind.FIRST)  # (a first intake sent, then another)
+    invitation = make_invitation(created_by=psychiatrist, email=patient.email, intake_kind=chosen)
+    invitation_accept(invitation_id=invitation.pk, password=None, user=patient)
+    assert patient.intakes.get(visit_at=invitation.visit_at).kind == kind
