@@ -109,12 +109,12 @@ def _status_words(shown: dict) -> str:
 
 def _text_words(intake: Intake, instrument_id: str) -> str:
     """Which words an instrument was answered in: "Anxiety (GAD-7): answered in Spanish;
-    text adapted by the project (version 1, 3f2a9c0d)"."""
+    text adapted by the project (version 1; SHA-256 3f2a9c0d)"."""
     shown = _shown(intake, instrument_id)
     if not shown:
         return ""
     name = INSTRUMENTS[instrument_id].title if instrument_id in INSTRUMENTS else instrument_id
-    version = f"version {shown.get('version')}, {(shown.get('sha256') or '')[:8]}"
+    version = f"version {shown.get('version')}; SHA-256 {(shown.get('sha256') or '')[:8]}"
     return f"{name}: {_status_words(shown)} ({version})"
 
 
