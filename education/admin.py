@@ -59,6 +59,8 @@ class PageAdminForm(forms.ModelForm):
         model = Page
         fields = (
             "topic",
+            "language",
+            "translation_of",
             "title",
             "slug",
             "summary",
@@ -190,13 +192,14 @@ class PageAdmin(admin.ModelAdmin):
     list_display = (
         "title",
         "topic",
+        "language",
         "visibility",
         "review_state",
         "last_reviewed",
         "review_due",
         "overdue",
     )
-    list_filter = ("status", "review_state", OverdueFilter, "topic")
+    list_filter = ("status", "review_state", OverdueFilter, "topic", "language")
     list_select_related = ("topic",)
     search_fields = ("title", "slug", "summary")
     inlines = [SourceInline]
@@ -215,6 +218,7 @@ class PageAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("title",)}
     fieldsets = (
         (None, {"fields": ("topic", "title", "slug", "summary", "body", "order")}),
+        ("Language", {"fields": ("language", "translation_of")}),
         (
             "Publication and clinical review",
             {

@@ -113,6 +113,9 @@ class PendingRegistration(models.Model):
     last_name = models.CharField(max_length=80)
     password = models.CharField(max_length=128)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # The language of the page the person registered on: the link's email is written in
+    # it, and the new account's profile starts with it.
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
 
     def __str__(self):
         return f"Pending registration {self.public_id}"

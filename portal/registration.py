@@ -12,9 +12,10 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .audit import record
+from .language import set_preferred_language
 from .models import PendingRegistration
 from .services import patient_create_hashed
 from .tasks import send_already_registered_email, send_registration_email
@@ -38,6 +39,8 @@ def registration_request(*, email: str, first_name: str, last_name: str, passwor
             first_name=first_name.strip(),
             last_name=last_name.strip(),
             password=password_hash,
+            # The page's language (the browser's, or the one the person switched to).
+            language=translation.get_supported_language_variant(translation.get_language() or "en"),
         )
         record(actor=None, action="registration.requested", obj=pending)
         transaction.on_commit(lambda: send_registration_email.delay(pending.pk))
@@ -71,6 +74,7 @@ def registration_confirm(*, token: str):
             last_name=pending.last_name,
             password_hash=pending.password,
         )
+        set_preferred_language(user, pending.language)
         record(actor=user, action="registration.confirmed", obj=user)
     return user
 

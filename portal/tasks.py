@@ -9,7 +9,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .audit import record
+from .language import is_offered
 from .models import Invitation, PendingRegistration
+from .patient_mail import DEFAULT_LANGUAGE, patient_language, render_patient_email
 from .tokens import (
     REGISTRATION_MAX_AGE_HOURS,
     make_invitation_token,
@@ -50,48 +52,39 @@ def _invitation_message(link: str, hours: int) -> tuple[str, str]:
     return _("Your invitation to complete your pre-visit questions"), body
 
 
-CRISIS_LINE = (
-    "If you are in crisis, call or text 988 (Suicide & Crisis Lifeline), "
-    "or call 911 in an emergency."
-)
-
-
 @shared_task(acks_late=True, autoretry_for=(OSError,), max_retries=5, retry_backoff=30)
 def send_registration_email(pending_id: int) -> None:
-    """The link that finishes a self-registration. A link only: no name in the email."""
+    """The link that finishes a self-registration, in the language the person registered
+    in. A link only: no name in the email."""
     pending = PendingRegistration.objects.filter(pk=pending_id).first()
     if pending is None:
         return
     token = make_registration_token(pending.public_id)
-    link = settings.PORTAL_BASE_URL + reverse("register_confirm", args=[token])
-    send_mail(
-        "Finish creating your account",
-        f"Open this link to finish creating your account:\n{link}\n\n"
-        f"The link works once and expires in {REGISTRATION_MAX_AGE_HOURS} hours.\n"
-        "If you did not ask for an account, you can ignore this email.\n\n" + CRISIS_LINE,
-        None,
-        [pending.email],
-    )
+    context = {
+        "link": settings.PORTAL_BASE_URL + reverse("register_confirm", args=[token]),
+        "hours": REGISTRATION_MAX_AGE_HOURS,
+    }
+    language = pending.language if is_offered(pending.language) else DEFAULT_LANGUAGE
+    subject, body = render_patient_email("portal/emails/registration", context, language=language)
+    send_mail(subject, body, None, [pending.email])
 
 
 @shared_task(acks_late=True, autoretry_for=(OSError,), max_retries=5, retry_backoff=30)
 def send_already_registered_email(user_id: int) -> None:
-    """Someone tried to register with an address that has an account: tell its owner (the
-    form itself says the same thing either way)."""
+    """Someone tried to register with an address that has an account: tell its owner, in
+    their language (the form itself says the same thing either way)."""
     user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
     if user is None:
         return
     base = settings.PORTAL_BASE_URL
-    send_mail(
-        "Someone tried to create an account with your email address",
-        "Someone tried to create an account with this email address, but you already have "
-        "an account.\n\n"
-        f"To sign in: {base}{reverse('login')}\n"
-        f"If you have forgotten your password, reset it: {base}{reverse('password_reset')}\n\n"
-        "If it was not you, you can ignore this email: nothing has changed.\n\n" + CRISIS_LINE,
-        None,
-        [user.email or user.username],
+    context = {
+        "login_link": base + reverse("login"),
+        "reset_link": base + reverse("password_reset"),
+    }
+    subject, body = render_patient_email(
+        "portal/emails/already_registered", context, language=patient_language(user)
     )
+    send_mail(subject, body, None, [user.email or user.username])
 
 
 @shared_task(acks_late=True)

@@ -6,18 +6,13 @@ from django.core.mail import send_mail
 from django.urls import reverse
 
 from portal.audit import record
+from portal.patient_mail import patient_language, render_patient_email
 
 from .models import ConsentSignature
 
-SUBJECT = "A copy of a document you signed is ready"
+# The words are in templates/intake/emails/signed_copy*.txt, in the patient's language.
 # Neither the document's name nor the medicine it is about: the name of the
 # controlled-medicine agreement alone would tell a reader of the inbox something clinical.
-BODY = (
-    "Hello,\n\n"
-    "A copy of a document you signed on the patient portal is ready for you to download.\n"
-    "Sign in to see it: {link}\n\n"
-    "If you did not sign anything, please contact the clinic."
-)
 
 
 @shared_task(acks_late=True)
@@ -26,5 +21,8 @@ def send_signed_copy_email(signature_id: int) -> None:
     if signature is None or signature.user is None or not signature.user.email:
         return
     link = settings.PORTAL_BASE_URL + reverse("intake:home")
-    send_mail(SUBJECT, BODY.format(link=link), None, [signature.user.email])
+    subject, body = render_patient_email(
+        "intake/emails/signed_copy", {"link": link}, language=patient_language(signature.user)
+    )
+    send_mail(subject, body, None, [signature.user.email])
     record(actor=None, action="consent.copy_emailed", obj=signature)

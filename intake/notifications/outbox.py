@@ -28,6 +28,7 @@ from django.utils import timezone
 from portal import roles
 from portal.audit import record
 from portal.celery import app
+from portal.patient_mail import patient_language, render_patient_email
 from portal.publishing import publisher
 
 from ..checkins.messages import checkin_reminder_message
@@ -198,12 +199,6 @@ def oncall_emails() -> list[str]:
     return sorted(set(chosen.values_list("email", flat=True)))
 
 
-CRISIS = (
-    "If you are in crisis, call or text 988 (Suicide & Crisis Lifeline), "
-    "or call 911 in an emergency."
-)
-
-
 def escalation_emails() -> list[str]:
     """The escalation group's addresses (Clinical leads); the on-call list when the group
     has no one, so an escalation is never sent to no one."""
@@ -260,20 +255,11 @@ def _message(row: NotificationOutbox) -> tuple[str, str, list[str]]:
     if row.kind == NotificationKind.CHECKIN_REMINDER:
         return checkin_reminder_message(row)
     patient_email = [intake.patient.email] if intake.patient.email else []
-    if row.kind == NotificationKind.INFO_REQUESTED:
-        return (
-            "Your care team has a question about your pre-visit answers",
-            "Your care team has asked you to look again at part of your pre-visit "
-            "questions.\n\n"
-            f"Sign in to see what they asked:\n{_link('intake:tasks', intake.public_id)}\n\n"
-            + CRISIS,
-            patient_email,
-        )
-    return (
-        "Please finish your pre-visit questions",
-        "Your pre-visit questions are not finished yet. Finishing them before your visit "
-        "helps your care team make the most of your time together.\n\n"
-        f"Sign in to continue where you left off:\n{_link('intake:tasks', intake.public_id)}\n\n"
-        + CRISIS,
-        patient_email,
+    # Written in the patient's language (templates/intake/emails/), a link and no more.
+    name = "info_requested" if row.kind == NotificationKind.INFO_REQUESTED else "visit_reminder"
+    subject, body = render_patient_email(
+        f"intake/emails/{name}",
+        {"link": _link("intake:tasks", intake.public_id)},
+        language=patient_language(intake.patient),
     )
+    return subject, body, patient_email
