@@ -14,6 +14,7 @@ from datetime import datetime
 from html import escape
 
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from intake.clinical.instruments import INSTRUMENTS, band
 from intake.clinical.measurement import Change, highest_total, score_change
@@ -73,6 +74,8 @@ class Series:
 def bands_of(instrument: str) -> tuple[Band, ...]:
     """The instrument's declared bands with both ends ((0, 4, "minimal"), ...)."""
     declared = INSTRUMENTS[instrument].bands
+    if not declared:  # the AUDIT-C: a threshold by sex, not bands
+        return ()
     lows = [low for low, _ in declared]
     highs = [low - 1 for low in lows[1:]] + [highest_total(instrument)]
     return tuple(Band(low, high, name) for (low, name), high in zip(declared, highs, strict=True))
@@ -133,7 +136,7 @@ def earlier_scores(intake: Intake) -> dict:
 
 # ---- the chart ----------------------------------------------------------------------------
 WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 44, 150, 14, 40  # room for the axis, the band names, the dates
+LEFT, RIGHT, TOP, BOTTOM = 44, 190, 14, 40  # room for the axis, the band names, the dates
 INK = "#212529"
 LINE = "#0b4f9c"
 # Light tints, lightest for the lowest band; the band's name is written beside it too, so
@@ -225,3 +228,98 @@ def chart_svg(
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+# ---- what a page shows: the chart and the table of the same numbers ------------------------
+def chart_context(
+    series: Series,
+    *,
+    chart_id: str,
+    title: str,
+    description: str,
+    band_names: dict[str, str],
+    date_format,
+    change_words: str = "",
+) -> dict:
+    """One chart for ``review/_trend_chart.html``: its SVG and its table rows, built from
+    the same points so they cannot disagree."""
+
+    def band_of(point: Point) -> str:
+        if point.band is not None:
+            return band_names.get(point.band, point.band.replace("_", " "))
+        if point.positive is not None:
+            return band_names["positive" if point.positive else "negative"]
+        return ""
+
+    def words(point: Point) -> str:
+        named = band_of(point)
+        return f"{date_format(point.on)}: {point.score}" + (f" ({named})" if named else "")
+
+    svg = chart_svg(
+        series,
+        chart_id=chart_id,
+        title=title,
+        description=description,
+        band_names=band_names,
+        date_format=date_format,
+        point_words=words,
+    )
+    return {
+        "id": chart_id,
+        "instrument": series.instrument,
+        "title": title,
+        "svg": mark_safe(svg),  # noqa: S308 (every text in it went through ``escape``)
+        "change": change_words,
+        "rows": [
+            {
+                "on": p.on,
+                "date": date_format(p.on),
+                "score": p.score,
+                "band": band_of(p),
+                "current": p.current,
+            }
+            for p in reversed(series.points)  # the table reads newest first
+        ],
+    }
+
+
+STAFF_BANDS = {"moderately_severe": "moderately severe", "positive": "positive screen",
+               "negative": "below the threshold"}  # fmt: skip
+
+
+def _staff_date(on: datetime) -> str:
+    return f"{on.day} {on:%b %Y}"
+
+
+def staff_charts(intake: Intake, *, least: int = 2) -> list[dict]:
+    """The detail and print pages' charts: each instrument with ``least`` or more totals
+    (a single total is already in the scores table). One query."""
+    charts = []
+    for key, series in score_series(intake.patient_id, current_pk=intake.pk).items():
+        if len(series.points) < least:
+            continue
+        bands = ", ".join(
+            f"{STAFF_BANDS.get(b.name, b.name)} {b.low}-{b.high}" for b in series.bands
+        )
+        values = ", ".join(str(p.score) for p in series.points)
+        first, last = series.points[0].on, series.points[-1].on
+        description = (
+            f"{series.title} totals from {_staff_date(first)} to {_staff_date(last)}: {values}."
+            + (f" Shaded bands: {bands}." if bands else "")
+            + " The table after the chart gives the same numbers."
+        )
+        change = series.last_change
+        charts.append(
+            chart_context(
+                series,
+                chart_id=f"trend-{key}",
+                title=f"{series.title} over time",
+                description=description,
+                band_names=STAFF_BANDS,
+                date_format=_staff_date,
+                change_words=f"Latest change: {change.label} ({change.staff_words})."
+                if change
+                else "",
+            )
+        )
+    return charts

@@ -19,6 +19,7 @@ INTAKE_PAGES = [
     ("check/", views.check, {}, "check"),
     ("submit/", views.submit, {}, "submit"),
     ("confirmation/", views.confirmation, {}, "confirmation"),
+    ("scores/", views.scores, {}, "scores"),
     ("consent/", consent.overview, {}, "consent"),
     ("consent/privacy-notice/notice/", consent.privacy_notice, {}, "privacy_notice"),
     ("consent/copy/<int:signature_id>.pdf", consent.signed_copy, {}, "consent_copy"),

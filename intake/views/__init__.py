@@ -5,6 +5,7 @@ from .export import answers_download
 from .medications import medication_edit, medication_remove, medications
 from .pages import home, start, step, tasks
 from .resume import resume
+from .scores import scores
 from .submit import check, confirmation, submit
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "medication_remove",
     "medications",
     "resume",
+    "scores",
     "start",
     "step",
     "submit",
