@@ -17,6 +17,7 @@ from ..forms.instruments import ENGLISH, recorded_language
 from ..models import Intake, IntakeStatus
 from ..sections import questionnaire
 from ..summary import answer_sections
+from .changes import what_changed
 from .labels import BAND_MEANING, CSSRS_MEANING, band_words
 from .trend import medicine_changes, medicine_key, previous_submission, score_changes
 from .triggers import triggers_in_words
@@ -373,6 +374,7 @@ def detail_context(intake: Intake) -> dict:
         "scores": _scores(evaluation, trend and trend["scores"], intake),
         "answered_in": answered_in(intake),
         "trend": trend,
+        "what_changed": what_changed(intake),
         "flags": _flags(evaluation, medicines),
         "prescribing": prescribing_band(intake.answers or {}),
         "reopened": _reopened(intake),

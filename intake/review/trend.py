@@ -83,24 +83,68 @@ def _mg(value) -> str:
     return f"{value:g} mg a day"
 
 
+def _dose(medication: dict) -> dict:
+    """What a medicine's dose was, as the evaluation worked it out: the daily mg, the
+    diazepam-equivalent range (benzodiazepines) and the morphine milligram equivalents a
+    day (opioids), each None when it does not apply or could not be worked out."""
+    return {
+        "daily_mg": medication.get("daily_mg"),
+        "daily_dose": medication.get("daily_dose"),
+        "diazepam_equivalent_mg": medication.get("diazepam_equivalent_mg"),
+        "mme_per_day": medication.get("mme_per_day"),
+    }
+
+
+def medicine_differences(current: list[dict], previous: list[dict]) -> dict:
+    """The medicines started, stopped and changed in daily dose between two evaluations'
+    ``medications`` lists, each {"key", "name", "before", "after"} (``_dose`` of each side;
+    None on the side it is missing from). A dose that cannot be computed on either side is
+    not called a change."""
+    now, before = _by_drug(current), _by_drug(previous)
+    started = [
+        {"key": k, "name": _name(m), "before": None, "after": _dose(m)}
+        for k, m in now.items()
+        if k not in before
+    ]
+    stopped = [
+        {"key": k, "name": _name(m), "before": _dose(m), "after": None}
+        for k, m in before.items()
+        if k not in now
+    ]
+    changed = []
+    for key, m in now.items():
+        was = before.get(key)
+        if was is None:
+            continue
+        was_mg, now_mg = was.get("daily_mg"), m.get("daily_mg")
+        if was_mg is not None and now_mg is not None and was_mg != now_mg:
+            changed.append({"key": key, "name": _name(m), "before": _dose(was),
+                            "after": _dose(m), "up": now_mg > was_mg})  # fmt: skip
+    return {"started": started, "stopped": stopped, "changed": changed}
+
+
 def medicine_changes(current: list[dict], previous: list[dict]) -> dict:
     """What was added, stopped or changed in daily dose between two evaluations'
-    ``medications`` lists. ``per_medicine`` maps each current drug key to its words.
-    A dose that cannot be computed on either side is not called a change."""
-    now, before = _by_drug(current), _by_drug(previous)
-    added = [_name(now[k]) for k in now if k not in before]
-    stopped = [_name(before[k]) for k in before if k not in now]
-    changed, per_medicine = [], {}
-    for key, m in now.items():
-        if key not in before:
-            per_medicine[key] = "new since the last intake"
+    ``medications`` lists, in words (``medicine_differences``). ``per_medicine`` maps each
+    current drug key to its words."""
+    differences = medicine_differences(current, previous)
+    changed_words, per_medicine = [], {}
+    for m in differences["started"]:
+        per_medicine[m["key"]] = "new since the last intake"
+    for m in differences["changed"]:
+        direction = "up" if m["up"] else "down"
+        was_mg, now_mg = m["before"]["daily_mg"], m["after"]["daily_mg"]
+        changed_words.append(f"{m['name']} {direction} from {_mg(was_mg)} to {_mg(now_mg)}")
+        per_medicine[m["key"]] = f"dose {direction}: was {_mg(was_mg)}"
+    before = _by_drug(previous)
+    for key, m in _by_drug(current).items():
+        if key in per_medicine or key not in before:
             continue
         was_mg, now_mg = before[key].get("daily_mg"), m.get("daily_mg")
-        if was_mg is None or now_mg is None or was_mg == now_mg:
-            per_medicine[key] = "same dose as last time" if was_mg == now_mg else ""
-            continue
-        direction = "up" if now_mg > was_mg else "down"
-        words = f"{_name(m)} {direction} from {_mg(was_mg)} to {_mg(now_mg)}"
-        changed.append(words)
-        per_medicine[key] = f"dose {direction}: was {_mg(was_mg)}"
-    return {"added": added, "stopped": stopped, "changed": changed, "per_medicine": per_medicine}
+        per_medicine[key] = "same dose as last time" if was_mg == now_mg else ""
+    return {
+        "added": [m["name"] for m in differences["started"]],
+        "stopped": [m["name"] for m in differences["stopped"]],
+        "changed": changed_words,
+        "per_medicine": per_medicine,
+    }

@@ -6,9 +6,11 @@ from datetime import timedelta
 from django.utils import timezone
 
 from intake.models import IntakeKind
+from intake.sections import questionnaire
 from intake.services import intake_create
 from tests.factories import make_submitted_intake, sign_consents
 from tests.intake.answers import COMPLETE, COMPLETE_DETAILS
+from tests.intake.pages import ANXIETY, BENZO, MOOD, SAFETY, post_ok
 
 
 def medicine(name, strength, times, **more) -> dict:
@@ -77,4 +79,30 @@ def returning_patient(patient, *, kind=None):
     return first, follow_up
 
 
-__all__ = ["IntakeKind", "LAST_ANSWERS", "RECONCILED", "returning_patient"]
+def answer_the_rest(client, follow_up, *, mood=MOOD, anxiety=ANXIETY):
+    """Every page a follow-up still asks, other than the medicines since last time."""
+    for key in ("about", "contact", "health", "psych_history", "pharmacy"):
+        if key in follow_up.answers["since_last_time"]:
+            post_ok(client, _url(follow_up, f"{key}_since_last_time"), {"changed": "no"})
+    post_ok(client, _url(follow_up, "visit"), {"visit_reason": "panic"})
+    post_ok(client, _url(follow_up, "medications"), {"add_another": "no"})
+    post_ok(client, _url(follow_up, "benzodiazepines"), BENZO)
+    post_ok(client, _url(follow_up, "alcohol"), {"audit_c_1": "0", "audit_c_2": "0",
+                                                 "audit_c_3": "0"})  # fmt: skip
+    post_ok(client, _url(follow_up, "substances"), {
+        "opioids": "no", "cannabis": "no", "stimulants": "no", "sedatives": "no",
+        "sud_history": "no", "family_sud_history": "no", "drug_use_past_year": "no"})  # fmt: skip
+    post_ok(client, _url(follow_up, "side_effects"), {k: "none" for k in (
+        "drowsiness", "brain_fog", "coordination", "memory", "fatigue", "confusion",
+        "over_medicated", "breakthrough_anxiety")})  # fmt: skip
+    post_ok(client, _url(follow_up, "falls_driving"), {"falls": "no", "driving": "no"})
+    post_ok(client, _url(follow_up, "anxiety"), anxiety)
+    post_ok(client, _url(follow_up, "mood"), mood)
+    post_ok(client, _url(follow_up, "safety"), SAFETY)
+
+
+def _url(intake, step_key):
+    return questionnaire(intake.kind).steps_by_key[step_key].url(intake.public_id)
+
+
+__all__ = ["IntakeKind", "LAST_ANSWERS", "RECONCILED", "answer_the_rest", "returning_patient"]

@@ -8,8 +8,8 @@ from intake.sections import questionnaire
 from intake.services import IncompleteIntake, intake_create, intake_submit
 from portal.services import invitation_accept
 from tests.factories import make_intake, make_invitation
-from tests.intake.follow_up_cases import RECONCILED, returning_patient
-from tests.intake.pages import ANXIETY, BENZO, CONTACT, MOOD, SAFETY, add_medicine, post_ok
+from tests.intake.follow_up_cases import RECONCILED, answer_the_rest, returning_patient
+from tests.intake.pages import CONTACT, add_medicine, post_ok
 
 pytestmark = pytest.mark.django_db
 
@@ -87,7 +87,7 @@ def test_a_medicine_added_to_a_follow_up_is_new_and_the_evaluation_sees_the_reco
         "amount_per_dose": "1", "how_often": "2", "max_doses_per_day": "", "duration": "2",
         "duration_unit": "weeks", "taking": "as_prescribed", "prescribed": "yes",
         "prescriber": ""})  # fmt: skip
-    _answer_the_rest(client, follow_up)
+    answer_the_rest(client, follow_up)
     follow_up.refresh_from_db()
     intake_submit(intake_id=follow_up.pk, patient=patient)
     follow_up.refresh_from_db()
@@ -128,7 +128,7 @@ def test_the_changed_question_shows_what_was_said_last_time(client, patient):
 def test_a_follow_up_is_not_sent_until_each_medicine_is_reconciled(client, patient):
     _, follow_up = returning_patient(patient)
     client.force_login(patient)
-    _answer_the_rest(client, follow_up)
+    answer_the_rest(client, follow_up)
     with pytest.raises(IncompleteIntake) as refused:
         intake_submit(intake_id=follow_up.pk, patient=patient)
     assert refused.value.missing["medications"][0] == (
@@ -149,28 +149,6 @@ def test_a_first_intakes_page_is_not_found_on_another_kind(client, patient):
     check_in = intake_create(patient=patient, kind=IntakeKind.CHECK_IN)
     assert client.get(_url(follow_up, "goals").replace(
         str(follow_up.public_id), str(check_in.public_id))).status_code == 404  # fmt: skip
-
-
-def _answer_the_rest(client, follow_up):
-    """Every page a follow-up still asks, other than the medicines since last time."""
-    for key in ("about", "contact", "health", "psych_history", "pharmacy"):
-        if key in follow_up.answers["since_last_time"]:
-            post_ok(client, _url(follow_up, f"{key}_since_last_time"), {"changed": "no"})
-    post_ok(client, _url(follow_up, "visit"), {"visit_reason": "panic"})
-    post_ok(client, _url(follow_up, "medications"), {"add_another": "no"})
-    post_ok(client, _url(follow_up, "benzodiazepines"), BENZO)
-    post_ok(client, _url(follow_up, "alcohol"), {"audit_c_1": "0", "audit_c_2": "0",
-                                                 "audit_c_3": "0"})  # fmt: skip
-    post_ok(client, _url(follow_up, "substances"), {
-        "opioids": "no", "cannabis": "no", "stimulants": "no", "sedatives": "no",
-        "sud_history": "no", "family_sud_history": "no", "drug_use_past_year": "no"})  # fmt: skip
-    post_ok(client, _url(follow_up, "side_effects"), {k: "none" for k in (
-        "drowsiness", "brain_fog", "coordination", "memory", "fatigue", "confusion",
-        "over_medicated", "breakthrough_anxiety")})  # fmt: skip
-    post_ok(client, _url(follow_up, "falls_driving"), {"falls": "no", "driving": "no"})
-    post_ok(client, _url(follow_up, "anxiety"), ANXIETY)
-    post_ok(client, _url(follow_up, "mood"), MOOD)
-    post_ok(client, _url(follow_up, "safety"), SAFETY)
 
 
 @pytest.mark.parametrize(
