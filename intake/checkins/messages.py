@@ -16,9 +16,7 @@ BODY = _(
     "Hello,\n\n"
     "Your care team has asked you to answer a short check-in before your next visit. "
     "It takes a few minutes.\n\n"
-    "Sign in to answer it:\n%(link)s\n\n"
-    "If you are in crisis, call or text 988 (Suicide & Crisis Lifeline), "
-    "or call 911 in an emergency."
+    "Sign in to answer it:\n%(link)s\n"
 )
 
 

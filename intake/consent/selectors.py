@@ -23,6 +23,8 @@ SLUGS = {
     ConsentKind.CONTROLLED_SUBSTANCE: "controlled-medicine",
 }
 KIND_OF_SLUG = {slug: kind for kind, slug in SLUGS.items()}
+# ``IntakeKind.CHECK_IN`` (intake/models/intake.py imports this package's models).
+CHECK_IN = "check_in"
 
 
 def lists_controlled_medicine(answers: dict) -> bool:
@@ -34,6 +36,10 @@ def lists_controlled_medicine(answers: dict) -> bool:
 
 
 def required_kinds(intake) -> list[str]:
+    if intake.kind == CHECK_IN:
+        # A check-in between visits (issue 27) is part of the care the patient consented to
+        # on their visit intake: it asks for no document again, nor does a reminder wait on one.
+        return []
     kinds = [ConsentKind.TELEHEALTH, ConsentKind.PRIVACY_NOTICE]
     if lists_controlled_medicine(intake.answers):
         kinds.append(ConsentKind.CONTROLLED_SUBSTANCE)

@@ -11,7 +11,7 @@ from django.utils.timesince import timesince
 
 from portal.audit import record
 
-from ..models import IntakeStatus, Priority
+from ..models import IntakeKind, IntakeStatus, Priority
 from ..safety import risk_words
 from .forms import QueueFilterForm
 from .labels import FLAG_LABELS, band_words
@@ -22,6 +22,8 @@ PRIORITY_LABELS = dict(Priority.choices)
 STATUS_LABELS = dict(IntakeStatus.choices)
 # The only drafts the queue shows hold a saved positive safety answer.
 UNSENT_LABEL = "Safety answer, intake not sent yet"
+# A check-in between visits has no visit reason or medicines of its own (issue 27).
+CHECK_IN_LABEL = "Check-in between visits"
 FILTER_KEYS = ("status", "who", "flag", "visit_date")
 # Seconds the rendered filter form is kept (it changes only with a deploy).
 FILTER_FORM_SECONDS = 600
@@ -85,6 +87,7 @@ def queue_row(row: dict, now, user, detail_url: str) -> dict:
     else:
         assignee = row["assignee_name"] if row["assignee_id"] else "No one"
     unsent = row["status"] == IntakeStatus.DRAFT
+    check_in = row.get("kind") == IntakeKind.CHECK_IN
     return {
         "url": detail_url.replace(_BLANK, str(row["public_id"])),
         "priority": row["priority"],
@@ -103,12 +106,16 @@ def queue_row(row: dict, now, user, detail_url: str) -> dict:
         "phq9": _score(scores.get("phq_9")) or NONE,
         "status": UNSENT_LABEL if unsent else STATUS_LABELS.get(row["status"], row["status"]),
         "assignee": assignee,
-        "consent": "" if unsent else ("withdrawn" if row.get("consent_withdrawn") else "signed"),
+        "consent": ""
+        if unsent or check_in
+        else ("withdrawn" if row.get("consent_withdrawn") else "signed"),
         # Nothing of an unsent intake but its safety answers: not its reason nor medicines.
         "reason": NOT_SENT
         if unsent
+        else CHECK_IN_LABEL
+        if check_in
         else visit_reason_words(card.get("visit_reason"), card.get("visit_reason_other")) or NONE,
-        "medicines": "" if unsent else medicine_summary(card.get("medications")),
+        "medicines": "" if unsent or check_in else medicine_summary(card.get("medications")),
     }
 
 

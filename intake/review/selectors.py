@@ -36,8 +36,9 @@ from intake.models.review import (
 
 PAGE_SIZE = 25
 STATUS_OPEN = "open"
-# Every status a psychiatrist may list: never a draft.
-REVIEWABLE = (*OPEN_STATUSES, "reviewed")
+# Every status a psychiatrist may list: never a draft. "recorded": the check-ins that
+# needed no review (intake/checkins/services.py).
+REVIEWABLE = (*OPEN_STATUSES, "reviewed", "recorded")
 PRIORITIES = (("stat", "STAT"), ("urgent", "Urgent"), ("routine", "Routine"))
 # Beyond this many, a count that has to read the intakes says "1,000+".
 COUNT_CAP = 1000
@@ -130,6 +131,7 @@ ROW_FIELDS = (
     "age",
     "assignee_id",
     "queue_card",
+    "kind",
 )
 
 
