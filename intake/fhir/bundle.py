@@ -20,6 +20,7 @@ from ..clinical.instruments import INSTRUMENTS, Instrument
 from ..evaluation import match_medication, medicine_pair
 from ..models import Intake, Medication
 from . import history as fhir_history
+from . import reconciliation
 from .consent import consent_resources
 from .export import LOINC, RXNORM, _coding, questionnaire_response
 
@@ -100,6 +101,8 @@ def medication_statement(evaluated: dict, answered: dict, subject: dict, when, r
         notes.append("Not prescribed to the patient.")
     elif answered.get("prescriber"):
         notes.append(f"Prescribed by {answered['prescriber']} (as the patient says).")
+    if reconciled := reconciliation.reconciliation_note(answered):
+        notes.append(reconciled)
     resource = {
         "resourceType": "MedicationStatement",
         # Taken now, as the patient reports it; how it is taken is in the notes.
@@ -218,7 +221,9 @@ def intake_bundle(intake: Intake) -> dict:
         if (answers.get("health") or {}).get("medicine_allergies") is True
         else None
     )
-    generics = {m["generic"] for m in medications if m.get("generic")} | {allergic_to} - {None}
+    stopped = reconciliation.stopped_medicines(answers)
+    generics = {m["generic"] for m in [*medications, *stopped] if m.get("generic")}
+    generics = generics | {allergic_to} - {None}
     codes = _rxnorm_codes(generics)
     for n, medication in enumerate(medications):
         statement = medication_statement(
@@ -226,6 +231,11 @@ def intake_bundle(intake: Intake) -> dict:
             codes.get(medication.get("generic")),
         )  # fmt: skip
         entries.append(_entry(statement, f"{key}/m/{n}"))
+    for n, medication in enumerate(stopped):  # a follow-up's reconciliation: stopped since
+        statement = reconciliation.stopped_statement(
+            medication, subject, when, codes.get(medication.get("generic")), dosage
+        )
+        entries.append(_entry(statement, f"{key}/stopped/{n}"))
     scores = evaluation.get("scores") or {}
     totals = {}
     for code, instrument in INSTRUMENTS.items():
