@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from . import roles
 from .models import AuditEvent
@@ -21,22 +22,22 @@ READ_ACTIONS = (
     "admin.delete_viewed",
 )
 WORDS = {
-    "intake.viewed": "Read your answers",
-    "intake.safety_viewed": "Read your safety answers",
-    "intake.printed": "Printed your answers",
-    "intake.exported": "Exported your answers",
-    "consent.viewed": "Read a consent document you signed",
-    "queue.viewed": "Saw your intake in the review list",
-    "admin.history_viewed": "Opened the history of your record",
-    "admin.list_viewed": "Saw your name in a list",
-    "audit.viewed": "Looked at who has seen your records",
+    "intake.viewed": _("Read your answers"),
+    "intake.safety_viewed": _("Read your safety answers"),
+    "intake.printed": _("Printed your answers"),
+    "intake.exported": _("Exported your answers"),
+    "consent.viewed": _("Read a consent document you signed"),
+    "queue.viewed": _("Saw your intake in the review list"),
+    "admin.history_viewed": _("Opened the history of your record"),
+    "admin.list_viewed": _("Saw your name in a list"),
+    "audit.viewed": _("Looked at who has seen your records"),
 }
 # Admin pages of one object say which kind of record they opened.
 OPENED = {
-    ("admin.viewed", "auth.user"): "Opened your account record",
-    ("admin.delete_viewed", "auth.user"): "Opened the page to delete your account",
-    ("admin.viewed", "intake.intake"): "Opened your intake record",
-    ("admin.delete_viewed", "intake.intake"): "Opened the page to delete your intake",
+    ("admin.viewed", "auth.user"): _("Opened your account record"),
+    ("admin.delete_viewed", "auth.user"): _("Opened the page to delete your account"),
+    ("admin.viewed", "intake.intake"): _("Opened your intake record"),
+    ("admin.delete_viewed", "intake.intake"): _("Opened the page to delete your intake"),
 }
 LIMIT = 200
 
@@ -51,21 +52,21 @@ class AccessRow:
 
 def _role(user) -> str:
     if user.is_superuser:
-        return "Administrator"
+        return _("Administrator")
     names = roles.group_names(user)
     for group, word in (
-        (roles.PSYCHIATRISTS, "Psychiatrist"),
-        ("Clinical reviewers", "Clinical reviewer"),
-        (roles.CONTENT_EDITORS, "Content editor"),
+        (roles.PSYCHIATRISTS, _("Psychiatrist")),
+        ("Clinical reviewers", _("Clinical reviewer")),
+        (roles.CONTENT_EDITORS, _("Content editor")),
     ):
         if group in names:
             return word
-    return "Staff"
+    return _("Staff")
 
 
 def _what(event) -> str:
     return OPENED.get((event.action, event.object_type)) or WORDS.get(
-        event.action, "Viewed your records"
+        event.action, _("Viewed your records")
     )
 
 
@@ -86,7 +87,7 @@ def access_rows(*, patient) -> list[AccessRow]:
     )
     return [
         AccessRow(
-            name=event.actor.get_full_name() or "A member of staff",
+            name=event.actor.get_full_name() or _("A member of staff"),
             role=_role(event.actor),
             what=_what(event),
             at=event.at,

@@ -102,9 +102,9 @@ class AcceptInvitationForm(SetPasswordFields):
 
 
 class RegistrationForm(SetPasswordFields):
-    first_name = forms.CharField(max_length=80, label="First name")
-    last_name = forms.CharField(max_length=80, label="Last name")
-    email = forms.EmailField(label="Email address", max_length=254)
+    first_name = forms.CharField(max_length=80, label=_("First name"))
+    last_name = forms.CharField(max_length=80, label=_("Last name"))
+    email = forms.EmailField(label=_("Email address"), max_length=254)
     field_order = ["first_name", "last_name", "email", "password1", "password2"]
 
     def clean_email(self):
