@@ -49,7 +49,7 @@ DIAGNOSES = [
     ("panic", _("Panic disorder")),
     ("ptsd", _("Post-traumatic stress disorder (PTSD)")),
     ("ocd", _("Obsessive-compulsive disorder (OCD)")),
-    ("adhd", "ADHD"),
+    ("adhd", _("ADHD")),
     ("psychosis", _("Schizophrenia or another psychotic illness")),
     ("eating", _("An eating disorder")),
     ("substance_use", _("A substance use disorder")),

@@ -2,11 +2,19 @@
 and safety notices come from the declaration (intake/sections.py), the goals page's labels,
 hint and error from its form; an English patient sees the same pages in English."""
 
+import re
+from html.parser import HTMLParser
+
 import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories import make_intake
+from intake.consent.selectors import current_documents, shown_text
+from intake.forms.contact import STATE_NAMES
+from intake.sections import questionnaire
+from intake.summary import describe_medication
+from tests.factories import make_intake, make_submitted_intake
+from tests.intake.answers import COMPLETE, COMPLETE_DETAILS
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +59,138 @@ def test_the_same_pages_stay_english_for_an_english_browser(patient):
     html = _page(patient, "goals/", language="en-US,en;q=0.9")
     assert "What would you like to get from your visit? (optional)" in html
     assert "Your psychiatrist reads this before your visit" in html
+
+
+# ---- every patient page: no text left in English ------------------------------------------
+# Words that are the same in both languages, names and the instruments' short names.
+SAME_IN_BOTH = {"No", "Alcohol", "Error:", "PDF", "(PDF)", "JSON", "mg", "Total", "Klonopin"}
+NAMES = {*(str(name) for name in STATE_NAMES.values()), "Alice Adams", "Alice"}
+
+
+class _Text(HTMLParser):
+    """The visible text nodes of a page: not scripts or styles, not what the patient typed
+    (a text box's content), not the switch to the other language (marked with its ``lang``)."""
+
+    HIDDEN = {"script", "style", "textarea"}
+    VOID = {"br", "input", "img", "meta", "link", "hr"}
+
+    def __init__(self):
+        super().__init__()
+        self.skipping: list[str] = []
+        self.nodes: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        hidden = tag in self.HIDDEN or (dict(attrs).get("lang") and tag != "html")
+        if (self.skipping or hidden) and tag not in self.VOID:
+            self.skipping.append(tag)
+
+    def handle_endtag(self, tag):
+        if self.skipping and self.skipping[-1] == tag:
+            self.skipping.pop()
+
+    def handle_data(self, data):
+        text = " ".join(data.split())
+        if text and not self.skipping:
+            self.nodes.append(text)
+
+
+def _nodes(html: str) -> list[str]:
+    parser = _Text()
+    parser.feed(html)
+    return parser.nodes
+
+
+def _english_left(spanish: str, english: str, own_words: set[str]) -> list[str]:
+    english_nodes = set(_nodes(english))
+    return sorted(
+        {
+            node
+            for node in _nodes(spanish)
+            if node in english_nodes
+            and re.search(r"[A-Za-z]{2}", node)
+            and node not in SAME_IN_BOTH | NAMES | own_words
+        }
+    )
+
+
+def _every_page_applies(intake) -> None:
+    """Answers under which every declared page applies (a benzodiazepine, drug use, a
+    safety answer that asks the follow-ups, past medicines)."""
+    answers = {
+        **COMPLETE,
+        "medications": [{**COMPLETE["medications"][0], "name": "Klonopin", "strength_mg": 0.5}],
+        "substances": {**COMPLETE["substances"], "drug_use_past_year": True},
+        "cssrs": {"q1": True, "q2": True, "q6": False},
+        "psych_history": {"took_past_medicines": True, "past_medicines": []},
+    }
+    intake.answers = answers
+    intake.details = {**COMPLETE_DETAILS, "seen": ["about"]}
+    intake.save()
+
+
+def _patient_pages(intake, sent) -> dict[str, str]:
+    """Every page the patient sees, by name: each declared page of the questionnaire (so a
+    new page is checked without a change here), then the others."""
+    pages = {key: page.url(intake.public_id) for key, page in questionnaire().steps_by_key.items()}
+    for name, args in {
+        "tasks": (),
+        "check": (),
+        "medication_add": (),
+        "medication_edit": (0,),
+        "medication_edit_how": (0,),
+        "consent": (),
+        "privacy_notice": (),
+    }.items():
+        pages[name] = reverse(f"intake:{name}", args=[intake.public_id, *args])
+    for slug in ("telehealth", "privacy-notice", "controlled-medicine"):
+        pages[f"consent {slug}"] = reverse("intake:consent_sign", args=[intake.public_id, slug])
+    pages["confirmation"] = reverse("intake:confirmation", args=[sent.public_id])
+    pages["sent answers"] = reverse("intake:check", args=[sent.public_id])
+    return pages
+
+
+def test_no_english_is_left_on_any_patient_page(patient):
+    """Each patient page rendered for a Spanish and an English browser: no visible text
+    node may be the same in both, apart from names, numbers and the patient's own words.
+    The consent documents' own texts are approved versioned rows, one language for now, so
+    their title and paragraphs are left out."""
+    intake = make_intake(patient)
+    _every_page_applies(intake)
+    sent = make_submitted_intake(patient, visit_in_hours=96)
+    own_words = {*_own_words(intake), *_own_words(sent), *_consent_texts(intake)}
+    browsers = {
+        language: Client(HTTP_ACCEPT_LANGUAGE=header)
+        for language, header in (("es", "es-US,es;q=0.9"), ("en", "en-US,en;q=0.9"))
+    }
+    for browser in browsers.values():
+        browser.force_login(patient)
+    left = {}
+    for name, address in _patient_pages(intake, sent).items():
+        spanish, english = (browsers[lang].get(address) for lang in ("es", "en"))
+        assert spanish.status_code == 200, (name, spanish.status_code)
+        assert '<html lang="es">' in spanish.content.decode(), name
+        if found := _english_left(spanish.content.decode(), english.content.decode(), own_words):
+            left[name] = found
+    assert not left, "\n".join(f"{name}: {words}" for name, words in left.items())
+
+
+def _own_words(intake) -> set[str]:
+    """What the patient typed (names, an address, their goals) and the medicine names,
+    as the pages show them."""
+    contact = intake.details.get("contact") or {}
+    words = {contact.get("visit_address", ""), *(contact.get("emergency_contact") or {}).values()}
+    words |= {str(v) for v in (intake.answers.get("goals") or {}).values()}
+    for medication in intake.answers.get("medications") or []:
+        matched = describe_medication(medication)["matched"]
+        words |= {medication["name"], matched, f"({matched})", f"{medication['name']} ({matched})"}
+    return words
+
+
+def _consent_texts(intake) -> set[str]:
+    texts = set()
+    for document in current_documents().values():
+        texts.add(document.title)
+        shown = shown_text(document, intake)
+        texts |= {" ".join(p.split()) for p in shown.split("\n\n")}
+        texts |= {" ".join(line.split()) for line in shown.splitlines()}
+    return texts
