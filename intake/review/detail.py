@@ -328,7 +328,7 @@ def prescribing_band(answers: dict) -> list[dict]:
     a seizure) and pregnancy or breastfeeding, each "not answered" when it was not."""
     health = answers.get("health") or {}
     allergies = health.get("medicine_allergies")
-    history = [DIAGNOSIS_LABELS[d] for d in DIAGNOSES_THAT_MATTER
+    history = [str(DIAGNOSIS_LABELS[d]) for d in DIAGNOSES_THAT_MATTER
                if d in ((answers.get("psych_history") or {}).get("diagnoses") or [])]  # fmt: skip
     if health.get("seizures") is True:
         history.append("A seizure at some time")
