@@ -135,8 +135,11 @@ def earlier_scores(intake: Intake) -> dict:
 
 
 # ---- the chart ----------------------------------------------------------------------------
-WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 44, 190, 14, 40  # room for the axis, the band names, the dates
+WIDTH, HEIGHT = 440, 250
+LEFT, RIGHT, TOP, BOTTOM = 30, 140, 12, 34  # room for the axis, the band names, the dates
+# Large enough to read at 360 px, where the chart is drawn at about three quarters size
+# (the ranges are in the description and the table, not beside each band).
+FONT = 13
 INK = "#212529"
 LINE = "#0b4f9c"
 # Light tints, lightest for the lowest band; the band's name is written beside it too, so
@@ -193,8 +196,8 @@ def chart_svg(
         )
         label = names.get(b.name, b.name.replace("_", " "))
         parts.append(
-            f'<text x="{WIDTH - RIGHT + 6}" y="{(top + bottom) / 2 + 4:.1f}" font-size="12" '
-            f'fill="{INK}">{escape(label)} ({b.low}-{b.high})</text>'
+            f'<text x="{WIDTH - RIGHT + 6}" y="{(top + bottom) / 2 + 4:.1f}" '
+            f'font-size="{FONT}" fill="{INK}">{escape(label)}</text>'
         )
     # The axis: lowest and highest total, and the dates of the first and last points.
     bottom_y = _y(0, highest)
@@ -202,16 +205,16 @@ def chart_svg(
         f'<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{bottom_y:.1f}" stroke="{INK}"/>',
         f'<line x1="{LEFT}" y1="{bottom_y:.1f}" x2="{WIDTH - RIGHT}" y2="{bottom_y:.1f}" '
         f'stroke="{INK}"/>',
-        f'<text x="{LEFT - 6}" y="{bottom_y + 4:.1f}" font-size="12" text-anchor="end" '
+        f'<text x="{LEFT - 6}" y="{bottom_y + 4:.1f}" font-size="{FONT}" text-anchor="end" '
         f'fill="{INK}">0</text>',
-        f'<text x="{LEFT - 6}" y="{TOP + 8}" font-size="12" text-anchor="end" '
+        f'<text x="{LEFT - 6}" y="{TOP + 8}" font-size="{FONT}" text-anchor="end" '
         f'fill="{INK}">{highest}</text>',
-        f'<text x="{LEFT}" y="{HEIGHT - 12}" font-size="12" fill="{INK}">'
+        f'<text x="{LEFT}" y="{HEIGHT - 12}" font-size="{FONT}" fill="{INK}">'
         f"{escape(date_format(first))}</text>",
     ]
     if last != first:
         parts.append(
-            f'<text x="{WIDTH - RIGHT}" y="{HEIGHT - 12}" font-size="12" text-anchor="end" '
+            f'<text x="{WIDTH - RIGHT}" y="{HEIGHT - 12}" font-size="{FONT}" text-anchor="end" '
             f'fill="{INK}">{escape(date_format(last))}</text>'
         )
     xy = [(_x(p.on, first, last), _y(p.score, highest)) for p in points]
@@ -240,9 +243,11 @@ def chart_context(
     band_names: dict[str, str],
     date_format,
     change_words: str = "",
+    axis_format=None,
 ) -> dict:
     """One chart for ``review/_trend_chart.html``: its SVG and its table rows, built from
-    the same points so they cannot disagree."""
+    the same points so they cannot disagree. ``axis_format``: a shorter date for the
+    chart's axis (default ``date_format``)."""
 
     def band_of(point: Point) -> str:
         if point.band is not None:
@@ -261,7 +266,7 @@ def chart_context(
         title=title,
         description=description,
         band_names=band_names,
-        date_format=date_format,
+        date_format=axis_format or date_format,
         point_words=words,
     )
     return {

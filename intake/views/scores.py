@@ -57,6 +57,11 @@ def _date(on) -> str:
     return date_format(on, "DATE_FORMAT")
 
 
+def _short_date(on) -> str:
+    """For the chart's axis: long dates would overlap at 360 px."""
+    return date_format(on, "SHORT_DATE_FORMAT")
+
+
 def _levels(series) -> list[str]:
     """ "0 to 4: few or none", one line per band."""
     return [
@@ -90,6 +95,7 @@ def patient_charts(patient_id: int) -> list[dict]:
             description=description,
             band_names={name: str(words) for name, words in LEVELS.items()},
             date_format=_date,
+            axis_format=_short_date,
             change_words=gettext(change.patient_words) if change else "",
         )
         chart.update(about=ABOUT[key], levels=_levels(series))
