@@ -161,17 +161,21 @@ class MedicinesSinceLastTimeForm(StepForm):
         return list(last_time(details).get("medications") or [])
 
     def _add_fields(self, n: int, medication: dict) -> None:
+        """Each label names the medicine: a page of several reads clearly in a screen
+        reader's list of fields, and the error summary says which one."""
         name, dose = _name(medication), daily_dose_in_words(medication)
+
+        def words(text):
+            return format_html(text, name=name)
+
         self.fields[f"m{n}_status"] = radio_field(
-            format_html("{}: {}", name, _("still taking it? Same dose?")),
+            words(_("{name}: still taking it? Same dose?")),
             STILL_TAKING,
-            help_text=format_html("{} {}", _("Last time:"), dose),
-            message=format_html("{} {}", _("Select whether you still take"), name),
+            help_text=format_html(_("Last time: {dose}"), dose=dose),
+            message=words(_("Select whether you still take {name}")),
         )
         self.fields[f"m{n}_strength_mg"] = forms.DecimalField(
-            label=format_html(
-                "{} {}", _("If the dose changed: strength of one tablet, in mg,"), name
-            ),  # fmt: skip
+            label=words(_("New dose of {name}: strength of one tablet, in mg")),
             required=False,
             max_digits=9,
             decimal_places=3,
@@ -179,7 +183,7 @@ class MedicinesSinceLastTimeForm(StepForm):
             error_messages={"invalid": _("Enter the strength as a number, for example 0.5")},
         )
         self.fields[f"m{n}_amount_per_dose"] = forms.DecimalField(
-            label=_("If the dose changed: how many tablets in each dose"),
+            label=words(_("New dose of {name}: how many tablets in each dose")),
             required=False,
             max_digits=6,
             decimal_places=2,
@@ -187,19 +191,19 @@ class MedicinesSinceLastTimeForm(StepForm):
             error_messages={"invalid": _("Enter how many tablets as a number, for example 1")},
         )
         self.fields[f"m{n}_how_often"] = forms.ChoiceField(
-            label=_("If the dose changed: how often you take it now"),
+            label=words(_("New dose of {name}: how often you take it")),
             choices=[("", _("Choose how often")), *HOW_OFTEN],
             required=False,
         )
         self.fields[f"m{n}_max_doses_per_day"] = forms.IntegerField(
-            label=_("If only when needed: the most doses you take in one day"),
+            label=words(_("New dose of {name}, if only when needed: the most doses in one day")),
             required=False,
             min_value=1,
             max_value=MAX_AS_NEEDED_PER_DAY,
             widget=forms.TextInput(attrs={"inputmode": "numeric"}),
         )
         self.fields[f"m{n}_stopped_when"] = forms.CharField(
-            label=format_html("{} {}", _("If you stopped: when did you stop"), name),
+            label=words(_("If you stopped {name}: when did you stop?")),
             help_text=_("For example: 3 weeks ago, or in October"),
             required=False,
             max_length=100,
@@ -247,7 +251,7 @@ class MedicinesSinceLastTimeForm(StepForm):
                 self.add_error(
                     f"m{n}_stopped_when",
                     ValidationError(
-                        format_html("{} {}", _("Enter when you stopped"), _name(medication)),
+                        format_html(_("Enter when you stopped {name}"), name=_name(medication)),
                         code="required",
                     ),
                 )
