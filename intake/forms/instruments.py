@@ -17,6 +17,7 @@ from pathlib import Path
 
 from django import forms
 from django.conf import settings
+from django.core import checks
 from django.utils import translation
 from django.utils.functional import lazy
 from django.utils.html import format_html
@@ -24,7 +25,13 @@ from django.utils.safestring import SafeString
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from intake.clinical.instrument_texts import InstrumentText, find_text
+from intake.clinical.instrument_texts import (
+    PROJECT_DIR,
+    InstrumentText,
+    InstrumentTextError,
+    find_text,
+    read_text,
+)
 from intake.clinical.instruments import INSTRUMENTS, Instrument, with_words
 
 from .base import InlineSelect, TileSelect
@@ -36,6 +43,35 @@ ENGLISH = "en"
 def text_dirs() -> tuple[Path, ...]:
     """A clinic's directories of wording files, searched in order before the project's."""
     return tuple(Path(d) for d in getattr(settings, "INSTRUMENT_TEXTS_DIRS", ()) or ())
+
+
+def texts_problems() -> list[str]:
+    """What is wrong with any wording file the portal would read (a clinic's directories,
+    then the project's), one line each: for the start-up check below."""
+    problems = []
+    for folder in (*text_dirs(), PROJECT_DIR):
+        if not folder.is_dir():
+            problems.append(f"{folder}: not a directory (INSTRUMENT_TEXTS_DIRS)")
+            continue
+        for path in sorted(folder.glob("*.json")):
+            instrument_id = path.name.split(".")[0]
+            if instrument_id not in INSTRUMENTS:
+                known = ", ".join(INSTRUMENTS)
+                problems.append(f"{path}: no instrument {instrument_id!r} (known: {known})")
+                continue
+            try:
+                read_text(path, INSTRUMENTS[instrument_id])
+            except InstrumentTextError as error:
+                problems.append(str(error))
+    return problems
+
+
+# Registered as the app loads (intake.apps imports the services, which import this module),
+# so ``manage.py check``, ``migrate`` and ``runserver`` refuse a broken file before a patient
+# is shown it.
+@checks.register()
+def check_instrument_texts(app_configs=None, **kwargs) -> list:
+    return [checks.Error(problem, id="intake.E026") for problem in texts_problems()]
 
 
 def language_code(language: str | None = None) -> str:

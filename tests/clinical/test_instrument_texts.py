@@ -149,3 +149,21 @@ def test_the_answers_store_and_score_the_same_in_every_language():
             stored[language] = answers["phq_9"]
     assert stored["en"] == stored["es"] == [2] * 9
     assert ins.score_phq_9(stored["es"])["total"] == 18
+
+
+def test_the_start_up_check_names_every_broken_clinic_file_and_passes_the_projects(
+    settings, tmp_path
+):
+    from django.core import checks
+
+    assert worded.texts_problems() == []
+    data = _project_file("dast_10", "es")
+    data["items"] = data["items"][:9]
+    _write(tmp_path, "dast_10", "es", data)
+    _write(tmp_path, "phq_9", "fr", _project_file("phq_9", "es"))  # says "es" inside
+    settings.INSTRUMENT_TEXTS_DIRS = [str(tmp_path)]
+    errors = [e for e in checks.run_checks() if e.id == "intake.E026"]
+    messages = sorted(e.msg for e in errors)
+    assert len(messages) == 2
+    assert "dast_10.es.json: 9 items, but dast_10 declares 10" in messages[0]
+    assert "phq_9.fr.json" in messages[1] and "named for 'fr'" in messages[1]

@@ -116,6 +116,11 @@ def _parse(data: dict, where: str, instrument) -> InstrumentText:
         raise InstrumentTextError(
             f'{where}: "instrument" is {data["instrument"]!r}, but the file is for {name!r}'
         )
+    named = Path(where).name.split(".")
+    if len(named) == 3 and named[1] != data["language"].strip():
+        raise InstrumentTextError(
+            f'{where}: "language" is {data["language"]!r}, but the file is named for {named[1]!r}'
+        )
     if data["status"] not in STATUSES:
         raise InstrumentTextError(
             f'{where}: "status" must be one of {", ".join(map(repr, STATUSES))}, '
