@@ -70,7 +70,8 @@ def test_the_email_link_opens_the_check_in_task_list_after_sign_in(reminded, ali
     response = alice.get(link.replace("http://testserver", ""))
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Mood and anxiety" in page and "Medicines" not in page
+    assert "Your check-in" in page and "Mood and anxiety" in page
+    assert "Medicines" not in page and "Consent and agreements" not in page
 
 
 def test_a_calm_check_in_is_answered_its_scores_recorded_and_kept_out_of_the_open_queue(
