@@ -131,6 +131,17 @@ def refuse_rather_than_cut(field: forms.Field) -> None:
         )
     if limit >= COUNTED_TEXT:
         field.widget.attrs["data-character-limit"] = str(limit)
+        field.widget.attrs.update(COUNT_WORDS)
+
+
+# What the character count says (intake.js puts the number for "{n}"), in the patient's
+# language; the script falls back to English without them.
+COUNT_WORDS = {
+    "data-count-remaining-one": _("You have {n} character remaining"),
+    "data-count-remaining": _("You have {n} characters remaining"),
+    "data-count-over-one": _("You have {n} character too many"),
+    "data-count-over": _("You have {n} characters too many"),
+}
 
 
 def one_character_new_lines(data):

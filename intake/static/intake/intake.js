@@ -28,7 +28,12 @@
       var over = left < 0;
       var amount = Math.abs(left);
       var noun = amount === 1 ? " character " : " characters ";
-      count.textContent = "You have " + amount + noun + (over ? "too many" : "remaining");
+      // The page gives the words in the patient's language (data-count-*), "{n}" the number.
+      var words = field.getAttribute(
+        (over ? "data-count-over" : "data-count-remaining") + (amount === 1 ? "-one" : "")
+      );
+      count.textContent = words ? words.replace("{n}", amount)
+        : "You have " + amount + noun + (over ? "too many" : "remaining");
       count.classList.toggle("character-count-over", over);
     };
     field.addEventListener("input", update);
