@@ -31,7 +31,12 @@ DEMO_USERS = (
 )
 
 
-DEMO_CONTENT_COMMANDS = ("load_education_demo", "load_intake_demo", "load_review_demo")
+DEMO_CONTENT_COMMANDS = (
+    "load_education_demo",
+    "load_intake_demo",
+    "load_review_demo",
+    "load_follow_up_demo",
+)
 # Approves the untouched seed pages as this user, labelled on the public pages as a demo.
 DEMO_REVIEWER = "reviewer@demo.example"
 
