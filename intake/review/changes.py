@@ -21,7 +21,8 @@ COMPARED = ("phq_9", "gad_7", "audit_c", "dast_10", "cssrs")
 
 
 def baseline(intake: Intake) -> Intake | None:
-    """The intake the changes are counted from (see the module's docstring), or None."""
+    """The intake the changes are counted from (see the module's docstring), or None. A
+    check-in's is the patient's previous sent intake of any kind (its scores compare)."""
     rows = Intake.objects.filter(patient_id=intake.patient_id, submitted_at__isnull=False)
     rows = rows.exclude(pk=intake.pk).only("pk", "public_id", "kind", "submitted_at", "evaluation")
     started_from = last_time(intake.details).get("from")
@@ -29,7 +30,8 @@ def baseline(intake: Intake) -> Intake | None:
         found = rows.filter(public_id=started_from).first()
         if found is not None:
             return found
-    rows = rows.exclude(kind=IntakeKind.CHECK_IN)
+    if intake.kind != IntakeKind.CHECK_IN:
+        rows = rows.exclude(kind=IntakeKind.CHECK_IN)
     if intake.submitted_at is not None:
         rows = rows.filter(submitted_at__lt=intake.submitted_at)
     return rows.order_by("-submitted_at").first()
@@ -44,12 +46,18 @@ def what_changed(intake: Intake) -> dict | None:
     if earlier is None:
         return None
     now, was = intake.evaluation or {}, earlier.evaluation or {}
+    scores = score_changes(now.get("scores") or {}, was.get("scores") or {})
+    if intake.kind == IntakeKind.CHECK_IN or earlier.kind == IntakeKind.CHECK_IN:
+        # A check-in asks no medicines and only some of the rules' questions: its scores
+        # compare, its medicines and flags do not.
+        return {"since": earlier.submitted_at, "follow_up": False, "medicines": None,
+                "flags": None, "scores": scores}  # fmt: skip
     return {
         "since": earlier.submitted_at,
         "follow_up": intake.kind == IntakeKind.FOLLOW_UP,
         "medicines": medicines(intake, now, was),
         "flags": flag_changes(now.get("flags") or [], was.get("flags") or []),
-        "scores": score_changes(now.get("scores") or {}, was.get("scores") or {}),
+        "scores": scores,
     }
 
 

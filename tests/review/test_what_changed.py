@@ -3,8 +3,10 @@
 import pytest
 from django.urls import reverse
 
+from intake.models import IntakeKind
 from intake.review.changes import what_changed
 from intake.services import intake_submit, intake_transition
+from tests.factories import make_submitted_intake
 from tests.intake.follow_up_cases import RECONCILED, answer_the_rest, returning_patient
 from tests.intake.pages import post_ok
 
@@ -63,3 +65,16 @@ def test_the_detail_and_print_pages_lead_with_what_changed(client, follow_up, ps
         html = client.get(reverse(name, args=[follow_up.public_id])).content.decode()
         assert html.index("What changed since the last visit") < html.index('id="flags-title"')
         assert "Stopped:</strong> zolpidem, 3 weeks ago" in html
+
+
+def test_a_check_in_compares_its_scores_and_not_its_medicines(patient):
+    returning_patient(patient)
+    check_in = make_submitted_intake(patient, kind=IntakeKind.CHECK_IN, answers={
+        "phq_9": [3, 3, 3, 3, 3, 2, 2, 2, 0], "gad_7": [2, 2, 2, 2, 2, 2, 2],
+        "panic_attacks_per_week": 1, "cssrs": {"q1": False, "q2": False, "q6": False}})  # fmt: skip
+    changes = what_changed(check_in)
+    assert (changes["medicines"], changes["flags"]) == (None, None)
+    phq_9 = next(s for s in changes["scores"] if s["key"] == "phq_9")
+    assert (phq_9["was"], phq_9["now"], phq_9["label"], phq_9["worsened"]) == (
+        16, 21, "Meaningful worsening", True
+    )  # fmt: skip
