@@ -11,6 +11,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from portal.fields import person_field
 
@@ -19,14 +20,14 @@ from .review import queue_indexes
 
 
 class IntakeStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    SUBMITTED = "submitted", "Submitted"
-    IN_REVIEW = "in_review", "In review"
-    INFO_REQUESTED = "info_requested", "Information requested"
-    REVIEWED = "reviewed", "Reviewed"
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    IN_REVIEW = "in_review", _("In review")
+    INFO_REQUESTED = "info_requested", _("Information requested")
+    REVIEWED = "reviewed", _("Reviewed")
     # A check-in that needed no review (no STAT, no high-severity flag, no worsening): kept
     # for the trend, outside the open queue (intake/checkins/services.py).
-    RECORDED = "recorded", "Recorded"
+    RECORDED = "recorded", _("Recorded")
 
 
 class IntakeKind(models.TextChoices):

@@ -144,6 +144,7 @@ def _patient_pages(intake, sent) -> dict[str, str]:
         pages[name] = reverse(f"intake:{name}", args=[intake.public_id, *args])
     for slug in ("telehealth", "privacy-notice", "controlled-medicine"):
         pages[f"consent {slug}"] = reverse("intake:consent_sign", args=[intake.public_id, slug])
+    pages["home"] = reverse("intake:home")  # two intakes: the list of them
     pages["confirmation"] = reverse("intake:confirmation", args=[sent.public_id])
     pages["sent answers"] = reverse("intake:check", args=[sent.public_id])
     return pages
