@@ -6,6 +6,7 @@ page is saved."""
 
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from intake import services
@@ -89,6 +90,11 @@ def medications(request, public_id):
         form=form,
         rows=rows,
         full=len(rows) >= MAX_MEDICATIONS,
+        told_us=ngettext(
+            "You have told us about {count} medicine.",
+            "You have told us about {count} medicines.",
+            len(rows),
+        ).format(count=len(rows)),
         unfinished=bool(_pending(intake).get(medication_draft_key(""))),
         section=SECTION,
         change_query="?change=1" if change else "",

@@ -195,3 +195,33 @@ def _consent_texts(intake) -> set[str]:
         texts |= {" ".join(p.split()) for p in shown.split("\n\n")}
         texts |= {" ".join(line.split()) for line in shown.splitlines()}
     return texts
+
+
+def test_every_page_says_what_is_wrong_in_spanish(patient):
+    """Each declared page sent empty (and a medicine with no name): the error summary and
+    the messages beside the questions are in Spanish."""
+    intake = make_intake(patient)
+    _every_page_applies(intake)
+    browsers = {
+        language: Client(HTTP_ACCEPT_LANGUAGE=header)
+        for language, header in (("es", "es-US,es;q=0.9"), ("en", "en-US,en;q=0.9"))
+    }
+    for browser in browsers.values():
+        browser.force_login(patient)
+    pages = {key: page.url(intake.public_id) for key, page in questionnaire().steps_by_key.items()}
+    pages["medication_add"] = reverse("intake:medication_add", args=[intake.public_id])
+    own_words = _own_words(intake)
+    left = {}
+    for name, address in pages.items():
+        responses = {}
+        for language, browser in browsers.items():
+            _every_page_applies(intake)  # (what an earlier post saved is undone)
+            # A field no page has: an empty POST would leave the medicines list unbound.
+            responses[language] = browser.post(address, {"x": ""})
+        spanish, english = (responses[language].content.decode() for language in ("es", "en"))
+        if responses["es"].status_code == 302:
+            continue  # every question on the page is optional
+        assert "Hay un problema" in spanish, name
+        if found := _english_left(spanish, english, own_words):
+            left[name] = found
+    assert not left, "\n".join(f"{name}: {words}" for name, words in left.items())
