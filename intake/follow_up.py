@@ -73,7 +73,9 @@ def _review_applies(key: str):
 
 def _review_missing(key: str):
     def missing(answers, details):
-        return [] if forms.since_last_time(answers).get(key) else ["Whether anything changed"]
+        if forms.since_last_time(answers).get(key):
+            return []
+        return [str(_("Whether anything changed since last time"))]
 
     return missing
 

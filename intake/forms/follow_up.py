@@ -17,6 +17,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from ..summary import answer_rows, daily_dose_in_words
 from .base import YES_NO, StepForm, radio_field
@@ -346,4 +347,9 @@ def medicines_missing(answers: dict, details: dict) -> list[str]:
     left = sum(1 for n in range(len(last)) if n not in said)
     if not left:
         return []
-    return [f"Your medicines since last time: {left} to answer"]
+    words = ngettext(
+        "Your medicines since last time: %(count)d to answer",
+        "Your medicines since last time: %(count)d to answer",
+        left,
+    )
+    return [words % {"count": left}]
