@@ -12,6 +12,7 @@ from django.urls import reverse
 from intake.consent.selectors import current_documents, shown_text
 from intake.forms.contact import STATE_NAMES
 from intake.sections import questionnaire
+from intake.services import intake_create
 from intake.summary import describe_medication
 from tests.factories import make_intake, make_submitted_intake
 from tests.intake.answers import COMPLETE, COMPLETE_DETAILS
@@ -223,5 +224,29 @@ def test_every_page_says_what_is_wrong_in_spanish(patient):
             continue  # every question on the page is optional
         assert "Hay un problema" in spanish, name
         if found := _english_left(spanish, english, own_words):
+            left[name] = found
+    assert not left, "\n".join(f"{name}: {words}" for name, words in left.items())
+
+
+@pytest.mark.parametrize("kind", ["follow_up", "check_in"])
+def test_no_english_is_left_on_a_returning_patients_pages(patient, kind):
+    """A follow-up and a check-in, opened after a sent intake: each page their
+    questionnaire declares, and their task list, in Spanish."""
+    sent = make_submitted_intake(patient, visit_in_hours=24)
+    intake = intake_create(patient=patient, kind=kind)
+    browsers = {
+        language: Client(HTTP_ACCEPT_LANGUAGE=header)
+        for language, header in (("es", "es-US,es;q=0.9"), ("en", "en-US,en;q=0.9"))
+    }
+    for browser in browsers.values():
+        browser.force_login(patient)
+    pages = {s.key: s.url(intake.public_id) for s in questionnaire(kind).steps_by_key.values()}
+    pages["tasks"] = reverse("intake:tasks", args=[intake.public_id])
+    own_words = {*_own_words(sent), *_own_words(intake)}
+    left = {}
+    for name, address in pages.items():
+        spanish, english = (browsers[lang].get(address, follow=True) for lang in ("es", "en"))
+        assert spanish.status_code == 200, (name, spanish.status_code)
+        if found := _english_left(spanish.content.decode(), english.content.decode(), own_words):
             left[name] = found
     assert not left, "\n".join(f"{name}: {words}" for name, words in left.items())
