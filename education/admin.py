@@ -24,7 +24,7 @@ from portal.roles import is_clinical_reviewer
 
 from . import selectors, services
 from .diff import snapshot_diff
-from .models import Page, PageRevision, ReviewerProfile, Source, Topic
+from .models import ORIGINAL_LANGUAGE, Page, PageRevision, ReviewerProfile, Source, Topic
 from .rendering import render_markdown
 from .slugs import LINKED_SLUGS
 from .views import render_page
@@ -75,10 +75,16 @@ class PageAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["loaded_version"].initial = self.instance.version
+        if "language" in self.fields:
+            self.fields["language"].required = False
         if "related" in self.fields:
             others = Page.objects.exclude(pk=self.instance.pk).order_by("topic__order", "title")
             self.fields["related"].queryset = others
             self.fields["related"].help_text = "Tick the pages to list under this one."
+
+    def clean_language(self):
+        # Left out (an older form, a script): the page is an English original.
+        return self.cleaned_data.get("language") or ORIGINAL_LANGUAGE
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
