@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
+from playwright.sync_api import expect
 
 from education import services, slugs
 from education.content import load_sources, load_topics, load_translations
@@ -179,3 +180,30 @@ def test_the_topic_lists_each_page_once_in_the_readers_language(client, demo):
     html = html.content.decode()
     assert "Obtener ayuda ahora" in html and "Getting help now" not in html
     assert html.count('class="fw-semibold"') == len(ENGLISH)
+
+
+# ---- in a browser ------------------------------------------------------------------------
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_spanish_phone_reads_the_crisis_page_in_spanish_and_switches_to_english(
+    chromium, live_server, axe
+):
+    reviewer = make_user("reviewer@demo.example", groups=(roles.CLINICAL_REVIEWERS,), is_staff=True)
+    call_command("load_education_demo", stdout=None)
+    call_command("approve_education_demo", reviewer=reviewer.username, stdout=None)
+    context = chromium.new_context(
+        viewport={"width": 360, "height": 780}, base_url=live_server.url, locale="es-US"
+    )
+    context.set_default_timeout(30_000)
+    page = context.new_page()
+    page.goto(page_url(slugs.GETTING_HELP_NOW))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Obtener ayuda ahora")
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    expect(page.locator("article")).to_have_attribute("lang", "es")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360  # no sideways scroll
+    axe(page, "education-page-es-360px")
+
+    page.get_by_role("button", name="English").click()  # the switch, no script needed
+    expect(page.get_by_role("heading", level=1)).to_have_text("Getting help now")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    context.close()
