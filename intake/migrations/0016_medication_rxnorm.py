@@ -10,8 +10,10 @@ def load(apps, schema_editor):
     from intake.clinical.catalog_data import RXNORM_INGREDIENTS
 
     Medication = apps.get_model("intake", "Medication")
-    for generic, rxcui in RXNORM_INGREDIENTS.items():
-        Medication.objects.filter(generic_name=generic, rxnorm="").update(rxnorm=rxcui)
+    rows = list(Medication.objects.filter(generic_name__in=RXNORM_INGREDIENTS, rxnorm=""))
+    for row in rows:
+        row.rxnorm = RXNORM_INGREDIENTS[row.generic_name]
+    Medication.objects.bulk_update(rows, ["rxnorm"])
 
 
 class Migration(migrations.Migration):
