@@ -23,6 +23,7 @@ from intake.models import Medication
 __all__ = [
     "CaseError",
     "case_from_answers",
+    "case_with_earlier",
     "catalog_entries",
     "evaluate_answers",
     "confirmed_for",
@@ -101,6 +102,16 @@ def _answer_still_fits(medication: dict) -> bool:
     return medicine_match(medication["name"]).generic == medication["generic"]
 
 
+def case_with_earlier(answers: dict, earlier_scores: dict | None) -> dict:
+    """``case_from_answers`` with the patient's earlier totals from the database
+    (``intake.trends``), never anything stored with the answers under that key."""
+    data = case_from_answers(answers)
+    data.pop("earlier_scores", None)
+    if earlier_scores:
+        data["earlier_scores"] = earlier_scores
+    return data
+
+
 def evaluate_answers(
     answers: dict, *, as_of: date | None = None, earlier_scores: dict | None = None
 ) -> dict:
@@ -112,11 +123,7 @@ def evaluate_answers(
     answers. Raises ``CaseError`` (``.path``, ``.message``) on answers that are not valid
     in the case format.
     """
-    data = case_from_answers(answers)
-    data.pop("earlier_scores", None)  # the database's, not anything stored with the answers
-    if earlier_scores:
-        data["earlier_scores"] = earlier_scores
-    case = parse_case(data, as_of=as_of)
+    case = parse_case(case_with_earlier(answers, earlier_scores), as_of=as_of)
     catalog_entries()  # brings the memo up to date; its index is built once per catalog
     return evaluate(case, _catalog_memo["index"]).to_dict()
 

@@ -1,6 +1,7 @@
 """Re-run the clinical rules on every open intake when the rules change, in bulk."""
 
 from dataclasses import dataclass
+from itertools import islice
 
 from django.db import transaction
 from django.utils import timezone
@@ -10,11 +11,12 @@ from portal.audit import record
 from .clinical.case import CaseError, parse_case
 from .clinical.catalog import build_index
 from .clinical.evaluate import evaluate
-from .evaluation import case_from_answers, catalog_entries
+from .evaluation import case_with_earlier, catalog_entries
 from .models import Intake
 from .models.review import OPEN_STATUSES
 from .notifications.services import stat_owed_on_submit
 from .services import EVALUATED_FIELDS, evaluation_apply
+from .trends import earlier_scores_of
 
 BATCH = 500
 FIELDS = list(EVALUATED_FIELDS)
@@ -28,11 +30,11 @@ class RecomputeResult:
     failed: int
 
 
-def _fresh(intake: Intake, entries) -> dict:
+def _fresh(intake: Intake, entries, earlier: dict | None = None) -> dict:
     """The evaluation the current rules give, as of the submission date (so ages agree
-    with what the patient answered)."""
+    with what the patient answered), with the patient's earlier totals (``earlier``)."""
     as_of = timezone.localdate(intake.submitted_at) if intake.submitted_at else None
-    case = parse_case(case_from_answers(intake.answers), as_of=as_of)
+    case = parse_case(case_with_earlier(intake.answers, earlier), as_of=as_of)
     return evaluate(case, entries).to_dict()
 
 
@@ -50,6 +52,15 @@ def _save(batch: list[Intake]) -> None:
             stat_owed_on_submit(intake=intake)
 
 
+def _with_earlier_scores(rows):
+    """Each intake with its patient's earlier totals, read one query per ``BATCH`` rows."""
+    rows = iter(rows)
+    while chunk := list(islice(rows, BATCH)):
+        earlier = earlier_scores_of(chunk)
+        for intake in chunk:
+            yield intake, earlier[intake.pk]
+
+
 def intakes_recompute() -> RecomputeResult:
     """Recompute scores, flags and priority of every open intake; store those that changed.
 
@@ -59,12 +70,12 @@ def intakes_recompute() -> RecomputeResult:
     checked = changed = priority_changed = failed = 0
     batch: list[Intake] = []
     rows = Intake.objects.filter(status__in=OPEN_STATUSES).only(
-        "answers", "submitted_at", "submission_count", *FIELDS
+        "patient", "answers", "submitted_at", "submission_count", *FIELDS
     )
-    for intake in rows.order_by("pk").iterator(chunk_size=BATCH):
+    for intake, earlier in _with_earlier_scores(rows.order_by("pk").iterator(chunk_size=BATCH)):
         checked += 1
         try:
-            evaluation = _fresh(intake, entries)
+            evaluation = _fresh(intake, entries, earlier)
         except CaseError:
             failed += 1
             continue

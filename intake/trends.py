@@ -122,9 +122,37 @@ def earlier_scores(intake: Intake) -> dict:
     rows = _submitted(intake.patient_id).exclude(pk=intake.pk)
     if intake.submitted_at is not None:
         rows = rows.filter(submitted_at__lt=intake.submitted_at)
-    found: dict[str, dict] = {}
     latest = rows.order_by("-submitted_at", "-pk").values_list("submitted_at", "evaluation__scores")
-    for on, scores in latest[:EARLIER_LIMIT]:
+    return _latest_complete(latest[:EARLIER_LIMIT])
+
+
+def earlier_scores_of(intakes: list[Intake]) -> dict[int, dict]:
+    """``earlier_scores`` for a batch of intakes (by pk), in one query for the batch: the
+    bulk rule re-run (intake/recompute.py) reads every submitted intake of their patients."""
+    patients = {intake.patient_id for intake in intakes}
+    history: dict[int, list] = {patient: [] for patient in patients}
+    rows = (
+        Intake.objects.filter(patient_id__in=patients, submitted_at__isnull=False)
+        .order_by("patient_id", "-submitted_at", "-pk")
+        .values_list("pk", "patient_id", "submitted_at", "evaluation__scores")
+    )
+    for pk, patient, on, scores in rows:
+        history[patient].append((pk, on, scores))
+    found = {}
+    for intake in intakes:
+        before = [
+            (on, scores)
+            for pk, on, scores in history[intake.patient_id]
+            if pk != intake.pk and (intake.submitted_at is None or on < intake.submitted_at)
+        ]
+        found[intake.pk] = _latest_complete(before[:EARLIER_LIMIT])
+    return found
+
+
+def _latest_complete(latest) -> dict:
+    """From (submitted_at, scores) newest first: per instrument the first complete total."""
+    found: dict[str, dict] = {}
+    for on, scores in latest:
         for key in CHARTED:
             value = _total((scores or {}).get(key))
             if key not in found and value is not None:

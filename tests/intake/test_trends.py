@@ -71,6 +71,26 @@ def test_a_worsening_against_the_first_intake_is_kept_when_the_rules_run_again(p
     assert "phq9_worsening" in intake_evaluate(intake=later).flag_codes
 
 
+def test_the_bulk_rule_rerun_reads_the_earlier_totals_too_one_query_a_batch(
+    patient, second_patient
+):
+    from intake.recompute import intakes_recompute
+    from intake.trends import earlier_scores_of
+
+    submit(patient, 2, DAYS[0])
+    later = make_submitted_intake(patient, answers=base(phq_9=phq(8)), visit_in_hours=96)
+    submit(second_patient, 9, DAYS[0])
+    other = make_submitted_intake(second_patient, answers=base(phq_9=phq(12)), visit_in_hours=96)
+    # Scored as if by the rules before phq9_worsening existed.
+    Intake.objects.filter(pk=later.pk).update(flag_codes=[], evaluation={})
+    intakes_recompute()
+    assert "phq9_worsening" in Intake.objects.get(pk=later.pk).flag_codes
+    with CaptureQueriesContext(connection) as queries:
+        found = earlier_scores_of([later, other])
+    assert len(queries.captured_queries) == 1
+    assert (found[later.pk]["phq_9"]["total"], found[other.pk]["phq_9"]["total"]) == (2, 9)
+
+
 # ---- the series -------------------------------------------------------------------------------
 def test_the_series_is_every_complete_total_in_time_order_in_one_query(patient):
     submit(patient, 14, DAYS[1], hours=96)
