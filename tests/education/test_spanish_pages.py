@@ -18,8 +18,16 @@ from education.content import load_sources, load_topics, load_translations
 from education.links import page_links, page_url
 from education.models import Page, PageRevision
 from portal import roles
+from portal.language import set_preferred_language
 from tests.education.test_safety_pages import _slugs_a_flag_may_link
-from tests.factories import make_clinical_reviewer, make_editor, make_page, make_user
+from tests.factories import (
+    make_clinical_reviewer,
+    make_editor,
+    make_page,
+    make_patient,
+    make_submitted_intake,
+    make_user,
+)
 
 TRANSLATIONS = load_translations()
 ENGLISH = {page.slug: page for topic in load_topics() for page in topic.pages}
@@ -180,6 +188,16 @@ def test_the_topic_lists_each_page_once_in_the_readers_language(client, demo):
     html = html.content.decode()
     assert "Obtener ayuda ahora" in html and "Getting help now" not in html
     assert html.count('class="fw-semibold"') == len(ENGLISH)
+
+
+def test_a_spanish_patients_confirmation_lists_the_spanish_pages(client, demo):
+    patient = make_patient("lucia@patients.example")
+    set_preferred_language(patient, "es")
+    intake = make_submitted_intake(patient, archetype="stat_imminent")
+    client.force_login(patient)
+    html = client.get(reverse("intake:confirmation", args=[intake.public_id])).content.decode()
+    assert _spanish(slugs.GETTING_HELP_NOW).get_absolute_url() in html
+    assert "Obtener ayuda ahora" in html and "Getting help now" not in html
 
 
 # ---- in a browser ------------------------------------------------------------------------
