@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from intake.post_stash import intake_resume_page, post_stash_put, post_stash_take
 from portal.roles import patient_required
@@ -37,7 +38,7 @@ def resume(request):
     saved = intake_resume_page(user=request.user, stash=stash) if stash else None
     if saved is None:
         return redirect("intake:home")
-    _, complete = saved
+    _page, complete = saved
     if complete:
         messages.success(
             request,
