@@ -4,14 +4,15 @@ from django import forms
 from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import get_user_model, password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import lazy
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from . import lockout, roles
+from .language import preferred_language
 from .models import INVITATION_INTAKE_KINDS
 
 MAX_VISIT_AHEAD_DAYS = 731  # two years: a visit booked further out is a typo in the year
@@ -51,6 +52,16 @@ class SignInForm(SlowedAccountMixin, AuthenticationForm):
 
 class AdminSignInForm(SlowedAccountMixin, AdminAuthenticationForm):
     pass
+
+
+class PatientPasswordResetForm(PasswordResetForm):
+    """The reset email in the language the patient saved on their profile (the page's
+    language when they have none): it may be asked for from a browser in another."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        language = preferred_language(context["user"]) or translation.get_language()
+        with translation.override(language):
+            super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
 
 
 class SetPasswordFields(forms.Form):

@@ -9,6 +9,7 @@ from django.shortcuts import render
 
 from ..audit import record
 from ..clientip import client_ip
+from ..forms import PatientPasswordResetForm
 from ..throttle import throttle_hit
 
 HOUR = 60 * 60
@@ -22,6 +23,8 @@ def _email_key(email: str) -> str:
 class ThrottledPasswordResetView(auth_views.PasswordResetView):
     """Too many requests from one client: 429. Too many for one address: the usual "check
     your email" page, but no email, so the answer never tells whether the account exists."""
+
+    form_class = PatientPasswordResetForm
 
     def form_valid(self, form):
         if not throttle_hit(

@@ -116,3 +116,29 @@ def test_registering_on_a_spanish_page_gives_a_spanish_link_email_and_profile(
 
 def test_registering_on_an_english_page_gives_an_english_email(register, fresh_cache):
     assert register("en-US,en;q=0.9").subject == "Finish creating your account"
+
+
+def _with_password(user):
+    """Django sends a reset email only to an account with a usable password."""
+    user.set_password("a-long-passphrase-77")
+    user.save()
+    return user
+
+
+def test_a_password_reset_asked_from_an_english_page_reaches_a_spanish_patient_in_spanish(
+    client, spanish_patient, fresh_cache
+):
+    _with_password(spanish_patient)
+    client.post(
+        reverse("password_reset"), {"email": spanish_patient.email}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    [email] = mail.outbox
+    assert email.subject == "Cambie la contraseña de su portal de admisión"
+
+
+def test_a_password_reset_for_an_english_patient_is_in_english(client, patient, fresh_cache):
+    _with_password(patient)
+    set_preferred_language(patient, "en")
+    client.post(reverse("password_reset"), {"email": patient.email}, HTTP_ACCEPT_LANGUAGE="es")
+    [email] = mail.outbox
+    assert email.subject == "Reset your intake portal password"
