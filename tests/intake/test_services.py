@@ -29,7 +29,7 @@ def _at(patient, status, **fields):
 # The status machine: these moves, and no other.
 LEGAL = [(S.DRAFT, S.SUBMITTED), (S.SUBMITTED, S.IN_REVIEW), (S.IN_REVIEW, S.SUBMITTED),
          (S.IN_REVIEW, S.INFO_REQUESTED), (S.INFO_REQUESTED, S.SUBMITTED),
-         (S.IN_REVIEW, S.REVIEWED)]  # fmt: skip
+         (S.IN_REVIEW, S.REVIEWED), (S.SUBMITTED, S.RECORDED)]  # fmt: skip
 ILLEGAL = [(start, to) for start in S for to in S if start != to and (start, to) not in LEGAL]
 
 
