@@ -197,8 +197,13 @@ def search_pages(query: str, limit: int = 50):
     if not query:
         return Page.objects.none()
     pages = Page.objects.published().select_related("topic")
-    # An English reader finds the English pages; others find their language's too.
-    pages = pages.filter(language__in={ORIGINAL_LANGUAGE, reader_language()})
+    # An English reader finds the English pages; others find their language's versions,
+    # and the English pages that have none yet.
+    language = reader_language()
+    pages = pages.filter(language__in={ORIGINAL_LANGUAGE, language})
+    if language != ORIGINAL_LANGUAGE:
+        versions = Page.objects.published().filter(language=language)
+        pages = pages.exclude(pk__in=versions.values("translation_of"))
     if connection.vendor == "postgresql":
         vector = (
             SearchVector("live_title", weight="A", config="english")

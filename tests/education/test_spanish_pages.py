@@ -190,6 +190,22 @@ def test_the_topic_lists_each_page_once_in_the_readers_language(client, demo):
     assert html.count('class="fw-semibold"') == len(ENGLISH)
 
 
+@pytest.mark.django_db
+def test_a_spanish_search_finds_the_spanish_version_not_its_english_page(client):
+    original = make_page("naloxone-page", title="Naloxone", body="Naloxone reverses opioids.")
+    make_page(
+        "pagina-naloxona",
+        title="Naloxona",
+        body="La naloxona revierte los opioides.",
+        language="es",
+        translation_of=original,
+    )
+    found = client.get(reverse("education:search"), {"q": "naloxona"}, **ES).content.decode()
+    assert "/learn/pages/pagina-naloxona/" in found
+    english = client.get(reverse("education:search"), {"q": "naloxone"}, **ES).content.decode()
+    assert "/learn/pages/naloxone-page/" not in english
+
+
 def test_a_spanish_patients_confirmation_lists_the_spanish_pages(client, demo):
     patient = make_patient("lucia@patients.example")
     set_preferred_language(patient, "es")
