@@ -1,23 +1,16 @@
 """The check-in reminder email: that there is a check-in to do and where to sign in, in the
-patient's language. Nothing about their health: no scores, no medicines, not the names of
-the questionnaires (an inbox may be read by someone else)."""
+patient's language (``templates/checkins/emails/``, through ``portal.patient_mail`` as every
+patient email). Nothing about their health: no scores, no medicines, not the names of the
+questionnaires (an inbox may be read by someone else)."""
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import gettext_lazy as _
 
-from portal.language import preferred_language
+from portal.patient_mail import patient_language, render_patient_email
 
 from .selectors import OPEN_FOR_PATIENT
 
-SUBJECT = _("You have a check-in to do")
-BODY = _(
-    "Hello,\n\n"
-    "Your care team has asked you to answer a short check-in before your next visit. "
-    "It takes a few minutes.\n\n"
-    "Sign in to answer it:\n%(link)s\n"
-)
+TEMPLATE = "checkins/emails/checkin_reminder"
 
 
 def checkin_reminder_message(row) -> tuple[str, str, list[str]]:
@@ -28,5 +21,7 @@ def checkin_reminder_message(row) -> tuple[str, str, list[str]]:
     if intake.status not in OPEN_FOR_PATIENT or not patient.email:
         return "", "", []
     link = settings.PORTAL_BASE_URL + reverse("intake:tasks", args=[intake.public_id])
-    with translation.override(preferred_language(patient) or settings.LANGUAGE_CODE):
-        return str(SUBJECT), str(BODY) % {"link": link}, [patient.email]
+    subject, body = render_patient_email(
+        TEMPLATE, {"link": link}, language=patient_language(patient)
+    )
+    return subject, body, [patient.email]

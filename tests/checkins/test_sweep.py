@@ -161,3 +161,12 @@ def test_the_task_runs_one_batch(schedule, clock, django_capture_on_commit_callb
     with django_capture_on_commit_callbacks(execute=True):
         assert tasks.owe_due_checkins.delay().get() == 1
     assert len(mail.outbox) == 1
+
+
+def test_a_check_in_answered_before_its_reminder_went_out_is_not_reminded(schedule, clock, patient):
+    clock.move_to(DUE + timedelta(minutes=3))
+    checkins_owe_due()  # owed; the send after commit never ran (no commit in this test)
+    checkin = Intake.objects.get(kind=IntakeKind.CHECK_IN)
+    Intake.objects.filter(pk=checkin.pk).update(status="recorded")
+    assert sweep_owed_notifications() == 1  # the owed row is settled...
+    assert mail.outbox == []  # ...with no email
