@@ -16,6 +16,7 @@ from intake.models.checkins import CheckInSchedule
 from intake.tasks import sweep_owed_notifications
 from portal.celery import app
 from tests.checkins.conftest import START
+from tests.concurrency import run_together
 from tests.factories import make_patient
 from tests.review.test_notifications import CLOSED_PORT_BROKER, _broker
 
@@ -170,3 +171,13 @@ def test_a_check_in_answered_before_its_reminder_went_out_is_not_reminded(schedu
     Intake.objects.filter(pk=checkin.pk).update(status="recorded")
     assert sweep_owed_notifications() == 1  # the owed row is settled...
     assert mail.outbox == []  # ...with no email
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_sweeps_at_once_share_the_due_schedules_and_remind_each_once(clock):
+    _due_schedules(6)
+    taken = run_together(lambda _: checkins_owe_due(batch=6), [1, 2])
+    assert sum(taken) == 6  # skip_locked: a schedule one run holds, the other passes by
+    reminders = NotificationOutbox.objects.filter(kind=NotificationKind.CHECKIN_REMINDER)
+    assert reminders.count() == 6 == len(_checkins())
