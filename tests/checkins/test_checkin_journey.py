@@ -85,6 +85,9 @@ def test_a_calm_check_in_is_answered_its_scores_recorded_and_kept_out_of_the_ope
     assert checkin.public_id not in {row["public_id"] for row in open_queue.rows}
     recorded = queue_page(user=psychiatrist, filters=QueueFilters(status="recorded"))
     assert [row["public_id"] for row in recorded.rows] == [checkin.public_id]
+    assert "Check-in of" in client.get("/intake/").content.decode()
+    client.force_login(psychiatrist)
+    assert client.get(f"/review/i/{checkin.public_id}/").status_code == 200
 
 
 def test_a_positive_safety_answer_in_a_check_in_reaches_the_stat_list_and_the_on_call(
