@@ -2,6 +2,7 @@
 asks "Has anything changed?" over carried pages, and asks the instruments fresh."""
 
 import pytest
+from django.urls import reverse
 
 from intake.models import IntakeKind
 from intake.sections import questionnaire
@@ -163,3 +164,11 @@ def test_an_invitation_for_a_returning_patient_opens_the_intake_staff_chose(
     invitation = make_invitation(created_by=psychiatrist, email=patient.email, intake_kind=chosen)
     invitation_accept(invitation_id=invitation.pk, password=None, user=patient)
     assert patient.intakes.get(visit_at=invitation.visit_at).kind == kind
+
+
+def test_a_returning_patients_start_button_opens_a_follow_up(client, patient):
+    first, _ = returning_patient(patient)
+    patient.intakes.exclude(pk=first.pk).delete()  # (no draft open: Start makes one)
+    client.force_login(patient)
+    client.post(reverse("intake:start"))
+    assert patient.intakes.get(status="draft").kind == IntakeKind.FOLLOW_UP
