@@ -32,7 +32,7 @@ from portal.audit import record
 from portal.models import Invitation, LegalHold, PendingRegistration
 
 from .erasure_list import erasure_remember
-from .models import Intake
+from .models import CheckInSchedule, Intake
 
 
 class ErasureRefused(Exception):
@@ -60,6 +60,7 @@ def patient_erase(*, patient, actor, reason: str = "patient request") -> str:
         public_ids = [str(public_id) for public_id in intakes.values_list("public_id", flat=True)]
         intake_count = len(public_ids)
         intakes.delete()
+        CheckInSchedule.objects.filter(patient=patient).delete()  # no more check-ins asked
         identifiers = _identifiers(patient)
         Invitation.objects.filter(
             Q(patient=patient) | Q(email__iexact=patient.username) | Q(email__iexact=patient.email)

@@ -2,8 +2,10 @@
 every showing and change is audited; nobody else reaches it."""
 
 from datetime import date, timedelta
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -11,7 +13,7 @@ from intake.checkins.services import checkin_schedule_default
 from intake.models.checkins import CheckInSchedule
 from portal.models import AuditEvent
 from tests.checkins.conftest import START
-from tests.factories import make_intake, make_submitted_intake
+from tests.factories import make_intake, make_submitted_intake, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -120,3 +122,10 @@ def test_the_clinic_default_leaves_a_stopped_schedule_stopped(
     settings.CHECKIN_DEFAULT_DAYS = 7
     assert checkin_schedule_default(intake=first_intake) is None
     assert not CheckInSchedule.objects.get().active
+
+
+def test_erasing_the_patient_removes_their_check_in_schedule(schedule, patient):
+    admin = make_user("root@clinic.example", is_staff=True, is_superuser=True)
+    call_command("erase_patient", patient.username, "--confirm", "--by", admin.username,
+                 stdout=StringIO())  # fmt: skip
+    assert not CheckInSchedule.objects.exists()
