@@ -130,6 +130,12 @@ def _step_rows(intake: Intake, step, links: bool) -> list[dict]:
     return rows
 
 
+def answer_rows(intake, step) -> list[dict]:
+    """One page's answers as [{"label", "value"}], with no links (the follow-up's "Has
+    anything changed?" shows last time's this way)."""
+    return _step_rows(intake, step, links=False)
+
+
 def _anchor(name: str) -> str:
     """The id a change link jumps to: the block crispy-forms wraps round each question
     (``div_id_<name>``), so a long page opens with the question itself in view, not just
