@@ -191,6 +191,16 @@ def test_the_topic_lists_each_page_once_in_the_readers_language(client, demo):
 
 
 @pytest.mark.django_db
+def test_a_copy_cached_in_english_is_not_reused_for_a_spanish_reader(client):
+    page = make_page("first-page", title="First page")
+    etag = client.get(page.get_absolute_url(), **EN)["ETag"]
+    again = client.get(page.get_absolute_url(), HTTP_IF_NONE_MATCH=etag, **EN)
+    spanish = client.get(page.get_absolute_url(), HTTP_IF_NONE_MATCH=etag, **ES)
+    assert (again.status_code, spanish.status_code) == (304, 200)
+    assert "Accept-Language" in spanish["Vary"]
+
+
+@pytest.mark.django_db
 def test_a_spanish_search_finds_the_spanish_version_not_its_english_page(client):
     original = make_page("naloxone-page", title="Naloxone", body="Naloxone reverses opioids.")
     make_page(
