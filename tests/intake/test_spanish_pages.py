@@ -64,7 +64,18 @@ def test_the_same_pages_stay_english_for_an_english_browser(patient):
 
 # ---- every patient page: no text left in English ------------------------------------------
 # Words that are the same in both languages, names and the instruments' short names.
-SAME_IN_BOTH = {"No", "Alcohol", "Error:", "PDF", "(PDF)", "JSON", "mg", "Total", "Klonopin"}
+SAME_IN_BOTH = {
+    "No",
+    "Alcohol",
+    "Alcohol (AUDIT-C)",
+    "Error:",
+    "PDF",
+    "(PDF)",
+    "JSON",
+    "mg",
+    "Total",
+    "Klonopin",
+}
 NAMES = {*(str(name) for name in STATE_NAMES.values()), "Alice Adams", "Alice"}
 
 
@@ -148,6 +159,7 @@ def _patient_pages(intake, sent) -> dict[str, str]:
     pages["home"] = reverse("intake:home")  # two intakes: the list of them
     pages["confirmation"] = reverse("intake:confirmation", args=[sent.public_id])
     pages["sent answers"] = reverse("intake:check", args=[sent.public_id])
+    pages["scores"] = reverse("intake:scores", args=[sent.public_id])
     return pages
 
 
