@@ -23,6 +23,7 @@ from portal.language import preferred_language
 
 from ..clinical.instruments import INSTRUMENTS, Instrument, item_scores
 from ..forms import history as history_forms
+from ..forms.base import fields_once
 from ..forms.instruments import ENGLISH, field_name, recorded_language, text_in
 from ..medicine_words import how_long_words
 from ..models import Intake, IntakeStatus
@@ -161,6 +162,12 @@ def _instrument_fields(instrument_id: str) -> frozenset[str]:
 def _instruments(section: Section) -> list[Instrument]:
     keys = dict.fromkeys(step.instrument for step in section.steps if step.instrument)
     return [INSTRUMENTS[key] for key in keys]
+
+
+def _structured_fields() -> frozenset[str]:
+    """The questions of the pages exported as structured groups: a follow-up's "Has anything
+    changed?" page reads them back after "no", and they are exported once, structured."""
+    return frozenset(name for form in STRUCTURED for name in fields_once(form))
 
 
 def _plain_steps(section: Section):
@@ -306,7 +313,12 @@ def _section_answers(section: Section, intake: Intake) -> list[dict]:
         for step in _plain_steps(section)
         if step.applies(answers)
         for item in questions.page_answers(
-            section.key, step.form, intake, _instrument_fields(step.instrument)
+            section.key,
+            step.form,
+            intake,
+            _instrument_fields(step.instrument)
+            | _structured_fields()
+            | getattr(step.form, "not_in_questionnaire", frozenset()),
         )
     ]
     groups = [{"linkId": section.key, "text": str(section.title), "item": items}] if items else []

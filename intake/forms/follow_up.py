@@ -63,24 +63,34 @@ def dose_of(medication: dict) -> dict:
 class SinceLastTimeForm(StepForm):
     """One question over one page answered last time: the answers are shown as they were,
     and "yes" opens the usual page (prefilled) next; "no" keeps last time's answers (put back
-    if the patient changed them and then said no). ``page`` and ``keys`` are set per page by
-    ``since_last_time_form``."""
+    if the patient changed them and then said no). ``key``, ``pages`` (the usual ``Step``
+    objects) and the keys they store under are set per page by ``since_last_time_form``.
+
+    After "no", the usual pages are not asked, so this page reads their answers back
+    (``read_back``): check your answers, the detail and print pages and the FHIR
+    QuestionnaireResponse show the answers carried from last time, with their own questions
+    (and linkIds)."""
 
     fields_vary_with_intake = True  # the last answers are shown in the question's hint
-    page = None  # the usual page (``Step``) whose last answers are shown
+    key = ""
+    pages: tuple = ()
     answer_keys: tuple[str, ...] = ()
     detail_keys: tuple[str, ...] = ()
 
-    changed = radio_field(
-        _("Has anything changed since last time?"),
-        YES_NO,
-        message=_("Select yes if anything has changed since last time"),
-    )
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.intake is not None:
-            self.fields["changed"].help_text = self._last_answers()
+        # One name per page ("contact_changed"): two such pages share a section, and each
+        # question's linkId is its section's key and its name.
+        self.fields[self.field_name()] = radio_field(
+            _("Has anything changed since last time?"),
+            YES_NO,
+            help_text=self._last_answers() if self.intake is not None else "",
+            message=_("Select yes if anything has changed since last time"),
+        )
+
+    @classmethod
+    def field_name(cls) -> str:
+        return f"{cls.key}_changed"
 
     def _last_answers(self):
         kept = last_time(self.intake.details)
@@ -101,10 +111,26 @@ class SinceLastTimeForm(StepForm):
     @classmethod
     def initial_from(cls, answers, details):
         said = since_last_time(answers).get(cls.key)
-        return {"changed": {"changed": "yes", "same": "no"}.get(said)}
+        return {cls.field_name(): {"changed": "yes", "same": "no"}.get(said)}
+
+    @classmethod
+    def read_back(cls, intake) -> tuple[dict, dict]:
+        fields, initial = super().read_back(intake)
+        if initial.get(cls.field_name()) != "no":
+            return fields, initial  # "yes": the usual pages read back their own answers
+        fields, initial = dict(fields), dict(initial)
+        for page in cls.pages:
+            if not page.applies(intake.answers):
+                continue
+            carried, values = page.form.read_back(intake)
+            left_out = page.form.not_asked(values)
+            for name, field in carried.items():
+                if name not in left_out and name not in fields:
+                    fields[name], initial[name] = field, values.get(name)
+        return fields, initial
 
     def store(self, answers, details):
-        changed = self.cleaned_data["changed"] == "yes"
+        changed = self.cleaned_data[self.field_name()] == "yes"
         answers[SINCE_LAST_TIME] = {
             **since_last_time(answers),
             self.key: "changed" if changed else "same",
@@ -132,6 +158,9 @@ def since_last_time_form(key: str, pages, answer_keys=(), detail_keys=()) -> typ
         {
             "key": key,
             "pages": tuple(pages),
+            # The FHIR Questionnaire is the first visit's: the answers carried are exported
+            # under their own questions, this page's own question is not.
+            "not_in_questionnaire": frozenset({f"{key}_changed"}),
             "answer_keys": tuple(answer_keys),
             "detail_keys": tuple(detail_keys),
             "__module__": __name__,

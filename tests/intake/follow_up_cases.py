@@ -83,7 +83,7 @@ def answer_the_rest(client, follow_up, *, mood=MOOD, anxiety=ANXIETY):
     """Every page a follow-up still asks, other than the medicines since last time."""
     for key in ("about", "contact", "health", "psych_history", "pharmacy"):
         if key in follow_up.answers["since_last_time"]:
-            post_ok(client, _url(follow_up, f"{key}_since_last_time"), {"changed": "no"})
+            post_ok(client, _url(follow_up, f"{key}_since_last_time"), {f"{key}_changed": "no"})
     post_ok(client, _url(follow_up, "visit"), {"visit_reason": "panic"})
     post_ok(client, _url(follow_up, "medications"), {"add_another": "no"})
     post_ok(client, _url(follow_up, "benzodiazepines"), BENZO)

@@ -1,12 +1,16 @@
 """The follow-up intake: it starts from the last sent answers, reconciles each medicine,
 asks "Has anything changed?" over carried pages, and asks the instruments fresh."""
 
+from collections import Counter
+
 import pytest
 from django.urls import reverse
 
+from intake.fhir.export import questionnaire_response
 from intake.models import IntakeKind
 from intake.sections import questionnaire
 from intake.services import IncompleteIntake, intake_create, intake_submit
+from intake.summary import answer_sections
 from portal.services import invitation_accept
 from tests.factories import make_intake, make_invitation
 from tests.intake.follow_up_cases import RECONCILED, answer_the_rest, returning_patient
@@ -101,9 +105,9 @@ def test_a_medicine_added_to_a_follow_up_is_new_and_the_evaluation_sees_the_reco
 def test_no_change_keeps_the_last_answers_and_skips_the_usual_page(client, patient):
     _, follow_up = returning_patient(patient)
     client.force_login(patient)
-    post_ok(client, _url(follow_up, "contact_since_last_time"), {"changed": "yes"})
+    post_ok(client, _url(follow_up, "contact_since_last_time"), {"contact_changed": "yes"})
     post_ok(client, _url(follow_up, "contact"), {**CONTACT, "visit_state": "CA"})
-    post_ok(client, _url(follow_up, "contact_since_last_time"), {"changed": "no"})
+    post_ok(client, _url(follow_up, "contact_since_last_time"), {"contact_changed": "no"})
     follow_up.refresh_from_db()
     assert follow_up.details["contact"]["visit_state"] == "NY"
     page = questionnaire(follow_up.kind).steps_by_key["contact"]
@@ -113,7 +117,7 @@ def test_no_change_keeps_the_last_answers_and_skips_the_usual_page(client, patie
 def test_yes_opens_the_usual_page_prefilled_with_the_last_answers(client, patient):
     _, follow_up = returning_patient(patient)
     client.force_login(patient)
-    response = post_ok(client, _url(follow_up, "health_since_last_time"), {"changed": "yes"})
+    response = post_ok(client, _url(follow_up, "health_since_last_time"), {"health_changed": "yes"})
     assert response.url == _url(follow_up, "health")
     page = client.get(response.url)
     assert page.context["form"].initial["allergy_details"] == "Penicillin: a rash"
@@ -172,3 +176,31 @@ def test_a_returning_patients_start_button_opens_a_follow_up(client, patient):
     client.force_login(patient)
     client.post(reverse("intake:start"))
     assert patient.intakes.get(status="draft").kind == IntakeKind.FOLLOW_UP
+
+
+def test_answers_carried_after_no_change_are_read_back_under_their_own_questions(client, patient):
+    _, follow_up = returning_patient(patient)
+    client.force_login(patient)
+    answer_the_rest(client, follow_up)
+    follow_up.refresh_from_db()
+    about = next(s for s in answer_sections(follow_up, links=False) if s["section"].key == "about")
+    rows = {str(row["label"]): row["value"] for row in about["rows"]}
+    assert rows["Has anything changed since last time?"] == "No"
+    assert rows["Date of birth"] == "April 2, 1960"
+    assert rows["Mobile phone number"] == "(202) 555-0143"
+
+
+def test_a_follow_ups_questionnaire_response_names_each_answer_once(client, patient):
+    _, follow_up = returning_patient(patient)
+    client.force_login(patient)
+    answer_the_rest(client, follow_up)
+    follow_up.refresh_from_db()
+
+    def link_ids(items):
+        for item in items:
+            yield item["linkId"]
+            yield from link_ids(item.get("item", []))
+
+    found = list(link_ids(questionnaire_response(follow_up)["item"]))
+    assert [k for k, n in Counter(found).items() if n > 1] == []
+    assert {"about.date_of_birth", "health.allergy_details"} <= set(found)
