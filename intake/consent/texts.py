@@ -68,3 +68,71 @@ FIRST_VERSIONS = {
     "privacy_notice": (PRIVACY_NOTICE_TITLE, PRIVACY_NOTICE),
     "controlled_substance": (CONTROLLED_SUBSTANCE_TITLE, CONTROLLED_SUBSTANCE),
 }
+
+# The project's Spanish (US usage, "usted") of each first version, written from the English
+# above, paragraph for paragraph. Not in use yet: a document has one language today, so a
+# Spanish version needs the document to say its language and a clinical reviewer to approve
+# it (issue 26); until then a Spanish-speaking patient reads and signs the English.
+TELEHEALTH_TITLE_ES = "Consentimiento para la atención por video"
+TELEHEALTH_ES = """\
+Esto es sobre sus citas con un psiquiatra por video, por internet.
+
+Lo que se puede hacer en una cita por video. Su psiquiatra puede hablar con usted, preguntarle sobre su salud, ayudarle a hacer un plan y recetarle medicamentos cuando sea seguro. Usted puede estar en su casa o en otro lugar privado.
+
+Lo que no se puede hacer en una cita por video. Su psiquiatra no puede examinar su cuerpo, tomarle la presión ni hacerle pruebas. A veces puede pedirle que vea a un médico en persona, o que se haga una prueba cerca de usted.
+
+Su privacidad. Usamos un servicio de video seguro. No grabamos su cita. Por favor, busque un lugar privado donde otras personas no puedan oírle. Otras personas pueden unirse solo si usted está de acuerdo.
+
+Si se corta la conexión. Su psiquiatra intentará volver a llamarle por video. Si eso no funciona, le llamará al número de teléfono celular que nos dio. Si no podemos comunicarnos con usted, haremos una cita nueva.
+
+El plan de emergencia. Antes de cada cita, confirmamos dónde está usted. Si usted está en peligro durante una cita, su psiquiatra puede llamar al 911 o a los servicios de emergencia locales para que vayan a la dirección que usted nos dio, y puede llamar a su contacto de emergencia. Su plan, según sus respuestas, está abajo. Si cambia, dígaselo a su psiquiatra al empezar la cita.
+
+En una crisis, a cualquier hora, llame al 988 y oprima 2, o envíe AYUDA al 988 (Línea de Prevención del Suicidio y Crisis). En una emergencia, llame al 911.
+
+Sus opciones. Decir que sí es su decisión. Puede terminar una cita por video en cualquier momento. Puede pedir que le atiendan en persona, y le ayudaremos a encontrar atención. Puede retirar este consentimiento en cualquier momento, por escrito o en este portal. Retirarlo no cambia la atención que ya recibió.
+
+Al firmar, usted dice que leyó esto, que pudo hacer preguntas y que está de acuerdo con recibir atención por video.
+"""
+
+PRIVACY_NOTICE_TITLE_ES = "Constancia de recibo del aviso de privacidad"
+PRIVACY_NOTICE_ES = """\
+Nuestro Aviso de Prácticas de Privacidad le explica cómo usamos y compartimos su información de salud, y cuáles son sus derechos. Puede leerlo y descargarlo con el enlace de esta página.
+
+En resumen. Usamos su información para atenderle, para que nos paguen por su atención y para administrar nuestra clínica. La compartimos con otros solo cuando la ley lo permite, por ejemplo con su farmacia o en una emergencia. No vendemos su información.
+
+Sus derechos. Puede pedir ver sus expedientes o recibir una copia. Puede pedirnos que corrijamos algo que esté mal. Puede pedirnos que limitemos lo que compartimos, y que nos comuniquemos con usted de cierta manera. Puede preguntar con quién compartimos su información. Puede presentar una queja ante nosotros o ante el Departamento de Salud y Servicios Humanos de EE. UU., y no le trataremos de forma distinta por eso.
+
+Al firmar, usted dice que recibió nuestro Aviso de Prácticas de Privacidad. Firmar no significa que esté de acuerdo con todo lo que dice.
+"""
+
+CONTROLLED_SUBSTANCE_TITLE_ES = "Acuerdo sobre medicamentos controlados"
+CONTROLLED_SUBSTANCE_ES = """\
+Algunos medicamentos, como las benzodiacepinas (por ejemplo clonazepam, alprazolam o lorazepam), son medicamentos controlados. Pueden ayudar, pero también pueden hacer daño. Este acuerdo nos ayuda a mantenerle seguro o segura.
+
+Una sola persona que receta. Solo su psiquiatra de aquí le recetará este medicamento. Si otro médico le ofrece uno, háblele de este acuerdo y avísenos.
+
+Una sola farmacia. Surtirá este medicamento en una sola farmacia. Avísenos antes de cambiar de farmacia.
+
+La revisión del estado. Antes de recetarle, y de vez en cuando, revisamos el programa estatal de control de medicamentos recetados (PDMP). Ahí aparecen los medicamentos controlados surtidos a su nombre.
+
+No surtimos antes de tiempo. No volvemos a surtir antes de la fecha. Si pierde su medicamento o se lo roban, avísenos. Podemos pedirle un reporte de la policía.
+
+Guárdelo de forma segura. Guarde su medicamento bajo llave, lejos de los niños y de otras personas. Nunca lo comparta ni lo venda. Lleve el medicamento que no use a un programa de devolución de una farmacia.
+
+Alcohol y opioides. No tome alcohol, ni opioides para el dolor, ni medicamentos para dormir junto con este medicamento, a menos que su psiquiatra le diga que es seguro. Juntos pueden hacer más lenta la respiración y pueden causar la muerte.
+
+Cómo dejarlo. No deje este medicamento de golpe. Dejarlo de repente puede causar convulsiones. Cuando llegue el momento de dejarlo, bajaremos la dosis poco a poco con usted.
+
+A quién llamar. Si tiene preguntas, efectos secundarios o problemas: llame a la clínica. Si tiene mucho sueño, está confundido o confundida, o respira lento: llame al 911. En una crisis, llame al 988 y oprima 2, o envíe AYUDA al 988.
+
+Si no se cumple este acuerdo, su psiquiatra puede cambiar su tratamiento para mantenerle seguro o segura. No dejará de atenderle por eso.
+
+Al firmar, usted dice que leyó este acuerdo, que pudo hacer preguntas y que está de acuerdo en cumplirlo.
+"""
+
+# Kind -> (title, text) in Spanish, for when a document can have a Spanish version.
+FIRST_VERSIONS_ES = {
+    "telehealth": (TELEHEALTH_TITLE_ES, TELEHEALTH_ES),
+    "privacy_notice": (PRIVACY_NOTICE_TITLE_ES, PRIVACY_NOTICE_ES),
+    "controlled_substance": (CONTROLLED_SUBSTANCE_TITLE_ES, CONTROLLED_SUBSTANCE_ES),
+}

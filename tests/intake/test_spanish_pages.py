@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from intake.consent.selectors import current_documents, shown_text
+from intake.consent.texts import FIRST_VERSIONS, FIRST_VERSIONS_ES
 from intake.forms.contact import STATE_NAMES
 from intake.sections import questionnaire
 from intake.services import intake_create
@@ -262,3 +263,14 @@ def test_no_english_is_left_on_a_returning_patients_pages(patient, kind):
         if found := _english_left(spanish.content.decode(), english.content.decode(), own_words):
             left[name] = found
     assert not left, "\n".join(f"{name}: {words}" for name, words in left.items())
+
+
+def test_each_consent_documents_spanish_follows_the_english_paragraph_for_paragraph():
+    """The Spanish drafts of the consent documents (not signed yet: a document has one
+    language today) say the same things in the same order, crisis line included."""
+    for kind, (_title, english) in FIRST_VERSIONS.items():
+        _title_es, spanish = FIRST_VERSIONS_ES[kind]
+        paragraphs = [[p for p in text.split("\n\n") if p.strip()] for text in (english, spanish)]
+        assert len(paragraphs[0]) == len(paragraphs[1]), kind
+        if "988" in english:
+            assert "988 y oprima 2" in spanish and "AYUDA" in spanish, kind
