@@ -291,7 +291,7 @@ class MedicationForm(StepForm):
                 "Select the medicine you meant, or no to keep what you typed"
             )
         else:
-            field.label = self.found.question
+            field.label = _("Did you mean {names}?").format(names=self.found.display_name)
             field.choices = [("yes", _("Yes, {name}").format(name=self.found.display_name)), keep]
             field.help_text = _(
                 "We did not find this exact name in our list, but it is close to one we know. "
@@ -452,6 +452,12 @@ class MedicationForm(StepForm):
             if record["confirmed"]:
                 record["chosen"] = answer
         return record
+
+    @property
+    def confirm_question(self) -> str:
+        """ "Did you mean clonazepam (Klonopin)?" in the patient's language ("" when not asked)."""
+        field = self.fields.get("confirm_match")
+        return str(field.label) if field is not None else ""
 
     @property
     def read_back(self) -> str:

@@ -274,3 +274,19 @@ def test_each_consent_documents_spanish_follows_the_english_paragraph_for_paragr
         assert len(paragraphs[0]) == len(paragraphs[1]), kind
         if "988" in english:
             assert "988 y oprima 2" in spanish and "AYUDA" in spanish, kind
+
+
+def test_a_misspelt_medicine_is_asked_about_in_spanish(patient):
+    """'klonazepam': the page comes back asking 'Did you mean ...?', all in Spanish."""
+    intake = make_intake(patient)
+    address = reverse("intake:medication_add", args=[intake.public_id])
+    typed = {"name": "klonazepam", "strength_mg": "0.5", "amount_per_dose": "1", "how_often": "2"}
+    html = {}
+    for language, header in (("es", "es-US,es;q=0.9"), ("en", "en-US,en;q=0.9")):
+        browser = Client(HTTP_ACCEPT_LANGUAGE=header)
+        browser.force_login(patient)
+        html[language] = browser.post(address, typed).content.decode()
+    assert "¿Se refiere a clonazepam (Klonopin)?" in html["es"]
+    assert "No, guarden lo que escribí: \u2018klonazepam\u2019" in html["es"]
+    own_words = {"klonazepam", "clonazepam (Klonopin)"}
+    assert _english_left(html["es"], html["en"], own_words) == []
