@@ -1,21 +1,15 @@
 """The psychiatrist's check-in schedule form (staff pages are in English)."""
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from django import forms
 from django.conf import settings
 from django.utils import timezone
 
 from ..models.checkins import MAX_INTERVAL_DAYS, MIN_INTERVAL_DAYS
+from .services import morning_of
 
-# Reminders go out in the morning of the day a check-in is due (clinic time), not at the
-# minute of the day the psychiatrist happened to press the button.
-REMIND_AT = time(9, 0)
 SUGGESTED_DAYS = 14
-
-
-def due_at(day) -> datetime:
-    return timezone.make_aware(datetime.combine(day, REMIND_AT))
 
 
 class ScheduleForm(forms.Form):
@@ -55,4 +49,4 @@ class ScheduleForm(forms.Form):
         day = self.cleaned_data["first_due_on"] or timezone.localdate() + timedelta(
             days=self.cleaned_data["interval_days"]
         )
-        return due_at(day)
+        return morning_of(day)

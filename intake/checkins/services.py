@@ -11,7 +11,7 @@ it) but never loses it, and a second run finds nothing due, so nothing is sent t
 """
 
 import logging
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -29,6 +29,9 @@ from .selectors import open_checkin, schedule_for, schedules_due
 logger = logging.getLogger(__name__)
 
 SWEEP_BATCH = 500
+# Reminders go out in the morning of the day a check-in is due (clinic time), not at the
+# minute of the day someone happened to set the schedule or send an intake.
+REMIND_AT = time(9, 0)
 # The flag the clinical core raises when the PHQ-9 rose by a clinically meaningful amount
 # since the patient's previous score (intake/clinical/measurement.py).
 WORSENING_FLAGS = ("phq9_worsening",)
@@ -39,6 +42,11 @@ RECORDED_NOTE = (
 
 
 # ---- the schedule ------------------------------------------------------------------------
+def morning_of(day: date) -> datetime:
+    """When a check-in due on ``day`` is reminded."""
+    return timezone.make_aware(datetime.combine(day, REMIND_AT))
+
+
 def checkin_schedule_set(
     *, intake: Intake, actor, interval_days: int, next_due_at: datetime | None = None
 ) -> CheckInSchedule:
@@ -93,7 +101,10 @@ def checkin_schedule_default(*, intake: Intake) -> CheckInSchedule | None:
         return None
     schedule, created = CheckInSchedule.objects.get_or_create(
         patient_id=intake.patient_id,
-        defaults={"interval_days": days, "next_due_at": timezone.now() + timedelta(days=days)},
+        defaults={
+            "interval_days": days,
+            "next_due_at": morning_of(timezone.localdate() + timedelta(days=days)),
+        },
     )
     if created:
         record(

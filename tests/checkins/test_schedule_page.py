@@ -106,8 +106,9 @@ def test_the_clinic_default_gives_a_patient_check_ins_when_their_intake_is_sent(
     settings.CHECKIN_DEFAULT_DAYS = 28
     make_submitted_intake(second_patient)
     schedule = CheckInSchedule.objects.get(patient=second_patient)
+    due = timezone.localtime(schedule.next_due_at)
     assert (schedule.interval_days, schedule.set_by) == (28, None)
-    assert schedule.next_due_at == START + timedelta(days=28)
+    assert (due.date(), due.hour) == (timezone.localdate(START) + timedelta(days=28), 9)
 
 
 def test_without_a_clinic_default_nobody_gets_check_ins_unasked(clock, second_patient):
