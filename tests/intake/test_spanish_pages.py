@@ -290,3 +290,26 @@ def test_a_misspelt_medicine_is_asked_about_in_spanish(patient):
     assert "No, guarden lo que escribí: \u2018klonazepam\u2019" in html["es"]
     own_words = {"klonazepam", "clonazepam (Klonopin)"}
     assert _english_left(html["es"], html["en"], own_words) == []
+
+
+def test_a_reopened_intake_is_in_spanish(patient, mood_reopened):
+    """The psychiatrist asked for more: the task list, the reopened page and the answers
+    the patient can no longer change, in Spanish."""
+    intake = mood_reopened
+    intake.refresh_from_db()
+    pages = {
+        "tasks": reverse("intake:tasks", args=[intake.public_id]),
+        "mood": questionnaire().steps_by_key["mood"].url(intake.public_id),
+        "check": reverse("intake:check", args=[intake.public_id]),
+    }
+    left, html = {}, {}
+    for name, address in pages.items():
+        for language, header in (("es", "es-US,es;q=0.9"), ("en", "en-US,en;q=0.9")):
+            browser = Client(HTTP_ACCEPT_LANGUAGE=header)
+            browser.force_login(patient)
+            html[name, language] = browser.get(address).content.decode()
+        found = _english_left(html[name, "es"], html[name, "en"], _own_words(intake))
+        if found:
+            left[name] = found
+    assert "Abierta otra vez: puede cambiar estas respuestas" in html["tasks", "es"]
+    assert not left, left
