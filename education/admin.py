@@ -78,9 +78,13 @@ class PageAdminForm(forms.ModelForm):
         if "language" in self.fields:
             self.fields["language"].required = False
         if "related" in self.fields:
-            others = Page.objects.exclude(pk=self.instance.pk).order_by("topic__order", "title")
-            self.fields["related"].queryset = others
-            self.fields["related"].help_text = "Tick the pages to list under this one."
+            # English pages only: readers see each one in their language where it exists.
+            others = Page.objects.exclude(pk=self.instance.pk).filter(language=ORIGINAL_LANGUAGE)
+            self.fields["related"].queryset = others.order_by("topic__order", "title")
+            related = self.fields["related"]
+            related.help_text = (
+                "Tick the pages to list under this one; readers see each in their language."
+            )
 
     def clean_language(self):
         # Left out (an older form, a script): the page is an English original.
