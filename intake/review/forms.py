@@ -86,7 +86,6 @@ class NoteForm(forms.Form):
 class RequestInformationForm(forms.Form):
     sections = forms.MultipleChoiceField(
         label="Sections to reopen for the patient",
-        choices=lambda: [(s.key, s.title) for s in questionnaire_sections()],
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Choose at least one section for the patient to update."},
     )
@@ -96,6 +95,14 @@ class RequestInformationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Write what you would like the patient to tell you."},
     )
+
+    def __init__(self, *args, kind: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The sections of this intake's own questionnaire: a check-in has only its few, and a
+        # section it does not have must be refused here, not fail in the service.
+        self.fields["sections"].choices = [
+            (s.key, str(s.title)) for s in questionnaire_sections(kind)
+        ]
 
     def clean_message(self):
         message = self.cleaned_data["message"].strip()

@@ -83,7 +83,7 @@ def _detail_page(request, intake: Intake, status: int = 200, **sent) -> HttpResp
     form by its name): every showing of the patient's answers is an audited view."""
     record(actor=request.user, action="intake.viewed", obj=intake)
     holding = intake.status == IntakeStatus.IN_REVIEW and intake.assignee_id == request.user.pk
-    fields = _blank_forms(intake.priority == "stat") | {
+    fields = _blank_forms(intake.priority == "stat", intake.kind) | {
         name: as_crispy_form(form) for name, form in sent.items()
     }
     context = detail_context(intake)
@@ -117,14 +117,14 @@ DETAIL_ACTIONS = (
 
 
 @functools.cache
-def _blank_forms(stat: bool) -> dict[str, str]:
+def _blank_forms(stat: bool, kind: str) -> dict[str, str]:
     """The detail page's blank forms as HTML, rendered once per process: they hold no
     patient data and no token (the CSRF token is outside them), and crispy-forms' templates
     were most of the page's rendering time."""
     forms = {
         "note_form": NoteForm(),
         "pdmp_form": PdmpCheckForm(),
-        "request_form": RequestInformationForm(),
+        "request_form": RequestInformationForm(kind=kind),
         "reviewed_form": MarkReviewedForm(stat=stat),
     }
     return {name: as_crispy_form(form) for name, form in forms.items()}
@@ -252,7 +252,7 @@ def _held_form_view(form_name: str, bind, service, done: str):
 
 
 request_information = _held_form_view(
-    "request_form", lambda data, intake: RequestInformationForm(data),
+    "request_form", lambda data, intake: RequestInformationForm(data, kind=intake.kind),
     services.intake_ask_patient,
     "The patient has been asked for more information and emailed a link.")  # fmt: skip
 mark_reviewed = _held_form_view(
