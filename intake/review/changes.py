@@ -37,12 +37,17 @@ def baseline(intake: Intake) -> Intake | None:
     return rows.order_by("-submitted_at").first()
 
 
-def what_changed(intake: Intake) -> dict | None:
+_READ = object()
+
+
+def what_changed(intake: Intake, earlier: Intake | None = _READ) -> dict | None:
     """{"since": the baseline's submission time, "kind", "medicines", "flags", "scores"},
-    or None for a draft or when there is nothing earlier to compare with."""
+    or None for a draft or when there is nothing earlier to compare with. ``earlier``: the
+    baseline when the caller has read it already (the detail page reads it once)."""
     if intake.submitted_at is None:
         return None
-    earlier = baseline(intake)
+    if earlier is _READ:
+        earlier = baseline(intake)
     if earlier is None:
         return None
     now, was = intake.evaluation or {}, earlier.evaluation or {}

@@ -17,9 +17,9 @@ from ..forms.instruments import ENGLISH, recorded_language
 from ..models import Intake, IntakeStatus
 from ..sections import questionnaire
 from ..summary import answer_sections
-from .changes import what_changed
+from .changes import baseline, what_changed
 from .labels import BAND_MEANING, CSSRS_MEANING, band_words
-from .trend import medicine_changes, medicine_key, previous_submission, score_changes
+from .trend import medicine_changes, medicine_key, score_changes
 from .triggers import triggers_in_words
 
 DIAGNOSIS_LABELS = dict(DIAGNOSES)
@@ -363,7 +363,10 @@ def prescribing_band(answers: dict) -> list[dict]:
 def detail_context(intake: Intake) -> dict:
     evaluation = intake.evaluation or {}
     total = (evaluation.get("diazepam_equivalent") or {}).get("total_mg")
-    trend = _trend(evaluation, previous_submission(intake))
+    # One baseline for the whole page: the "what changed" block, the scores' and the
+    # medicines' change markers all count from the same earlier intake.
+    earlier = baseline(intake) if intake.submitted_at is not None else None
+    trend = _trend(evaluation, earlier)
     medicines = _medications(intake, evaluation, trend and trend["medicines"])
     return {
         "intake": intake,
@@ -374,7 +377,7 @@ def detail_context(intake: Intake) -> dict:
         "scores": _scores(evaluation, trend and trend["scores"], intake),
         "answered_in": answered_in(intake),
         "trend": trend,
-        "what_changed": what_changed(intake),
+        "what_changed": what_changed(intake, earlier),
         "flags": _flags(evaluation, medicines),
         "prescribing": prescribing_band(intake.answers or {}),
         "reopened": _reopened(intake),

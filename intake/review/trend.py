@@ -1,27 +1,8 @@
 """The change since the patient's earlier intake: scores and medicines.
 
 ``score_changes`` and ``medicine_changes`` are pure (stored evaluations in, words out);
-``previous_submission`` is the one query the detail page spends on it.
+the earlier intake they count from is ``intake.review.changes.baseline`` (one query).
 """
-
-from ..models import Intake
-
-
-def previous_submission(intake: Intake) -> Intake | None:
-    """The same patient's latest intake submitted before this one (one query), or None."""
-    if intake.submitted_at is None:
-        return None
-    return (
-        Intake.objects.filter(
-            patient_id=intake.patient_id,
-            submitted_at__isnull=False,
-            submitted_at__lt=intake.submitted_at,
-        )
-        .exclude(pk=intake.pk)
-        .only("pk", "public_id", "submitted_at", "evaluation")
-        .order_by("-submitted_at")
-        .first()
-    )
 
 
 def _comparable(key: str, score: dict | None):

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from intake.models import IntakeKind
 from intake.review.changes import what_changed
+from intake.review.detail import detail_context
 from intake.services import intake_submit, intake_transition
 from tests.factories import make_submitted_intake
 from tests.intake.follow_up_cases import RECONCILED, answer_the_rest, returning_patient
@@ -78,3 +79,20 @@ def test_a_check_in_compares_its_scores_and_not_its_medicines(patient):
     assert (phq_9["was"], phq_9["now"], phq_9["label"], phq_9["worsened"]) == (
         16, 21, "Meaningful worsening", True
     )  # fmt: skip
+
+
+def test_the_whole_detail_page_counts_from_the_last_visit_not_a_check_in_between(client, patient):
+    first, intake = returning_patient(patient)
+    make_submitted_intake(patient, kind=IntakeKind.CHECK_IN, answers={
+        "phq_9": [1] * 9, "gad_7": [1] * 7, "panic_attacks_per_week": 0,
+        "cssrs": {"q1": False, "q2": False, "q6": False}})  # fmt: skip
+    client.force_login(patient)
+    url = reverse("intake:step", args=[intake.public_id, "medications/since-last-time/"])
+    post_ok(client, url, RECONCILED)
+    intake.refresh_from_db()
+    answer_the_rest(client, intake, mood=CALMER)
+    sent = intake_submit(intake_id=intake.pk, patient=patient)
+    context = detail_context(sent)
+    # The medicines' and scores' change markers and the block at the top share one baseline:
+    # a check-in asks no medicines, so counting from it would call every medicine new.
+    assert context["trend"]["at"] == context["what_changed"]["since"] == first.submitted_at
