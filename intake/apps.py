@@ -49,3 +49,4 @@ class IntakeConfig(AppConfig):
         # The consent documents' first versions, as their migration loaded them (the load
         # skips a kind that has any version).
         importlib.import_module("intake.migrations.0026_load_consent_documents").load(apps, None)
+        importlib.import_module("intake.migrations.0029_consent_document_language").load(apps, None)

@@ -42,10 +42,12 @@ def approve_keep_signatures(modeladmin, request, queryset):
 
 @admin.register(ConsentDocument)
 class ConsentDocumentAdmin(admin.ModelAdmin):
-    list_display = ("kind", "version", "title", "status", "drafted_by", "approved_by", "asks_again")
-    list_filter = ("kind", "status")
+    list_display = (
+        "kind", "language", "version", "title", "status", "drafted_by", "approved_by", "asks_again"
+    )  # fmt: skip
+    list_filter = ("kind", "language", "status")
     actions = (approve_and_ask_again, approve_keep_signatures)
-    fields = ("kind", "title", "text")
+    fields = ("kind", "language", "title", "text")
     readonly_fields = ("version", "status", "sha256", "drafted_by", "approved_by", "approved_at")
 
     def _staff(self, request) -> bool:
@@ -76,7 +78,7 @@ class ConsentDocumentAdmin(admin.ModelAdmin):
             return ()
         if obj.is_approved:
             return self.fields + self.readonly_fields
-        return ("kind", *self.readonly_fields)
+        return ("kind", "language", *self.readonly_fields)
 
     def get_actions(self, request):
         actions = super().get_actions(request)
@@ -91,7 +93,8 @@ class ConsentDocumentAdmin(admin.ModelAdmin):
             consent_document_edit(document=obj, title=obj.title, text=obj.text, author=request.user)
         else:
             saved = consent_document_draft(
-                kind=obj.kind, title=obj.title, text=obj.text, author=request.user
-            )
+                kind=obj.kind, language=obj.language, title=obj.title, text=obj.text,
+                author=request.user,
+            )  # fmt: skip
             obj.pk, obj.version = saved.pk, saved.version
             obj._state.adding = False

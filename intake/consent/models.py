@@ -7,8 +7,9 @@ row with the next version. Signatures and withdrawals are append-only events.
 
 import hashlib
 
+from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from portal.fields import person_field
@@ -40,6 +41,9 @@ class ConsentDocument(models.Model):
         APPROVED = "approved", "Approved: patients sign this version"
 
     kind = models.CharField(max_length=30, choices=ConsentKind.choices)
+    # Each language's text is its own versioned document, approved on its own: a patient
+    # reads and signs the current version in their language (English when there is none).
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
     version = models.PositiveIntegerField(editable=False)
     title = models.CharField(max_length=200)
     text = models.TextField(help_text="Plain text; a blank line starts a new paragraph.")
@@ -58,23 +62,30 @@ class ConsentDocument(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["kind", "version"], name="consent_kind_version"),
+            models.UniqueConstraint(
+                fields=["kind", "language", "version"], name="consent_kind_language_version"
+            ),
             models.CheckConstraint(
                 condition=models.Q(approved_by__isnull=True)
                 | ~models.Q(approved_by=models.F("drafted_by")),
                 name="consent_approver_not_author",
             ),
         ]
-        ordering = ["kind", "-version"]
+        ordering = ["kind", "language", "-version"]
 
     def __str__(self):
-        return f"{self.get_kind_display()}, version {self.version}"
+        return f"{self.get_kind_display()} ({self.get_language_display()}), version {self.version}"
 
     def save(self, *args, **kwargs):
         if not self._state.adding and self._stored_status() == self.Status.APPROVED:
             raise ImmutableRecord("An approved version never changes; draft a new version.")
         self.sha256 = text_sha256(self.text)
         super().save(*args, **kwargs)
+
+    @property
+    def language_name(self) -> str:
+        """The language's English name ("Spanish"), for the care team's pages."""
+        return translation.get_language_info(self.language)["name"]
 
     def _stored_status(self) -> str | None:
         return type(self).objects.filter(pk=self.pk).values_list("status", flat=True).first()

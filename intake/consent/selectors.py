@@ -2,7 +2,10 @@
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from intake.evaluation import counted_class
@@ -46,11 +49,32 @@ def required_kinds(intake) -> list[str]:
     return kinds
 
 
-def current_documents() -> dict[str, ConsentDocument]:
-    """The approved version patients sign now, for each kind."""
+# The language every document has: a kind with no approved version in the patient's
+# language is read and signed in this one.
+BASE_LANGUAGE = "en"
+
+
+def page_language() -> str:
+    """The offered language of the page being drawn ("es" for "es-us")."""
+    code = (translation.get_language() or BASE_LANGUAGE).split("-")[0]
+    return code if code in dict(settings.LANGUAGES) else BASE_LANGUAGE
+
+
+def in_language(versions: list[ConsentDocument], language: str) -> list[ConsentDocument]:
+    """One kind's approved versions in ``language``, newest first; the base language's when
+    it has none."""
+    chosen = [d for d in versions if d.language == language]
+    return chosen or [d for d in versions if d.language == BASE_LANGUAGE]
+
+
+def current_documents(language: str = BASE_LANGUAGE) -> dict[str, ConsentDocument]:
+    """The approved version patients sign now, for each kind, in ``language``."""
+    approved = list(ConsentDocument.objects.approved().order_by("kind", "-version"))
     current = {}
-    for document in ConsentDocument.objects.approved().order_by("kind", "-version"):
-        current.setdefault(document.kind, document)
+    for kind in ConsentKind:
+        versions = in_language([d for d in approved if d.kind == kind], language)
+        if versions:
+            current[kind] = versions[0]
     return current
 
 
@@ -85,8 +109,11 @@ def _asks_again_since(kind_versions: list[ConsentDocument], signed_version: int)
 
 
 def consent_states(intake) -> list[ConsentState]:
-    """Every document the intake needs, or has a signature for, and where it stands."""
+    """Every document the intake needs, or has a signature for, and where it stands. A
+    signature is judged against the versions of its own language; a document still to sign
+    is the current version in the page's language."""
     required = required_kinds(intake)
+    language = page_language()
     approved = list(ConsentDocument.objects.approved().order_by("kind", "-version"))
     signatures = {}
     for signature in (
@@ -97,10 +124,13 @@ def consent_states(intake) -> list[ConsentState]:
         signatures.setdefault(signature.document.kind, signature)
     states = []
     for kind in ConsentKind:
-        versions = [d for d in approved if d.kind == kind]
+        of_kind = [d for d in approved if d.kind == kind]
         signature = signatures.get(kind)
         if kind not in required and signature is None:
             continue
+        signed_in = in_language(of_kind, signature.document.language) if signature else []
+        state = _state(signature, signed_in)
+        versions = signed_in if state == "signed" else in_language(of_kind, language)
         states.append(
             ConsentState(
                 kind=kind,
@@ -109,7 +139,7 @@ def consent_states(intake) -> list[ConsentState]:
                 required=kind in required,
                 document=versions[0] if versions else None,
                 signature=signature,
-                state=_state(signature, versions),
+                state=state,
             )
         )
     return states
@@ -132,25 +162,30 @@ def consent_missing(intake) -> list[ConsentState]:
 
 def shown_text(document: ConsentDocument, intake) -> str:
     """The exact text the patient reads and signs: the document, and under the consent to
-    care by video, the emergency plan made of their own answers."""
+    care by video, the emergency plan made of their own answers, in the document's
+    language (what is signed is one language throughout, whatever the page's)."""
     if document.kind != ConsentKind.TELEHEALTH:
         return document.text
-    return f"{document.text.rstrip()}\n\n{emergency_plan(intake)}\n"
+    with translation.override(document.language):
+        plan = emergency_plan(intake)
+    return f"{document.text.rstrip()}\n\n{plan}\n"
 
 
 def emergency_plan(intake) -> str:
     contact = intake.details.get("contact") or {}
-    where = contact.get("visit_address") or "not given yet"
+    where = contact.get("visit_address") or gettext("not given yet")
     state = contact.get("visit_state") or ""
     if state:
         where = f"{where} ({state})"
     emergency = contact.get("emergency_contact") or {}
     parts = [emergency.get(k) for k in ("name", "relationship", "phone")]
-    person = ", ".join(p for p in parts if p) or "none given"
-    return (
-        "Your emergency plan.\n"
-        f"Where you will be during your visit: {where}.\n"
-        f"Your emergency contact: {person}."
+    person = ", ".join(p for p in parts if p) or gettext("none given")
+    return "\n".join(
+        (
+            gettext("Your emergency plan."),
+            gettext("Where you will be during your visit: %(where)s.") % {"where": where},
+            gettext("Your emergency contact: %(person)s.") % {"person": person},
+        )
     )
 
 

@@ -25,15 +25,19 @@ def same_name(typed: str, on_record: str) -> bool:
     return "".join(typed.split()).casefold() == "".join(on_record.split()).casefold()
 
 
-def consent_document_draft(*, kind: str, title: str, text: str, author) -> ConsentDocument:
-    """A new draft version of a document: the next version number for its kind."""
+def consent_document_draft(
+    *, kind: str, title: str, text: str, author, language: str = "en"
+) -> ConsentDocument:
+    """A new draft version of a document: the next version number for its kind in its
+    language."""
     with transaction.atomic():
         # Lock the kind's rows so two drafts never take the same number.
-        rows = ConsentDocument.objects.select_for_update().filter(kind=kind)
+        rows = ConsentDocument.objects.select_for_update().filter(kind=kind, language=language)
         latest = rows.aggregate(latest=Max("version"))["latest"] or 0
         document = ConsentDocument.objects.create(
-            kind=kind, version=latest + 1, title=title, text=text, drafted_by=author
-        )
+            kind=kind, language=language, version=latest + 1, title=title, text=text,
+            drafted_by=author,
+        )  # fmt: skip
         record(actor=author, action="consent.document_drafted", obj=document)
     return document
 

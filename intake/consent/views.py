@@ -97,7 +97,7 @@ def withdraw(request, public_id, document):
 def privacy_notice(request, public_id):
     """The notice of privacy practices: a page to read, or a text file to keep."""
     intake = _get_intake_for_patient(request, public_id)
-    notice = selectors.current_documents().get(ConsentKind.PRIVACY_NOTICE)
+    notice = selectors.current_documents(selectors.page_language()).get(ConsentKind.PRIVACY_NOTICE)
     if notice is None:
         raise Http404
     if request.GET.get("download") == "1":

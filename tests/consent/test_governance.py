@@ -25,12 +25,12 @@ def _draft(author, text="New words."):
     )
 
 
-def test_the_three_documents_are_loaded_approved_as_version_one():
+def test_the_three_documents_are_loaded_approved_as_version_one_in_each_language():
     approved = ConsentDocument.objects.approved()
-    assert sorted(approved.values_list("kind", "version")) == [
-        ("controlled_substance", 1),
-        ("privacy_notice", 1),
-        ("telehealth", 1),
+    assert sorted(approved.values_list("kind", "language", "version")) == [
+        (kind, language, 1)
+        for kind in ("controlled_substance", "privacy_notice", "telehealth")
+        for language in ("en", "es")
     ]
     assert all(d.sha256 == text_sha256(d.text) for d in approved)
 
@@ -63,7 +63,7 @@ def test_a_second_clinician_approves_and_chooses_whether_patients_sign_again(edi
 
 
 def test_an_approved_version_never_changes():
-    document = ConsentDocument.objects.approved().get(kind="telehealth")
+    document = ConsentDocument.objects.approved().get(kind="telehealth", language="en")
     document.text = "Other words."
     with pytest.raises(ImmutableRecord):
         document.save()
@@ -71,7 +71,7 @@ def test_an_approved_version_never_changes():
 
 
 def test_the_admin_shows_an_approved_version_read_only(client, editor):
-    document = ConsentDocument.objects.approved().get(kind="telehealth")
+    document = ConsentDocument.objects.approved().get(kind="telehealth", language="en")
     client.force_login(editor)
     url = reverse("admin:intake_consentdocument_change", args=[document.pk])
     client.post(url, {"title": "Changed", "text": "Changed"})
@@ -83,9 +83,9 @@ def test_an_editor_drafts_in_the_admin_and_cannot_approve_their_own(client, edit
     client.force_login(editor)
     client.post(
         reverse("admin:intake_consentdocument_add"),
-        {"kind": "privacy_notice", "title": "Privacy", "text": "New notice."},
+        {"kind": "privacy_notice", "language": "en", "title": "Privacy", "text": "New notice."},
     )
-    draft = ConsentDocument.objects.get(kind="privacy_notice", version=2)
+    draft = ConsentDocument.objects.get(kind="privacy_notice", language="en", version=2)
     client.post(
         reverse("admin:intake_consentdocument_changelist"),
         {"action": "approve_and_ask_again", "_selected_action": [draft.pk]},
