@@ -512,7 +512,8 @@ def test_flags_are_ordered_by_severity_then_clinical_weight():
         "opioid_benzo", "benzo_respiratory", "benzo_alcohol", "multiple_benzos",
         "clonazepam_above_max", "allergy_conflict", "pregnancy_benzo", "mood_switch_risk",
         "misuse_signals", "severe_depression", "age65_benzo", "eating_disorder",
-        "withdrawal_risk", "phq9_worsening", "cns_load", "oversedation", "fall_risk", "dependence_risk",
+        "withdrawal_risk", "phq9_worsening", "cns_load", "oversedation", "fall_risk",
+        "dependence_risk",
         "benzo_hepatic", "unrecognised_medicine", "audit_c_positive", "dast_moderate",
         "undertreated",
     ]  # fmt: skip
