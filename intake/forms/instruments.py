@@ -13,6 +13,7 @@ care team).
 """
 
 import functools
+import time
 from pathlib import Path
 
 from django import forms
@@ -80,9 +81,25 @@ def language_code(language: str | None = None) -> str:
     return code.split("-")[0].lower()
 
 
+# A page reads an instrument's words once for each item and each answer, and finding the
+# file stats it in every directory: the detail page spent a fifth of its time there. A
+# lookup is kept for a few seconds, so a clinic's new or changed file is still taken up
+# with no restart.
+RECHECK_SECONDS = 5.0
+_looked_up: dict[tuple, tuple[float, InstrumentText | None]] = {}
+
+
 def text_in(instrument_id: str, language: str) -> InstrumentText | None:
     """The instrument's words in exactly this language (a clinic's file first), or None."""
-    return find_text(INSTRUMENTS[instrument_id], language_code(language), text_dirs())
+    code = language_code(language)
+    key = (instrument_id, code, tuple(getattr(settings, "INSTRUMENT_TEXTS_DIRS", ()) or ()))
+    now = time.monotonic()
+    kept = _looked_up.get(key)
+    if kept is not None and kept[0] > now:
+        return kept[1]
+    found = find_text(INSTRUMENTS[instrument_id], code, text_dirs())
+    _looked_up[key] = (now + RECHECK_SECONDS, found)
+    return found
 
 
 def instrument_text(instrument_id: str, language: str | None = None) -> InstrumentText:
