@@ -7,7 +7,8 @@ text the patient signed and never a re-rendered page that could come out blank.
 
 import io
 
-from django.utils import timezone
+from django.utils import dateformat, timezone, translation
+from django.utils.translation import gettext as _
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import inch
@@ -22,21 +23,37 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _when(moment) -> str:
+    # Month names and the format in the active language ("December 7, 2026, 3:05 p.m. EST";
+    # "7 de diciembre de 2026, 15:05 EST").
+    return dateformat.format(timezone.localtime(moment), _("F j, Y, P T"))
+
+
 def signature_block(signature: ConsentSignature) -> list[tuple[str, str]]:
-    signed_at = timezone.localtime(signature.signed_at)
+    document = signature.document
     rows = [
-        ("Signed by (typed name)", signature.typed_name),
-        ("Signed at", signed_at.strftime("%B %d, %Y, %I:%M %p %Z")),
-        ("Document", f"{signature.document.title}, version {signature.document.version}"),
-        ("Verification code", signature.verification_code),
+        (_("Signed by (typed name)"), signature.typed_name),
+        (_("Signed at"), _when(signature.signed_at)),
+        (
+            _("Document"),
+            _("%(title)s, version %(version)s")
+            % {"title": document.title, "version": document.version},
+        ),
+        (_("Verification code"), signature.verification_code),
     ]
     if hasattr(signature, "withdrawal"):
-        withdrawn = timezone.localtime(signature.withdrawal.withdrawn_at)
-        rows.append(("Withdrawn", withdrawn.strftime("%B %d, %Y, %I:%M %p %Z")))
+        rows.append((_("Withdrawn"), _when(signature.withdrawal.withdrawn_at)))
     return rows
 
 
 def signed_copy_pdf(signature: ConsentSignature) -> bytes:
+    """The copy in the language of the text signed: a Spanish signature's labels and dates
+    are Spanish too, whatever the page's language when it is downloaded."""
+    with translation.override(signature.document.language):
+        return _pdf(signature)
+
+
+def _pdf(signature: ConsentSignature) -> bytes:
     styles = getSampleStyleSheet()
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
@@ -56,12 +73,14 @@ def signed_copy_pdf(signature: ConsentSignature) -> bytes:
     story += [
         Spacer(1, 12),
         HRFlowable(width="100%"),
-        Paragraph("Signature", styles["Heading2"]),
+        Paragraph(_("Signature"), styles["Heading2"]),
         Table(signature_block(signature), colWidths=[2 * inch, 4.5 * inch], hAlign="LEFT"),
         Spacer(1, 12),
         Paragraph(
-            "The verification code is the start of the SHA-256 hash of the text above. "
-            "The clinic can check it against its record.",
+            _(
+                "The verification code is the start of the SHA-256 hash of the text above. "
+                "The clinic can check it against its record."
+            ),
             styles["Italic"],
         ),
     ]

@@ -2,9 +2,12 @@
 version, with their emergency plan in Spanish under the consent to care by video. What they
 signed stays what they signed, and the care team sees which language it was."""
 
+import io
+
 import pytest
 from django.test import Client
 from django.urls import reverse
+from pypdf import PdfReader
 
 from intake.consent.models import ConsentSignature
 from intake.devtools.seed_cases import DETAILS, base
@@ -69,3 +72,14 @@ def test_the_care_team_sees_the_language_signed_in(client, lucia, patient, psych
     client.force_login(psychiatrist)
     html = client.get(_url(sent)).content.decode()
     assert "signed, version 1 in Spanish" in html
+
+
+def test_the_copy_of_a_spanish_signature_is_in_spanish(lucia, intake):
+    _sign(lucia, intake, "telehealth")
+    signature = ConsentSignature.objects.get(intake=intake)
+    url = reverse("intake:consent_copy", args=[intake.public_id, signature.pk])
+    reader = PdfReader(io.BytesIO(lucia.get(url).content))
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "Firmado por (nombre escrito) Alice Adams" in text
+    assert f"Código de verificación {signature.verification_code}" in text
+    assert "Su plan de emergencia." in text and "Signed by" not in text
