@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from portal.fields import person_field
+from portal.fields import LanguageField, person_field
 
 from .rendering import render_markdown
 
@@ -122,9 +122,7 @@ class Page(models.Model):
         APPROVED = "approved", "Approved: live"
 
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="pages")
-    language = models.CharField(
-        max_length=8,
-        choices=settings.LANGUAGES,
+    language = LanguageField(
         default=ORIGINAL_LANGUAGE,
         help_text="The language of this version's words.",
     )

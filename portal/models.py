@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from .fields import person_field
+from .fields import LanguageField, person_field
 
 
 class AppendOnlyQuerySet(models.QuerySet):
@@ -83,7 +83,7 @@ class Invitation(models.Model):
     accepted_at = models.DateTimeField(null=True, blank=True)
     patient = person_field(blank=True, related_name="invitations")
     # Set by staff: the email is written in it and the patient's profile starts with it.
-    language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
+    language = LanguageField(default="en")
     # What the visit's intake asks; "" leaves it to the clinic's default (a follow-up for a
     # patient who has sent an intake before). The intake app reads it (portal never imports
     # intake, so the values are spelled here as intake's IntakeKind spells them).
@@ -115,7 +115,7 @@ class PendingRegistration(models.Model):
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     # The language of the page the person registered on: the link's email is written in
     # it, and the new account's profile starts with it.
-    language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
+    language = LanguageField(default="en")
 
     def __str__(self):
         return f"Pending registration {self.public_id}"
@@ -156,7 +156,7 @@ class PatientProfile(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="patient_profile"
     )
-    preferred_language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
+    preferred_language = LanguageField(default="en")
 
     def __str__(self):
         return f"Profile of user {self.user_id}"

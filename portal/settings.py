@@ -11,6 +11,7 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -244,9 +245,19 @@ SESSION_MAX_HOURS = _positive_int("PORTAL_SESSION_MAX_HOURS", 12)
 SESSION_COOKIE_SAMESITE = "Lax"
 
 LANGUAGE_CODE = "en-us"
-# The patient's languages (issue 26). A third is a new catalogue in each locale folder and
-# a line here. Each name is written in its own language: it labels the switch to it.
-LANGUAGES = [("en", "English"), ("es", "Español")]
+# The patient's languages (issue 26): PORTAL_LANGUAGES, English first. A third is a new
+# catalogue in each locale folder, its content files and its code here: no code, no
+# migration. Each name is written in its own language (Django's), as it labels the switch.
+def _language(code: str) -> tuple[str, str]:
+    if code not in LANG_INFO or "name_local" not in LANG_INFO[code]:
+        raise ImproperlyConfigured(f"PORTAL_LANGUAGES: Django knows no language {code!r}.")
+    name = LANG_INFO[code]["name_local"]
+    return code, name[:1].upper() + name[1:]
+
+
+LANGUAGES = [_language(code) for code in env.list("PORTAL_LANGUAGES", default=["en", "es"])]
+if not LANGUAGES or LANGUAGES[0][0] != "en":
+    raise ImproperlyConfigured("PORTAL_LANGUAGES must start with en (the care team's language).")
 # The catalogues, committed as .po and compiled to .mo by `make messages` (Babel, part of
 # `make run` and `make test`). The first also holds the project templates' strings.
 LOCALE_PATHS = [BASE_DIR / app / "locale" for app in ("portal", "intake", "education")]

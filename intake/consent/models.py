@@ -7,12 +7,11 @@ row with the next version. Signatures and withdrawals are append-only events.
 
 import hashlib
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from portal.fields import person_field
+from portal.fields import LanguageField, person_field
 
 
 def text_sha256(text: str) -> str:
@@ -43,7 +42,7 @@ class ConsentDocument(models.Model):
     kind = models.CharField(max_length=30, choices=ConsentKind.choices)
     # Each language's text is its own versioned document, approved on its own: a patient
     # reads and signs the current version in their language (English when there is none).
-    language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
+    language = LanguageField(default="en")
     version = models.PositiveIntegerField(editable=False)
     title = models.CharField(max_length=200)
     text = models.TextField(help_text="Plain text; a blank line starts a new paragraph.")
