@@ -245,6 +245,8 @@ SESSION_MAX_HOURS = _positive_int("PORTAL_SESSION_MAX_HOURS", 12)
 SESSION_COOKIE_SAMESITE = "Lax"
 
 LANGUAGE_CODE = "en-us"
+
+
 # The patient's languages (issue 26): PORTAL_LANGUAGES, English first. A third is a new
 # catalogue in each locale folder, its content files and its code here: no code, no
 # migration. Each name is written in its own language (Django's), as it labels the switch.
