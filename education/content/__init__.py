@@ -43,12 +43,12 @@ class ContentError(ValueError):
 
 
 @dataclass(frozen=True)
-class PageSpec:
+class _Words:
+    """What a page file and a language version's file both hold."""
+
     slug: str
     title: str
     summary: str
-    order: int
-    review_interval_months: int
     sources: tuple[str, ...]
     related: tuple[str, ...]
     figures: tuple[dict, ...]
@@ -62,23 +62,18 @@ class PageSpec:
 
 
 @dataclass(frozen=True)
-class TranslationSpec:
-    """A page's version in another language, from ``<topic>/<language>/<slug>.md``."""
+class PageSpec(_Words):
+    order: int
+    review_interval_months: int
+
+
+@dataclass(frozen=True)
+class TranslationSpec(_Words):
+    """A page's version in another language, from ``<topic>/<language>/<slug>.md``; its
+    order and review interval are its English page's."""
 
     language: str
-    slug: str
     translation_of: str
-    title: str
-    summary: str
-    sources: tuple[str, ...]
-    related: tuple[str, ...]
-    figures: tuple[dict, ...]
-    body: str
-    path: Path
-
-    @property
-    def text(self) -> str:
-        return f"{self.title}\n{self.summary}\n{self.body}"
 
 
 @dataclass(frozen=True)
