@@ -10,6 +10,7 @@ changed or new; stopped ones move to ``stopped_medications`` with when they stop
 clinical core reads ``medications``, so the evaluation sees the reconciled list only.
 """
 
+import copy
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -26,6 +27,7 @@ from .medications import (
     MAX_AMOUNT_PER_DOSE,
     MAX_AS_NEEDED_PER_DAY,
     MAX_STRENGTH_MG,
+    MedicationForm,
     _as_said,
     _number,
 )
@@ -204,33 +206,22 @@ class MedicinesSinceLastTimeForm(StepForm):
             help_text=format_html(_("Last time: {dose}"), dose=dose),
             message=words(_("Select whether you still take {name}")),
         )
-        self.fields[f"m{n}_strength_mg"] = forms.DecimalField(
-            label=words(_("New dose of {name}: strength of one tablet, in mg")),
-            required=False,
-            max_digits=9,
-            decimal_places=3,
-            widget=forms.TextInput(attrs={"inputmode": "decimal"}),
-            error_messages={"invalid": _("Enter the strength as a number, for example 0.5")},
+        # The new dose is asked with the medicine page's own fields (their digits, bounds and
+        # messages), named for this medicine and asked only after "changed".
+        self.fields[f"m{n}_strength_mg"] = _asked_again(
+            "strength_mg", words(_("New dose of {name}: strength of one tablet, in mg"))
         )
-        self.fields[f"m{n}_amount_per_dose"] = forms.DecimalField(
-            label=words(_("New dose of {name}: how many tablets in each dose")),
-            required=False,
-            max_digits=6,
-            decimal_places=2,
-            widget=forms.TextInput(attrs={"inputmode": "decimal"}),
-            error_messages={"invalid": _("Enter how many tablets as a number, for example 1")},
+        self.fields[f"m{n}_amount_per_dose"] = _asked_again(
+            "amount_per_dose", words(_("New dose of {name}: how many tablets in each dose"))
         )
         self.fields[f"m{n}_how_often"] = forms.ChoiceField(
             label=words(_("New dose of {name}: how often you take it")),
             choices=[("", _("Choose how often")), *HOW_OFTEN],
             required=False,
         )
-        self.fields[f"m{n}_max_doses_per_day"] = forms.IntegerField(
-            label=words(_("New dose of {name}, if only when needed: the most doses in one day")),
-            required=False,
-            min_value=1,
-            max_value=MAX_AS_NEEDED_PER_DAY,
-            widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        self.fields[f"m{n}_max_doses_per_day"] = _asked_again(
+            "max_doses_per_day",
+            words(_("New dose of {name}, if only when needed: the most doses in one day")),
         )
         self.fields[f"m{n}_stopped_when"] = forms.CharField(
             label=words(_("If you stopped {name}: when did you stop?")),
@@ -300,9 +291,20 @@ class MedicinesSinceLastTimeForm(StepForm):
         how_often = data.get(f"m{n}_how_often")
         if not how_often:
             refuse("how_often", _("Select how often you take it now"))
-        elif how_often == "as_needed" and not data.get(f"m{n}_max_doses_per_day"):
-            refuse("max_doses_per_day", _("Enter the most doses you take in one day"))
-        if any(f"m{n}_{f}" in self.errors for f in ("strength_mg", "amount_per_dose", "how_often")):
+        elif how_often == "as_needed":
+            most = data.get(f"m{n}_max_doses_per_day")
+            if not most:
+                refuse("max_doses_per_day", _("Enter the most doses you take in one day"))
+            elif not 1 <= most <= MAX_AS_NEEDED_PER_DAY:
+                refuse(
+                    "max_doses_per_day",
+                    _(
+                        "Enter a number from 1 to {most}. If you take more, tell your "
+                        "psychiatrist at your visit"
+                    ).format(most=MAX_AS_NEEDED_PER_DAY),
+                )
+        asked = ("strength_mg", "amount_per_dose", "how_often", "max_doses_per_day")
+        if any(f"m{n}_{f}" in self.errors for f in asked):
             return
         if dose_of(self._with_new_dose(n, medication, data)) == dose_of(medication):
             refuse(
@@ -338,6 +340,14 @@ class MedicinesSinceLastTimeForm(StepForm):
         answers["medications"] = current + added
         answers[STOPPED] = stopped
         answers[SINCE_LAST_TIME] = {**since_last_time(answers), "medications": "reconciled"}
+
+
+def _asked_again(name: str, label) -> forms.Field:
+    """The medicine page's field ``name``, with this page's label, not required (asked only
+    after "changed"), with no help text or initial value of its own."""
+    field = copy.deepcopy(MedicationForm.base_fields[name])
+    field.label, field.required, field.help_text, field.initial = label, False, "", None
+    return field
 
 
 def _dose_initial(n: int, medication: dict) -> dict:

@@ -71,9 +71,13 @@ def test_reconciliation_keeps_one_unchanged_one_at_its_new_dose_and_one_stopped(
         ({"m0_how_often": "2"}, "m0_strength_mg", "This is the same dose as last time"),
         ({"m0_strength_mg": ""}, "m0_strength_mg", "Enter the new strength in mg"),
         ({"m2_stopped_when": " "}, "m2_stopped_when", "Enter when you stopped zolpidem"),
+        ({"m0_how_often": "as_needed", "m0_max_doses_per_day": "40"}, "m0_max_doses_per_day",
+         "Enter a number from 1 to"),
+        ({"m0_strength_mg": "0.12345"}, "m0_strength_mg", "no more than 3 decimal places"),
     ],
-    ids=["unanswered", "same-dose-called-changed", "no-new-dose", "stopped-without-when"],
-)
+    ids=["unanswered", "same-dose-called-changed", "no-new-dose", "stopped-without-when",
+         "as-needed-too-often", "strength-too-precise"],
+)  # fmt: skip
 def test_the_reconciliation_page_says_what_is_wrong(client, patient, change, field, message):
     _, follow_up = returning_patient(patient)
     client.force_login(patient)
