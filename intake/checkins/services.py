@@ -32,9 +32,9 @@ SWEEP_BATCH = 500
 # Reminders go out in the morning of the day a check-in is due (clinic time), not at the
 # minute of the day someone happened to set the schedule or send an intake.
 REMIND_AT = time(9, 0)
-# The flag the clinical core raises when the PHQ-9 rose by a clinically meaningful amount
-# since the patient's previous score (intake/clinical/measurement.py).
-WORSENING_FLAGS = ("phq9_worsening",)
+# The flags the clinical core raises when the PHQ-9 or the GAD-7 rose by a clinically
+# meaningful amount since the patient's previous score (intake/clinical/measurement.py).
+WORSENING_FLAGS = ("phq9_worsening", "gad7_worsening")
 RECORDED_NOTE = (
     "Check-in with no safety answer, no high-severity flag and no meaningful worsening: "
     "recorded without review."

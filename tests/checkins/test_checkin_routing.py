@@ -14,12 +14,15 @@ pytestmark = pytest.mark.django_db
 NO = {"q1": False, "q2": False, "q6": False}
 
 
-def _send(clock, patient, phq_9, cssrs=NO):
+CALM_PHQ_9 = [1, 1, 1, 0, 0, 0, 0, 0, 0]  # 3, as the first intake's
+
+
+def _send(clock, patient, phq_9, cssrs=NO, gad_7=(1,) * 7):
     clock.move_to(START + timedelta(days=14))  # two weeks after the first intake
     checkin = intake_create(patient=patient, kind=IntakeKind.CHECK_IN)
 
     def answer(answers, details):
-        answers.update(phq_9=phq_9, gad_7=[1] * 7, panic_attacks_per_week=0, cssrs=cssrs)
+        answers.update(phq_9=phq_9, gad_7=list(gad_7), panic_attacks_per_week=0, cssrs=cssrs)
 
     intake_save_answers(intake=checkin, section="mood", update=answer)
     return intake_submit(intake_id=checkin.pk, patient=patient)
@@ -49,3 +52,20 @@ def test_without_a_psychiatrist_to_route_to_a_worse_check_in_waits_unassigned(
 ):
     checkin = _send(clock, patient, [1, 1, 1, 1, 1, 1, 1, 1, 0])
     assert (checkin.status, checkin.assignee) == ("submitted", None)
+
+
+@pytest.mark.parametrize(
+    ("gad_7", "status", "routed"),
+    [
+        ([2, 2, 1, 1, 1, 1, 0], "submitted", True),
+        ([2, 1, 1, 1, 1, 1, 0], "recorded", False),
+    ],
+    ids=["GAD-7 worse by 4: to the psychiatrist", "GAD-7 up 3: recorded"],
+)
+def test_a_gad_7_worsening_check_in_is_routed_like_a_phq_9_one(
+    schedule, clock, patient, psychiatrist, gad_7, status, routed
+):
+    checkin = _send(clock, patient, CALM_PHQ_9, gad_7=gad_7)  # the earlier GAD-7 is 4
+    assert ("gad7_worsening" in checkin.flag_codes) is routed
+    assert (checkin.status, checkin.priority) == (status, "routine")
+    assert checkin.assignee == (psychiatrist if routed else None)

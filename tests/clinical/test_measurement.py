@@ -170,6 +170,43 @@ def test_a_gad_7_rise_alone_raises_no_phq_9_flag():
     assert "phq9_worsening" not in flags(case)
 
 
+# ---- gad7_worsening: the same rule on the GAD-7, at its own meaningful change --------------
+@pytest.mark.parametrize(
+    ("earlier", "current", "fires"),
+    [(5, 9, True), (5, 8, False), (0, 4, True), (0, 3, False), (17, 21, True), (18, 21, False)],
+)
+def test_gad7_worsening_fires_at_a_rise_of_4_and_not_3(earlier, current, fires):
+    case = {
+        "gad_7": answers_totalling(current, 7, 3),
+        "earlier_scores": {"gad_7": {"total": earlier}},
+    }
+    found = flags(case).get("gad7_worsening")
+    assert (found is not None) == fires
+    if fires:
+        assert found["severity"] == "moderate"
+        assert found["triggered_by"] == [
+            f"earlier_scores.gad_7.total={earlier}",
+            f"gad_7.total={current}",
+        ]
+        assert "Toussaint" in found["source"]
+
+
+def test_a_gad_7_worsening_alone_is_visible_but_never_stat():
+    case = {"gad_7": [3, 3, 3, 0, 0, 0, 0], "earlier_scores": {"gad_7": {"total": 4}}}
+    result = evaluated(case)
+    assert [f["code"] for f in result["flags"]] == ["gad7_worsening"]
+    assert result["priority"] == "routine"
+    assert result["flags"][0]["title"] == "GAD-7 worse by 5 (4 -> 9)"
+
+
+def test_no_gad_7_worsening_without_an_earlier_total_with_an_incomplete_one_or_from_the_phq_9():
+    assert "gad7_worsening" not in flags({"gad_7": [3] * 7})
+    incomplete = {"gad_7": [3, 3, 3, 3, 3, None, 0], "earlier_scores": {"gad_7": {"total": 0}}}
+    assert "gad7_worsening" not in flags(incomplete)
+    phq_only = {"phq_9": _phq(14), "earlier_scores": {"phq_9": {"total": 2}}}
+    assert "gad7_worsening" not in flags(phq_only)
+
+
 @pytest.mark.parametrize(
     ("earlier", "path"),
     [

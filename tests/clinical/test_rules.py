@@ -458,7 +458,12 @@ EVERYTHING = {
     "audit_c": [4, 4, 4],
     "dast_10": [True, True, False] + [True] * 7,
     "phq_9": [3, 3, 3, 3, 3, 3, 0, 0, 2],
-    "earlier_scores": {"phq_9": {"total": 15, "on": "2026-10-01"}},  # up 5: phq9_worsening
+    "gad_7": [3, 3, 2, 2, 1, 1, 0],
+    # Up 5 on the PHQ-9 (phq9_worsening), up 4 on the GAD-7 (gad7_worsening).
+    "earlier_scores": {
+        "phq_9": {"total": 15, "on": "2026-10-01"},
+        "gad_7": {"total": 8, "on": "2026-10-01"},
+    },
 }
 # Behaviour long ago and no current thoughts: the one flag self_harm excludes.
 PAST_BEHAVIOUR = {"cssrs": {"q1": False, "q2": False, "q6": True, "q6_past_3_months": False}}
@@ -489,7 +494,7 @@ def test_the_rule_registry_holds_every_flag_of_the_design():
         "past_suicidal_behaviour", "severe_depression", "pregnancy_benzo",
         "unrecognised_medicine", "benzo_respiratory", "benzo_hepatic",
         "mood_switch_risk", "eating_disorder", "allergy_conflict", "phq9_worsening",
-        *POSSIBLE_CODES,
+        "gad7_worsening", *POSSIBLE_CODES,
     }  # fmt: skip
 
 
@@ -512,8 +517,8 @@ def test_flags_are_ordered_by_severity_then_clinical_weight():
         "opioid_benzo", "benzo_respiratory", "benzo_alcohol", "multiple_benzos",
         "clonazepam_above_max", "allergy_conflict", "pregnancy_benzo", "mood_switch_risk",
         "misuse_signals", "severe_depression", "age65_benzo", "eating_disorder",
-        "withdrawal_risk", "phq9_worsening", "cns_load", "oversedation", "fall_risk",
-        "dependence_risk",
+        "withdrawal_risk", "phq9_worsening", "gad7_worsening", "cns_load", "oversedation",
+        "fall_risk", "dependence_risk",
         "benzo_hepatic", "unrecognised_medicine", "audit_c_positive", "dast_moderate",
         "undertreated",
     ]  # fmt: skip

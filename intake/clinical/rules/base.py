@@ -61,6 +61,7 @@ CLINICAL_WEIGHT = (
     "misuse_signals",
     "severe_depression",
     "phq9_worsening",
+    "gad7_worsening",
     "age65_benzo",
     "eating_disorder",
     "cns_load",
