@@ -14,6 +14,10 @@ p95 against that run.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_1m_bench \\
         python manage.py migrate && python manage.py bench_queue --intakes 1000000
+
+``--checkin-scores N`` adds check-ins between visits until N scores are stored (two a
+check-in, ``intake/devtools/checkin_seeding.py``) and times one run of the reminder sweep
+over the schedules that adds (rolled back, so nothing is sent).
 """
 
 import itertools
@@ -33,19 +37,23 @@ from django.contrib.auth import (
 )
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
+from django.db import connection, transaction
 from django.middleware.csrf import _get_new_csrf_string
 from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from intake.checkins.selectors import schedules_due
+from intake.checkins.services import SWEEP_BATCH, checkins_owe_due
 from intake.consent.models import ConsentSignature, text_sha256
 from intake.consent.selectors import current_documents, shown_text
 from intake.devtools.bench.loadgen import Call, LoadResult, Pacer, run_calls, send
 from intake.devtools.bench.server import gunicorn
+from intake.devtools.checkin_seeding import seed_checkins
 from intake.devtools.seed_cases import ARCHETYPES, DETAILS
 from intake.devtools.seeding import UNUSABLE, seed_intakes
-from intake.models import Intake
+from intake.models import Intake, IntakeKind
+from intake.models.checkins import CheckInSchedule
 from intake.models.review import queue_sort_expressions
 from intake.review.selectors import QueueFilters, encode_cursor, queue_filter
 from portal import mfa, roles
@@ -72,6 +80,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--intakes", type=int, default=0, help="seed up to this many")
+        parser.add_argument(
+            "--checkin-scores", type=int, default=0, help="then check-ins up to this many scores"
+        )
         parser.add_argument("--seconds", type=float, default=20.0, help="per page, in all")
         parser.add_argument("--round", type=float, default=2.0, help="seconds per round")
         parser.add_argument("--concurrency", type=int, default=4)
@@ -85,15 +96,19 @@ class Command(BaseCommand):
         self._check_database()
         with connection.cursor() as cursor:  # set-up only (the served portal keeps its own)
             cursor.execute("SET statement_timeout = 0")
-        self._grow_to(options["intakes"])
+        self._grow_to(options["intakes"], options["checkin_scores"])
         self.total = Intake.objects.exclude(status="draft").count()
+        self.checkins = Intake.objects.filter(kind=IntakeKind.CHECK_IN).count()
+        if self.checkins:
+            self._sweep_cost()
         psychiatrists = self._people("bench.psychiatrist", roles.PSYCHIATRISTS, 10)
         targets = self._queue_targets(psychiatrists)
         pool = self._submit_pool(int(options["seconds"] * 80))
         savers = self._step_savers(20)
         self.stdout.write(
-            f"== {self.total} intakes ({Intake.objects.filter(status='submitted').count()} "
-            f"waiting); {options['workers']} gunicorn workers, {options['concurrency']} "
+            f"== {self.total} intakes ({self.checkins} of them check-ins, "
+            f"{Intake.objects.filter(status='submitted').count()} waiting); "
+            f"{options['workers']} gunicorn workers, {options['concurrency']} "
             f"clients a round, writer at {options['writes']}/s =="
         )
         with gunicorn(port=options["port"], workers=options["workers"]) as base:
@@ -109,19 +124,44 @@ class Command(BaseCommand):
         if not name.endswith("_bench"):
             raise CommandError(f"Refusing to write to {name!r}: use a database named *_bench.")
 
-    def _grow_to(self, size: int):
-        missing = size - Intake.objects.count()
+    def _grow_to(self, size: int, checkin_scores: int):
+        missing = size - Intake.objects.exclude(kind=IntakeKind.CHECK_IN).count()
         if missing > 0:
             started = time.monotonic()
             seed_intakes(missing, seed=size, write=lambda line: None)
             seconds = time.monotonic() - started
             self.stdout.write(f"Seeded {missing} intakes (to {size}) in {seconds:.1f} s")
+        if checkin_scores:
+            started = time.monotonic()
+            added = seed_checkins(checkin_scores, write=lambda line: None)
+            seconds = time.monotonic() - started
+            self.stdout.write(f"Seeded {added} check-ins (to {checkin_scores} scores) in "
+                              f"{seconds:.1f} s")  # fmt: skip
         with connection.cursor() as cursor:
             # What autovacuum does after a bulk load (or a migration's backfill), for every
             # table seeding wrote: the planner needs fresh statistics (an unanalysed status
             # history of millions of rows gets a parallel scan per detail page), and a
             # vacuum still owed would run during the measurement.
             cursor.execute("VACUUM ANALYZE")
+
+    def _sweep_cost(self):
+        """One run of the reminder sweep over every schedule (rolled back: no reminder is
+        kept or sent), and the plan of its read: its cost is its batch, not the patients."""
+        schedules = CheckInSchedule.objects.filter(active=True).count()
+        due = schedules_due(now=timezone.now()).count()
+        with connection.cursor() as cursor:
+            sql, params = schedules_due(now=timezone.now())[:SWEEP_BATCH].query.sql_with_params()
+            cursor.execute(f"EXPLAIN (ANALYZE, COSTS OFF) {sql}", params)  # noqa: S608
+            plan = " / ".join(line.strip() for (line,) in cursor.fetchall()[:2])
+        started = time.monotonic()
+        with transaction.atomic():
+            taken = checkins_owe_due(batch=SWEEP_BATCH)
+            transaction.set_rollback(True)
+        seconds = time.monotonic() - started
+        self.stdout.write(
+            f"Reminder sweep: {taken} of {due} due schedules ({schedules} active) in "
+            f"{seconds * 1000:.0f} ms, {seconds * 1000 / max(taken, 1):.1f} ms each; read: {plan}"
+        )
 
     def _people(self, prefix: str, group: str, count: int) -> list:
         User = get_user_model()
@@ -233,8 +273,11 @@ class Command(BaseCommand):
     def _calls(self, base, psychiatrists, targets, pool, savers) -> dict:
         """Page name -> a function giving the next request to send."""
         sessions = [self._session(user) for user in psychiatrists]
-        # A STAT intake: the fullest detail page (its flags, scores, medicines, history).
-        detail = Intake.objects.exclude(status="draft").filter(priority="stat").first()
+        # A STAT intake: the fullest detail page (its flags, scores, medicines, history),
+        # with check-ins' scores on its charts when there are check-ins.
+        stat = Intake.objects.exclude(status="draft").filter(priority="stat")
+        charted = stat.filter(kind=IntakeKind.FIRST, patient__intakes__kind=IntakeKind.CHECK_IN)
+        detail = (self.checkins and charted.first()) or stat.first()
         calls = {
             BARE: lambda: Call("GET", "/review/_bench/bare/"),
             SIGNED_IN: lambda s=sessions[-1]: Call("GET", "/review/_bench/bare-signed-in/", s),
