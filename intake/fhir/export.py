@@ -8,7 +8,9 @@ gives each option its score (``ordinalValue``) and each total its SDC
 ``calculatedExpression``. Every other question is read from its page's form, in the
 order the questionnaire declares them (``intake.sections``; ``questions``): its text is the
 question the patient saw. The medicines, the psychiatric history and the pharmacy have
-structured groups of their own.
+structured groups of their own. One Questionnaire serves every kind of intake: a
+follow-up's "Has anything changed?" pages are pages of their sections like any other, so
+its response carries the patient's answer to each under that page's question.
 
 Languages (issue 26): the Questionnaire is in English (``language``) and carries every other
 offered language's words with the standard ``translation`` extension on each item's text
@@ -16,6 +18,8 @@ and each answer's display (an instrument's from its wording file, the other ques
 the catalogues); the QuestionnaireResponse's ``language`` is the one the patient answered
 in, and each instrument group says which words (status, version, hash) they were shown.
 """
+
+import dataclasses
 
 from django.conf import settings
 
@@ -27,7 +31,7 @@ from ..forms.base import fields_once
 from ..forms.instruments import ENGLISH, field_name, recorded_language, text_in
 from ..medicine_words import how_long_words
 from ..models import Intake, IntakeStatus
-from ..sections import Section, sections
+from ..sections import QUESTIONNAIRE_SETTINGS, Section, Step, sections
 from . import questions
 from . import sections as fhir_sections
 from .translations import other_languages, translated
@@ -46,7 +50,9 @@ QUESTIONNAIRE_ID = "previsit-intake"
 #    panic attacks with anxiety and mood; the contact details and the visit with "about").
 # 7: the Spanish words of every item and answer (``translation`` extension); the
 #    instruments' from their wording files.
-QUESTIONNAIRE_VERSION = "7"
+# 8: one Questionnaire for every kind of intake: a follow-up's "Has anything changed?"
+#    questions (``<section>.<page>_changed``) beside the first visit's.
+QUESTIONNAIRE_VERSION = "8"
 # Which words an instrument group's answers were given in (the portal's own extension).
 INSTRUMENT_TEXT = f"{settings.PORTAL_BASE_URL}/fhir/StructureDefinition/instrument-text"
 # Pages whose answers have structured groups of their own (fhir/sections.py): (definition,
@@ -174,6 +180,26 @@ def _plain_steps(section: Section):
     return [step for step in section.steps if step.form and step.form not in STRUCTURED]
 
 
+def _structured_definitions(section: Section) -> list[dict]:
+    return [g for step in section.steps if step.form in STRUCTURED
+            if (g := STRUCTURED[step.form][0]())]  # fmt: skip
+
+
+def _with_plain(section: Section, items: list[dict], structured: list[dict], **kind) -> list:
+    """The section's plain questions (``items``) and its structured groups, one group per
+    linkId: where a structured group has the section's own linkId (a follow-up asks "Has
+    anything changed?" over the psychiatric history and the pharmacy), the questions open
+    that group, under its text, rather than a second group of the same linkId."""
+    if not items:
+        return structured
+    shared = [g for g in _structured_definitions(section) if g["linkId"] == section.key]
+    text = shared[0]["text"] if shared else str(section.title)
+    if not any(g["linkId"] == section.key for g in structured):
+        return [{"linkId": section.key, "text": text, **kind, "item": items}, *structured]
+    return [{**g, "item": [*items, *g["item"]]} if g["linkId"] == section.key else g
+            for g in structured]  # fmt: skip
+
+
 def _section_definitions(section: Section) -> list[dict]:
     """The section's groups: its plain questions, its structured groups, its instruments."""
     if any(step.form is None for step in section.steps):  # the medicines
@@ -185,10 +211,7 @@ def _section_definitions(section: Section) -> list[dict]:
             section.key, step.form, _instrument_fields(step.instrument)
         )
     ]
-    groups = [{"linkId": section.key, "text": str(section.title), "type": "group", "item": items}]
-    groups = groups if items else []
-    groups += [g for step in section.steps if step.form in STRUCTURED
-               if (g := STRUCTURED[step.form][0]())]  # fmt: skip
+    groups = _with_plain(section, items, _structured_definitions(section), type="group")
     return groups + [_instrument_group(instrument) for instrument in _instruments(section)]
 
 
@@ -219,9 +242,36 @@ def _medication_group() -> dict:
     }
 
 
+def _merged(steps: list[Step], more: tuple[Step, ...]) -> list[Step]:
+    """``steps`` with the pages of ``more`` it lacks, each after the page that precedes it
+    in ``more`` (a follow-up's "Has anything changed?" page before the usual page)."""
+    merged, at = list(steps), 0
+    for step in more:
+        keys = [s.key for s in merged]
+        if step.key in keys:
+            at = keys.index(step.key) + 1
+        else:
+            merged.insert(at, step)
+            at += 1
+    return merged
+
+
+def _every_kinds_sections() -> list[Section]:
+    """The sections of every kind of intake's questionnaire (the first visit's first), each
+    with every page any kind asks in it: the one Questionnaire all responses answer."""
+    found: dict[str, Section] = {}
+    for kind in QUESTIONNAIRE_SETTINGS:
+        for section in sections(kind):
+            known = found.get(section.key, section)
+            steps = _merged(list(known.steps), section.steps)
+            found[section.key] = dataclasses.replace(known, steps=tuple(steps))
+    return list(found.values())
+
+
 def questionnaire() -> dict:
-    """The Questionnaire resource (R4) every exported response answers."""
-    groups = [group for section in sections() for group in _section_definitions(section)]
+    """The Questionnaire resource (R4) every exported response answers, of any kind: each
+    question a first visit, a follow-up or a check-in asks."""
+    groups = [g for section in _every_kinds_sections() for g in _section_definitions(section)]
     return {
         "resourceType": "Questionnaire",
         "id": QUESTIONNAIRE_ID,
@@ -316,15 +366,12 @@ def _section_answers(section: Section, intake: Intake) -> list[dict]:
             section.key,
             step.form,
             intake,
-            _instrument_fields(step.instrument)
-            | _structured_fields()
-            | getattr(step.form, "not_in_questionnaire", frozenset()),
+            _instrument_fields(step.instrument) | _structured_fields(),
         )
     ]
-    groups = [{"linkId": section.key, "text": str(section.title), "item": items}] if items else []
-    for step in section.steps:
-        if step.form in STRUCTURED:
-            groups += STRUCTURED[step.form][1](intake)
+    structured = [g for step in section.steps if step.form in STRUCTURED
+                  for g in STRUCTURED[step.form][1](intake)]  # fmt: skip
+    groups = _with_plain(section, items, structured)
     shown = (intake.details or {}).get("instrument_texts") or {}
     for instrument in _instruments(section):
         given = answers.get(instrument.id)

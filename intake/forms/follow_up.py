@@ -160,9 +160,6 @@ def since_last_time_form(key: str, pages, answer_keys=(), detail_keys=()) -> typ
         {
             "key": key,
             "pages": tuple(pages),
-            # The FHIR Questionnaire is the first visit's: the answers carried are exported
-            # under their own questions, this page's own question is not.
-            "not_in_questionnaire": frozenset({f"{key}_changed"}),
             "answer_keys": tuple(answer_keys),
             "detail_keys": tuple(detail_keys),
             "__module__": __name__,
