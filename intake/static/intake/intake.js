@@ -86,4 +86,56 @@
     sexes.forEach(function (input) { input.addEventListener("change", updatePregnancy); });
     updatePregnancy();
   }
+
+  // The medicine reconciliation ("Your medicines since last time"): each medicine's new dose
+  // is asked only after "Yes, but the dose has changed" (its most doses in a day only for
+  // "Only when needed"), when it was stopped only after "No, I have stopped it", as the
+  // server reads them (MedicinesSinceLastTimeForm.not_asked). They follow the medicine's
+  // question, so a screen reader comes to them next; the radio that shows them names them
+  // (aria-controls: aria-expanded is not allowed on a radio). A question holding an error
+  // stays in view. Without this script every question is shown and the page works the same.
+  var NEW_DOSE = ["strength_mg", "amount_per_dose", "how_often", "max_doses_per_day"];
+  var reconciled = {};
+  document.querySelectorAll("input[type='radio']").forEach(function (input) {
+    var medicine = /^(m\d+)_status$/.exec(input.name);
+    if (medicine) {
+      (reconciled[medicine[1]] = reconciled[medicine[1]] || []).push(input);
+    }
+  });
+  Object.keys(reconciled).forEach(function (medicine) {
+    var radios = reconciled[medicine];
+    var question = function (name) {
+      return document.getElementById("div_id_" + medicine + "_" + name);
+    };
+    var shownBy = {
+      changed: NEW_DOSE.map(question).filter(Boolean),
+      stopped: [question("stopped_when")].filter(Boolean),
+    };
+    var mostDoses = question("max_doses_per_day");
+    var howOften = document.getElementById("id_" + medicine + "_how_often");
+    radios.forEach(function (radio) {
+      var shown = shownBy[radio.value];
+      if (shown && shown.length) {
+        radio.setAttribute("aria-controls", shown.map(function (div) { return div.id; }).join(" "));
+        shown.forEach(function (div) { div.classList.add("revealed-question"); });
+      }
+    });
+    var updateMedicine = function () {
+      var checked = radios.filter(function (radio) { return radio.checked; })[0];
+      Object.keys(shownBy).forEach(function (status) {
+        shownBy[status].forEach(function (div) {
+          var asked = Boolean(checked && checked.value === status);
+          if (div === mostDoses) {
+            asked = asked && Boolean(howOften && howOften.value === "as_needed");
+          }
+          div.hidden = !asked && !div.querySelector(".is-invalid");
+        });
+      });
+    };
+    radios.forEach(function (radio) { radio.addEventListener("change", updateMedicine); });
+    if (howOften) {
+      howOften.addEventListener("change", updateMedicine);
+    }
+    updateMedicine();
+  });
 })();
