@@ -57,6 +57,33 @@ def pytest_configure(config):
     }
 
 
+def _dispatch_rank(item) -> int:
+    """Longest first: a test group (one worker runs all of it), then the Chromium and
+    real-worker tests, then the rest. pytest-xdist hands tests out in collection order, so a
+    long group collected last ran alone at the end while the other workers sat idle."""
+    if item.get_closest_marker("xdist_group"):
+        return 0
+    if item.get_closest_marker("browser") or item.get_closest_marker("celery_worker"):
+        return 1
+    return 2
+
+
+def pytest_collection_modifyitems(config, items):
+    items.sort(key=_dispatch_rank)  # stable: the same order on every worker
+
+
+def pytest_collection_finish(session):
+    """Refuse to run a group split across workers: pytest 9.2 silently stopped
+    ``--dist loadgroup`` from grouping (pytest-dev/pytest-xdist#1386), which started the
+    fault-test stack once per worker. requirements-test.txt pins a pytest that groups."""
+    if not WORKER or not session.config.getvalue("loadgroup"):
+        return
+    split = [i.nodeid for i in session.items if i.get_closest_marker("xdist_group")
+             and "@" not in i.nodeid]  # fmt: skip
+    if split:
+        raise pytest.UsageError(f"--dist loadgroup is not grouping {split[0]} (xdist#1386)")
+
+
 def pytest_runtest_setup(item):
     reason = _missing_service(item)
     if reason:
