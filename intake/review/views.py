@@ -5,7 +5,6 @@ import functools
 
 from crispy_forms.templatetags.crispy_forms_filters import as_crispy_form
 from django.contrib import messages
-from django.db.models import Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,20 +21,14 @@ from . import services
 from .detail import detail_context
 from .forms import MarkReviewedForm, NoteForm, PdmpCheckForm, RequestInformationForm
 from .queue_view import queue_response
-from .selectors import BadCursor
+from .selectors import BadCursor, reviewer_intakes
 from .unsent import safety_rows
 
 
 def _get_intake_for_reviewer(request, public_id, *, unsent_safety: bool = False) -> Intake:
     """A submitted intake, or 404. Never a draft, except with ``unsent_safety`` an unsent one
     holding a saved positive safety answer (its safety page, claim and release only)."""
-    drafts = Q(status=IntakeStatus.DRAFT)
-    if unsent_safety:
-        drafts &= Q(safety_alert_at__isnull=True)
-    return get_object_or_404(
-        Intake.objects.select_related("patient", "assignee").exclude(drafts),
-        public_id=public_id,
-    )
+    return get_object_or_404(reviewer_intakes(unsent_safety=unsent_safety), public_id=public_id)
 
 
 QUEUE_FILTERS_KEY = "review_queue_filters"
