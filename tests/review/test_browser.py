@@ -69,12 +69,12 @@ def _patient_answers_and_resends(page, axe):
     page.get_by_role("button", name="Sign out").click()
 
 
-@pytest.mark.parametrize("cache", ["per process", "shared Redis (CACHE_URL)"])
 def test_a_psychiatrist_works_a_stat_intake_through_a_request_for_information(
-    request, cache, page, axe
+    shared_cache, page, axe
 ):
-    if cache != "per process":  # as in production: cached sessions, users and queue pages
-        request.getfixturevalue("shared_cache")
+    """As in production: cached sessions, users and queue pages in the shared Redis. (Every
+    other browser test runs with the per-process cache of ``make run``, so this one journey
+    is not run a second time with it.)"""
     doctor, patient, stat = _people()
     sign_in(page, doctor.username, PASSWORD)
     _psychiatrist_asks_for_more(page, axe)
