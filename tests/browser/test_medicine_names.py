@@ -12,18 +12,15 @@ from tests.browser import open_intake, patient_intake
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-# (typed, read back on the next page, the class the evaluation gives it)
+# (typed, read back on the next page, the class the evaluation gives it): a designer
+# benzodiazepine, a street name, kratom and a misspelled brand, on the real pages. Every other
+# name's read-back is checked in-process (tests/intake/test_medicine_confirmation.py) and its
+# class in the catalog (tests/clinical/test_catalog.py): the browser adds nothing per name.
 TYPED = [
     ("etizolam", "We read ‘etizolam’ as etizolam.", "benzodiazepine"),
-    ("clonazolam", "We read ‘clonazolam’ as clonazolam.", "benzodiazepine"),
-    ("bromazolam", "We read ‘bromazolam’ as bromazolam.", "benzodiazepine"),
     ("bars", "We read ‘bars’ as alprazolam-like street tablets.", "benzodiazepine"),
     ("kratom", "We read ‘kratom’ as kratom.", "opioid"),
-    ("lean", "We read ‘lean’ as promethazine/codeine (Phenergan with Codeine).", "opioid"),
-    ("heroin", "We read ‘heroin’ as heroin.", "opioid"),
-    ("phenibut", "We read ‘phenibut’ as phenibut.", "other sedative"),
     ("Xanex", "We read ‘Xanex’ as alprazolam (Xanax).", "benzodiazepine"),
-    ("Rivotril", "We read ‘Rivotril’ as clonazepam (Rivotril).", "benzodiazepine"),
 ]
 
 

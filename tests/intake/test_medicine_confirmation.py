@@ -207,9 +207,16 @@ def test_a_yes_given_about_another_drug_is_not_shown_as_the_answer(alice, patien
         ("xanax xr", "We read ‘xanax xr’ as alprazolam (Xanax XR)."),
         ("etizolam", "We read ‘etizolam’ as etizolam."),
         ("kratom", "We read ‘kratom’ as kratom."),
+        ("clonazolam", "We read ‘clonazolam’ as clonazolam."),
+        ("bromazolam", "We read ‘bromazolam’ as bromazolam."),
+        ("bars", "We read ‘bars’ as alprazolam-like street tablets."),
+        ("lean", "We read ‘lean’ as promethazine/codeine (Phenergan with Codeine)."),
+        ("heroin", "We read ‘heroin’ as heroin."),
+        ("phenibut", "We read ‘phenibut’ as phenibut."),
     ],
     ids=["listed-misspelling", "listed-alias", "brand", "brand-typed-in-lower-case",
-         "designer-benzodiazepine", "kratom"],
+         "designer-benzodiazepine", "kratom", "designer-clonazolam", "designer-bromazolam",
+         "street-bars", "street-lean", "heroin", "phenibut"],
 )  # fmt: skip
 def test_a_sure_match_is_not_asked_about_but_shown_back_on_the_next_page(
     alice, intake, typed, shown
