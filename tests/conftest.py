@@ -283,12 +283,6 @@ def phone_page(chromium, live_server):
     context.close()
 
 
-@pytest.fixture(params=["page", "phone_page"], ids=["1280px", "360px"])
-def each_width(request):
-    """The test once at 1280 px (``page``) and once at 360 px (``phone_page``)."""
-    return request.getfixturevalue(request.param)
-
-
 def width_of(page) -> str:
     """ "1280px" or "360px": for screenshot names."""
     return f"{page.viewport_size['width']}px"

@@ -38,8 +38,3 @@ def open_intake(page, intake, path: str = "") -> None:
     """Sign in as the intake's patient, then open its page at ``path``."""
     sign_in(page, intake.patient.get_username())
     page.goto(f"/intake/{intake.public_id}/{path}")
-
-
-def width_of(page) -> str:
-    """The page's width as a name part ("1280px", "360px"), for screenshots."""
-    return f"{page.viewport_size['width']}px"

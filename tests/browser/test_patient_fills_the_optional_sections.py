@@ -1,13 +1,14 @@
 """A patient fills each new optional section (health conditions, psychiatric history,
-pharmacy and prescribers, goals) and sees the answers on check your answers, at 1280 and
-360 px, axe clean. Fields are found by their labels and roles only."""
+pharmacy and prescribers, goals) on a phone and sees the answers on check your answers, axe
+clean at 360 and 1280 px. Fields are found by their labels and roles only."""
 
 import re
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import open_intake, patient_intake, width_of
+from tests.axe import assert_accessible, assert_accessible_at_widths, at_both_widths
+from tests.browser import open_intake, patient_intake
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 EMAIL = "nell@patients.example"
@@ -80,11 +81,11 @@ SECTIONS = {
 
 @pytest.mark.parametrize("section", list(SECTIONS))
 def test_a_patient_fills_a_new_section_and_sees_it_on_check_your_answers(
-    each_width, axe, nell_intake, section
+    phone_page, nell_intake, section
 ):
-    page, (path, fill) = each_width, SECTIONS[section]
+    page, (path, fill) = phone_page, SECTIONS[section]
     open_intake(page, nell_intake, path)
-    axe(page, f"{width_of(page)}-{section}-empty")
+    assert_accessible_at_widths(page, f"{section}-empty")
     shown = fill(page)
     page.get_by_role("button", name=re.compile("Save and continue|Continue")).first.click()
     expect(page.locator("#error-summary")).to_have_count(0)
@@ -92,5 +93,6 @@ def test_a_patient_fills_a_new_section_and_sees_it_on_check_your_answers(
     main = page.get_by_role("main")
     for words in shown:
         expect(main).to_contain_text(words)
-    axe(page, f"{width_of(page)}-check-after-{section}")
-    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+    for width in at_both_widths(page):
+        assert_accessible(page, f"{width}px-check-after-{section}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width

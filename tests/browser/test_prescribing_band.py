@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from intake.devtools.seed_cases import CLONAZEPAM, NO_HEALTH_CONDITIONS, _med, base
 from portal import roles
+from tests.axe import assert_accessible, at_both_widths
 from tests.browser import sign_in, user_with_password
 from tests.factories import make_submitted_intake, make_user
 
@@ -14,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def psychiatrist_page(each_width):
+def psychiatrist_page(phone_page):
     user_with_password("dr.band@clinic.example", groups=(roles.PSYCHIATRISTS,))
     patient = make_user("bea@patients.example", groups=(roles.PATIENTS,), first_name="Bea",
                         last_name="Band")  # fmt: skip
@@ -26,20 +27,21 @@ def psychiatrist_page(each_width):
         health={**NO_HEALTH_CONDITIONS, "medicine_allergies": True, "seizures": True},
     )
     intake = make_submitted_intake(patient, answers=answers)
-    sign_in(each_width, "dr.band@clinic.example")
-    each_width.goto(f"/review/i/{intake.public_id}/")
-    return each_width
+    sign_in(phone_page, "dr.band@clinic.example")
+    phone_page.goto(f"/review/i/{intake.public_id}/")
+    return phone_page
 
 
-def test_allergies_history_and_pregnancy_lead_the_detail_page(psychiatrist_page, axe):
+def test_allergies_history_and_pregnancy_lead_the_detail_page(psychiatrist_page):
     page = psychiatrist_page
     band = page.locator("section[aria-labelledby=prescribing-title]")
     for text in ("Ativan: hives", "Bipolar disorder", "A seizure at some time", "Pregnant"):
         expect(band).to_contain_text(text)
-    if page.viewport_size["width"] == 1280:
-        # The band whole, and the flags beginning, on the first screen.
-        height = page.viewport_size["height"]
-        box = band.bounding_box()
-        assert box["y"] >= 0 and box["y"] + box["height"] <= height, box
-        assert page.locator("#flags-title").bounding_box()["y"] < height
-    axe(page, f"review-detail-prescribing-band-{page.viewport_size['width']}px")
+    for width in at_both_widths(page):
+        if width == 1280:
+            # The band whole, and the flags beginning, on the first screen.
+            height = page.viewport_size["height"]
+            box = band.bounding_box()
+            assert box["y"] >= 0 and box["y"] + box["height"] <= height, box
+            assert page.locator("#flags-title").bounding_box()["y"] < height
+        assert_accessible(page, f"review-detail-prescribing-band-{width}px")

@@ -1,12 +1,13 @@
 """The shorter pages in Chromium: a medicine over two pages, the side effects and falls and
 driving pages, radio targets at least 40 px tall at 360 px, questions bigger than their
-answers; axe-core clean at 360 and 1280 px."""
+answers; each page walked once on a phone and axe-core clean at 360 and 1280 px."""
 
 import re
 
 import pytest
 from playwright.sync_api import expect
 
+from tests.axe import assert_accessible_at_widths, at_both_widths
 from tests.browser import SERTRALINE, open_intake, patient_intake
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -60,24 +61,17 @@ def _fill_what(page, name: str, strength: str, how_often: int) -> None:
     page.get_by_role("button", name="Continue").click()
 
 
-@pytest.mark.parametrize("width", [360, 1280])
-def test_a_medicine_is_added_over_two_pages_with_nothing_lost(
-    chromium, live_server, axe, nia_intake, width
-):
-    context = chromium.new_context(
-        viewport={"width": width, "height": 800}, base_url=live_server.url
-    )
-    context.set_default_timeout(30_000)
-    page = context.new_page()
+def test_a_medicine_is_added_over_two_pages_with_nothing_lost(phone_page, nia_intake):
+    page = phone_page
     open_intake(page, nia_intake, "medications/add/")
     expect(page.get_by_role("heading", name="What you take")).to_be_visible()
-    axe(page, f"{width}-medicine-what")
+    assert_accessible_at_widths(page, "medicine-what")
     _fill_what(page, "Klonopin", "0.5", 1)
     expect(page.get_by_role("heading", name="How you take Klonopin")).to_be_visible()
-    axe(page, f"{width}-medicine-how")
+    assert_accessible_at_widths(page, "medicine-how")
     page.get_by_role("button", name="Save medicine").click()  # nothing answered: errors
     expect(page.locator("#error-summary")).to_be_focused()
-    axe(page, f"{width}-medicine-how-errors")
+    assert_accessible_at_widths(page, "medicine-how-errors")
     page.reload()  # the first page's answers are kept on the server
     expect(page.get_by_role("heading", name="How you take Klonopin")).to_be_visible()
     page.get_by_role("link", name="Back", exact=True).click()
@@ -90,29 +84,27 @@ def test_a_medicine_is_added_over_two_pages_with_nothing_lost(
     page.get_by_role("button", name="Save medicine").click()
     expect(page.get_by_role("heading", name="Your medicines")).to_be_visible()
     expect(page.get_by_text(re.compile("1 mg a day"))).to_be_visible()
-    context.close()
 
 
-@pytest.mark.parametrize("width", [360, 1280])
-def test_side_effects_then_falls_and_driving(chromium, live_server, axe, nia_intake, width):
+def test_side_effects_then_falls_and_driving(phone_page, nia_intake):
+    page = phone_page
     nia_intake.answers = {"medications": [dict(SERTRALINE)]}
     nia_intake.save()
-    context = chromium.new_context(
-        viewport={"width": width, "height": 800}, base_url=live_server.url
-    )
-    context.set_default_timeout(30_000)
-    page = context.new_page()
     open_intake(page, nia_intake, "side-effects/")
     page.get_by_role("button", name="Save and continue").click()
     expect(page.locator("#error-summary")).to_be_focused()
-    axe(page, f"{width}-side-effects-errors")
-    for name in ("drowsiness", "brain_fog", "coordination", "memory", "fatigue", "confusion",
-                 "over_medicated", "breakthrough_anxiety"):  # fmt: skip
-        page.locator(f"label[for=id_{name}_1]").click()  # "A little", by its tile
-        assert page.is_checked(f"#id_{name}_1")
+    assert_accessible_at_widths(page, "side-effects-errors")
+    # Each answer is chosen by its tile in both layouts (two a row on a phone, four on a
+    # desktop): "Not at all" at 360 px, then "A little", the answer kept, at 1280 px.
+    for width in at_both_widths(page):
+        answer = 0 if width == 360 else 1
+        for name in ("drowsiness", "brain_fog", "coordination", "memory", "fatigue",
+                     "confusion", "over_medicated", "breakthrough_anxiety"):  # fmt: skip
+            page.locator(f"label[for=id_{name}_{answer}]").click()
+            assert page.is_checked(f"#id_{name}_{answer}")
     page.get_by_role("button", name="Save and continue").click()
     expect(page.get_by_role("heading", name="Falls and driving")).to_be_visible()
-    axe(page, f"{width}-falls-and-driving")
+    assert_accessible_at_widths(page, "falls-and-driving")
     page.check("#id_falls_1")
     page.check("#id_driving_0")
     page.get_by_role("button", name="Save and continue").click()
@@ -120,4 +112,3 @@ def test_side_effects_then_falls_and_driving(chromium, live_server, axe, nia_int
     nia_intake.refresh_from_db()
     effects = nia_intake.answers["side_effects"]
     assert (effects["memory"], effects["falls"], effects["driving"]) == ("mild", False, True)
-    context.close()

@@ -1,5 +1,6 @@
-"""At 1280 and 360 px a psychiatrist reads the health conditions, psychiatric history and
-pharmacy, sees the lung flag, and records a PDMP check (error first), axe clean throughout."""
+"""On a phone a psychiatrist reads the health conditions, psychiatric history and pharmacy,
+sees the lung flag, and records a PDMP check (error first), axe clean throughout at 360 and
+1280 px."""
 
 import re
 
@@ -9,7 +10,8 @@ from playwright.sync_api import expect
 from intake.devtools.seed_cases import ARCHETYPES, DETAILS
 from intake.services import intake_submit
 from portal import roles
-from tests.browser import sign_in, width_of
+from tests.axe import assert_accessible, assert_accessible_at_widths, at_both_widths
+from tests.browser import sign_in
 from tests.factories import make_intake, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -41,8 +43,8 @@ def _intake_with_new_sections(patient):
     return intake_submit(intake_id=intake.pk, patient=patient)
 
 
-def test_a_psychiatrist_reads_the_new_sections_and_records_a_pdmp_check(each_width, axe):
-    page = each_width
+def test_a_psychiatrist_reads_the_new_sections_and_records_a_pdmp_check(phone_page):
+    page = phone_page
     make_user("dr.kim@clinic.example", groups=(roles.PSYCHIATRISTS,), password=PASSWORD)
     patient = make_user("fay@patients.example", groups=(roles.PATIENTS,))
     intake = _intake_with_new_sections(patient)
@@ -61,20 +63,20 @@ def test_a_psychiatrist_reads_the_new_sections_and_records_a_pdmp_check(each_wid
     expect(pharmacy).to_contain_text("Main Street Pharmacy, Albany, (202) 555-0199")
     expect(pharmacy).to_contain_text("Klonopin (clonazepam): prescribed to the patient")
     expect(pharmacy).to_contain_text("No PDMP check recorded yet.")
-    axe(page, f"{width_of(page)}-review-detail-new-sections")
+    assert_accessible_at_widths(page, "review-detail-new-sections")
     page.get_by_role("button", name="Record the PDMP check").click()
     expect(page.locator("#error-summary")).to_contain_text("Confirm that you checked the PDMP")
     message = "Confirm that you checked the PDMP before recording it."
     expect(page.get_by_text(message)).to_have_count(2)  # in the summary and beside the box
-    axe(page, f"{width_of(page)}-review-detail-pdmp-error")
+    assert_accessible_at_widths(page, "review-detail-pdmp-error")
     page.get_by_label(re.compile("I checked the state prescription drug monitoring")).check()
     page.get_by_role("button", name="Record the PDMP check").click()
     expect(pharmacy).to_contain_text("PDMP checked by")
-    axe(page, f"{width_of(page)}-review-detail-pdmp-recorded")
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= page.viewport_size["width"]
     # The scores table never scrolls sideways: on a phone each score is a labelled card.
     scores = page.locator(".table-responsive").filter(has=page.locator(".scores-table"))
-    assert scores.evaluate("r => r.scrollWidth <= r.clientWidth")
-    if page.viewport_size["width"] < 576:
-        expect(scores.get_by_role("cell", name=re.compile(r"^Band: "))).not_to_have_count(0)
+    for width in at_both_widths(page):
+        assert_accessible(page, f"{width}px-review-detail-pdmp-recorded")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        assert scores.evaluate("r => r.scrollWidth <= r.clientWidth")
+        if width < 576:
+            expect(scores.get_by_role("cell", name=re.compile(r"^Band: "))).not_to_have_count(0)

@@ -1,11 +1,13 @@
-"""A second intake shows its trends on the detail page in real Chromium (1280 and 360 px,
-axe); found by roles and text, not the page's structure."""
+"""A second intake shows its trends on the detail page in real Chromium (opened on a phone,
+axe and no sideways scroll at 360 and 1280 px); found by roles and text, not the page's
+structure."""
 
 import pytest
 from playwright.sync_api import expect
 
 from portal import roles
-from tests.browser import sign_in, width_of
+from tests.axe import assert_accessible, at_both_widths
+from tests.browser import sign_in
 from tests.factories import make_user
 from tests.review.test_trend import submit_earlier_and_later
 
@@ -13,8 +15,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "quiet-harbour-trend-2026"
 
 
-def test_a_second_intake_shows_trends_on_the_detail_page(each_width, axe):
-    page = each_width
+def test_a_second_intake_shows_trends_on_the_detail_page(phone_page):
+    page = phone_page
     make_user("dr.kim@clinic.example", groups=(roles.PSYCHIATRISTS,), password=PASSWORD)
     patient = make_user("tess@patients.example", groups=(roles.PATIENTS,), first_name="Tess",
                         last_name="Trend")  # fmt: skip
@@ -29,5 +31,6 @@ def test_a_second_intake_shows_trends_on_the_detail_page(each_width, axe):
     expect(medicines).to_contain_text("clonazepam up from 1 mg a day to 2 mg a day")
     klonopin = medicines.get_by_role("listitem").filter(has_text="Klonopin")
     expect(klonopin).to_contain_text("dose up: was 1 mg a day")
-    axe(page, f"{width_of(page)}-review-detail-trend")
-    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+    for width in at_both_widths(page):
+        assert_accessible(page, f"{width}px-review-detail-trend")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
