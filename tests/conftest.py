@@ -6,7 +6,7 @@ import shutil
 import pytest
 
 from tests import factories, figures
-from tests.axe import assert_accessible
+from tests.axe import DESKTOP, PHONE, assert_accessible
 from tests.env import RUN_ID, WORKER, answers, redis_db, services_required
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -271,21 +271,16 @@ def _new_page(chromium, live_server, width, height):
 
 @pytest.fixture
 def page(chromium, live_server):
-    context, page = _new_page(chromium, live_server, 1280, 900)
+    context, page = _new_page(chromium, live_server, DESKTOP["width"], DESKTOP["height"])
     yield page
     context.close()
 
 
 @pytest.fixture
 def phone_page(chromium, live_server):
-    context, page = _new_page(chromium, live_server, 360, 780)
+    context, page = _new_page(chromium, live_server, PHONE["width"], PHONE["height"])
     yield page
     context.close()
-
-
-def width_of(page) -> str:
-    """ "1280px" or "360px": for screenshot names."""
-    return f"{page.viewport_size['width']}px"
 
 
 @pytest.fixture
