@@ -17,7 +17,7 @@ from portal.audit import record
 from . import sections as declared
 from .clinical.case import parse_case
 from .clinical.evaluate import evaluate
-from .consent.selectors import CONSENT_TITLE, consent_missing
+from .consent.selectors import CONSENT_TITLE, consent_complete, consent_missing
 from .drafts import kept_answers
 from .evaluation import evaluate_answers
 from .follow_up import follow_up_start
@@ -506,7 +506,7 @@ def intake_submit(*, intake_id: int | None = None, patient, locked: Intake | Non
         if intake.status not in (IntakeStatus.DRAFT, IntakeStatus.INFO_REQUESTED):
             return intake
         missing = declared.missing_answers(intake.answers, intake.details, intake.kind)
-        unsigned = consent_missing(intake)
+        unsigned = [] if consent_complete(intake) else consent_missing(intake)
         if missing or unsigned:
             raise IncompleteIntake(missing, unsigned, intake.kind)
         now = timezone.now()

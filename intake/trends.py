@@ -19,6 +19,7 @@ from django.utils.safestring import mark_safe
 from intake.clinical.instruments import INSTRUMENTS, band
 from intake.clinical.measurement import Change, highest_total, score_change
 
+from .compiled import CompiledRead
 from .models import Intake
 
 # The instruments charted, in the detail page's order (a scored total; the C-SSRS is a
@@ -118,12 +119,26 @@ def score_series(patient_id: int, *, current_pk: int | None = None) -> dict[str,
 def earlier_scores(intake: Intake) -> dict:
     """For the rules on change: per instrument, the complete total of the patient's latest
     intake submitted before this one (of any kind) that has one, in the case format
-    (``{"phq_9": {"total": 9, "on": "2026-10-01"}}``). One query."""
-    rows = _submitted(intake.patient_id).exclude(pk=intake.pk)
-    if intake.submitted_at is not None:
-        rows = rows.filter(submitted_at__lt=intake.submitted_at)
+    (``{"phq_9": {"total": 9, "on": "2026-10-01"}}``). One query (compiled once: every
+    submit asks)."""
+    if intake.submitted_at is None:
+        latest = _earlier_totals(patient_id=intake.patient_id, pk=intake.pk)
+    else:
+        latest = _earlier_totals(
+            {"before": True}, patient_id=intake.patient_id, pk=intake.pk, at=intake.submitted_at
+        )
+    return _latest_complete(latest)
+
+
+def _earlier_rows(*, patient_id: int, pk: int, before: bool = False, at=None):
+    rows = _submitted(patient_id).exclude(pk=pk)
+    if before:
+        rows = rows.filter(submitted_at__lt=at)
     latest = rows.order_by("-submitted_at", "-pk").values_list("submitted_at", "evaluation__scores")
-    return _latest_complete(latest[:EARLIER_LIMIT])
+    return latest[:EARLIER_LIMIT]
+
+
+_earlier_totals = CompiledRead(_earlier_rows)
 
 
 def earlier_scores_of(intakes: list[Intake]) -> dict[int, dict]:

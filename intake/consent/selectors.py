@@ -3,14 +3,16 @@
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from intake.compiled import CompiledRead
 from intake.evaluation import counted_class
 
-from .models import ConsentDocument, ConsentKind, ConsentSignature
+from .models import ConsentDocument, ConsentKind, ConsentSignature, ConsentWithdrawal
 
 # The task list's row, the check page's list of what is missing, the refusal's message.
 CONSENT_TITLE = _("Consent and agreements")
@@ -148,11 +150,52 @@ def consent_states(intake) -> list[ConsentState]:
 def _state(signature: ConsentSignature | None, versions: list[ConsentDocument]) -> str:
     if signature is None:
         return "missing"
-    if hasattr(signature, "withdrawal"):
+    return signature_state(
+        withdrawn=hasattr(signature, "withdrawal"),
+        outdated=_asks_again_since(versions, signature.document.version),
+    )
+
+
+def signature_state(*, withdrawn: bool, outdated: bool) -> str:
+    """Where a kind's latest signature stands: withdrawn, outdated (a later approved version
+    in its language asks again) or signed."""
+    if withdrawn:
         return "withdrawn"
-    if _asks_again_since(versions, signature.document.version):
-        return "outdated"
-    return "signed"
+    return "outdated" if outdated else "signed"
+
+
+def _signature_facts(*, intake_id: int) -> QuerySet:
+    """Each of the intake's signatures, newest first, as (kind, withdrawn, outdated): what
+    ``consent_states`` judges a signature by, read in SQL. A signature is only ever of an
+    approved version (``consent_sign``), so its language always has approved versions and
+    "outdated" is a later one in that language that asks again."""
+    later = ConsentDocument.objects.approved().filter(
+        kind=OuterRef("document__kind"),
+        language=OuterRef("document__language"),
+        version__gt=OuterRef("document__version"),
+        asks_again=True,
+    )
+    withdrawal = ConsentWithdrawal.objects.filter(signature=OuterRef("pk"))
+    return (
+        ConsentSignature.objects.filter(intake_id=intake_id)
+        .order_by("-signed_at", "-pk")
+        .values_list("document__kind", Exists(withdrawal), Exists(later))
+    )
+
+
+signature_facts = CompiledRead(_signature_facts)
+
+
+def consent_complete(intake) -> bool:
+    """True when ``consent_missing`` is empty, in one query of narrow rows: the submit asks
+    on every send, and only a refusal needs the documents themselves."""
+    required = required_kinds(intake)
+    if not required:
+        return True
+    latest: dict[str, str] = {}
+    for kind, withdrawn, outdated in signature_facts(intake_id=intake.pk):
+        latest.setdefault(kind, signature_state(withdrawn=withdrawn, outdated=outdated))
+    return all(latest.get(kind) == "signed" for kind in required)
 
 
 def consent_missing(intake) -> list[ConsentState]:

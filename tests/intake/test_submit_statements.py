@@ -33,15 +33,15 @@ def _statements_of_a_submit(client, patient, archetype: str):
     return intake, [s["sql"] for s in statements.captured_queries]
 
 
-def test_a_routine_submit_takes_sixteen_statements(client, patient):
+def test_a_routine_submit_takes_fifteen_statements(client, patient):
     intake, statements = _statements_of_a_submit(client, patient, "routine_calm")
     assert (intake.status, intake.priority) == (IntakeStatus.SUBMITTED, "routine")
-    # Two of them read the consent documents and the intake's signatures (issue 25).
-    assert len(statements) == 16, "\n".join(statements)
+    # One of them judges the intake's signatures against the approved documents (issue 25).
+    assert len(statements) == 15, "\n".join(statements)
 
 
 def test_a_stat_submit_adds_only_the_outbox_row(client, patient):
     intake, statements = _statements_of_a_submit(client, patient, "stat_imminent")
     assert (intake.status, intake.priority) == (IntakeStatus.SUBMITTED, "stat")
-    assert len(statements) == 17, "\n".join(statements)
+    assert len(statements) == 16, "\n".join(statements)
     assert NotificationOutbox.objects.filter(intake=intake).count() == 1

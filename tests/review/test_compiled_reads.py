@@ -1,0 +1,56 @@
+"""A read compiled once (intake/compiled.py) answers as its queryset does, for any values."""
+
+import pytest
+from django.utils import timezone
+
+from intake.compiled import CompiledRead, NotCompilable
+from intake.models import Intake
+from tests.factories import make_patient, make_queue_intake
+
+pytestmark = pytest.mark.django_db
+
+
+def _cards(*, patient_id: int):
+    return Intake.objects.filter(patient_id=patient_id).order_by("pk").values("pk", "queue_card")
+
+
+def _statuses(*, ids: list[int]):
+    return Intake.objects.filter(pk__in=ids).order_by("pk").values_list("status", flat=True)
+
+
+@pytest.fixture
+def two_patients():
+    alice, bob = make_patient("a@example.org"), make_patient("b@example.org")
+    make_queue_intake(alice, priority="stat")
+    make_queue_intake(bob, status="in_review")
+    make_queue_intake(bob, status="reviewed")
+    return alice, bob
+
+
+def test_each_value_gets_the_rows_its_queryset_gets(two_patients):
+    cards = CompiledRead(_cards)
+    for patient in two_patients:
+        assert cards(patient_id=patient.pk) == list(_cards(patient_id=patient.pk))
+
+
+def test_a_json_column_comes_back_decoded(two_patients):
+    alice, _bob = two_patients
+    (row,) = CompiledRead(_cards)(patient_id=alice.pk)
+    assert isinstance(row["queue_card"], dict)
+
+
+def test_a_list_of_ids_is_compiled_per_length(two_patients):
+    statuses = CompiledRead(_statuses)
+    ids = list(Intake.objects.order_by("pk").values_list("pk", flat=True))
+    assert statuses(ids=ids[1:]) == ["in_review", "reviewed"]
+    assert statuses(ids=ids[:1]) == ["submitted"]
+
+
+def test_a_value_the_build_works_out_itself_is_refused(two_patients):
+    since_now = CompiledRead(
+        lambda *, patient_id: Intake.objects.filter(
+            patient_id=patient_id, created_at__lt=timezone.now()
+        ).values_list("pk", flat=True)
+    )
+    with pytest.raises(NotCompilable):
+        since_now(patient_id=two_patients[0].pk)
