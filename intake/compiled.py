@@ -14,10 +14,12 @@ the shape). ``shape`` is everything that changes the SQL itself (which filters a
 slice's size, None): the read is compiled once per distinct shape. A value the build
 works out for itself (``timezone.now()``) would be frozen into the SQL: the first compile
 is done twice with different stand-ins and refused when anything but the stand-ins
-differs.
+differs. A shape that cannot be compiled (that, or a parameter the SQL holds transformed,
+as SQLite's text match of a flag) is built and run by the ORM on every call instead.
 """
 
 import itertools
+import logging
 import threading
 import uuid
 from collections.abc import Callable, Hashable
@@ -27,6 +29,7 @@ from datetime import UTC, datetime, timedelta
 from django.db.models import QuerySet
 from django.db.models.query import FlatValuesListIterable, ValuesIterable, ValuesListIterable
 
+logger = logging.getLogger(__name__)
 _STAND_IN_BASE = -7_316_000_000_000
 _counter = itertools.count(1)
 
@@ -98,9 +101,15 @@ class CompiledRead:
         shape = shape or {}
         key = (tuple(sorted(shape.items())), _signature(params))
         cache = self._local.__dict__.setdefault("compiled", {})
-        compiled = cache.get(key)
+        if key not in cache:
+            try:
+                cache[key] = self._compile(shape, params)
+            except NotCompilable as refused:
+                logger.info("%s: built on every call (%s)", self._build.__qualname__, refused)
+                cache[key] = None
+        compiled = cache[key]
         if compiled is None:
-            compiled = cache[key] = self._compile(shape, params)
+            return list(self._build(**shape, **params))
         return compiled.rows(params)
 
     def _compile(self, shape: dict[str, Hashable], params: dict) -> _Compiled:

@@ -25,6 +25,7 @@ from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan
 from django.db.models.functions import Coalesce, Concat, NullIf, Trim
 from django.utils import timezone
 
+from intake.compiled import CompiledRead
 from intake.models import PRIORITY_RANK, ConsentWithdrawal, Intake, QueueCount
 from intake.models.review import (
     OPEN_STATUSES,
@@ -98,27 +99,51 @@ def _flag_filter(code: str) -> Q:
     return Q(flag_codes__icontains=json.dumps(code))
 
 
-def _visit_day(day: date) -> Q:
+def _day_bounds(day: date) -> tuple[datetime, datetime]:
     start = timezone.make_aware(datetime.combine(day, time.min))
-    return Q(visit_at__gte=start, visit_at__lt=start + timedelta(days=1))
+    return start, start + timedelta(days=1)
+
+
+def _filter_parts(user, filters: QueueFilters) -> tuple[dict, dict]:
+    """The filters as ``_selected`` takes them: what changes the SQL (the shape: a compiled
+    read is compiled once for each) and the values it holds."""
+    shape = {
+        "status": filters.status if filters.status in REVIEWABLE else STATUS_OPEN,
+        "who": filters.who if filters.who in ("mine", "unassigned") else "all",
+    }
+    values = {}
+    if shape["who"] == "mine":
+        values["assignee_id"] = user.pk
+    if filters.flag:
+        values["flag"] = filters.flag
+    if filters.visit_date:
+        values["visit_from"], values["visit_to"] = _day_bounds(filters.visit_date)
+    return shape, values
+
+
+def _selected(
+    *, status: str, who: str, assignee_id=None, flag=None, visit_from=None, visit_to=None
+) -> QuerySet:
+    if status in REVIEWABLE:
+        qs = Intake.objects.filter(status=status)
+    else:
+        qs = Intake.objects.filter(queue_open_q())
+    if who == "mine":
+        qs = qs.filter(assignee_id=assignee_id)
+    elif who == "unassigned":
+        qs = qs.filter(assignee__isnull=True)
+    if flag:
+        qs = qs.filter(_flag_filter(flag))
+    if visit_from:
+        qs = qs.filter(visit_at__gte=visit_from, visit_at__lt=visit_to)
+    return qs
 
 
 def queue_filter(*, user, filters: QueueFilters) -> QuerySet:
     """The intakes the filters select, unordered: never a draft, except in the open queue
     an unsent draft holding a saved positive safety answer (``queue_open_q``)."""
-    if filters.status in REVIEWABLE:
-        qs = Intake.objects.filter(status=filters.status)
-    else:
-        qs = Intake.objects.filter(queue_open_q())
-    if filters.who == "mine":
-        qs = qs.filter(assignee=user)
-    elif filters.who == "unassigned":
-        qs = qs.filter(assignee__isnull=True)
-    if filters.flag:
-        qs = qs.filter(_flag_filter(filters.flag))
-    if filters.visit_date:
-        qs = qs.filter(_visit_day(filters.visit_date))
-    return qs
+    shape, values = _filter_parts(user, filters)
+    return _selected(**shape, **values)
 
 
 ROW_FIELDS = (
@@ -181,8 +206,20 @@ def reviewer_intakes(*, unsent_safety: bool = False) -> QuerySet:
 def queue_rows(ids: list[int]) -> list[dict]:
     """The columns the queue shows of these intakes, as dicts, in the order of ``ids``. The
     evaluation is never read: its few values a row shows are on the row (``queue_card``)."""
-    by_id = {row["id"]: row for row in queue_rows_query(ids)}
+    if not ids:
+        return []
+    by_id = {row["id"]: row for row in _rows(ids=ids)}
     return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def _page_ids(*, size: int, anchor: uuid.UUID | None = None, **selection) -> QuerySet:
+    return page_ids(_selected(**selection), anchor, size).values_list("pk", flat=True)
+
+
+# A page's three reads, compiled once per shape (intake/compiled.py): Django spent more
+# CPU building and compiling them than PostgreSQL running them.
+_rows = CompiledRead(queue_rows_query)
+_page = CompiledRead(_page_ids)
 
 
 def queue_page(
@@ -190,9 +227,11 @@ def queue_page(
 ) -> QueuePage:
     """One keyset page of the queue (``after``: the cursor of the previous page's last row),
     with the counts per priority for the same filters. Raises ``BadCursor``."""
-    selected = queue_filter(user=user, filters=filters)
+    shape, values = _filter_parts(user, filters)
     anchor = decode_cursor(after) if after else None
-    ids = list(page_ids(selected, anchor, size + 1).values_list("pk", flat=True))
+    if anchor:
+        values["anchor"] = anchor
+    ids = _page({**shape, "size": size + 1}, **values)
     if anchor and not ids and not Intake.objects.filter(public_id=anchor).exists():
         raise BadCursor("no intake has this public id")
     rows = queue_rows(ids[:size])
@@ -201,7 +240,7 @@ def queue_page(
         rows=rows,
         next_cursor=encode_cursor(rows[-1]) if len(ids) > size and rows else None,
         counts=(
-            queue_counts_capped(selected)
+            queue_counts_capped(queue_filter(user=user, filters=filters))
             if counts_capped
             else queue_counts(user=user, filters=filters)
         ),
@@ -228,15 +267,24 @@ def queue_counts(*, user, filters: QueueFilters) -> dict[str, int]:
     """How many intakes the filters select, per priority, from ``QueueCount``: a sum over a
     few rows per psychiatrist, whatever the number of intakes. Not for a visit date. The
     open queue's counted drafts are exactly those it shows (a saved safety answer)."""
-    open_queue = (*OPEN_STATUSES, "draft")
-    statuses = (filters.status,) if filters.status in REVIEWABLE else open_queue
-    rows = QueueCount.objects.filter(status__in=statuses, flag=filters.flag or "")
-    if filters.who == "mine":
-        rows = rows.filter(assignee_key=user.pk)
-    elif filters.who == "unassigned":
-        rows = rows.filter(assignee_key=0)
-    totals = dict(rows.values_list("priority_rank").annotate(total=Sum("n")).order_by())
+    shape, _values = _filter_parts(user, filters)
+    values = {"flag": filters.flag or ""}
+    if shape["who"] != "all":
+        values["assignee_key"] = user.pk if shape["who"] == "mine" else 0
+    totals = dict(_counts(shape, **values))
     return {key: totals.get(PRIORITY_RANK[key], 0) for key, _label in PRIORITIES}
+
+
+def _count_rows(*, status: str, who: str, flag: str, assignee_key: int | None = None):
+    open_queue = (*OPEN_STATUSES, "draft")
+    statuses = (status,) if status in REVIEWABLE else open_queue
+    rows = QueueCount.objects.filter(status__in=statuses, flag=flag)
+    if who != "all":
+        rows = rows.filter(assignee_key=assignee_key)
+    return rows.values_list("priority_rank").annotate(total=Sum("n")).order_by()
+
+
+_counts = CompiledRead(_count_rows)
 
 
 def queue_counts_capped(selected: QuerySet) -> dict[str, int]:

@@ -46,11 +46,19 @@ def test_a_list_of_ids_is_compiled_per_length(two_patients):
     assert statuses(ids=ids[:1]) == ["submitted"]
 
 
-def test_a_value_the_build_works_out_itself_is_refused(two_patients):
-    since_now = CompiledRead(
-        lambda *, patient_id: Intake.objects.filter(
-            patient_id=patient_id, created_at__lt=timezone.now()
-        ).values_list("pk", flat=True)
-    )
+def _made_before_now(*, patient_id: int):
+    made = Intake.objects.filter(patient_id=patient_id, created_at__lt=timezone.now())
+    return made.values_list("pk", flat=True)
+
+
+def test_a_value_the_build_works_out_itself_is_never_frozen_into_the_sql(two_patients):
+    alice, _bob = two_patients
+    made_before_now = CompiledRead(_made_before_now)
+    assert len(made_before_now(patient_id=alice.pk)) == 1
+    make_queue_intake(alice, priority="urgent")
+    assert len(made_before_now(patient_id=alice.pk)) == 2
+
+
+def test_such_a_read_is_refused_by_the_compiler(two_patients):
     with pytest.raises(NotCompilable):
-        since_now(patient_id=two_patients[0].pk)
+        CompiledRead(_made_before_now)._compile({}, {"patient_id": two_patients[0].pk})
