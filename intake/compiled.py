@@ -4,18 +4,20 @@ Building a queryset and compiling it costs Django 0.3-1 ms of CPU for the small 
 busiest pages make (a queue page, an intake's detail, a submit): several times what
 PostgreSQL spends running them. A ``CompiledRead`` is written with the ORM as any other
 read, compiled the first time with stand-in values, and from then on sends the same SQL
-with the real values put where the stand-ins were, its rows converted by the compiler
+with the real values put where the stand-ins were; its rows become what the queryset
+would have given (model instances with their ``select_related`` objects and annotations,
+or ``values()`` dicts, or ``values_list()`` tuples or values), converted by the compiler
 that made the SQL (JSON decoded, and so on).
 
-``build(**shape, **params)`` returns the queryset (``values()``, ``values_list()`` or
-``values_list(flat=True)``). ``params`` are the values that only fill a placeholder: an
-int, a str, a UUID, an aware datetime, or a list of ints (the list's length is part of
-the shape). ``shape`` is everything that changes the SQL itself (which filters apply, a
-slice's size, None): the read is compiled once per distinct shape. A value the build
-works out for itself (``timezone.now()``) would be frozen into the SQL: the first compile
-is done twice with different stand-ins and refused when anything but the stand-ins
-differs. A shape that cannot be compiled (that, or a parameter the SQL holds transformed,
-as SQLite's text match of a flag) is built and run by the ORM on every call instead.
+``build(**shape, **params)`` returns the queryset. ``params`` are the values that only
+fill a placeholder: an int, a str, a UUID, an aware datetime, or a list of ints (the
+list's length is part of the shape). ``shape`` is everything that changes the SQL itself
+(which filters apply, a slice's size, None): the read is compiled once for each distinct
+shape. A value the build works out for itself (``timezone.now()``) would be frozen into
+the SQL: the first compile is done twice with different stand-ins and refused when
+anything but the stand-ins differs. A shape that cannot be compiled (that, a parameter
+the SQL holds transformed, as SQLite's text match of a flag, or a prefetch) is built and
+run by the ORM on every call instead.
 """
 
 import itertools
@@ -23,20 +25,29 @@ import logging
 import threading
 import uuid
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from django.db.models import QuerySet
-from django.db.models.query import FlatValuesListIterable, ValuesIterable, ValuesListIterable
+from django.db.models.query import (
+    FlatValuesListIterable,
+    ModelIterable,
+    ValuesIterable,
+    ValuesListIterable,
+    get_related_populators,
+)
+from django.db.transaction import TransactionManagementError
 
 logger = logging.getLogger(__name__)
 _STAND_IN_BASE = -7_316_000_000_000
 _counter = itertools.count(1)
+_KINDS = (ModelIterable, ValuesIterable, ValuesListIterable, FlatValuesListIterable)
 
 
 class NotCompilable(ValueError):
     """The read's SQL holds a value other than its parameters that changes between builds,
-    or a parameter that does not reach the SQL as given."""
+    or a parameter that does not reach the SQL as given, or it cannot be run from its SQL
+    alone (a prefetch)."""
 
 
 def _stand_in(value, n: int):
@@ -68,8 +79,10 @@ class _Compiled:
     params: list
     slots: dict  # parameter name -> [(index in params, index in a list or None)]
     compiler: object
-    names: list[str]
     kind: type
+    names: list[str] = field(default_factory=list)  # of a values() dict
+    models: tuple = ()  # of model rows: (model, db, init_list, start, end, populators)
+    locks: bool = False
 
     def rows(self, values: dict) -> list:
         params = list(self.params)
@@ -77,17 +90,32 @@ class _Compiled:
             for at, item in places:
                 params[at] = values[name] if item is None else values[name][item]
         connection = self.compiler.connection
+        if self.locks and connection.get_autocommit():
+            raise TransactionManagementError("select_for_update outside a transaction")
         with connection.cursor() as cursor:
             cursor.execute(self.sql, params)
             fetched = cursor.fetchall()
         if self.compiler.has_extra_select:
             fetched = [row[: self.compiler.col_count] for row in fetched]
         rows = self.compiler.results_iter(results=[fetched], tuple_expected=True)
+        if self.kind is ModelIterable:
+            return [self._instance(row) for row in rows]
         if self.kind is FlatValuesListIterable:
             return [row[0] for row in rows]
         if self.kind is ValuesIterable:
             return [dict(zip(self.names, row, strict=True)) for row in rows]
         return list(rows)
+
+    def _instance(self, row):
+        """What ``ModelIterable`` makes of a row (no known related objects: the build's
+        queryset starts from a manager, not from a related object)."""
+        model, db, init_list, start, end, populators = self.models
+        obj = model.from_db(db, init_list, row[start:end])
+        for populator in populators:
+            populator.populate(row, obj)
+        for name, at in self.compiler.annotation_col_map.items():
+            setattr(obj, name, row[at])
+        return obj
 
 
 class CompiledRead:
@@ -127,34 +155,57 @@ class CompiledRead:
             else:
                 stand_ins[name] = _stand_in(value, next(_counter))
         queryset = self._build(**shape, **stand_ins)
-        if queryset._iterable_class not in (
-            ValuesIterable,
-            ValuesListIterable,
-            FlatValuesListIterable,
-        ):
-            raise NotCompilable("a compiled read returns values, not model instances")
+        if queryset._iterable_class not in _KINDS or queryset._prefetch_related_lookups:
+            raise NotCompilable("only model rows and values are run from their SQL alone")
         compiler = queryset.query.get_compiler(queryset.db)
         sql, sql_params = compiler.as_sql()
-        slots = {name: [] for name in stand_ins}
-        for at, param in enumerate(sql_params):
-            for name, stand_in in stand_ins.items():
-                items = stand_in if isinstance(stand_in, list) else [stand_in]
-                for item, one in enumerate(items):
-                    if type(param) is type(one) and param == one:
-                        slots[name].append((at, item if isinstance(stand_in, list) else None))
-        missing = [name for name, stand_in in stand_ins.items() if not _all_placed(
-            slots[name], stand_in)]  # fmt: skip
+        slots = {name: _places(sql_params, stand_in) for name, stand_in in stand_ins.items()}
+        missing = [name for name, stand_in in stand_ins.items()
+                   if not _all_placed(slots[name], stand_in)]  # fmt: skip
         if missing:
             raise NotCompilable(f"not in the SQL as given: {', '.join(missing)}")
+        compiled = _Compiled(
+            sql, list(sql_params), slots, compiler, queryset._iterable_class,
+            locks=queryset.query.select_for_update,
+        )  # fmt: skip
         query = queryset.query
-        names = list(query.selected) if query.selected else [
-            *query.extra_select, *query.values_select, *query.annotation_select]  # fmt: skip
-        return _Compiled(sql, list(sql_params), slots, compiler, names, queryset._iterable_class)
+        if compiled.kind is ValuesIterable:
+            compiled.names = list(query.selected) if query.selected else [
+                *query.extra_select, *query.values_select, *query.annotation_select]  # fmt: skip
+        if compiled.kind is ModelIterable:
+            compiled.models = _model_parts(compiler, queryset.db)
+        return compiled
+
+
+def _items(stand_in) -> list:
+    return stand_in if isinstance(stand_in, list) else [stand_in]
 
 
 def _all_placed(places: list, stand_in) -> bool:
     wanted = range(len(stand_in)) if isinstance(stand_in, list) else [None]
     return {item for _at, item in places} >= set(wanted)
+
+
+def _places(sql_params, stand_in) -> list[tuple[int, int | None]]:
+    """Where each stand-in sits among the SQL's parameters: (its index there, its index in
+    a list of stand-ins or None)."""
+    items = _items(stand_in)
+    return [
+        (at, item if isinstance(stand_in, list) else None)
+        for at, param in enumerate(sql_params)
+        for item, one in enumerate(items)
+        if type(param) is type(one) and param == one
+    ]
+
+
+def _model_parts(compiler, db: str) -> tuple:
+    """What ``ModelIterable`` works out from a compiled query, worked out once."""
+    select, klass_info = compiler.select, compiler.klass_info
+    fields = klass_info["select_fields"]
+    start, end = fields[0], fields[-1] + 1
+    init_list = [f[0].target.attname for f in select[start:end]]
+    populators = get_related_populators(klass_info, select, db)
+    return klass_info["model"], db, init_list, start, end, populators
 
 
 def _fixed(compiled: _Compiled) -> list:

@@ -97,11 +97,7 @@ def _submitted(patient_id: int):
 def score_series(patient_id: int, *, current_pk: int | None = None) -> dict[str, Series]:
     """Per instrument with at least one complete total, the patient's totals in time order
     (one query). ``current_pk`` marks the points of the intake the page is about."""
-    rows = list(
-        _submitted(patient_id)
-        .order_by("-submitted_at", "-pk")
-        .values_list("pk", "submitted_at", "evaluation__scores")[:SERIES_LIMIT]
-    )
+    rows = _series_rows(patient_id=patient_id)
     points: dict[str, list[Point]] = {key: [] for key in CHARTED}
     for pk, on, scores in reversed(rows):
         for key in CHARTED:
@@ -114,6 +110,16 @@ def score_series(patient_id: int, *, current_pk: int | None = None) -> dict[str,
             point = Point(timezone.localtime(on), value, named, pk == current_pk, positive)
             points[key].append(point)
     return {key: Series(key, tuple(found)) for key, found in points.items() if found}
+
+
+# Compiled once (intake/compiled.py): every showing of the detail page reads them.
+_series_rows = CompiledRead(
+    lambda *, patient_id: (
+        _submitted(patient_id)
+        .order_by("-submitted_at", "-pk")
+        .values_list("pk", "submitted_at", "evaluation__scores")[:SERIES_LIMIT]
+    )
+)
 
 
 def earlier_scores(intake: Intake) -> dict:

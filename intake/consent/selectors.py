@@ -110,19 +110,26 @@ def _asks_again_since(kind_versions: list[ConsentDocument], signed_version: int)
     return any(d.asks_again for d in kind_versions if d.version > signed_version)
 
 
+# Compiled once (intake/compiled.py): the detail page and the consent pages read them.
+_approved = CompiledRead(lambda: ConsentDocument.objects.approved().order_by("kind", "-version"))
+_signatures = CompiledRead(
+    lambda *, intake_id: (
+        ConsentSignature.objects.filter(intake_id=intake_id)
+        .select_related("document", "withdrawal")
+        .order_by("-signed_at", "-pk")
+    )
+)
+
+
 def consent_states(intake) -> list[ConsentState]:
     """Every document the intake needs, or has a signature for, and where it stands. A
     signature is judged against the versions of its own language; a document still to sign
     is the current version in the page's language."""
     required = required_kinds(intake)
     language = page_language()
-    approved = list(ConsentDocument.objects.approved().order_by("kind", "-version"))
+    approved = _approved()
     signatures = {}
-    for signature in (
-        ConsentSignature.objects.filter(intake=intake)
-        .select_related("document", "withdrawal")
-        .order_by("-signed_at", "-pk")
-    ):
+    for signature in _signatures(intake_id=intake.pk):
         signatures.setdefault(signature.document.kind, signature)
     states = []
     for kind in ConsentKind:

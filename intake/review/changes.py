@@ -10,8 +10,11 @@ meaningful worsening). A follow-up adds what the patient said when reconciling (
 stopped and when). One query: the baseline's evaluation.
 """
 
+import uuid
+
 from ..clinical.instruments import INSTRUMENTS
 from ..clinical.measurement import score_change
+from ..compiled import CompiledRead
 from ..forms.follow_up import CHANGED, NEW, RECONCILED, STOPPED, UNCHANGED, last_time
 from ..models import Intake, IntakeKind
 from .trend import _comparable, medicine_differences, medicine_key
@@ -23,18 +26,47 @@ COMPARED = ("phq_9", "gad_7", "audit_c", "dast_10", "cssrs")
 def baseline(intake: Intake) -> Intake | None:
     """The intake the changes are counted from (see the module's docstring), or None. A
     check-in's is the patient's previous sent intake of any kind (its scores compare)."""
-    rows = Intake.objects.filter(patient_id=intake.patient_id, submitted_at__isnull=False)
-    rows = rows.exclude(pk=intake.pk).only("pk", "public_id", "kind", "submitted_at", "evaluation")
-    started_from = last_time(intake.details).get("from")
+    mine = {"patient_id": intake.patient_id, "pk": intake.pk}
+    started_from = _public_id(last_time(intake.details).get("from"))
     if started_from:
-        found = rows.filter(public_id=started_from).first()
-        if found is not None:
-            return found
-    if intake.kind != IntakeKind.CHECK_IN:
-        rows = rows.exclude(kind=IntakeKind.CHECK_IN)
+        found = _started_from(**mine, public_id=started_from)
+        if found:
+            return found[0]
+    shape = {"any_kind": intake.kind == IntakeKind.CHECK_IN, "before": False}
     if intake.submitted_at is not None:
-        rows = rows.filter(submitted_at__lt=intake.submitted_at)
-    return rows.order_by("-submitted_at").first()
+        shape["before"], mine["at"] = True, intake.submitted_at
+    found = _latest_before(shape, **mine)
+    return found[0] if found else None
+
+
+def _public_id(value) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def _earlier(patient_id: int, pk: int):
+    rows = Intake.objects.filter(patient_id=patient_id, submitted_at__isnull=False)
+    return rows.exclude(pk=pk).only("pk", "public_id", "kind", "submitted_at", "evaluation")
+
+
+def _latest(*, patient_id: int, pk: int, any_kind: bool, before: bool, at=None):
+    rows = _earlier(patient_id, pk)
+    if not any_kind:
+        rows = rows.exclude(kind=IntakeKind.CHECK_IN)
+    if before:
+        rows = rows.filter(submitted_at__lt=at)
+    return rows.order_by("-submitted_at")[:1]
+
+
+# Compiled once (intake/compiled.py): every showing of the detail page asks.
+_started_from = CompiledRead(
+    lambda *, patient_id, pk, public_id: (
+        _earlier(patient_id, pk).filter(public_id=public_id).order_by("pk")[:1]
+    )
+)
+_latest_before = CompiledRead(_latest)
 
 
 _READ = object()

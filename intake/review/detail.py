@@ -8,13 +8,14 @@ from education.links import page_links
 from .. import medicine_words
 from ..clinical.instrument_texts import ADAPTED
 from ..clinical.instruments import INSTRUMENTS
+from ..compiled import CompiledRead
 from ..consent.selectors import consent_states
 from ..evaluation import medicine_pair
 from ..forms.base import COUNTED_TEXT
 from ..forms.contact import STATE_NAMES, phone_display
 from ..forms.history import DIAGNOSES
 from ..forms.instruments import ENGLISH, recorded_language
-from ..models import Intake, IntakeStatus
+from ..models import Intake, IntakeStatus, Note, PdmpCheck, StatAcknowledgement, StatusChange
 from ..sections import questionnaire
 from ..summary import answer_sections
 from .changes import baseline, what_changed
@@ -313,7 +314,7 @@ def _pharmacy(intake: Intake, medicines: list[dict]) -> dict:
             if m["answered"]
         ],
         "pdmp_state": STATE_NAMES.get(state, ""),
-        "pdmp_checks": list(intake.pdmp_checks.select_related("actor")),
+        "pdmp_checks": _pdmp_checks(intake_id=intake.pk),
     }
 
 
@@ -360,6 +361,20 @@ def prescribing_band(answers: dict) -> list[dict]:
     ]
 
 
+def _events(model, person: str) -> CompiledRead:
+    """An intake's events of one kind, each with the person who wrote it, in the model's
+    order: compiled once (intake/compiled.py), as every showing of the page reads them."""
+    return CompiledRead(
+        lambda *, intake_id: model.objects.filter(intake_id=intake_id).select_related(person)
+    )
+
+
+_history = _events(StatusChange, "actor")
+_notes = _events(Note, "author")
+_acknowledgements = _events(StatAcknowledgement, "actor")
+_pdmp_checks = _events(PdmpCheck, "actor")
+
+
 def detail_context(intake: Intake) -> dict:
     evaluation = intake.evaluation or {}
     total = (evaluation.get("diazepam_equivalent") or {}).get("total_mg")
@@ -381,9 +396,9 @@ def detail_context(intake: Intake) -> dict:
         "flags": _flags(evaluation, medicines),
         "prescribing": prescribing_band(intake.answers or {}),
         "reopened": _reopened(intake),
-        "history": list(intake.status_changes.select_related("actor")),
-        "notes": list(intake.notes.select_related("author")),
-        "acknowledgements": list(intake.stat_acknowledgements.select_related("actor")),
+        "history": _history(intake_id=intake.pk),
+        "notes": _notes(intake_id=intake.pk),
+        "acknowledgements": _acknowledgements(intake_id=intake.pk),
         "consents": consent_states(intake),
         **_pharmacy(intake, medicines),
     }

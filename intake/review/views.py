@@ -5,14 +5,15 @@ import functools
 
 from crispy_forms.templatetags.crispy_forms_filters import as_crispy_form
 from django.contrib import messages
-from django.http import HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from portal.audit import record
 from portal.roles import psychiatrist_required
 
+from ..compiled import CompiledRead
 from ..fhir import bundle as bundles
 from ..fhir import export as fhir
 from ..models import Intake, IntakeStatus
@@ -28,7 +29,18 @@ from .unsent import safety_rows
 def _get_intake_for_reviewer(request, public_id, *, unsent_safety: bool = False) -> Intake:
     """A submitted intake, or 404. Never a draft, except with ``unsent_safety`` an unsent one
     holding a saved positive safety answer (its safety page, claim and release only)."""
-    return get_object_or_404(reviewer_intakes(unsent_safety=unsent_safety), public_id=public_id)
+    found = _reviewer_intake({"unsent_safety": unsent_safety}, public_id=public_id)
+    if not found:
+        raise Http404
+    return found[0]
+
+
+# Every page of an intake reads it: compiled once (intake/compiled.py).
+_reviewer_intake = CompiledRead(
+    lambda *, unsent_safety, public_id: reviewer_intakes(unsent_safety=unsent_safety).filter(
+        public_id=public_id
+    )
+)
 
 
 QUEUE_FILTERS_KEY = "review_queue_filters"

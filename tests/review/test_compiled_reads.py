@@ -1,10 +1,13 @@
 """A read compiled once (intake/compiled.py) answers as its queryset does, for any values."""
 
 import pytest
+from django.db import transaction
+from django.db.transaction import TransactionManagementError
 from django.utils import timezone
 
 from intake.compiled import CompiledRead, NotCompilable
 from intake.models import Intake
+from intake.review.selectors import person_name
 from tests.factories import make_patient, make_queue_intake
 
 pytestmark = pytest.mark.django_db
@@ -62,3 +65,30 @@ def test_a_value_the_build_works_out_itself_is_never_frozen_into_the_sql(two_pat
 def test_such_a_read_is_refused_by_the_compiler(two_patients):
     with pytest.raises(NotCompilable):
         CompiledRead(_made_before_now)._compile({}, {"patient_id": two_patients[0].pk})
+
+
+def _held(*, public_id):
+    held = Intake.objects.select_related("patient").filter(public_id=public_id)
+    return held.annotate(assignee_name=person_name("assignee_id"))
+
+
+def test_model_rows_come_with_their_related_objects_and_annotations(two_patients, psychiatrist):
+    intake = make_queue_intake(two_patients[0], status="in_review", assignee=psychiatrist)
+
+    (read,) = CompiledRead(_held)(public_id=intake.public_id)
+
+    assert (read.pk, read.queue_card, read.assignee_name) == (
+        intake.pk, intake.queue_card, "Sam Stone")  # fmt: skip
+    assert read.patient == two_patients[0] and "patient" in read._state.fields_cache
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_locking_read_needs_its_transaction(two_patients):
+    locked = CompiledRead(
+        lambda *, pk: Intake.objects.select_for_update().filter(pk=pk).values_list("pk")
+    )
+    intake = Intake.objects.first()
+    with pytest.raises(TransactionManagementError):
+        locked(pk=intake.pk)
+    with transaction.atomic():
+        assert locked(pk=intake.pk) == [(intake.pk,)]
