@@ -1,10 +1,12 @@
 """The one way a patient view reaches an intake, and what every intake page shows."""
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from intake.compiled import CompiledRead
 from intake.models import Intake
 from intake.safety import has_positive_safety_answer
 from intake.sections import missing_for_step, questionnaire, section, section_of_step, step
@@ -13,8 +15,19 @@ from intake.sections import missing_for_step, questionnaire, section, section_of
 def _get_intake_for_patient(request, public_id, *, for_update: bool = False) -> Intake:
     """The signed-in patient's own intake, or 404 (we never confirm what exists).
     ``for_update``: locked for the rest of the open transaction (a save reads it once)."""
+    found = _own_intake({"for_update": for_update}, public_id=public_id, patient_id=request.user.pk)
+    if not found:
+        raise Http404
+    return found[0]
+
+
+def _own_intakes(*, for_update: bool, public_id, patient_id: int):
     rows = Intake.objects.select_for_update() if for_update else Intake.objects
-    return get_object_or_404(rows, public_id=public_id, patient=request.user)
+    return rows.filter(public_id=public_id, patient_id=patient_id)
+
+
+# Every patient page reads it: compiled once (intake/compiled.py).
+_own_intake = CompiledRead(_own_intakes)
 
 
 def step_url(intake: Intake, step_key: str, change: bool = False) -> str:
