@@ -181,12 +181,12 @@ ARCHETYPES: dict[str, dict] = {
         breastfeeding="no",
     ),
     # A returning patient whose mood is worse than at the earlier intake (EARLIER_SCORES).
-    "routine_worsening": base(phq_9=[2, 2, 2, 2, 1, 1, 1, 1, 0]),
+    "routine_worsening": base(phq_9=[2, 2, 2, 2, 1, 1, 1, 1, 0], gad_7=[2, 2, 2, 1, 1, 1, 1]),
 }
 # The earlier totals an archetype is compared with (issue 27): the seeder gives them to the
 # evaluation as the portal would from the patient's earlier intake. The nudged variants
-# stay 5 or more above.
-EARLIER_SCORES = {"routine_worsening": {"phq_9": {"total": 3}}}
+# stay 5 or more above on the PHQ-9 and 4 or more on the GAD-7 (both worsening flags).
+EARLIER_SCORES = {"routine_worsening": {"phq_9": {"total": 3}, "gad_7": {"total": 4}}}
 # How often each archetype is drawn by ``seed_demo`` (a triage mix, not a clinical estimate).
 WEIGHTS = {
     "stat_imminent": 1,
