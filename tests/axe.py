@@ -20,6 +20,9 @@ def axe_violations(page, name: str) -> list:
     """Run axe-core on the page as it is now. A page with violations leaves a screenshot
     under tests/.artifacts/ (every page does with AXE_SCREENSHOTS=1): a full-page
     screenshot of every page checked cost about 0.25 s a page (6.6 s in the full intake)."""
+    # Stylesheets loaded first: a check that ran after a click's navigation but before the
+    # CSS arrived measured unstyled links (a false target-size violation on a busy machine).
+    page.wait_for_load_state("load")
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.evaluate(AXE_SOURCE)
     # resultTypes: axe reports every violation in full but stops collecting the passes
