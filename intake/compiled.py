@@ -13,9 +13,10 @@ that made the SQL (JSON decoded, and so on).
 fill a placeholder: an int, a str, a UUID, an aware datetime, or a list of ints (the
 list's length is part of the shape). ``shape`` is everything that changes the SQL itself
 (which filters apply, a slice's size, None): the read is compiled once for each distinct
-shape. A value the build works out for itself (``timezone.now()``) would be frozen into
-the SQL: the first compile is done twice with different stand-ins and refused when
-anything but the stand-ins differs. A shape that cannot be compiled (that, a parameter
+shape. A value the build works out for itself would be frozen into the SQL: the first
+compile is done twice with different stand-ins and refused when anything but the
+stand-ins differs, which catches ``timezone.now()`` but not a value that changes slowly
+(today's date): such a value is a parameter. A shape that cannot be compiled (that, a parameter
 the SQL holds transformed, as SQLite's text match of a flag, or a prefetch) is built and
 run by the ORM on every call instead.
 """
@@ -66,9 +67,10 @@ def _stand_in(value, n: int):
 
 
 def _signature(params: dict) -> tuple:
-    """What of the parameters changes the SQL: their names, and each list's length."""
+    """What of the parameters the SQL depends on: their names and types (a str where a
+    UUID was compiled would not be checked as the ORM checks it), each list's length."""
     return tuple(
-        (name, len(value) if isinstance(value, list | tuple) else None)
+        (name, type(value), len(value) if isinstance(value, list | tuple) else None)
         for name, value in sorted(params.items())
     )
 
