@@ -16,9 +16,9 @@ list's length is part of the shape). ``shape`` is everything that changes the SQ
 shape. A value the build works out for itself would be frozen into the SQL: the first
 compile is done twice with different stand-ins and refused when anything but the
 stand-ins differs, which catches ``timezone.now()`` but not a value that changes slowly
-(today's date): such a value is a parameter. A shape that cannot be compiled (that, a parameter
-the SQL holds transformed, as SQLite's text match of a flag, or a prefetch) is built and
-run by the ORM on every call instead.
+(today's date): such a value is a parameter. A shape that cannot be compiled (that, a
+parameter the SQL holds transformed, as SQLite's text match of a flag, or a prefetch) is
+built and run by the ORM on every call instead.
 """
 
 import itertools
