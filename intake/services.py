@@ -9,7 +9,7 @@ import json
 from collections.abc import Callable
 from datetime import date, datetime
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from portal.audit import record
@@ -17,7 +17,12 @@ from portal.audit import record
 from . import sections as declared
 from .clinical.case import parse_case
 from .clinical.evaluate import evaluate
-from .consent.selectors import CONSENT_TITLE, consent_complete, consent_missing
+from .consent.selectors import (
+    CONSENT_TITLE,
+    consent_complete,
+    consent_missing,
+    signature_facts_of_intake,
+)
 from .drafts import kept_answers
 from .evaluation import evaluate_answers
 from .follow_up import follow_up_start
@@ -27,7 +32,7 @@ from .models import PRIORITY_RANK, Intake, IntakeKind, IntakeStatus, StatusChang
 from .queue_card import queue_card
 from .safety import risk_rank_of, safety_answers
 from .signals import intake_submitted, safety_answer_saved
-from .trends import earlier_scores
+from .trends import earlier_scores, earlier_totals_at_submit
 
 __all__ = [
     "IllegalTransition",
@@ -459,9 +464,10 @@ EVALUATED_FIELDS = (
 SAFETY_ALERT_FIELDS = ("safety_alert_at", *EVALUATED_FIELDS)
 
 
-def _apply_evaluation(intake: Intake, as_of: date | None) -> None:
-    # The patient's earlier totals come from the database here, so the core stays pure.
-    earlier = earlier_scores(intake)
+def _apply_evaluation(intake: Intake, as_of: date | None, totals: list | None = None) -> None:
+    # The patient's earlier totals come from the database here (or with the submit's read of
+    # the intake: ``totals``), so the core stays pure.
+    earlier = earlier_scores(intake, totals)
     evaluation = evaluate_answers(intake.answers, as_of=as_of, earlier_scores=earlier)
     evaluation_apply(intake=intake, evaluation=evaluation)
 
@@ -487,6 +493,18 @@ def _tidy_answers(answers: dict) -> dict:
     return declared.without_moot_answers(answers)
 
 
+def submit_reads() -> dict:
+    """What ``intake_submit`` reads besides the intake, as columns for the caller's locked
+    read of it (PostgreSQL; elsewhere nothing, and the submit reads them itself): the
+    consent signatures' facts and the patient's earlier totals, in the same statement."""
+    if connection.vendor != "postgresql":
+        return {}
+    return {
+        "signature_facts": signature_facts_of_intake(),
+        "earlier_totals": earlier_totals_at_submit(),
+    }
+
+
 def intake_submit(*, intake_id: int | None = None, patient, locked: Intake | None = None) -> Intake:
     """Submit the patient's intake exactly once.
 
@@ -497,7 +515,8 @@ def intake_submit(*, intake_id: int | None = None, patient, locked: Intake | Non
     the intake is not this patient's. ``locked``: the caller read the patient's intake with
     ``select_for_update`` in the transaction still open (the submit view), so the row is
     not read a second time; the submit then adds no savepoint of its own, and the caller
-    must let its transaction roll back on an error.
+    must let its transaction roll back on an error. A ``locked`` read with ``submit_reads()``
+    brings the signatures' facts and the earlier totals, which are then not read again.
 
     The answers, the evaluation and the status go to the row in one UPDATE.
     """
@@ -506,7 +525,8 @@ def intake_submit(*, intake_id: int | None = None, patient, locked: Intake | Non
         if intake.status not in (IntakeStatus.DRAFT, IntakeStatus.INFO_REQUESTED):
             return intake
         missing = declared.missing_answers(intake.answers, intake.details, intake.kind)
-        unsigned = [] if consent_complete(intake) else consent_missing(intake)
+        facts = getattr(intake, "signature_facts", None)
+        unsigned = [] if consent_complete(intake, facts) else consent_missing(intake)
         if missing or unsigned:
             raise IncompleteIntake(missing, unsigned, intake.kind)
         now = timezone.now()
@@ -516,7 +536,8 @@ def intake_submit(*, intake_id: int | None = None, patient, locked: Intake | Non
         intake.submitted_at = now
         intake.first_submitted_at = intake.first_submitted_at or now
         intake.submission_count += 1
-        _apply_evaluation(intake, timezone.localdate(now))
+        totals = getattr(intake, "earlier_totals", None)
+        _apply_evaluation(intake, timezone.localdate(now), totals)
         intake_transition(intake=intake, to=IntakeStatus.SUBMITTED, actor=patient, row_locked=True)
         intake_submitted.send(sender=Intake, intake=intake)
     return intake

@@ -10,9 +10,12 @@ the page puts a table of the same numbers after it.
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from html import escape
 
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import OuterRef
+from django.db.models.functions import JSONObject
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
@@ -122,29 +125,43 @@ _series_rows = CompiledRead(
 )
 
 
-def earlier_scores(intake: Intake) -> dict:
+def earlier_scores(intake: Intake, totals: list | None = None) -> dict:
     """For the rules on change: per instrument, the complete total of the patient's latest
     intake submitted before this one (of any kind) that has one, in the case format
     (``{"phq_9": {"total": 9, "on": "2026-10-01"}}``). One query (compiled once: every
-    submit asks)."""
-    if intake.submitted_at is None:
-        latest = _earlier_totals(patient_id=intake.patient_id, pk=intake.pk)
+    submit asks), or none with ``totals``: the submit's read of ``earlier_totals_at_submit``."""
+    if totals is None:
+        before = intake.submitted_at or NEVER
+        latest = _earlier_totals(patient_id=intake.patient_id, pk=intake.pk, before=before)
     else:
-        latest = _earlier_totals(
-            {"before": True}, patient_id=intake.patient_id, pk=intake.pk, at=intake.submitted_at
-        )
+        latest = [(datetime.fromisoformat(t["on"]), t["scores"]) for t in totals]
     return _latest_complete(latest)
 
 
-def _earlier_rows(*, patient_id: int, pk: int, before: bool = False, at=None):
-    rows = _submitted(patient_id).exclude(pk=pk)
-    if before:
-        rows = rows.filter(submitted_at__lt=at)
-    latest = rows.order_by("-submitted_at", "-pk").values_list("submitted_at", "evaluation__scores")
-    return latest[:EARLIER_LIMIT]
+# Later than any submission: the bound of a draft's earlier intakes (it has no time yet).
+NEVER = datetime(9999, 12, 31, tzinfo=UTC)
 
 
-_earlier_totals = CompiledRead(_earlier_rows)
+def _earlier(patient, pk, before):
+    """The patient's intakes sent before ``before``, newest first, but ``pk`` (values, or
+    expressions of an outer intake read)."""
+    rows = _submitted(patient).filter(submitted_at__lt=before).exclude(pk=pk)
+    return rows.order_by("-submitted_at", "-pk")
+
+
+_earlier_totals = CompiledRead(
+    lambda *, patient_id, pk, before: _earlier(patient_id, pk, before).values_list(
+        "submitted_at", "evaluation__scores"
+    )[:EARLIER_LIMIT]
+)
+
+
+def earlier_totals_at_submit() -> ArraySubquery:
+    """``earlier_scores``' rows for an intake being sent now, as a column of the submit's
+    read of it (JSON objects: "on", "scores"), so the submit needs no query of its own."""
+    rows = _earlier(OuterRef("patient_id"), OuterRef("pk"), NEVER)
+    totals = JSONObject(on="submitted_at", scores="evaluation__scores")
+    return ArraySubquery(rows.values(total=totals)[:EARLIER_LIMIT])
 
 
 def earlier_scores_of(intakes: list[Intake]) -> dict[int, dict]:

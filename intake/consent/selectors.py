@@ -3,7 +3,9 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, QuerySet
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models.functions import JSONObject
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
@@ -171,11 +173,12 @@ def signature_state(*, withdrawn: bool, outdated: bool) -> str:
     return "outdated" if outdated else "signed"
 
 
-def _signature_facts(*, intake_id: int) -> QuerySet:
-    """Each of the intake's signatures, newest first, as (kind, withdrawn, outdated): what
-    ``consent_states`` judges a signature by, read in SQL. A signature is only ever of an
-    approved version (``consent_sign``), so its language always has approved versions and
-    "outdated" is a later one in that language that asks again."""
+def _judged_signatures(intake) -> QuerySet:
+    """Each of the intake's signatures (``intake``: its id, or ``OuterRef("pk")`` of an
+    intake read), newest first, with what ``consent_states`` judges it by, read in SQL:
+    its ``kind``, whether ``withdrawn``, whether ``outdated``. A signature is only ever of
+    an approved version (``consent_sign``), so its language always has approved versions
+    and "outdated" is a later one in that language that asks again."""
     later = ConsentDocument.objects.approved().filter(
         kind=OuterRef("document__kind"),
         language=OuterRef("document__language"),
@@ -184,23 +187,37 @@ def _signature_facts(*, intake_id: int) -> QuerySet:
     )
     withdrawal = ConsentWithdrawal.objects.filter(signature=OuterRef("pk"))
     return (
-        ConsentSignature.objects.filter(intake_id=intake_id)
+        ConsentSignature.objects.filter(intake_id=intake)
         .order_by("-signed_at", "-pk")
-        .values_list("document__kind", Exists(withdrawal), Exists(later))
+        .annotate(kind=F("document__kind"), withdrawn=Exists(withdrawal), outdated=Exists(later))
     )
 
 
-signature_facts = CompiledRead(_signature_facts)
+signature_facts = CompiledRead(
+    lambda *, intake_id: _judged_signatures(intake_id).values_list("kind", "withdrawn", "outdated")
+)
 
 
-def consent_complete(intake) -> bool:
-    """True when ``consent_missing`` is empty, in one query of narrow rows: the submit asks
-    on every send, and only a refusal needs the documents themselves."""
+def signature_facts_of_intake() -> ArraySubquery:
+    """``signature_facts`` as a column of an intake read (each a JSON object), so a caller
+    that reads the intake anyway (the submit's locked read) needs no query of its own."""
+    facts = JSONObject(kind="kind", withdrawn="withdrawn", outdated="outdated")
+    return ArraySubquery(_judged_signatures(OuterRef("pk")).values(fact=facts))
+
+
+def consent_complete(intake, facts: list | None = None) -> bool:
+    """True when ``consent_missing`` is empty, from narrow rows (one query, or ``facts``:
+    the intake read's ``signature_facts_of_intake``): the submit asks on every send, and
+    only a refusal needs the documents themselves."""
     required = required_kinds(intake)
     if not required:
         return True
+    if facts is None:
+        facts = signature_facts(intake_id=intake.pk)
+    else:
+        facts = [(f["kind"], f["withdrawn"], f["outdated"]) for f in facts]
     latest: dict[str, str] = {}
-    for kind, withdrawn, outdated in signature_facts(intake_id=intake.pk):
+    for kind, withdrawn, outdated in facts:
         latest.setdefault(kind, signature_state(withdrawn=withdrawn, outdated=outdated))
     return all(latest.get(kind) == "signed" for kind in required)
 

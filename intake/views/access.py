@@ -10,20 +10,26 @@ from intake.compiled import CompiledRead
 from intake.models import Intake
 from intake.safety import has_positive_safety_answer
 from intake.sections import missing_for_step, questionnaire, section, section_of_step, step
+from intake.services import submit_reads
 
 
-def _get_intake_for_patient(request, public_id, *, for_update: bool = False) -> Intake:
+def _get_intake_for_patient(
+    request, public_id, *, for_update: bool = False, for_submit: bool = False
+) -> Intake:
     """The signed-in patient's own intake, or 404 (we never confirm what exists).
-    ``for_update``: locked for the rest of the open transaction (a save reads it once)."""
-    found = _own_intake({"for_update": for_update}, public_id=public_id, patient_id=request.user.pk)
+    ``for_update``: locked for the rest of the open transaction (a save reads it once).
+    ``for_submit``: with what the submit reads besides (``submit_reads``)."""
+    shape = {"for_update": for_update, "for_submit": for_submit}
+    found = _own_intake(shape, public_id=public_id, patient_id=request.user.pk)
     if not found:
         raise Http404
     return found[0]
 
 
-def _own_intakes(*, for_update: bool, public_id, patient_id: int):
+def _own_intakes(*, for_update: bool, for_submit: bool, public_id, patient_id: int):
     rows = Intake.objects.select_for_update() if for_update else Intake.objects
-    return rows.filter(public_id=public_id, patient_id=patient_id)
+    rows = rows.filter(public_id=public_id, patient_id=patient_id)
+    return rows.annotate(**submit_reads()) if for_submit else rows
 
 
 # Every patient page reads it: compiled once (intake/compiled.py).

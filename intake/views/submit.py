@@ -69,7 +69,7 @@ def submit(request, public_id):
     try:
         # The intake is read once, locked, and submitted in the same transaction.
         with transaction.atomic():
-            intake = _get_intake_for_patient(request, public_id, for_update=True)
+            intake = _get_intake_for_patient(request, public_id, for_update=True, for_submit=True)
             if not _sent(intake):
                 intake_submit(patient=request.user, locked=intake)
     # The transaction rolled back: the page shows the intake as it is stored.

@@ -2,9 +2,10 @@
 
 Pinned, so a change that adds a read, a per-field save or a savepoint to the submit shows
 here. The counts take in the whole request: the session, the user and their groups (3),
-the transaction with the locked read, the catalog's version check, the patient's earlier
-scores (for the rules on change, issue 27), the UPDATE, the status history and the audit
-row (8), and the session's save (3). A STAT submit adds the outbox
+the transaction with the locked read (which brings the consent signatures' state, issue
+25, and the patient's earlier scores for the rules on change, issue 27), the catalog's
+version check, the UPDATE, the status history and the audit row (7), and the session's
+save (3). A STAT submit adds the outbox
 row for the on-call psychiatrists (1).
 """
 
@@ -33,15 +34,14 @@ def _statements_of_a_submit(client, patient, archetype: str):
     return intake, [s["sql"] for s in statements.captured_queries]
 
 
-def test_a_routine_submit_takes_fifteen_statements(client, patient):
+def test_a_routine_submit_takes_thirteen_statements(client, patient):
     intake, statements = _statements_of_a_submit(client, patient, "routine_calm")
     assert (intake.status, intake.priority) == (IntakeStatus.SUBMITTED, "routine")
-    # One of them judges the intake's signatures against the approved documents (issue 25).
-    assert len(statements) == 15, "\n".join(statements)
+    assert len(statements) == 13, "\n".join(statements)
 
 
 def test_a_stat_submit_adds_only_the_outbox_row(client, patient):
     intake, statements = _statements_of_a_submit(client, patient, "stat_imminent")
     assert (intake.status, intake.priority) == (IntakeStatus.SUBMITTED, "stat")
-    assert len(statements) == 16, "\n".join(statements)
+    assert len(statements) == 14, "\n".join(statements)
     assert NotificationOutbox.objects.filter(intake=intake).count() == 1
