@@ -22,25 +22,21 @@ from . import services
 from .detail import detail_context
 from .forms import MarkReviewedForm, NoteForm, PdmpCheckForm, RequestInformationForm
 from .queue_view import queue_response
-from .selectors import BadCursor, reviewer_intakes
+from .selectors import BadCursor, reviewer_intake, reviewer_may_open
 from .unsent import safety_rows
 
 
 def _get_intake_for_reviewer(request, public_id, *, unsent_safety: bool = False) -> Intake:
     """A submitted intake, or 404. Never a draft, except with ``unsent_safety`` an unsent one
     holding a saved positive safety answer (its safety page, claim and release only)."""
-    found = _reviewer_intake({"unsent_safety": unsent_safety}, public_id=public_id)
-    if not found:
+    found = _reviewer_intake(public_id=public_id)
+    if not found or not reviewer_may_open(found[0], unsent_safety=unsent_safety):
         raise Http404
     return found[0]
 
 
 # Every page of an intake reads it: compiled once (intake/compiled.py).
-_reviewer_intake = CompiledRead(
-    lambda *, unsent_safety, public_id: reviewer_intakes(unsent_safety=unsent_safety).filter(
-        public_id=public_id
-    )
-)
+_reviewer_intake = CompiledRead(reviewer_intake)
 
 
 QUEUE_FILTERS_KEY = "review_queue_filters"

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 
 from intake.models import IntakeStatus
-from intake.review.selectors import reviewer_intakes
+from intake.review.selectors import reviewer_intake
 from tests.factories import make_psychiatrist, make_queue_intake
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
@@ -53,7 +53,7 @@ def _held_by_a_newcomer(psychiatrist):
 def test_the_opened_intake_reads_its_holder_by_id_not_by_walking_every_account(psychiatrist):
     held = _held_by_a_newcomer(psychiatrist)
 
-    plan = _plan(reviewer_intakes().filter(public_id=held.public_id))
+    plan = _plan(reviewer_intake(public_id=held.public_id))
 
     assert "Merge" not in plan, plan
     assert "auth_user_pkey" in plan and "Seq Scan on auth_user" not in plan, plan
@@ -62,6 +62,6 @@ def test_the_opened_intake_reads_its_holder_by_id_not_by_walking_every_account(p
 def test_the_opened_intake_carries_its_holders_name(psychiatrist):
     intake = make_queue_intake(status=IntakeStatus.IN_REVIEW, assignee=psychiatrist)
 
-    opened = reviewer_intakes().get(public_id=intake.public_id)
+    (opened,) = reviewer_intake(public_id=intake.public_id)
 
     assert opened.assignee_name == "Sam Stone"
