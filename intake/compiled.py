@@ -86,11 +86,16 @@ class _Compiled:
     models: tuple = ()  # of model rows: (model, db, init_list, start, end, populators)
     locks: bool = False
 
-    def rows(self, values: dict) -> list:
+    def filled(self, values: dict) -> list:
+        """The SQL's parameters with ``values`` where the stand-ins were."""
         params = list(self.params)
         for name, places in self.slots.items():
             for at, item in places:
                 params[at] = values[name] if item is None else values[name][item]
+        return params
+
+    def rows(self, values: dict) -> list:
+        params = self.filled(values)
         connection = self.compiler.connection
         if self.locks and connection.get_autocommit():
             raise TransactionManagementError("select_for_update outside a transaction")
@@ -129,6 +134,20 @@ class CompiledRead:
 
     def __call__(self, shape: dict | None = None, **params) -> list:
         shape = shape or {}
+        compiled = self._compiled(shape, params)
+        if compiled is None:
+            return list(self._build(**shape, **params))
+        return compiled.rows(params)
+
+    def sql(self, shape: dict | None = None, **params) -> tuple[str, list]:
+        """The read's SQL and parameters, not run: for a statement that holds it."""
+        shape = shape or {}
+        compiled = self._compiled(shape, params)
+        if compiled is None:
+            return self._build(**shape, **params).query.sql_with_params()
+        return compiled.sql, compiled.filled(params)
+
+    def _compiled(self, shape: dict, params: dict) -> _Compiled | None:
         key = (tuple(sorted(shape.items())), _signature(params))
         cache = self._local.__dict__.setdefault("compiled", {})
         if key not in cache:
@@ -137,10 +156,7 @@ class CompiledRead:
             except NotCompilable as refused:
                 logger.info("%s: built on every call (%s)", self._build.__qualname__, refused)
                 cache[key] = None
-        compiled = cache[key]
-        if compiled is None:
-            return list(self._build(**shape, **params))
-        return compiled.rows(params)
+        return cache[key]
 
     def _compile(self, shape: dict[str, Hashable], params: dict) -> _Compiled:
         first = self._compile_with(shape, params)
