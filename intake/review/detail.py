@@ -1,6 +1,8 @@
 """What the detail and print pages show, built from the stored intake (no request)."""
 
 from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import CharField, QuerySet, Value
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -26,6 +28,7 @@ from .trend import medicine_changes, medicine_key, score_changes
 from .triggers import triggers_in_words
 
 DIAGNOSIS_LABELS = dict(DIAGNOSES)
+User = get_user_model()
 
 
 def _answer_sections(intake: Intake) -> list[dict]:
@@ -323,7 +326,7 @@ def _trend(evaluation: dict, previous: Intake | None) -> dict | None:
 
 def _pharmacy(intake: Intake, medicines: list[dict]) -> dict:
     """The preferred pharmacy (None: not answered; {}: none), each medicine with who
-    prescribes it, and the PDMP state and checks recorded so far."""
+    prescribes it, and the PDMP state (its checks are in ``intake_record``)."""
     details = intake.details or {}
     pharmacy = details.get("pharmacy")
     if pharmacy:
@@ -337,7 +340,6 @@ def _pharmacy(intake: Intake, medicines: list[dict]) -> dict:
             if m["answered"]
         ],
         "pdmp_state": STATE_NAMES.get(state, ""),
-        "pdmp_checks": _pdmp_checks(intake_id=intake.pk),
     }
 
 
@@ -384,18 +386,57 @@ def prescribing_band(answers: dict) -> list[dict]:
     ]
 
 
-def _events(model, person: str) -> CompiledRead:
-    """An intake's events of one kind, each with the person who wrote it, in the model's
-    order: compiled once (intake/compiled.py), as every showing of the page reads them."""
-    return CompiledRead(
-        lambda *, intake_id: model.objects.filter(intake_id=intake_id).select_related(person)
-    )
+# The intake's record: for each kind, its model, the person who wrote it, its time and its
+# other (text) fields.
+RECORD = {
+    "history": (StatusChange, "actor", "at", ("from_status", "to_status", "note")),
+    "notes": (Note, "author", "created_at", ("body",)),
+    "acknowledgements": (StatAcknowledgement, "actor", "at", ("reason", "other")),
+    "pdmp_checks": (PdmpCheck, "actor", "at", ("state",)),
+}
+RECORD_TEXTS = 3  # the most other fields a kind has: each kind's row is padded to it
 
 
-_history = _events(StatusChange, "actor")
-_notes = _events(Note, "author")
-_acknowledgements = _events(StatAcknowledgement, "actor")
-_pdmp_checks = _events(PdmpCheck, "actor")
+def _record_rows(*, intake_id: int) -> QuerySet:
+    parts = []
+    for kind, (model, person, at, texts) in RECORD.items():
+        padded = [*texts, *[Value("")] * (RECORD_TEXTS - len(texts))]
+        rows = model.objects.filter(intake_id=intake_id).order_by()
+        parts.append(
+            rows.values_list(
+                Value(kind, output_field=CharField()),
+                "pk",
+                at,
+                person,
+                f"{person}__first_name",
+                f"{person}__last_name",
+                f"{person}__username",
+                *padded,
+            )  # fmt: skip
+        )
+    return parts[0].union(*parts[1:], all=True)
+
+
+# One query (a UNION of the four kinds; four reads cost the page 0.7 ms of CPU), compiled
+# once (intake/compiled.py).
+_record = CompiledRead(_record_rows)
+
+
+def intake_record(intake_id: int) -> dict[str, list]:
+    """The intake's status history, notes, STAT acknowledgements and PDMP checks, each kind
+    in its model's order (time, then id) and made back into its model, with the person who
+    wrote it (their names only; None for the system or an erased account)."""
+    found: dict[str, list] = {kind: [] for kind in RECORD}
+    for kind, pk, at, person_id, first, last, username, *values in _record(intake_id=intake_id):
+        model, person, at_field, texts = RECORD[kind]
+        fields = dict(zip(texts, values[: len(texts)], strict=True))
+        row = model(pk=pk, intake_id=intake_id, **{at_field: at}, **fields)
+        who = User(pk=person_id, first_name=first, last_name=last, username=username)
+        setattr(row, person, who if person_id is not None else None)
+        found[kind].append(row)
+    for kind, (_model, _person, at_field, _texts) in RECORD.items():
+        found[kind].sort(key=lambda row, at_field=at_field: (getattr(row, at_field), row.pk))
+    return found
 
 
 def detail_context(intake: Intake) -> dict:
@@ -406,6 +447,7 @@ def detail_context(intake: Intake) -> dict:
     earlier = baseline(intake) if intake.submitted_at is not None else None
     trend = _trend(evaluation, earlier)
     medicines = _medications(intake, evaluation, trend and trend["medicines"])
+    record = intake_record(intake.pk)
     return {
         "intake": intake,
         "patient_name": intake.patient.get_full_name() or intake.patient.get_username(),
@@ -419,9 +461,7 @@ def detail_context(intake: Intake) -> dict:
         "flags": _flags(evaluation, medicines),
         "prescribing": prescribing_band(intake.answers or {}),
         "reopened": _reopened(intake),
-        "history": _history(intake_id=intake.pk),
-        "notes": _notes(intake_id=intake.pk),
-        "acknowledgements": _acknowledgements(intake_id=intake.pk),
+        **record,
         "consents": consent_states(intake),
         **_pharmacy(intake, medicines),
     }
