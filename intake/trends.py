@@ -115,13 +115,15 @@ def score_series(patient_id: int, *, current_pk: int | None = None) -> dict[str,
     return {key: Series(key, tuple(found)) for key, found in points.items() if found}
 
 
-# Compiled once (intake/compiled.py): every showing of the detail page reads them.
+# Compiled once and prepared (intake/compiled.py; by the patient): every showing of the
+# detail page reads them.
 _series_rows = CompiledRead(
     lambda *, patient_id: (
         _submitted(patient_id)
         .order_by("-submitted_at", "-pk")
         .values_list("pk", "submitted_at", "evaluation__scores")[:SERIES_LIMIT]
-    )
+    ),
+    prepared=True,
 )
 
 
@@ -152,7 +154,8 @@ def _earlier(patient, pk, before):
 _earlier_totals = CompiledRead(
     lambda *, patient_id, pk, before: _earlier(patient_id, pk, before).values_list(
         "submitted_at", "evaluation__scores"
-    )[:EARLIER_LIMIT]
+    )[:EARLIER_LIMIT],
+    prepared=True,
 )
 
 

@@ -112,14 +112,18 @@ def _asks_again_since(kind_versions: list[ConsentDocument], signed_version: int)
     return any(d.asks_again for d in kind_versions if d.version > signed_version)
 
 
-# Compiled once (intake/compiled.py): the detail page and the consent pages read them.
-_approved = CompiledRead(lambda: ConsentDocument.objects.approved().order_by("kind", "-version"))
+# Compiled once and prepared (intake/compiled.py; by the intake): the detail page and the
+# consent pages read them.
+_approved = CompiledRead(
+    lambda: ConsentDocument.objects.approved().order_by("kind", "-version"), prepared=True
+)
 _signatures = CompiledRead(
     lambda *, intake_id: (
         ConsentSignature.objects.filter(intake_id=intake_id)
         .select_related("document", "withdrawal")
         .order_by("-signed_at", "-pk")
-    )
+    ),
+    prepared=True,
 )
 
 
@@ -194,7 +198,8 @@ def _judged_signatures(intake) -> QuerySet:
 
 
 signature_facts = CompiledRead(
-    lambda *, intake_id: _judged_signatures(intake_id).values_list("kind", "withdrawn", "outdated")
+    lambda *, intake_id: _judged_signatures(intake_id).values_list("kind", "withdrawn", "outdated"),
+    prepared=True,
 )
 
 

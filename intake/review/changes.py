@@ -60,13 +60,15 @@ def _latest(*, patient_id: int, pk: int, any_kind: bool, before: bool, at=None):
     return rows.order_by("-submitted_at")[:1]
 
 
-# Compiled once (intake/compiled.py): every showing of the detail page asks.
+# Compiled once and prepared (intake/compiled.py; reads by a key): every showing of the
+# detail page asks.
 _started_from = CompiledRead(
     lambda *, patient_id, pk, public_id: (
         _earlier(patient_id, pk).filter(public_id=public_id).order_by("pk")[:1]
-    )
+    ),
+    prepared=True,
 )
-_latest_before = CompiledRead(_latest)
+_latest_before = CompiledRead(_latest, prepared=True)
 
 
 _READ = object()

@@ -418,8 +418,8 @@ def _record_rows(*, intake_id: int) -> QuerySet:
 
 
 # One query (a UNION of the four kinds; four reads cost the page 0.7 ms of CPU), compiled
-# once (intake/compiled.py).
-_record = CompiledRead(_record_rows)
+# once and prepared, by the intake (intake/compiled.py).
+_record = CompiledRead(_record_rows, prepared=True)
 
 
 def intake_record(intake_id: int) -> dict[str, list]:

@@ -220,8 +220,9 @@ def _page_ids(*, size: int, anchor: uuid.UUID | None = None, **selection) -> Que
 
 
 # A page's three reads, compiled once per shape (intake/compiled.py): Django spent more
-# CPU building and compiling them than PostgreSQL running them.
-_rows = CompiledRead(queue_rows_query)
+# CPU building and compiling them than PostgreSQL running them. Only the rows (by id) are
+# prepared: the page's ids and counts are planned for their statuses, flag and cursor.
+_rows = CompiledRead(queue_rows_query, prepared=True)
 _page = CompiledRead(_page_ids)
 
 

@@ -35,8 +35,9 @@ def _get_intake_for_reviewer(request, public_id, *, unsent_safety: bool = False)
     return found[0]
 
 
-# Every page of an intake reads it: compiled once (intake/compiled.py).
-_reviewer_intake = CompiledRead(reviewer_intake)
+# Every page of an intake reads it: compiled once, and prepared as a read by a key
+# (intake/compiled.py).
+_reviewer_intake = CompiledRead(reviewer_intake, prepared=True)
 
 
 QUEUE_FILTERS_KEY = "review_queue_filters"

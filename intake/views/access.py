@@ -32,8 +32,9 @@ def _own_intakes(*, for_update: bool, for_submit: bool, public_id, patient_id: i
     return rows.annotate(**submit_reads()) if for_submit else rows
 
 
-# Every patient page reads it: compiled once (intake/compiled.py).
-_own_intake = CompiledRead(_own_intakes)
+# Every patient page reads it: compiled once, and prepared as a read by a key
+# (intake/compiled.py).
+_own_intake = CompiledRead(_own_intakes, prepared=True)
 
 
 def step_url(intake: Intake, step_key: str, change: bool = False) -> str:

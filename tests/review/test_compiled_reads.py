@@ -1,8 +1,9 @@
 """A read compiled once (intake/compiled.py) answers as its queryset does, for any values."""
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.transaction import TransactionManagementError
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from intake.compiled import CompiledRead, NotCompilable
@@ -92,3 +93,24 @@ def test_a_locking_read_needs_its_transaction(two_patients):
         locked(pk=intake.pk)
     with transaction.atomic():
         assert locked(pk=intake.pk) == [(intake.pk,)]
+
+
+@pytest.mark.postgres
+def test_a_prepared_read_is_kept_by_postgresql_and_answers_for_each_value(two_patients):
+    cards = CompiledRead(_cards, prepared=True)
+    runs = [(p, cards(patient_id=p.pk)) for _ in range(4) for p in two_patients]
+
+    assert all(rows == list(_cards(patient_id=p.pk)) for p, rows in runs)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [statement for (statement,) in cursor.fetchall()]
+    assert any('"intake_intake"."queue_card"' in statement for statement in prepared)
+
+
+@pytest.mark.postgres
+def test_a_prepared_read_is_counted_as_any_query(two_patients):
+    cards = CompiledRead(_cards, prepared=True)
+    with CaptureQueriesContext(connection) as queries:
+        for _ in range(6):
+            cards(patient_id=two_patients[0].pk)
+    assert len(queries) == 6
